@@ -1,0 +1,51 @@
+# vt-analysis: `make report` makes the impactanalyse, `make test` runs the tests.
+# Both create .venv when it is missing and install from the pinned lock file.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+PARAMS ?= report/params/burap2-2024.yaml
+
+.DEFAULT_GOAL := help
+
+## help: list the targets
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /'
+
+$(STAMP):
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+## install: create .venv and install the pinned dependencies and the project
+install: $(STAMP)
+
+## report: render the impactanalyse for PARAMS (default: BURAP 2 2024) into report/output/
+report: $(STAMP)
+	$(BIN)/vt-analysis compute --params $(PARAMS)
+
+## compute: print the computed tables for PARAMS
+compute: $(STAMP)
+	$(BIN)/vt-analysis compute --params $(PARAMS)
+
+## test: run the test suite
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## bench: run the benchmarks and print their figures
+bench: $(STAMP)
+	@for b in benchmarks/*.py; do $(BIN)/python $$b; done
+
+## lock: regenerate requirements.lock from the current .venv (after changing pyproject.toml)
+lock:
+	$(BIN)/python -m pip freeze --all --exclude-editable | grep -v -E '^(pip|vt-analysis)==' \
+	  | sed '1i # Pinned lock file: exact versions of every package in .venv (Python 3.11, linux x86_64).\n# Regenerate with make lock after changing pyproject.toml; make installs from this file.' > requirements.lock
+
+## clean: remove rendered output
+clean:
+	rm -rf report/output
+
+.PHONY: help install report compute test bench lock clean

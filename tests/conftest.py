@@ -1,0 +1,38 @@
+"""Shared fixtures: the project's data, a writable copy of it, and the CLI as a function."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from vt_analysis import paths
+from vt_analysis.cli import main
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of data/ that a test may break."""
+    dest = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, dest)
+    return dest
+
+
+@pytest.fixture
+def params_copy(tmp_path: Path) -> Path:
+    dest = tmp_path / "params.yaml"
+    shutil.copy(paths.DEFAULT_PARAMS, dest)
+    return dest
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run the CLI in-process; returns (exit code, stdout, stderr)."""
+
+    def run(*args: str):
+        code = main([str(a) for a in args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run

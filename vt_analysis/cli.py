@@ -1,0 +1,108 @@
+"""The ``vt-analysis`` command: validate, compute and render one run of the impactanalyse.
+
+Bad input (data or params) prints one line naming the file, the place, the value and what was
+expected, and exits with code 2; nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from . import formatting as fmt
+from . import paths
+from .errors import EXIT_INPUT_ERROR, InvoerFout
+from .results import bereken_resultaten
+from .run import load_run
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="vt-analysis",
+        description="Impactanalyse Veilig Thuis ZHZ: datasets valideren, de rekentool doorrekenen en het rapport maken.",
+    )
+    sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--params", required=True, type=Path, metavar="BESTAND", help="parameterbestand van de run (report/params/*.yaml)")
+        p.add_argument("--data", type=Path, default=paths.DATA_DIR, metavar="MAP", help="map met de datasets (standaard: data/)")
+
+    p = sub.add_parser("validate", help="controleer datasets en parameters en zeg wat gecontroleerd is")
+    common(p)
+    p = sub.add_parser("compute", help="reken de run door en toon de resultaten")
+    common(p)
+    p.add_argument("--json", action="store_true", help="resultaten als JSON op stdout (onafgeronde getallen)")
+    p = sub.add_parser("render", help="maak het rapport (HTML en PDF) met papermill")
+    common(p)
+    p.add_argument("--output", type=Path, default=None, metavar="MAP",
+                   help="map waarin de outputmap van de run komt (standaard: report/output/)")
+    return parser
+
+
+def _validate(args) -> int:
+    run = load_run(args.params, args.data)
+    d = run.data
+    print(f"gecontroleerd: {paths.display_path(args.params)} (run {run.params.run_naam!r})")
+    print(f"gecontroleerd: {paths.display_path(d.map / paths.VOLUMES_FILE)} ({len(d.volumes)} perioden)")
+    print(f"gecontroleerd: {paths.display_path(d.map / paths.NORMEN_FILE)} (normsets: {', '.join(d.normen.normsets)})")
+    print(f"gecontroleerd: {paths.display_path(d.map / paths.KENGETALLEN_FILE)} ({len(type(d.kengetallen).model_fields)} kengetallen)")
+    print("alles in orde")
+    return 0
+
+
+def _print_tabel(resultaten: dict) -> None:
+    perioden = resultaten["perioden"]
+    normsets = [k.removeprefix("fte_") for k in perioden[0] if k.startswith("fte_") and k not in ("fte_structureel", "fte_incidenteel", "fte_beschikbaar")]
+    table = Table(title=f"Benodigde formatie (run {resultaten['run']})")
+    table.add_column("Periode")
+    for kolom in ("meldingen", "overdragen", "adviezen"):
+        table.add_column(kolom.capitalize(), justify="right")
+    for n in normsets:
+        table.add_column(f"Fte {n}", justify="right")
+    table.add_column("Fte beschikbaar", justify="right")
+    for n in normsets:
+        table.add_column(f"Gap {n}", justify="right")
+    for r in perioden:
+        table.add_row(r["periode"], *(fmt.aantal(r[k]) for k in ("meldingen", "overdragen", "adviezen")),
+                      *(fmt.fte(r[f"fte_{n}"]) for n in normsets), fmt.fte(r["fte_beschikbaar"]),
+                      *(fmt.fte(r[f"gap_{n}"], teken=True) for n in normsets))
+    Console().print(table)
+
+
+def _compute(args) -> int:
+    run = load_run(args.params, args.data)
+    resultaten = bereken_resultaten(run)
+    if args.json:
+        json.dump(resultaten, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _print_tabel(resultaten)
+    return 0
+
+
+def _render(args) -> int:
+    from .render import render_report  # heavy imports only when rendering
+
+    uitkomst = render_report(args.params, args.data, args.output)
+    print(f"HTML: {paths.display_path(uitkomst.html)}")
+    print(f"PDF:  {paths.display_path(uitkomst.pdf)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler = {"validate": _validate, "compute": _compute, "render": _render}[args.opdracht]
+    try:
+        return handler(args)
+    except InvoerFout as fout:
+        print(f"fout: {fout}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""The one Dutch number formatter (Babel, locale nl_NL) for everything a person reads.
+
+``73,33 fte``, ``€ 238.475``, ``4.600 meldingen``, ``−7,18``: decimal comma, thousands dot and a
+real minus sign (U+2212), as in Dutch typesetting.
+"""
+
+from __future__ import annotations
+
+import math
+
+from babel.numbers import format_currency, format_decimal
+
+LOCALE = "nl_NL"
+MINUS = "\u2212"
+
+
+def _minus(tekst: str) -> str:
+    return tekst.replace("-", MINUS)
+
+
+def getal(waarde: float, decimalen: int = 0, teken: bool = False) -> str:
+    """A number in Dutch notation with a fixed number of decimals; ``teken`` adds '+' to positives."""
+    if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
+        return "–"
+    patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
+    afgerond = round(float(waarde), decimalen)
+    if afgerond == 0:
+        afgerond = 0.0  # no '−0,00'
+    tekst = _minus(format_decimal(afgerond, format=patroon, locale=LOCALE))
+    if teken and afgerond > 0:
+        tekst = "+" + tekst
+    return tekst
+
+
+def fte(waarde: float, teken: bool = False, eenheid: bool = False) -> str:
+    """fte to the hundredth, as in Bijlage 2: ``73,33`` or with ``eenheid`` ``73,33 fte``."""
+    tekst = getal(waarde, 2, teken=teken)
+    return f"{tekst} fte" if eenheid else tekst
+
+
+def euro(waarde: float, decimalen: int = 0) -> str:
+    """An amount in euro: ``€ 238.475``."""
+    patroon = "¤ #,##0" + ("." + "0" * decimalen if decimalen else "")
+    return _minus(format_currency(round(float(waarde), decimalen), "EUR", format=patroon, locale=LOCALE, currency_digits=False))
+
+
+def aantal(waarde: float, eenheid: str = "") -> str:
+    """A whole count: ``4.600`` or ``4.600 meldingen``."""
+    tekst = getal(waarde, 0)
+    return f"{tekst} {eenheid}" if eenheid else tekst
+
+
+def procent(waarde: float, decimalen: int = 0) -> str:
+    """A percentage given as 0–100: ``72%``, ``5,5%`` (Dutch writes no space before %)."""
+    return f"{getal(waarde, decimalen)}%"

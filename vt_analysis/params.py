@@ -1,0 +1,81 @@
+"""Run parameters: one YAML file per run under ``report/params/``, validated before anything runs.
+
+papermill only warns on unknown parameters (papermill issue #818), so the whole file is parsed into
+a pydantic model with ``extra="forbid"``; unknown keys get a did-you-mean suggestion.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .data import Dataset, _load_yaml
+from .errors import InvoerFout, eerste_fout, from_validation_error
+
+
+class Strikt(BaseModel):
+    """Base for every params section: unknown keys are errors, not warnings."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class RunParams(Strikt):
+    """One run of the impactanalyse (e.g. BURAP 2 2024)."""
+
+    run_naam: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="naam van de run en van de outputmap")
+    titel: str = Field(min_length=1)
+    regio: str = Field(min_length=1)
+    peilmoment: str = Field(min_length=1, description="periode uit volumes.csv die de huidige stand geeft")
+    besluit_periode: str = Field(min_length=1, description="periode uit volumes.csv met het formatiebesluit")
+    documentdatum: date
+    normset: str = Field(min_length=1, description="de toegepaste normset")
+    normset_vergelijking: str | None = Field(default=None, description="de normset die ernaast getoond wordt")
+
+
+def _suggest(model: type[BaseModel], loc: tuple) -> str:
+    """Did-you-mean for an unknown key: the closest field name of the section it sits in."""
+    section = model
+    for part in loc[:-1]:
+        field = section.model_fields.get(str(part)) if isinstance(section, type) else None
+        ann = getattr(field, "annotation", None)
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            section = ann
+        else:
+            return ""
+    matches = difflib.get_close_matches(str(loc[-1]), list(section.model_fields), n=1, cutoff=0.6)
+    return f" (bedoelde je {matches[0]!r}?)" if matches else ""
+
+
+def validate_params(inhoud: object, bron: Path | str = "params") -> RunParams:
+    """Validate a params mapping; raise one InvoerFout for the first problem."""
+    try:
+        return RunParams.model_validate(inhoud)
+    except ValidationError as exc:
+        err = eerste_fout(exc)
+        fout = from_validation_error(bron, exc)
+        if err["type"] == "extra_forbidden":
+            fout.melding += _suggest(RunParams, err["loc"])
+        raise fout from None
+
+
+def load_params(path: Path | str) -> RunParams:
+    """Read and validate a params YAML file."""
+    path = Path(path)
+    return validate_params(_load_yaml(path), path)
+
+
+def check_params_tegen_data(params: RunParams, dataset: Dataset, bron: Path | str = "params") -> None:
+    """Params that name things in the data (periods, normsets) must find them there."""
+    perioden = list(dataset.volumes["periode"])
+    for sleutel in ("peilmoment", "besluit_periode"):
+        waarde = getattr(params, sleutel)
+        if waarde not in perioden:
+            raise InvoerFout(bron, f"sleutel {sleutel}", f"{waarde!r} is geen periode in volumes.csv, verwacht een van: {', '.join(perioden)}")
+    normsets = list(dataset.normen.normsets)
+    for sleutel in ("normset", "normset_vergelijking"):
+        waarde = getattr(params, sleutel)
+        if waarde is not None and waarde not in normsets:
+            raise InvoerFout(bron, f"sleutel {sleutel}", f"{waarde!r} is geen normset in normen.yaml, verwacht een van: {', '.join(normsets)}")

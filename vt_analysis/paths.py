@@ -1,0 +1,27 @@
+"""All project paths in one place, computed from the package location (never from the cwd)."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+NOTEBOOKS_DIR = ROOT / "notebooks"
+REPORT_DIR = ROOT / "report"
+PARAMS_DIR = REPORT_DIR / "params"
+OUTPUT_DIR = REPORT_DIR / "output"
+TEMPLATE_DIR = REPORT_DIR / "templates"
+CHAPTERS_FILE = REPORT_DIR / "hoofdstukken.yaml"
+DEFAULT_PARAMS = PARAMS_DIR / "burap2-2024.yaml"
+
+VOLUMES_FILE = "volumes.csv"
+NORMEN_FILE = "normen.yaml"
+KENGETALLEN_FILE = "kengetallen.yaml"
+CLAIMS_FILE = "claims.csv"
+
+
+def display_path(path: Path) -> str:
+    """A path as a person wants to read it in a message: relative to the cwd when possible."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

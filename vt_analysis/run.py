@@ -1,0 +1,38 @@
+"""Loading one run: the validated params plus the validated dataset, checked against each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import paths
+from .data import Dataset, load_dataset
+from .params import RunParams, check_params_tegen_data, load_params, validate_params
+
+
+@dataclass(frozen=True)
+class Run:
+    """Everything a chapter needs: params and data, both validated."""
+
+    params: RunParams
+    data: Dataset
+    params_bestand: Path | None = None
+
+
+def load_run(params: Path | str | dict | None = None, data_dir: Path | str | None = None) -> Run:
+    """Load a run from a params file, or from a params mapping injected by papermill.
+
+    ``None`` means the default run (``report/params/burap2-2024.yaml``), so a chapter notebook
+    also opens and runs on its own in Jupyter.
+    """
+    bestand = None
+    if params is None:
+        params = paths.DEFAULT_PARAMS
+    if isinstance(params, dict):
+        run_params = validate_params(params, "params")
+    else:
+        bestand = Path(params)
+        run_params = load_params(bestand)
+    dataset = load_dataset(Path(data_dir) if data_dir is not None else paths.DATA_DIR)
+    check_params_tegen_data(run_params, dataset, bestand or "params")
+    return Run(params=run_params, data=dataset, params_bestand=bestand)
