@@ -25,7 +25,7 @@ install: $(STAMP)
 
 ## report: render the impactanalyse for PARAMS (default: BURAP 2 2024) into report/output/
 report: $(STAMP)
-	$(BIN)/vt-analysis compute --params $(PARAMS)
+	$(BIN)/vt-analysis render --params $(PARAMS)
 
 ## compute: print the computed tables for PARAMS
 compute: $(STAMP)

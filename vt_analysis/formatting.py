@@ -53,3 +53,10 @@ def aantal(waarde: float, eenheid: str = "") -> str:
 def procent(waarde: float, decimalen: int = 0) -> str:
     """A percentage given as 0–100: ``72%``, ``5,5%`` (Dutch writes no space before %)."""
     return f"{getal(waarde, decimalen)}%"
+
+
+def datum(waarde) -> str:
+    """A date as Dutch prose: ``29 november 2024``."""
+    from babel.dates import format_date
+
+    return format_date(waarde, format="d MMMM y", locale=LOCALE)

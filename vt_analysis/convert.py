@@ -1,0 +1,109 @@
+"""Executed chapter notebooks → one Markdown document for pandoc, per target (html or typst).
+
+nbconvert's Markdown export keeps ``text/markdown`` outputs (our tables and generated text) but
+drops a Vega-Lite chart (RENDERING-NOTES). A preprocessor therefore turns every chart output into
+Markdown first: for HTML a raw block with a ``<div>`` and the spec as JSON (embedded by one
+script at the end of the page), for Typst an SVG file made by vl-convert and an image with caption.
+Stream output (print, warnings) is not part of the report; it is returned so the runner can show it.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import nbformat
+import vl_convert as vlc
+from nbconvert import MarkdownExporter
+from nbconvert.preprocessors import Preprocessor
+from traitlets import Unicode
+
+from .charts import FORMAT_LOCALE, VEGALITE_MIMETYPE, font_dir
+
+VL_VERSION = "6.4"
+
+
+@lru_cache(maxsize=1)
+def _register_font() -> None:
+    vlc.register_font_directory(str(font_dir()))
+
+
+def spec_to_svg(spec: dict) -> str:
+    """A Vega-Lite spec as SVG with Dutch number formats and the project's font."""
+    _register_font()
+    return vlc.vegalite_to_svg(spec, vl_version=VL_VERSION, format_locale=FORMAT_LOCALE)
+
+
+def _json_in_script(spec: dict) -> str:
+    return json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+
+
+class ReportOutputs(Preprocessor):
+    """Chart outputs → Markdown for one target; captions numbered for HTML; streams collected."""
+
+    doel = Unicode("html").tag(config=True)
+    figuur_map = Unicode("").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        figuren = 0
+        tabellen = 0
+        meldingen = resources.setdefault("stream_meldingen", [])
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code":
+                continue
+            uitvoer = []
+            for out in cell.get("outputs", []):
+                if out.output_type == "stream":
+                    meldingen.append(f"{cell.metadata.get('vt_hoofdstuk', '')} cel {index + 1}: {out.text.strip()}")
+                    continue
+                data = out.get("data", {})
+                if VEGALITE_MIMETYPE in data:
+                    figuren += 1
+                    out.data = {"text/markdown": self._figuur(data[VEGALITE_MIMETYPE], figuren)}
+                elif "text/markdown" in data:
+                    markdown = data["text/markdown"]
+                    if self.doel == "html" and "\nTable: " in markdown:
+                        tabellen += 1
+                        markdown = markdown.replace("\nTable: ", f"\nTable: Tabel {tabellen}: ", 1)
+                    out.data = {"text/markdown": markdown}
+                uitvoer.append(out)
+            cell.outputs = uitvoer
+        return nb, resources
+
+    def _figuur(self, spec: dict, nummer: int) -> str:
+        bijschrift = spec.get("usermeta", {}).get("bijschrift", "")
+        if self.doel == "html":
+            return (
+                "```{=html}\n"
+                f'<figure class="figuur" id="figuur-{nummer}">\n'
+                f'<div class="vega-figuur" id="vis-{nummer}"></div>\n'
+                f'<script type="application/json" class="vega-spec" data-doel="vis-{nummer}">{_json_in_script(spec)}</script>\n'
+                f"<figcaption>Figuur {nummer}: {bijschrift}</figcaption>\n"
+                "</figure>\n"
+                "```"
+            )
+        map_ = Path(self.figuur_map)
+        map_.mkdir(parents=True, exist_ok=True)
+        (map_ / f"figuur-{nummer}.svg").write_text(spec_to_svg(spec), encoding="utf-8")
+        return f"![{bijschrift}]({map_.name}/figuur-{nummer}.svg){{width=100%}}"
+
+
+def combine_notebooks(notebooks: list[Path]) -> nbformat.NotebookNode:
+    """One notebook with the cells of all chapters in order (figure and table numbers run on)."""
+    samen = nbformat.v4.new_notebook()
+    for pad in notebooks:
+        nb = nbformat.read(pad, as_version=4)
+        for i, cell in enumerate(nb.cells):
+            cell.metadata["vt_hoofdstuk"] = pad.name
+            cell.id = f"{pad.stem}-{i}"  # unique and stable across chapters
+        samen.cells.extend(nb.cells)
+    return samen
+
+
+def to_markdown(nb: nbformat.NotebookNode, doel: str, figuur_map: Path | None = None) -> tuple[str, list[str]]:
+    """Markdown of the report for ``doel`` ('html' or 'typst') and the collected stream output."""
+    exporter = MarkdownExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    exporter.register_preprocessor(ReportOutputs(doel=doel, figuur_map=str(figuur_map or "")), enabled=True)
+    markdown, resources = exporter.from_notebook_node(nbformat.from_dict(json.loads(json.dumps(nb))))
+    return markdown, resources.get("stream_meldingen", [])

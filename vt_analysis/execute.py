@@ -1,0 +1,85 @@
+"""Execute chapter notebooks with papermill, two at a time, robust against the kernel port race.
+
+Kernels started at the same moment can pick the same TCP port (papermill issue #511: a 60 s hang,
+then "Kernel didn't respond"). Each kernel here talks ZMQ over unix sockets in its own temporary
+directory (RENDERING-NOTES), so parallel kernels cannot collide.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import papermill
+from jupyter_client.manager import AsyncKernelManager
+from papermill.exceptions import PapermillExecutionError
+
+MAX_WORKERS = 2
+
+
+class HoofdstukFout(Exception):
+    """A chapter failed: names the notebook and cell and gives the error message, not a traceback."""
+
+    def __init__(self, notebook: str, cel: int | None, melding: str):
+        self.notebook, self.cel, self.melding = notebook, cel, melding
+        plek = f", cel {cel}" if cel is not None else ""
+        super().__init__(f"hoofdstuk {notebook}{plek}: {melding}")
+
+
+class IpcKernelManager(AsyncKernelManager):
+    """A kernel manager using unix sockets under a directory of its own (set per run)."""
+
+    socket_dir: str = ""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.transport = "ipc"
+        self.ip = str(Path(tempfile.mkdtemp(prefix="kernel-", dir=self.socket_dir)) / "zmq")
+
+
+@dataclass(frozen=True)
+class Uitvoering:
+    """One executed chapter."""
+
+    bron: Path
+    uitvoer: Path
+
+
+def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, manager: type) -> Uitvoering:
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(uitvoer), parameters=parameters, cwd=str(notebook.parent),
+            progress_bar=False, log_output=False, kernel_name="python3", kernel_manager_class=manager,
+        )
+    except PapermillExecutionError as exc:
+        # papermill numbers code cells by execution count; the cell index counts all cells from 1.
+        raise HoofdstukFout(notebook.name, exc.cell_index + 1, f"{exc.ename}: {exc.evalue}") from None
+    except Exception as exc:  # kernel died, timeout, unreadable notebook: still one line, still a failure
+        raise HoofdstukFout(notebook.name, None, f"{type(exc).__name__}: {exc}") from None
+    return Uitvoering(notebook, uitvoer)
+
+
+def execute_chapters(notebooks: list[Path], uitvoer_map: Path, parameters: dict, workers: int = MAX_WORKERS,
+                     bij_klaar=None) -> list[Uitvoering]:
+    """Run every chapter with the same injected parameters; results in chapter order.
+
+    ``bij_klaar(uitvoering)`` is called as each chapter finishes (progress reporting).
+    """
+    uitvoer_map.mkdir(parents=True, exist_ok=True)
+    socket_dir = tempfile.mkdtemp(prefix="vt-kernels-")
+    manager = type("RunIpcKernelManager", (IpcKernelManager,), {"socket_dir": socket_dir})
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(notebooks)))) as pool:
+            futures = [pool.submit(_execute_one, nb, uitvoer_map / nb.name, parameters, manager) for nb in notebooks]
+            resultaten = []
+            for future in futures:
+                uitvoering = future.result()
+                if bij_klaar:
+                    bij_klaar(uitvoering)
+                resultaten.append(uitvoering)
+            return resultaten
+    finally:
+        shutil.rmtree(socket_dir, ignore_errors=True)

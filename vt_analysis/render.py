@@ -1,0 +1,278 @@
+"""The one renderer: a run's chapters → ``impactanalyse.html`` and ``impactanalyse.pdf``.
+
+Steps: validate params and data (exit 2 on bad input) → execute the chapters with papermill →
+Markdown via nbconvert → pandoc to HTML (charts interactive, Vega inlined once, no external URL)
+and to Typst → PDF with the ``typst`` package (the route Quarto takes; Quarto CLI cannot be
+installed here). Everything is written to a temporary folder and replaces
+``report/output/<run>/`` only when all succeeded. Same inputs give byte-identical HTML and PDF.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+import pypandoc
+import typst
+import vl_convert as vlc
+from rich.console import Console
+
+from . import formatting as fmt
+from . import paths
+from .chapters import check_parameters_cell, load_chapters
+from .charts import FORMAT_LOCALE, font_dir
+from .convert import VL_VERSION, combine_notebooks, to_markdown
+from .execute import HoofdstukFout, execute_chapters
+from .results import bereken_resultaten
+from .run import Run, load_run
+
+HTML_NAAM = "impactanalyse.html"
+PDF_NAAM = "impactanalyse.pdf"
+PAKKETTEN = ("vt-analysis", "pandas", "altair", "vl-convert-python", "papermill", "nbconvert", "pydantic",
+             "pypandoc-binary", "typst", "babel", "font-lato", "numpy")
+
+
+class RenderFout(Exception):
+    """Pandoc or Typst failed on the generated document (a bug in a chapter or template)."""
+
+
+@dataclass
+class RenderUitkomst:
+    map: Path
+    html: Path
+    pdf: Path
+    tijden_s: dict[str, float] = field(default_factory=dict)
+
+
+class _Voortgang:
+    """Progress per step with elapsed time, on stderr (stdout keeps the paths)."""
+
+    def __init__(self, stil: bool = False):
+        self.console = Console(stderr=True, quiet=stil, highlight=False)
+        self.start = time.perf_counter()
+        self.vorige = self.start
+        self.tijden: dict[str, float] = {}
+
+    def stap(self, naam: str, tekst: str) -> None:
+        nu = time.perf_counter()
+        self.tijden[naam] = self.tijden.get(naam, 0.0) + nu - self.vorige
+        self.vorige = nu
+        self.console.print(f"[dim]{fmt.getal(nu - self.start, 1):>6} s[/dim]  {tekst}")
+
+
+# --- pieces of the page ----------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed as one script (no CDN); cached on disk, it takes ~2 s to build."""
+    cache = Path(tempfile.gettempdir()) / "vt-analysis-cache" / f"vega-{vlc.__version__}-{VL_VERSION}.js"
+    if cache.exists():
+        return cache.read_text(encoding="utf-8")
+    bundle = vlc.javascript_bundle(vl_version=VL_VERSION)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(bundle, encoding="utf-8")
+    tmp.replace(cache)
+    return bundle
+
+
+def _font_face() -> str:
+    regels = []
+    for gewicht, bestand in (("normal", "Lato-Regular.ttf"), ("bold", "Lato-Bold.ttf")):
+        data = base64.b64encode((font_dir() / bestand).read_bytes()).decode("ascii")
+        regels.append(f"@font-face {{ font-family: Lato; font-weight: {gewicht}; src: url(data:font/ttf;base64,{data}) format('truetype'); }}")
+    return "\n".join(regels)
+
+
+def _html_head() -> str:
+    css = (paths.TEMPLATE_DIR / "stijl.css").read_text(encoding="utf-8")
+    bundle = vega_bundle().replace("</script", "<\\/script")
+    return f"<style>\n{_font_face()}\n{css}</style>\n<script>\n{bundle}\n</script>\n"
+
+
+def _html_after_body() -> str:
+    """One script that embeds every chart: SVG renderer, Dutch number format, tooltips."""
+    opties = {"actions": False, "renderer": "svg", "formatLocale": vlc.get_format_locale(FORMAT_LOCALE)}
+    return (
+        "<script>\n(function () {\n"
+        f"  var opties = {json.dumps(opties, ensure_ascii=False, sort_keys=True)};\n"
+        "  document.querySelectorAll('script.vega-spec').forEach(function (el) {\n"
+        "    vegaEmbed('#' + el.dataset.doel, JSON.parse(el.textContent), opties)\n"
+        "      .catch(function (e) { console.error('figuur ' + el.dataset.doel + ': ' + e); });\n"
+        "  });\n})();\n</script>\n"
+    )
+
+
+def _typst_escape(tekst: str) -> str:
+    for teken in "\\#[]*_$@<>~`\"":
+        tekst = tekst.replace(teken, "\\" + teken)
+    return tekst
+
+
+def _variabelen(run: Run, doel: str) -> list[str]:
+    p = run.params
+    esc = _typst_escape if doel == "typst" else html.escape
+    waarden = {
+        "title": p.titel,
+        "regio": p.regio,
+        "peilmoment": p.peilmoment,
+        "date": fmt.datum(p.documentdatum),
+        "normset": f"{run.data.normen.normsets[p.normset].naam}",
+        "subtitle": "Wat de beschikbare formatie betekent voor de wettelijke taken",
+        "bronregel": f"Alle cijfers zijn berekend door vt-analysis uit de datasets en het parameterbestand van run {p.run_naam}.",
+    }
+    args = []
+    for naam, waarde in waarden.items():
+        args += ["-V", f"{naam}={esc(waarde)}"]
+    return args + ["-V", "lang=nl", "-V", "region=NL"]
+
+
+def _pandoc(markdown: str, doel: str, extra: list[str]) -> str:
+    args = ["--standalone", "--columns=1000", "--toc", "--toc-depth=2", *extra]
+    try:
+        return pypandoc.convert_text(markdown, to=doel, format="markdown", extra_args=args, sandbox=False)
+    except RuntimeError as exc:
+        raise RenderFout(f"pandoc ({doel}): {str(exc).strip().splitlines()[-1]}") from None
+
+
+def render_html(markdown: str, run: Run, doel_bestand: Path, werkmap: Path) -> None:
+    head = werkmap / "head.html"
+    after = werkmap / "after.html"
+    head.write_text(_html_head(), encoding="utf-8")
+    after.write_text(_html_after_body(), encoding="utf-8")
+    tekst = _pandoc(markdown, "html5", [
+        "--template", str(paths.TEMPLATE_DIR / "impactanalyse.html"), "--number-sections", "--section-divs",
+        "--include-in-header", str(head), "--include-after-body", str(after), *_variabelen(run, "html"),
+    ])
+    doel_bestand.write_text(tekst, encoding="utf-8")
+
+
+def render_pdf(markdown: str, run: Run, doel_bestand: Path, typst_map: Path) -> list[str]:
+    """Markdown → Typst (pandoc) → PDF (typst); returns Typst's warnings (e.g. a missing glyph)."""
+    bron = typst_map / "impactanalyse.typ"
+    bron.write_text(_pandoc(markdown, "typst", [
+        "--template", str(paths.TEMPLATE_DIR / "impactanalyse.typ"), *_variabelen(run, "typst"),
+    ]), encoding="utf-8")
+    moment = datetime.combine(run.params.documentdatum, datetime.min.time(), tzinfo=timezone.utc)
+    try:
+        _, waarschuwingen = typst.compile_with_warnings(
+            str(bron), output=str(doel_bestand), root=str(typst_map), font_paths=[str(font_dir())],
+            ignore_system_fonts=True, timestamp=int(moment.timestamp()),
+        )
+    except typst.TypstError as exc:
+        raise RenderFout(f"typst: {exc.message}") from None
+    return [w.message for w in waarschuwingen]
+
+
+# --- manifest and results ----------------------------------------------------------------------------
+
+def _sha256(pad: Path) -> str:
+    return hashlib.sha256(pad.read_bytes()).hexdigest()
+
+
+def _git_commit() -> str:
+    try:
+        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        vuil = subprocess.run(["git", "status", "--porcelain"], cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        return commit + ("+wijzigingen" if vuil else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "onbekend"
+
+
+def manifest(run: Run, notebooks: list[Path]) -> dict:
+    """What produced this report: input hashes, package versions, git commit, document date."""
+    invoer = {paths.display_path(p): _sha256(p) for p in run.data.bestanden()}
+    invoer[paths.display_path(run.params_bestand)] = _sha256(run.params_bestand)
+    for pad in [*notebooks, paths.CHAPTERS_FILE, *sorted(paths.TEMPLATE_DIR.iterdir())]:
+        invoer[paths.display_path(pad)] = _sha256(pad)
+    versies = {}
+    for naam in PAKKETTEN:
+        try:
+            versies[naam] = metadata.version(naam)
+        except metadata.PackageNotFoundError:
+            versies[naam] = "niet geïnstalleerd"
+    return {
+        "run": run.params.run_naam,
+        "documentdatum": run.params.documentdatum.isoformat(),
+        "git_commit": _git_commit(),
+        "pandoc": pypandoc.get_pandoc_version(),
+        "pakketten": versies,
+        "invoer_sha256": invoer,
+    }
+
+
+def _schrijf_json(pad: Path, inhoud: dict) -> None:
+    pad.write_text(json.dumps(inhoud, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _vervang_map(nieuw: Path, doel: Path) -> None:
+    """Swap the finished run folder in; the previous one is removed only after the swap."""
+    oud = None
+    if doel.exists():
+        oud = doel.with_name(f".{doel.name}.oud-{os.getpid()}")
+        doel.rename(oud)
+    nieuw.rename(doel)
+    if oud is not None:
+        shutil.rmtree(oud, ignore_errors=True)
+
+
+def render_report(params_bestand: Path | str, data_dir: Path | str | None = None, output_root: Path | str | None = None,
+                  stil: bool = False, workers: int = 2) -> RenderUitkomst:
+    """Render one run; raises InvoerFout (bad input), HoofdstukFout (a failing cell) or RenderFout."""
+    voortgang = _Voortgang(stil)
+    run = load_run(params_bestand, data_dir)
+    notebooks = load_chapters()
+    for nb in notebooks:
+        check_parameters_cell(nb)
+    voortgang.stap("valideren", f"parameters en data gevalideerd ({len(notebooks)} hoofdstukken)")
+
+    output_root = Path(output_root) if output_root else paths.OUTPUT_DIR
+    output_root.mkdir(parents=True, exist_ok=True)
+    werk = Path(tempfile.mkdtemp(prefix=f".{run.params.run_naam}-", dir=output_root))
+    try:
+        parameters = {"params": run.params.model_dump(mode="json"), "data_dir": str(run.data.map.resolve())}
+        uitgevoerd = execute_chapters(
+            notebooks, werk / "notebooks", parameters, workers=workers,
+            bij_klaar=lambda u: voortgang.stap("uitvoeren", f"hoofdstuk {u.bron.stem} uitgevoerd"),
+        )
+        samen = combine_notebooks([u.uitvoer for u in uitgevoerd])
+
+        markdown_html, meldingen = to_markdown(samen, "html")
+        for melding in meldingen:
+            voortgang.console.print(f"[yellow]let op: uitvoer buiten het rapport: {melding}[/yellow]")
+        render_html(markdown_html, run, werk / HTML_NAAM, werk)
+        voortgang.stap("html", f"{HTML_NAAM} geschreven")
+
+        typst_map = werk / "typst"
+        markdown_typst, _ = to_markdown(samen, "typst", typst_map / "figuren")
+        waarschuwingen = render_pdf(markdown_typst, run, werk / PDF_NAAM, typst_map)
+        for w in waarschuwingen:
+            voortgang.console.print(f"[yellow]typst: {w}[/yellow]")
+        voortgang.stap("pdf", f"{PDF_NAAM} geschreven")
+
+        _schrijf_json(werk / "results.json", bereken_resultaten(run))
+        _schrijf_json(werk / "manifest.json", manifest(run, notebooks))
+        for tijdelijk in ("head.html", "after.html"):
+            (werk / tijdelijk).unlink()
+        doel = output_root / run.params.run_naam
+        _vervang_map(werk, doel)
+        voortgang.stap("afronden", f"klaar: {paths.display_path(doel)}")
+    except BaseException:
+        shutil.rmtree(werk, ignore_errors=True)
+        raise
+    return RenderUitkomst(doel, doel / HTML_NAAM, doel / PDF_NAAM, voortgang.tijden)
+
+
+__all__ = ["render_report", "RenderUitkomst", "RenderFout", "HoofdstukFout"]
