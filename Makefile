@@ -33,6 +33,7 @@ compute: $(STAMP)
 
 ## test: run the test suite
 test: $(STAMP)
+	@tools/ensure-chromium
 	$(BIN)/python -m pytest
 
 ## bench: run the benchmarks and print their figures

@@ -20,8 +20,9 @@ from .errors import InvoerFout
 NOTEBOOK_PARAMETERS = {"params", "data_dir"}
 
 
-def load_chapters(bestand: Path = paths.CHAPTERS_FILE) -> list[Path]:
-    """The chapter notebooks in report order; each must exist."""
+def load_chapters(bestand: Path | None = None) -> list[Path]:
+    """The chapter notebooks in report order, relative to ``notebooks/``; each must exist."""
+    bestand = Path(bestand) if bestand else paths.CHAPTERS_FILE
     inhoud = _load_yaml(bestand)
     namen = inhoud.get("hoofdstukken")
     if not isinstance(namen, list) or not namen:

@@ -71,24 +71,28 @@ def _print_tabel(resultaten: dict) -> None:
         table.add_row(r["periode"], *(fmt.aantal(r[k]) for k in ("meldingen", "overdragen", "adviezen")),
                       *(fmt.fte(r[f"fte_{n}"]) for n in normsets), fmt.fte(r["fte_beschikbaar"]),
                       *(fmt.fte(r[f"gap_{n}"], teken=True) for n in normsets))
-    Console().print(table)
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
 
 
 def _compute(args) -> int:
     run = load_run(args.params, args.data)
     resultaten = bereken_resultaten(run)
     if args.json:
-        json.dump(resultaten, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        sys.stdout.write(json.dumps(resultaten, ensure_ascii=False, indent=2) + "\n")
     else:
         _print_tabel(resultaten)
     return 0
 
 
 def _render(args) -> int:
-    from .render import render_report  # heavy imports only when rendering
+    from .render import HoofdstukFout, RenderFout, render_report  # heavy imports only when rendering
 
-    uitkomst = render_report(args.params, args.data, args.output)
+    try:
+        uitkomst = render_report(args.params, args.data, args.output)
+    except (HoofdstukFout, RenderFout) as fout:
+        print(f"fout: {fout}", file=sys.stderr)
+        print("het vorige rapport is niet aangeraakt", file=sys.stderr)
+        return 1
     print(f"HTML: {paths.display_path(uitkomst.html)}")
     print(f"PDF:  {paths.display_path(uitkomst.pdf)}")
     return 0

@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
 import papermill
 from jupyter_client.manager import AsyncKernelManager
 from papermill.exceptions import PapermillExecutionError
@@ -48,6 +49,16 @@ class Uitvoering:
     uitvoer: Path
 
 
+def _bron_cel(uitvoer: Path, cel_index: int) -> int:
+    """The failing cell's number (from 1) in the chapter as written, without papermill's injected cell."""
+    try:
+        cellen = nbformat.read(uitvoer, as_version=4).cells
+        geinjecteerd = next(i for i, c in enumerate(cellen) if "injected-parameters" in c.metadata.get("tags", []))
+    except (OSError, StopIteration, ValueError):
+        return cel_index + 1
+    return cel_index + (0 if cel_index > geinjecteerd else 1)
+
+
 def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, manager: type) -> Uitvoering:
     try:
         papermill.execute_notebook(
@@ -55,8 +66,7 @@ def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, manager: type)
             progress_bar=False, log_output=False, kernel_name="python3", kernel_manager_class=manager,
         )
     except PapermillExecutionError as exc:
-        # papermill numbers code cells by execution count; the cell index counts all cells from 1.
-        raise HoofdstukFout(notebook.name, exc.cell_index + 1, f"{exc.ename}: {exc.evalue}") from None
+        raise HoofdstukFout(notebook.name, _bron_cel(uitvoer, exc.cell_index), f"{exc.ename}: {exc.evalue}") from None
     except Exception as exc:  # kernel died, timeout, unreadable notebook: still one line, still a failure
         raise HoofdstukFout(notebook.name, None, f"{type(exc).__name__}: {exc}") from None
     return Uitvoering(notebook, uitvoer)

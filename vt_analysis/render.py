@@ -191,11 +191,11 @@ def _git_commit() -> str:
         return "onbekend"
 
 
-def manifest(run: Run, notebooks: list[Path]) -> dict:
+def manifest(run: Run, notebooks: list[Path], hoofdstukken: Path) -> dict:
     """What produced this report: input hashes, package versions, git commit, document date."""
     invoer = {paths.display_path(p): _sha256(p) for p in run.data.bestanden()}
     invoer[paths.display_path(run.params_bestand)] = _sha256(run.params_bestand)
-    for pad in [*notebooks, paths.CHAPTERS_FILE, *sorted(paths.TEMPLATE_DIR.iterdir())]:
+    for pad in [*notebooks, hoofdstukken, *sorted(paths.TEMPLATE_DIR.iterdir())]:
         invoer[paths.display_path(pad)] = _sha256(pad)
     versies = {}
     for naam in PAKKETTEN:
@@ -229,11 +229,11 @@ def _vervang_map(nieuw: Path, doel: Path) -> None:
 
 
 def render_report(params_bestand: Path | str, data_dir: Path | str | None = None, output_root: Path | str | None = None,
-                  stil: bool = False, workers: int = 2) -> RenderUitkomst:
+                  stil: bool = False, workers: int = 2, hoofdstukken: Path | None = None) -> RenderUitkomst:
     """Render one run; raises InvoerFout (bad input), HoofdstukFout (a failing cell) or RenderFout."""
     voortgang = _Voortgang(stil)
     run = load_run(params_bestand, data_dir)
-    notebooks = load_chapters()
+    notebooks = load_chapters(hoofdstukken)
     for nb in notebooks:
         check_parameters_cell(nb)
     voortgang.stap("valideren", f"parameters en data gevalideerd ({len(notebooks)} hoofdstukken)")
@@ -241,6 +241,7 @@ def render_report(params_bestand: Path | str, data_dir: Path | str | None = None
     output_root = Path(output_root) if output_root else paths.OUTPUT_DIR
     output_root.mkdir(parents=True, exist_ok=True)
     werk = Path(tempfile.mkdtemp(prefix=f".{run.params.run_naam}-", dir=output_root))
+    werk.chmod(0o755)
     try:
         parameters = {"params": run.params.model_dump(mode="json"), "data_dir": str(run.data.map.resolve())}
         uitgevoerd = execute_chapters(
@@ -263,7 +264,7 @@ def render_report(params_bestand: Path | str, data_dir: Path | str | None = None
         voortgang.stap("pdf", f"{PDF_NAAM} geschreven")
 
         _schrijf_json(werk / "results.json", bereken_resultaten(run))
-        _schrijf_json(werk / "manifest.json", manifest(run, notebooks))
+        _schrijf_json(werk / "manifest.json", manifest(run, notebooks, Path(hoofdstukken or paths.CHAPTERS_FILE)))
         for tijdelijk in ("head.html", "after.html"):
             (werk / tijdelijk).unlink()
         doel = output_root / run.params.run_naam
