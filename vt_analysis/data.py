@@ -14,7 +14,7 @@ from typing import Literal
 
 import pandas as pd
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from . import paths
 from .errors import InvoerFout, beschrijf_pydantic_fout, from_validation_error
@@ -122,6 +122,45 @@ def load_volumes(path: Path) -> pd.DataFrame:
     _check_unique(path, [r.periode for r in rijen], "periode")
     out = pd.DataFrame([r.model_dump() for r in rijen])
     return out.astype({k: "int64" for k in ("jaar", *TELLINGEN)})
+
+
+# --- claims.csv ----------------------------------------------------------------------------------
+
+# Volume-to-fte statements of a source document (e.g. impactanalyse 2024, B. Terugdringen): the fte the
+# source says a volume needs, and the counts it states. A count the claim does not state is an empty
+# cell: the claim check fills it from the base mix of the run (scenarios.controleer_claims).
+CLAIM_KOLOMMEN = ("claim_id", "jaar", "fte_volgens_bron", *TELLINGEN, "bron")
+
+
+class ClaimRij(BaseModel):
+    """One claim: meldingen always stated, the other counts optional (empty cell = not stated)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    claim_id: str = Field(min_length=1)
+    jaar: int = Field(ge=2000, le=2100)
+    fte_volgens_bron: float = Field(ge=0, le=500)
+    meldingen: int = Field(ge=0)
+    overdragen: int | None = Field(default=None, ge=0)
+    overdracht_ondersteuning: int | None = Field(default=None, ge=0)
+    onderzoek: int | None = Field(default=None, ge=0)
+    adviezen: int | None = Field(default=None, ge=0)
+    monitoring: int | None = Field(default=None, ge=0)
+    bron: str = Field(min_length=1)
+
+    @field_validator("overdragen", "overdracht_ondersteuning", "onderzoek", "adviezen", "monitoring", mode="before")
+    @classmethod
+    def _leeg_is_niet_genoemd(cls, waarde: object) -> object:
+        return None if waarde == "" else waarde
+
+
+def load_claims(path: Path) -> pd.DataFrame:
+    """``claims.csv``: one row per claim; unstated counts are ``<NA>`` (nullable Int64)."""
+    df = read_csv_strict(path, CLAIM_KOLOMMEN, decimale_kolommen=("fte_volgens_bron",))
+    rijen = _validate_rows(path, df, ClaimRij, "claim_id")
+    _check_unique(path, [r.claim_id for r in rijen], "claim_id")
+    out = pd.DataFrame([r.model_dump() for r in rijen], columns=list(CLAIM_KOLOMMEN))
+    return out.astype({"jaar": "int64", "fte_volgens_bron": "float64", **{k: "Int64" for k in TELLINGEN}})
 
 
 # --- normen.yaml -------------------------------------------------------------------------------
@@ -285,6 +324,7 @@ class Dataset:
     volumes: pd.DataFrame
     normen: Normen
     kengetallen: Kengetallen
+    claims: pd.DataFrame
 
     def bestanden(self) -> list[Path]:
         """The input files this dataset was read from (for the manifest)."""
@@ -301,4 +341,5 @@ def load_dataset(data_dir: Path | str = paths.DATA_DIR) -> Dataset:
         volumes=load_volumes(data_dir / paths.VOLUMES_FILE),
         normen=load_normen(data_dir / paths.NORMEN_FILE),
         kengetallen=load_kengetallen(data_dir / paths.KENGETALLEN_FILE),
+        claims=load_claims(data_dir / paths.CLAIMS_FILE),
     )

@@ -62,7 +62,7 @@ def _bron_cel(uitvoer: Path, cel_index: int) -> int:
 def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, manager: type) -> Uitvoering:
     try:
         papermill.execute_notebook(
-            str(notebook), str(uitvoer), parameters=parameters, cwd=str(notebook.parent),
+            str(notebook), str(uitvoer), parameters=parameters,
             progress_bar=False, log_output=False, kernel_name="python3", kernel_manager_class=manager,
         )
     except PapermillExecutionError as exc:

@@ -60,3 +60,8 @@ def datum(waarde) -> str:
     from babel.dates import format_date
 
     return format_date(waarde, format="d MMMM y", locale=LOCALE)
+
+
+def zin(tekst: str) -> str:
+    """First letter upper case, the rest untouched (``str.capitalize`` would turn 'RvdK' into 'Rvdk')."""
+    return tekst[:1].upper() + tekst[1:]

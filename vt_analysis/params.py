@@ -10,16 +10,14 @@ import difflib
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from .data import Dataset, _load_yaml
 from .errors import InvoerFout, eerste_fout, from_validation_error
-
-
-class Strikt(BaseModel):
-    """Base for every params section: unknown keys are errors, not warnings."""
-
-    model_config = ConfigDict(extra="forbid")
+from .prognose import PrognoseParams
+from .scenarios import ScenarioAParams, ScenarioBParams, ScenarioCParams, VergelijkingParams, check_scenario_params
+from .schema import Strikt
+from .wachttijden import WachttijdenParams
 
 
 class RunParams(Strikt):
@@ -33,6 +31,14 @@ class RunParams(Strikt):
     documentdatum: date
     normset: str = Field(min_length=1, description="de toegepaste normset")
     normset_vergelijking: str | None = Field(default=None, description="de normset die ernaast getoond wordt")
+    # Issue 4: prognose and the solution directions A, B, C (sections defined in prognose.py / scenarios.py).
+    prognose: PrognoseParams = Field(default_factory=PrognoseParams)
+    scenario_a: ScenarioAParams = Field(default_factory=ScenarioAParams)
+    scenario_b: ScenarioBParams = Field(default_factory=ScenarioBParams)
+    scenario_c: ScenarioCParams = Field(default_factory=ScenarioCParams)
+    vergelijking: VergelijkingParams = Field(default_factory=VergelijkingParams)
+    # Issue 5: the queue model for the legal terms (section defined in wachttijden.py).
+    wachttijden: WachttijdenParams = Field(default_factory=WachttijdenParams)
 
 
 def _suggest(model: type[BaseModel], loc: tuple) -> str:
@@ -79,3 +85,4 @@ def check_params_tegen_data(params: RunParams, dataset: Dataset, bron: Path | st
         waarde = getattr(params, sleutel)
         if waarde is not None and waarde not in normsets:
             raise InvoerFout(bron, f"sleutel {sleutel}", f"{waarde!r} is geen normset in normen.yaml, verwacht een van: {', '.join(normsets)}")
+    check_scenario_params(params, dataset, bron)

@@ -104,7 +104,8 @@ def _html_head() -> str:
 
 def _html_after_body() -> str:
     """One script that embeds every chart: SVG renderer, Dutch number format, tooltips."""
-    opties = {"actions": False, "renderer": "svg", "formatLocale": vlc.get_format_locale(FORMAT_LOCALE)}
+    opties = {"actions": False, "renderer": "svg", "formatLocale": vlc.get_format_locale(FORMAT_LOCALE),
+              "timeFormatLocale": vlc.get_time_format_locale(FORMAT_LOCALE)}
     return (
         "<script>\n(function () {\n"
         f"  var opties = {json.dumps(opties, ensure_ascii=False, sort_keys=True)};\n"

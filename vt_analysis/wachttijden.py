@@ -716,6 +716,36 @@ def bereken_wachttijden(dataset: Dataset, params: WachttijdenParams, basisperiod
     return kal, maandoverzichten(projectie)
 
 
+def scenarios_uit_vergelijking(vergelijking: pd.DataFrame, verzuim_pct: float) -> list[Scenario]:
+    """One queue scenario per named scenario of the comparison (issue 4), in its order.
+
+    Each year carries the counts after C and B and the fte available including A's extra fte, so
+    the legal terms are projected for exactly the scenarios the board compares.
+    """
+    return [scenario_uit_frame(str(naam), groep, verzuim_pct=verzuim_pct)
+            for naam, groep in vergelijking.groupby("naam", sort=False)]
+
+
+def met_verzuim(scenario: Scenario, verzuim_pct: float) -> Scenario:
+    """The same scenario with another verzuim (the seed warns verzuim may rise again under pressure)."""
+    naam = f"{scenario.naam}, verzuim {getal(verzuim_pct, 1 if verzuim_pct % 1 else 0)}%"
+    return Scenario(naam, tuple(JaarInvoer(j.jaar, j.tellingen, j.fte_beschikbaar, verzuim_pct) for j in scenario.jaren))
+
+
+def wachttijden_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd.DataFrame]:
+    """Calibrate on the run's peilmoment and project every compared scenario, plus the first one
+    with verzuim back at the level before the base year; returns the calibration and month table."""
+    p, d = run.params, run.data
+    w = p.wachttijden
+    kal = kalibreer(d, w, p.peilmoment, p.normset)
+    basisjaar = int(_volumerij(d, p.peilmoment)["jaar"])
+    scenarios = scenarios_uit_vergelijking(vergelijking, verzuim_basis_pct(d.kengetallen, basisjaar, w))
+    if scenarios:
+        scenarios.append(met_verzuim(scenarios[0], verzuim_scenario_pct(d.kengetallen, basisjaar, w)))
+    projectie = projecteer(scenarios, kal, d.normen.normsets[p.normset], w)
+    return kal, maandoverzichten(projectie)
+
+
 RESULTS_KOLOMMEN = ("scenario", "maand", "pct_triage_binnen_5_werkdagen", "pct_onderzoek_binnen_10_weken",
                     "backlog_mediaan", "wacht_p90_werkdagen")
 

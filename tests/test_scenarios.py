@@ -1,0 +1,286 @@
+"""Oplossingen A, B, C: the rekentool inverted, the claim check, the levers, the comparison and the tornado."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from vt_analysis import paths
+from vt_analysis.data import TELLINGEN
+from vt_analysis.prognose import prognose_van_run
+from vt_analysis.rekentool import benodigde_fte
+from vt_analysis.run import load_run
+from vt_analysis.scenarios import (HEFBOMEN, ScenarioBParams, ScenarioCParams, bereken_scenarios, fte_matrix,
+                                   gevoeligheid, hefboom_frame, norm_matrix, pas_hefbomen_toe, scenario_a_totaal,
+                                   scenario_b, schaal_meldingen, waterval)
+
+# Absolute paths: the tests must not depend on the working directory.
+VOORBEELD = str(paths.PARAMS_DIR / "voorbeeld-procesoptimalisatie.yaml")
+BURAP2 = str(paths.DEFAULT_PARAMS)
+
+
+@pytest.fixture(scope="module")
+def run():
+    return load_run()
+
+
+@pytest.fixture(scope="module")
+def tabellen(run):
+    return bereken_scenarios(run)
+
+
+@pytest.fixture(scope="module")
+def regionaal(run):
+    return run.data.normen.normsets["regionaal"]
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _err(cli, params: Path) -> str:
+    code, out, err = cli("validate", "--params", params)
+    assert code == 2, err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    return err.strip()
+
+
+# --- B: the rekentool inverted, and the claims ------------------------------------------------------
+
+def test_available_fte_are_the_seeds(run):
+    fte = {j: k.waarde for j, k in run.data.kengetallen.fte_beschikbaar.items()}
+    assert fte == {2025: 63.40, 2026: 58.90}
+
+
+@pytest.mark.parametrize("meeschalen", [True, False])
+def test_scenario_b_inverts_the_rekentool(run, regionaal, meeschalen):
+    prognose = prognose_van_run(run)
+    b = scenario_b(ScenarioBParams(adviezen_meeschalen=meeschalen), prognose, regionaal, run.data.kengetallen)
+    prog = prognose[prognose["variant"] == "winstwaarschuwing"].reset_index(drop=True)
+    bij_max = schaal_meldingen(prog[list(TELLINGEN)], b["meldingen_max"], meeschalen)
+    assert benodigde_fte(bij_max, regionaal).to_numpy() == pytest.approx(b["fte_beschikbaar"].to_numpy())
+    assert b["fte_beschikbaar"].tolist() == [63.40, 58.90]
+    assert (b["reductie_meldingen"] == 5220 - b["meldingen_max"]).all()
+    assert b["reductie_pct"].to_numpy() == pytest.approx((b["reductie_meldingen"] / 5220 * 100).to_numpy())
+    if not meeschalen:
+        assert (bij_max["adviezen"] == 3900).all()
+
+
+def test_claim_check_reproduces_70_40_for_the_4400_claim(tabellen):
+    c = tabellen["claims"].set_index("claim_id")
+    r = c.loc["impactanalyse-2024-b-2025"]
+    assert r["fte_volgens_bron"] == 63.40 and r["meldingen"] == 4400
+    assert round(r["fte_rekentool"], 2) == 70.40
+    assert round(r["verschil_fte"], 2) == round(70.40 - 63.40, 2)
+    assert r["aangevuld"] == ""
+
+
+def test_claim_unstated_counts_follow_base_mix(tabellen, regionaal):
+    r = tabellen["claims"].set_index("claim_id").loc["impactanalyse-2024-b-2026"]
+    assert r["aangevuld"] == "overdragen, overdracht_ondersteuning, onderzoek"
+    # Stated: 4.000 meldingen, 3.100 adviezen, 500 monitoring; the rest at BURAP 2 2024's mix (per 4.998 meldingen).
+    overdragen, ondersteuning, onderzoek = 4000 * 4170 / 4998, 4000 * 413 / 4998, 4000 * 569 / 4998
+    uren = 3100 * 2 + overdragen * 16 + ondersteuning * 16 + onderzoek * 22 + 500 * 12
+    assert r["fte_rekentool"] == pytest.approx(uren / 1350)
+    assert r["fte_volgens_bron"] == 58.90
+
+
+def test_bad_claim_row_is_one_line(cli, data_copy):
+    _edit(data_copy / "claims.csv", "2026,58.90,4000,", "2026,58.90,vierduizend,")
+    code, out, err = cli("validate", "--params", BURAP2, "--data", data_copy)
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "claims.csv, claim_id 'impactanalyse-2024-b-2026', kolom meldingen: 'vierduizend' is geen geheel getal" in err
+
+
+# --- C: the levers ----------------------------------------------------------------------------------
+
+# One hand-made row; regionaal norms: advies 2, triage 16 (on overdragen), ondersteuning 16, onderzoek 22,
+# monitoring 12 uur; 1.350 uur per fte.
+RIJ = {"meldingen": 1000, "overdragen": 800, "overdracht_ondersteuning": 100, "onderzoek": 100, "adviezen": 500, "monitoring": 100}
+STROOMAFWAARTS_UREN = 800 * 16 + 100 * 16 + 100 * 22 + 100 * 12  # hours that leave with a melding
+
+
+def _delta_fte(run, regionaal, **hefbomen) -> float:
+    tellingen = pd.DataFrame([RIJ], dtype=float)
+    uren = norm_matrix(regionaal, tellingen.index)
+    basis = fte_matrix(tellingen, uren, regionaal.uren_per_fte).iloc[0]
+    t, u = pas_hefbomen_toe(tellingen, uren, hefboom_frame(ScenarioCParams(**hefbomen), tellingen.index), run.data.kengetallen)
+    return fte_matrix(t, u, regionaal.uren_per_fte).iloc[0] - basis
+
+
+def test_neutral_levers_change_nothing(run, regionaal):
+    assert _delta_fte(run, regionaal) == 0
+
+
+def test_lever_direct_overdragen(run, regionaal):
+    # Half of 100 ondersteuning cases lose their 16 uur.
+    assert _delta_fte(run, regionaal, direct_overdragen_pct=50) == pytest.approx(-50 * 16 / 1350)
+
+
+def test_lever_monitoring(run, regionaal):
+    # 100 monitoring cases at 12 uur, a quarter less per case.
+    assert _delta_fte(run, regionaal, monitoring_reductie_pct=25) == pytest.approx(-100 * 12 * 0.25 / 1350)
+
+
+def test_lever_echtscheiding(run, regionaal):
+    # 10% of meldingen leave with 10% of every downstream count; adviezen stay.
+    assert _delta_fte(run, regionaal, echtscheiding_pct=10) == pytest.approx(-0.10 * STROOMAFWAARTS_UREN / 1350)
+
+
+def test_lever_politie(run, regionaal):
+    # 75% of meldingen come from the police, 6% of those can go straight to the JPT: all realised = 4,5%.
+    assert _delta_fte(run, regionaal, politie_naar_jpt_realisatie_pct=100) == pytest.approx(-0.75 * 0.06 * STROOMAFWAARTS_UREN / 1350)
+    # 4% teruggelegd, half realised: 0,75 × 0,04 × 0,5 = 1,5%.
+    assert _delta_fte(run, regionaal, politie_teruggelegd_realisatie_pct=50) == pytest.approx(-0.015 * STROOMAFWAARTS_UREN / 1350)
+
+
+def test_lever_advies_stap_2(run, regionaal):
+    # 200 extra adviezen at 2 uur; half prevent a melding: 100 of 1.000 meldingen (10%) leave.
+    verwacht = (200 * 2 - 0.10 * STROOMAFWAARTS_UREN) / 1350
+    assert _delta_fte(run, regionaal, stap2_extra_adviezen=200, stap2_voorkomen_pct=50) == pytest.approx(verwacht)
+    # Adviezen that prevent nothing only cost hours.
+    assert _delta_fte(run, regionaal, stap2_extra_adviezen=200) == pytest.approx(200 * 2 / 1350)
+
+
+def test_row_wise_formula_is_the_rekentool(run, regionaal):
+    v = run.data.volumes
+    assert fte_matrix(v, norm_matrix(regionaal, v.index), regionaal.uren_per_fte).to_numpy() == pytest.approx(
+        benodigde_fte(v, regionaal).to_numpy())
+
+
+def test_neutral_waterfall_equals_baseline(run, regionaal):
+    prognose = prognose_van_run(run)
+    w = waterval(ScenarioCParams(), prognose, "winstwaarschuwing", regionaal, run.data.kengetallen)
+    for _, jaar in w.groupby("jaar"):
+        basis, resultaat = jaar.iloc[0], jaar.iloc[-1]
+        assert basis["stap"] == "basis" and resultaat["stap"] == "resultaat"
+        assert resultaat["fte_na"] == basis["fte_na"]
+        assert (jaar.iloc[1:-1]["delta_fte"] == 0).all()
+
+
+def test_waterfall_deltas_add_up_and_respect_vanaf_jaar():
+    run = load_run(VOORBEELD)
+    t = bereken_scenarios(run)["waterval"]
+    for jaar, df in t.groupby("jaar"):
+        stappen = df.iloc[1:-1]
+        assert df.iloc[0]["fte_na"] + stappen["delta_fte"].sum() == pytest.approx(df.iloc[-1]["fte_na"])
+        if jaar < run.params.scenario_c.vanaf_jaar:
+            assert (stappen["delta_fte"] == 0).all()
+        else:
+            assert (stappen["delta_fte"] < 0).all()  # every lever of the example saves fte
+
+
+def test_neutral_c_scenario_equals_doing_nothing(tabellen):
+    v = tabellen["vergelijking"].set_index(["naam", "jaar"])
+    assert v.loc["C"][["fte_benodigd", "gap", "meldingen"]].equals(v.loc["Winstwaarschuwing, niets doen"][["fte_benodigd", "gap", "meldingen"]])
+
+
+# --- A and the comparison ------------------------------------------------------------------------------
+
+def test_scenario_a_closes_the_gap_at_kosten_per_fte(tabellen):
+    a = tabellen["scenario_a"]
+    assert (a["extra_fte_formatie"] == -a["gap"]).all()
+    assert (a["kosten_formatie_euro"] == a["extra_fte_formatie"] * 104000).all()
+    # Indexation shortfall: 238.475 − 165.832 = 72.643 euro = 72.643 / 104.000 fte per year.
+    assert (a["kosten_indexatie_euro"] == 72643).all()
+    assert a["extra_fte_indexatie"].to_numpy() == pytest.approx(72643 / 104000)
+    assert (a["kosten_voit_euro"] == 140000).all() and (a["extra_fte_veiligheid_voorop"] == 1).all()
+    totaal = scenario_a_totaal(a)
+    assert totaal["kosten_totaal_euro"] == pytest.approx(a["kosten_totaal_euro"].sum())
+
+
+def test_comparison_table(tabellen):
+    v = tabellen["vergelijking"].set_index(["naam", "jaar"])
+    ab = v.loc["AB-besluit, niets doen"]
+    assert round(ab.loc[2025, "fte_benodigd"], 2) == 70.40 and round(ab.loc[2025, "gap"], 2) == -7.00
+    assert (v.loc["A"]["gap"] == 0).all() and (v.loc["A"]["kosten_euro"] > 0).all()
+    assert v.loc["B"]["gap"].abs().max() < 1e-9
+    assert (v.loc["B"]["meldingen"] < 5220).all()
+    assert (v["gap"] == v["fte_beschikbaar"] - v["fte_benodigd"]).all()
+
+
+def test_example_run_validates_and_gives_a_different_comparison(cli):
+    code, out, err = cli("validate", "--params", VOORBEELD)
+    assert code == 0, err
+    res = {}
+    for params in (BURAP2, VOORBEELD):
+        code, out, _ = cli("compute", "--params", params, "--json")
+        assert code == 0
+        res[params] = {(r["naam"], r["jaar"]): r for r in json.loads(out)["scenarios"]}
+    basis, voorbeeld = res[BURAP2], res[VOORBEELD]
+    assert voorbeeld[("C", 2026)]["fte_benodigd"] < basis[("C", 2026)]["fte_benodigd"]
+    assert voorbeeld[("A tijdelijk + C", 2026)]["kosten_euro"] == 0 < basis[("A tijdelijk + C", 2026)]["kosten_euro"]
+
+
+def test_json_contract_keys(cli):
+    code, out, _ = cli("compute", "--params", BURAP2, "--json")
+    res = json.loads(out)
+    assert set(res["scenarios"][0]) >= {"naam", "jaar", "fte_benodigd", "fte_beschikbaar", "gap", "kosten_euro", "meldingen"}
+    assert set(res["scenario_b"][0]) == {"jaar", "fte_beschikbaar", "meldingen_max", "reductie_meldingen", "reductie_pct"}
+    assert set(res["claims"][0]) >= {"bron", "fte_volgens_bron", "fte_rekentool", "verschil_fte"}
+    assert {"variant", "jaar", "meldingen", "fte_regionaal", "meldingen_ondergrens"} <= set(res["prognose"][0])
+
+
+# --- the tornado -----------------------------------------------------------------------------------------
+
+def test_tornado_is_sorted_and_matches_a_direct_recomputation():
+    run = load_run(VOORBEELD)
+    prognose = prognose_van_run(run)
+    t = gevoeligheid(run.params, prognose, run.data)
+    assert list(t["bereik"]) == sorted(t["bereik"], reverse=True)
+    assert len(t) == len(TELLINGEN) + 5 + 1 + len(HEFBOMEN)
+    # uren_per_fte +10%: recompute scenario C's 2026 fte with a changed normset, one row, by hand.
+    v = run.params.vergelijking.gevoeligheid
+    ns = run.data.normen.normsets[run.params.normset]
+    rij = prognose[(prognose["variant"] == "winstwaarschuwing") & (prognose["jaar"] == v.jaar)][list(TELLINGEN)].reset_index(drop=True)
+    uren = norm_matrix(ns, rij.index)
+    tc, uc = pas_hefbomen_toe(rij, uren, hefboom_frame(run.params.scenario_c, rij.index), run.data.kengetallen)
+    hoog = run.data.kengetallen.fte_beschikbaar[v.jaar].waarde - fte_matrix(tc, uc, ns.uren_per_fte * 1.1).iloc[0]
+    assert t.set_index("invoer").loc["uren_per_fte", "gap_hoog"] == pytest.approx(hoog)
+    basis = t["gap_basis"].iloc[0]
+    vergelijking = bereken_scenarios(run)["vergelijking"].set_index(["naam", "jaar"])
+    assert basis == pytest.approx(vergelijking.loc[(v.scenario, v.jaar), "gap"])
+
+
+def test_neutral_levers_have_no_effect_in_the_tornado(tabellen):
+    t = tabellen["gevoeligheid"]
+    assert (t.loc[t["soort"] == "hefboom", "bereik"] == 0).all()
+
+
+# --- params validation ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("old, new, verwacht", [
+    ("direct_overdragen_pct: 0 ", "direct_overdragen_pct: 120 ", "sleutel scenario_c.direct_overdragen_pct: 120 is buiten het bereik, verwacht ≤ 100"),
+    ("monitoring_reductie_pct: 0 ", "monitoring_reductie_pct: -5 ", "sleutel scenario_c.monitoring_reductie_pct: -5 is buiten het bereik, verwacht ≥ 0"),
+    ("echtscheiding_pct: 0 ", "echtscheiding_pct: 101 ", "sleutel scenario_c.echtscheiding_pct: 101 is buiten het bereik"),
+    ("politie_naar_jpt_realisatie_pct: 0 ", "politie_naar_jpt_realisatie_pct: 150 ", "scenario_c.politie_naar_jpt_realisatie_pct: 150 is buiten het bereik"),
+    ("politie_teruggelegd_realisatie_pct: 0 ", "politie_teruggelegd_realisatie_pct: -1 ", "scenario_c.politie_teruggelegd_realisatie_pct: -1 is buiten het bereik"),
+    ("stap2_extra_adviezen: 0 ", "stap2_extra_adviezen: -10 ", "sleutel scenario_c.stap2_extra_adviezen: -10 is buiten het bereik, verwacht ≥ 0"),
+    ("stap2_voorkomen_pct: 0 ", "stap2_voorkomen_pct: 200 ", "sleutel scenario_c.stap2_voorkomen_pct: 200 is buiten het bereik"),
+    ("vanaf_jaar: 2026 ", "vanaf_jaar: volgend jaar ", "sleutel scenario_c.vanaf_jaar: 'volgend jaar' is geen geheel getal"),
+    ("monitoring_reductie_pct: 0 ", "monitoring_reductie: 0 ", "sleutel scenario_c.monitoring_reductie: is een onbekende sleutel (bedoelde je 'monitoring_reductie_pct'?)"),
+    ("betrouwbaarheid_pct: 95 ", "betrouwbaarheid_pct: 100 ", "sleutel prognose.betrouwbaarheid_pct: 100 is buiten het bereik, verwacht < 100"),
+    ("winstwaarschuwing_groei_pct_per_jaar: 0 ", "winstwaarschuwing_groei_pct_per_jaar: 500 ", "prognose.winstwaarschuwing_groei_pct_per_jaar: 500 is buiten het bereik"),
+    ("begroting_groei_pct_per_jaar: 0 ", "begroting_groei_pct_per_jaar: veel ", "prognose.begroting_groei_pct_per_jaar: 'veel' is geen getal"),
+    ("trend_statussen: [realisatie, prognose]", "trend_statussen: [realisatie, progrnose]", "prognose.trend_statussen.1: 'progrnose' is geen toegestane waarde"),
+    ("basis_periode: BURAP 2 2024", "basis_periode: BURAP 3 2024", "sleutel prognose.basis_periode: 'BURAP 3 2024' is geen periode in volumes.csv"),
+    ("begroting_periode: Begroting 2025 besluit AB", "begroting_periode: Begroting 2025", "sleutel prognose.begroting_periode: 'Begroting 2025' is geen periode"),
+    ("jaren: [2025, 2026]", "jaren: [2025, 2027]", "sleutel prognose.jaren: 2027 heeft geen fte_beschikbaar in kengetallen.yaml"),
+    ("overbrugging_jaren: [2025, 2026]", "overbrugging_jaren: [2024]", "sleutel scenario_a.overbrugging_jaren: 2024 is geen prognosejaar"),
+    ("voit_voortzetten: true", "voit_voortzetten: misschien", "sleutel scenario_a.voit_voortzetten: 'misschien' is geen ja/nee-waarde"),
+    ("  prognose_variant: winstwaarschuwing       # het tekort", "  prognose_variant: oktober       # het tekort", "sleutel scenario_a.prognose_variant: 'oktober' is geen toegestane waarde"),
+    ("adviezen_meeschalen: true", "adviezen_meeschaal: true", "sleutel scenario_b.adviezen_meeschaal: is een onbekende sleutel (bedoelde je 'adviezen_meeschalen'?)"),
+    ("{naam: B, meldingen_terugdringen: true}", "{naam: A, meldingen_terugdringen: true}", "sleutel vergelijking: scenario 'A' komt twee keer voor"),
+    ("{naam: C, procesoptimalisatie: true}", "{naam: C, middelen: altijd}", "middelen: 'altijd' is geen toegestane waarde"),
+    ("    scenario: C\n", "    scenario: D\n", "sleutel vergelijking: gevoeligheid.scenario 'D' is geen scenario"),
+    ("    jaar: 2026\n", "    jaar: 2030\n", "sleutel vergelijking.gevoeligheid.jaar: 2030 is geen prognosejaar"),
+    ("    variatie_pct: 10\n", "    variatie_pct: 0\n", "sleutel vergelijking.gevoeligheid.variatie_pct: 0 is buiten het bereik, verwacht > 0"),
+])
+def test_new_params_are_validated(cli, params_copy, old, new, verwacht):
+    _edit(params_copy, old, new)
+    assert verwacht in _err(cli, params_copy)

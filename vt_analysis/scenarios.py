@@ -1,0 +1,468 @@
+"""The three solution directions of the impactanalyse (Oplossingen A, B, C), their comparison and a tornado.
+
+* A. Middelen bijstellen: extra fte and euro per year of a bridging period, plus the indexation
+  shortfall (Winstwaarschuwing 1), VOiT and Veiligheid Voorop (Terugtrekking deelname aan programma's).
+* B. Terugdringen meldingen: the most meldingen the available fte carry (the rekentool inverted), and
+  the check of the seed's volume-to-fte claims (data/claims.csv).
+* C. Procesoptimalisatie: five levers, each a param with neutral default 0, through the rekentool.
+
+Everything is vectorised over rows: one row per (variant, year) or per perturbed input, so a tornado
+is one matrix evaluation. The fte of a row is the rekentool's formula with that row's norm hours:
+``Σ telling × uren / uren_per_fte`` (rekentool.benodigde_fte for a single normset; tested equal).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+import pandas as pd
+from pydantic import Field, model_validator
+
+from .data import TELLINGEN, Dataset, Kengetallen, Normen, Normset
+from .errors import InvoerFout
+from .prognose import PrognoseVariant, mix, prognose_jaren, prognose_van_run
+from .rekentool import benodigde_fte, norm_vector
+from .schema import Strikt
+
+if TYPE_CHECKING:
+    from .params import RunParams
+
+# Counts that follow the meldingen when meldingen go (adviezen are asked before any melding).
+STROOMAFWAARTS = ("meldingen", "overdragen", "overdracht_ondersteuning", "onderzoek", "monitoring")
+PCT = dict(ge=0, le=100)
+
+
+# --- params sections --------------------------------------------------------------------------------
+
+class ScenarioAParams(Strikt):
+    """``scenario_a``: which forecast, which years to bridge, which extra posts to fund."""
+
+    prognose_variant: PrognoseVariant = "winstwaarschuwing"
+    overbrugging_jaren: list[int] = Field(default=[], description="jaren tot B en C effect hebben")
+    indexatietekort_meenemen: bool = False
+    voit_voortzetten: bool = False
+    veiligheid_voorop_voortzetten: bool = False
+
+
+class ScenarioBParams(Strikt):
+    """``scenario_b``: which forecast is reduced, and whether adviezen go down along with meldingen."""
+
+    prognose_variant: PrognoseVariant = "winstwaarschuwing"
+    adviezen_meeschalen: bool = True
+    vanaf_jaar: int | None = Field(default=None, description="eerste jaar waarin B werkt (vergelijking); leeg = alle jaren")
+
+
+class ScenarioCParams(Strikt):
+    """``scenario_c``: the levers of C. Procesoptimalisatie; every default is neutral (no effect)."""
+
+    vanaf_jaar: int | None = Field(default=None, description="eerste jaar waarin C werkt; leeg = alle jaren")
+    direct_overdragen_pct: float = Field(default=0, **PCT, description="(i) deel overdracht met ondersteuning dat direct wordt overgedragen")
+    monitoring_reductie_pct: float = Field(default=0, **PCT, description="(ii) minder uren per monitoringcasus")
+    echtscheiding_pct: float = Field(default=0, **PCT, description="(iii) deel meldingen naar RvdK / lokaal veld")
+    politie_naar_jpt_realisatie_pct: float = Field(default=0, **PCT, description="(iv) deel van de JPT-waardige politiemeldingen dat direct gaat")
+    politie_teruggelegd_realisatie_pct: float = Field(default=0, **PCT, description="(iv) deel van de niet-VT-waardige politiemeldingen dat direct teruggaat")
+    stap2_extra_adviezen: float = Field(default=0, ge=0, description="(v) extra adviezen per jaar bij stap 2 van de meldcode")
+    stap2_voorkomen_pct: float = Field(default=0, **PCT, description="(v) kans dat een extra advies een melding voorkomt")
+
+
+HEFBOMEN = tuple(k for k in ScenarioCParams.model_fields if k != "vanaf_jaar")
+
+# Waterfall steps in the order of issue 4 (i)–(v); each step sets its levers on top of the previous.
+STAPPEN = (
+    ("meer direct overdragen", ("direct_overdragen_pct",)),
+    ("strakkere monitoring", ("monitoring_reductie_pct",)),
+    ("echtscheiding naar RvdK/lokaal veld", ("echtscheiding_pct",)),
+    ("politiemeldingen direct naar JPT/politie", ("politie_naar_jpt_realisatie_pct", "politie_teruggelegd_realisatie_pct")),
+    ("advies bij stap 2 meldcode", ("stap2_extra_adviezen", "stap2_voorkomen_pct")),
+)
+
+
+class ScenarioDef(Strikt):
+    """One named scenario of the comparison: a combination of A, B and C."""
+
+    naam: str = Field(min_length=1)
+    prognose_variant: PrognoseVariant | None = Field(default=None, description="leeg = vergelijking.prognose_variant")
+    middelen: Literal["geen", "overbrugging", "structureel"] = "geen"
+    meldingen_terugdringen: bool = False
+    procesoptimalisatie: bool = False
+
+
+class GevoeligheidParams(Strikt):
+    """The tornado: which scenario and year, and the relative change of every input."""
+
+    scenario: str | None = Field(default=None, description="leeg = het eerste scenario")
+    jaar: int | None = Field(default=None, description="leeg = het eerste prognosejaar")
+    variatie_pct: float = Field(default=10, gt=0, le=100)
+
+
+class VergelijkingParams(Strikt):
+    """``vergelijking``: the named scenarios and the sensitivity analysis."""
+
+    prognose_variant: PrognoseVariant = "winstwaarschuwing"
+    scenarios: list[ScenarioDef] = Field(default=[])
+    gevoeligheid: GevoeligheidParams = Field(default_factory=GevoeligheidParams)
+
+    @model_validator(mode="after")
+    def _namen(self):
+        namen = [s.naam for s in self.scenarios]
+        dubbel = next((n for n in namen if namen.count(n) > 1), None)
+        if dubbel is not None:
+            raise ValueError(f"scenario {dubbel!r} komt twee keer voor, verwacht elke naam één keer")
+        g = self.gevoeligheid.scenario
+        if g is not None and g not in namen:
+            raise ValueError(f"gevoeligheid.scenario {g!r} is geen scenario, verwacht een van: {', '.join(namen) or '(geen scenario’s)'}")
+        return self
+
+
+def check_scenario_params(params: RunParams, data: Dataset, bron) -> None:
+    """Params that name periods or years must find them in the data (one InvoerFout)."""
+    perioden = list(data.volumes["periode"])
+    for sleutel in ("begroting_periode", "basis_periode"):
+        waarde = getattr(params.prognose, sleutel)
+        if waarde is not None and waarde not in perioden:
+            raise InvoerFout(bron, f"sleutel prognose.{sleutel}", f"{waarde!r} is geen periode in volumes.csv, verwacht een van: {', '.join(perioden)}")
+    beschikbaar = sorted(data.kengetallen.fte_beschikbaar)
+    jaren = prognose_jaren(params.prognose, data)
+    for jaar in jaren:
+        if jaar not in beschikbaar:
+            raise InvoerFout(bron, "sleutel prognose.jaren", f"{jaar} heeft geen fte_beschikbaar in kengetallen.yaml, verwacht een van: {', '.join(map(str, beschikbaar))}")
+    lijst = ", ".join(map(str, jaren))
+    for jaar in params.scenario_a.overbrugging_jaren:
+        if jaar not in jaren:
+            raise InvoerFout(bron, "sleutel scenario_a.overbrugging_jaren", f"{jaar} is geen prognosejaar, verwacht een van: {lijst}")
+    g = params.vergelijking.gevoeligheid.jaar
+    if g is not None and g not in jaren:
+        raise InvoerFout(bron, "sleutel vergelijking.gevoeligheid.jaar", f"{g} is geen prognosejaar, verwacht een van: {lijst}")
+
+
+# --- the rekentool, row-wise -------------------------------------------------------------------------
+
+def norm_matrix(normset: Normset, index: pd.Index) -> pd.DataFrame:
+    """The normset's hours per count (rekentool.norm_vector) repeated for every row."""
+    v = norm_vector(normset)
+    return pd.DataFrame(np.tile(v.to_numpy(), (len(index), 1)), columns=v.index, index=index)
+
+
+def fte_matrix(tellingen: pd.DataFrame, uren: pd.DataFrame, uren_per_fte: pd.Series | float) -> pd.Series:
+    """Required fte per row, each row with its own norm hours (the rekentool's formula, Bijlage 1)."""
+    return (tellingen[list(TELLINGEN)].astype(float) * uren[list(TELLINGEN)]).sum(axis=1) / uren_per_fte
+
+
+def verwijder_meldingen(tellingen: pd.DataFrame, aandeel: pd.Series) -> pd.DataFrame:
+    """Remove a share of the meldingen together with that share of every downstream count."""
+    out = tellingen.astype(float).copy()
+    out[list(STROOMAFWAARTS)] = out[list(STROOMAFWAARTS)].mul(1 - aandeel.clip(0, 1), axis=0)
+    return out
+
+
+def hefboom_frame(c: ScenarioCParams | None, index: pd.Index) -> pd.DataFrame:
+    """The lever values for every row (zeros where C does not apply)."""
+    waarden = [getattr(c, k) if c is not None else 0.0 for k in HEFBOMEN]
+    return pd.DataFrame([waarden] * len(index), columns=list(HEFBOMEN), index=index, dtype=float)
+
+
+def pas_hefbomen_toe(tellingen: pd.DataFrame, uren: pd.DataFrame, h: pd.DataFrame, kg: Kengetallen) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Apply the levers of C (row-wise values in ``h``) to counts and norm hours. Seed: Oplossingen C.
+
+    (i) direct overdragen: that share of overdracht_ondersteuning loses its 16 uur ondersteuning; the case
+        stays in overdragen (it is still triaged and overgedragen), so overdragen does not change.
+    (ii) strakkere monitoring: the monitoring norm hours per case go down by the reduction %.
+    (iii) echtscheiding: that share of meldingen goes to RvdK / lokaal veld, with its downstream counts.
+    (iv) politie: of the police share of meldingen (politie_aandeel_meldingen_pct), the JPT share
+         (politie_naar_jpt_pct) and the teruggelegd share (politie_teruggelegd_pct), the realised
+         part leaves VT with its downstream counts. The seed notes that the 161 teruggelegde meldingen
+         of 2023 were not counted among the 4.599: realise that part only if the counts include them.
+    (v) stap 2: extra adviezen (2 uur each via the advies norm); each prevents a melding with the given
+        probability, which leaves with its downstream counts.
+    """
+    t = tellingen.astype(float).copy()
+    u = uren.astype(float).copy()
+    t["overdracht_ondersteuning"] *= 1 - h["direct_overdragen_pct"] / 100
+    u["monitoring"] *= 1 - h["monitoring_reductie_pct"] / 100
+    t = verwijder_meldingen(t, h["echtscheiding_pct"] / 100)
+    politie = kg.politie_aandeel_meldingen_pct.waarde / 100 * (
+        kg.politie_naar_jpt_pct.waarde / 100 * h["politie_naar_jpt_realisatie_pct"] / 100
+        + kg.politie_teruggelegd_pct.waarde / 100 * h["politie_teruggelegd_realisatie_pct"] / 100)
+    t = verwijder_meldingen(t, politie)
+    voorkomen = h["stap2_extra_adviezen"] * h["stap2_voorkomen_pct"] / 100
+    t = verwijder_meldingen(t, (voorkomen / t["meldingen"].where(t["meldingen"] > 0)).fillna(0))
+    t["adviezen"] += h["stap2_extra_adviezen"]
+    return t, u
+
+
+# --- B: the rekentool inverted ------------------------------------------------------------------------
+
+def _schaalbaar(adviezen_meeschalen: bool) -> list[str]:
+    return [k for k in TELLINGEN if adviezen_meeschalen or k != "adviezen"]
+
+
+def max_meldingen(tellingen: pd.DataFrame, uren: pd.DataFrame, uren_per_fte: float | pd.Series,
+                  fte_beschikbaar: pd.Series, adviezen_meeschalen: bool) -> pd.Series:
+    """The most meldingen the available fte carry at each row's own mix (B. Terugdringen).
+
+    Counts scale with meldingen; adviezen too, or stay fixed. Solves
+    ``(m · Σ_schaal mix·uren + vast) / uren_per_fte = fte_beschikbaar`` for m (never below 0).
+    """
+    schaal = _schaalbaar(adviezen_meeschalen)
+    per_melding = tellingen[schaal].div(tellingen["meldingen"], axis=0)
+    uren_per_melding = (per_melding * uren[schaal]).sum(axis=1)
+    vast = 0.0 if adviezen_meeschalen else tellingen["adviezen"] * uren["adviezen"]
+    return ((fte_beschikbaar * uren_per_fte - vast) / uren_per_melding).clip(lower=0)
+
+
+def schaal_meldingen(tellingen: pd.DataFrame, meldingen: pd.Series, adviezen_meeschalen: bool) -> pd.DataFrame:
+    """Counts at a new number of meldingen, the row's mix kept (adviezen fixed unless they scale)."""
+    out = tellingen.astype(float).copy()
+    schaal = _schaalbaar(adviezen_meeschalen)
+    out[schaal] = out[schaal].mul(meldingen / tellingen["meldingen"], axis=0)
+    return out
+
+
+def scenario_b(b: ScenarioBParams, prognose: pd.DataFrame, normset: Normset, kg: Kengetallen) -> pd.DataFrame:
+    """Per forecast year: available fte, meldingen_max, the reduction against the forecast (count, %).
+
+    The mix is the forecast's own: the base mix for every count the forecast does not give (for the
+    winstwaarschuwing adviezen 3.900 are given). ``<telling>_max`` are the counts at meldingen_max.
+    """
+    rijen = prognose[prognose["variant"] == b.prognose_variant].reset_index(drop=True)
+    tellingen = rijen[list(TELLINGEN)]
+    uren = norm_matrix(normset, rijen.index)
+    beschikbaar = rijen["jaar"].map(lambda j: kg.fte_beschikbaar[int(j)].waarde)
+    m_max = max_meldingen(tellingen, uren, normset.uren_per_fte, beschikbaar, b.adviezen_meeschalen)
+    bij_max = schaal_meldingen(tellingen, m_max, b.adviezen_meeschalen)
+    out = pd.DataFrame({"jaar": rijen["jaar"], "variant": b.prognose_variant, "fte_beschikbaar": beschikbaar,
+                        "meldingen_prognose": rijen["meldingen"], "meldingen_max": m_max})
+    out["reductie_meldingen"] = out["meldingen_prognose"] - out["meldingen_max"]
+    out["reductie_pct"] = out["reductie_meldingen"] / out["meldingen_prognose"] * 100
+    for k in TELLINGEN:
+        out[f"{k}_max"] = bij_max[k]
+    out["fte_bij_max"] = benodigde_fte(bij_max, normset)
+    return out
+
+
+def controleer_claims(claims: pd.DataFrame, basis_mix: pd.Series, normen: Normen, normset: str) -> pd.DataFrame:
+    """Recompute each claim of claims.csv with the rekentool; unstated counts follow the base mix.
+
+    ``aangevuld`` names the counts filled from the mix; ``verschil_fte`` = rekentool − source.
+    """
+    out = claims.copy()
+    aangevuld = pd.Series([[] for _ in range(len(out))], index=out.index)
+    for k in TELLINGEN:
+        leeg = out[k].isna()
+        aangevuld[leeg] = aangevuld[leeg].map(lambda lijst, k=k: [*lijst, k])
+        out[k] = out[k].astype("Float64").fillna(out["meldingen"].astype(float) * basis_mix[k]).astype(float)
+    out["aangevuld"] = aangevuld.map(", ".join)
+    for naam, ns in normen.normsets.items():
+        out[f"fte_{naam}"] = benodigde_fte(out, ns)
+    out["fte_rekentool"] = out[f"fte_{normset}"]
+    out["verschil_fte"] = out["fte_rekentool"] - out["fte_volgens_bron"]
+    return out
+
+
+# --- A: middelen bijstellen --------------------------------------------------------------------------
+
+def scenario_a(a: ScenarioAParams, prognose: pd.DataFrame, normset: Normset, kg: Kengetallen) -> pd.DataFrame:
+    """Per bridging year: the gap closed with extra fte (× kosten_per_fte), plus the optional posts.
+
+    Posts (each fte and euro; 0 when its param is off): formatie (the rekentool gap), indexatie
+    (gevraagd − toegekend indexation, Winstwaarschuwing 1, in fte), VOiT (140.000 euro) and Veiligheid
+    Voorop (1 fte, 104.000 euro) (Terugtrekking deelname aan programma's).
+    """
+    kosten_per_fte = kg.kosten_per_fte_euro.waarde
+    rijen = prognose[(prognose["variant"] == a.prognose_variant) & prognose["jaar"].isin(a.overbrugging_jaren)]
+    out = pd.DataFrame({"jaar": rijen["jaar"].to_numpy(), "variant": a.prognose_variant})
+    out["fte_benodigd"] = benodigde_fte(rijen, normset).to_numpy()
+    out["fte_beschikbaar"] = out["jaar"].map(lambda j: kg.fte_beschikbaar[int(j)].waarde)
+    out["gap"] = out["fte_beschikbaar"] - out["fte_benodigd"]
+    indexatie = kg.indexatie_gevraagd_euro.waarde - kg.indexatie_toegekend_euro.waarde
+    posten = {
+        "formatie": (out["gap"].clip(upper=0) * -1, None),
+        "indexatie": (indexatie / kosten_per_fte * a.indexatietekort_meenemen, None),
+        "voit": (kg.voit_kosten_euro.waarde / kosten_per_fte * a.voit_voortzetten, None),
+        "veiligheid_voorop": (kg.veiligheid_voorop_fte.waarde * a.veiligheid_voorop_voortzetten,
+                              kg.veiligheid_voorop_kosten_euro.waarde * a.veiligheid_voorop_voortzetten),
+    }
+    for post, (fte, euro) in posten.items():
+        out[f"extra_fte_{post}"] = fte
+        out[f"kosten_{post}_euro"] = euro if euro is not None else out[f"extra_fte_{post}"] * kosten_per_fte
+    out["extra_fte_totaal"] = out[[f"extra_fte_{p}" for p in posten]].sum(axis=1)
+    out["kosten_totaal_euro"] = out[[f"kosten_{p}_euro" for p in posten]].sum(axis=1)
+    return out
+
+
+def scenario_a_totaal(tabel: pd.DataFrame) -> pd.Series:
+    """Sum of every extra_fte_* and kosten_* column over the bridging period."""
+    kolommen = [k for k in tabel.columns if k.startswith(("extra_fte_", "kosten_"))]
+    return tabel[kolommen].sum()
+
+
+# --- C: waterfall ---------------------------------------------------------------------------------------
+
+def _c_actief(c: ScenarioCParams, jaren: pd.Series) -> pd.Series:
+    return jaren >= c.vanaf_jaar if c.vanaf_jaar is not None else pd.Series(True, index=jaren.index)
+
+
+def waterval(c: ScenarioCParams, prognose: pd.DataFrame, variant: str, normset: Normset, kg: Kengetallen) -> pd.DataFrame:
+    """Per year: baseline fte → each lever's delta (cumulative, order of STAPPEN) → result, vs available.
+
+    All steps of all years are evaluated at once: one row per (year, step) with its lever values.
+    """
+    basis = prognose[prognose["variant"] == variant].reset_index(drop=True)
+    actief = _c_actief(c, basis["jaar"])
+    rijen = []
+    for i, r in basis.iterrows():
+        gezet: dict[str, float] = {k: 0.0 for k in HEFBOMEN}
+        rijen.append({"jaar": r["jaar"], "stap": "basis", "bron_rij": i, **gezet})
+        for label, velden in STAPPEN:
+            if actief[i]:
+                gezet.update({v: getattr(c, v) for v in velden})
+            rijen.append({"jaar": r["jaar"], "stap": label, "bron_rij": i, **gezet})
+    plan = pd.DataFrame(rijen)
+    tellingen = basis.loc[plan["bron_rij"], list(TELLINGEN)].reset_index(drop=True)
+    uren = norm_matrix(normset, plan.index)
+    t, u = pas_hefbomen_toe(tellingen, uren, plan[list(HEFBOMEN)], kg)
+    plan["fte_na"] = fte_matrix(t, u, normset.uren_per_fte)
+    plan["meldingen_na"] = t["meldingen"]
+    plan["delta_fte"] = plan.groupby("jaar")["fte_na"].diff()
+    plan.loc[plan["stap"] == "basis", "delta_fte"] = plan["fte_na"]
+    resultaat = plan.groupby("jaar", as_index=False).last().assign(stap="resultaat")
+    resultaat["delta_fte"] = resultaat["fte_na"]
+    out = pd.concat([plan, resultaat]).sort_values("jaar", kind="stable").reset_index(drop=True)
+    out["fte_beschikbaar"] = out["jaar"].map(lambda j: kg.fte_beschikbaar[int(j)].waarde)
+    out["gap_na"] = out["fte_beschikbaar"] - out["fte_na"]
+    return out[["jaar", "stap", "delta_fte", "fte_na", "meldingen_na", "fte_beschikbaar", "gap_na"]]
+
+
+# --- comparison and sensitivity ------------------------------------------------------------------------
+
+def _plan(params: RunParams, prognose: pd.DataFrame) -> pd.DataFrame:
+    """One row per (scenario, year): which variant, counts, and which of A/B/C apply."""
+    v = params.vergelijking
+    rijen = []
+    for s in v.scenarios:
+        variant = s.prognose_variant or v.prognose_variant
+        for _, r in prognose[prognose["variant"] == variant].iterrows():
+            jaar = int(r["jaar"])
+            rijen.append({
+                "naam": s.naam, "jaar": jaar, "prognose_variant": variant, **{k: r[k] for k in TELLINGEN},
+                "c": s.procesoptimalisatie and (params.scenario_c.vanaf_jaar is None or jaar >= params.scenario_c.vanaf_jaar),
+                "b": s.meldingen_terugdringen and (params.scenario_b.vanaf_jaar is None or jaar >= params.scenario_b.vanaf_jaar),
+                "a": s.middelen == "structureel" or (s.middelen == "overbrugging" and jaar in params.scenario_a.overbrugging_jaren),
+            })
+    return pd.DataFrame(rijen, columns=["naam", "jaar", "prognose_variant", *TELLINGEN, "c", "b", "a"])
+
+
+def vergelijking(params: RunParams, prognose: pd.DataFrame, data: Dataset) -> pd.DataFrame:
+    """Per named scenario and year: fte benodigd, fte beschikbaar (with A's extra), gap, kosten, meldingen.
+
+    Order within a year: C changes counts and hours, then B caps meldingen to the available fte, then
+    A funds what gap is left (extra fte × kosten_per_fte). The optional posts of A (indexatie, VOiT,
+    Veiligheid Voorop) are in :func:`scenario_a`, not here. Gap = beschikbaar − benodigd.
+    """
+    kg = data.kengetallen
+    normset = data.normen.normsets[params.normset]
+    plan = _plan(params, prognose)
+    uren = norm_matrix(normset, plan.index)
+    hefbomen = hefboom_frame(params.scenario_c, plan.index).mul(plan["c"].astype(float), axis=0)
+    t, u = pas_hefbomen_toe(plan[list(TELLINGEN)], uren, hefbomen, kg)
+    beschikbaar = plan["jaar"].map(lambda j: kg.fte_beschikbaar[int(j)].waarde).astype(float)
+    meeschalen = params.scenario_b.adviezen_meeschalen
+    m_max = max_meldingen(t, u, normset.uren_per_fte, beschikbaar, meeschalen)
+    nieuw = t["meldingen"].where(~plan["b"], np.minimum(t["meldingen"], m_max))
+    t = schaal_meldingen(t, nieuw, meeschalen)
+    benodigd = fte_matrix(t, u, normset.uren_per_fte)
+    extra = (benodigd - beschikbaar).clip(lower=0).where(plan["a"], 0.0)
+    out = plan[["naam", "jaar", "prognose_variant"]].copy()
+    out["fte_benodigd"] = benodigd
+    out["fte_beschikbaar"] = beschikbaar + extra
+    out["gap"] = out["fte_beschikbaar"] - out["fte_benodigd"]
+    out["extra_fte"] = extra
+    out["kosten_euro"] = extra * kg.kosten_per_fte_euro.waarde
+    for telling in TELLINGEN:  # the counts after C and B: the queue model (wachttijden) simulates them
+        out[telling] = t[telling]
+    return out
+
+
+def _gevoeligheid_basis(params: RunParams, prognose: pd.DataFrame) -> tuple[str, int, str, bool]:
+    g = params.vergelijking.gevoeligheid
+    scenarios = {s.naam: s for s in params.vergelijking.scenarios}
+    s = scenarios.get(g.scenario) if g.scenario else next(iter(scenarios.values()), None)
+    variant = (s.prognose_variant if s and s.prognose_variant else None) or params.vergelijking.prognose_variant
+    jaar = g.jaar if g.jaar is not None else int(prognose["jaar"].min())
+    c = params.scenario_c
+    c_actief = bool(s and s.procesoptimalisatie and (c.vanaf_jaar is None or jaar >= c.vanaf_jaar))
+    return (s.naam if s else variant), jaar, variant, c_actief
+
+
+def gevoeligheid(params: RunParams, prognose: pd.DataFrame, data: Dataset) -> pd.DataFrame:
+    """Tornado: every input ±variatie_pct, its effect on the gap, sorted by the span (largest first).
+
+    Inputs: each count, the norm hours of each product, uren_per_fte, each lever of C. All 2·K
+    perturbed rows are evaluated in one matrix step (pas_hefbomen_toe + fte_matrix). The gap is the
+    one before A and B: those close it by construction, so the tornado shows what drives it.
+    """
+    kg = data.kengetallen
+    normset = data.normen.normsets[params.normset]
+    naam, jaar, variant, c_actief = _gevoeligheid_basis(params, prognose)
+    v = params.vergelijking.gevoeligheid.variatie_pct / 100
+    rij = prognose[(prognose["variant"] == variant) & (prognose["jaar"] == jaar)].iloc[0]
+    invoer = ([("telling", k, k) for k in TELLINGEN]
+              + [("normuren", p, n.telling) for p, n in normset.producten.items()]
+              + [("uren_per_fte", "uren_per_fte", None)]
+              + [("hefboom", h, h) for h in HEFBOMEN])
+    n = 2 * len(invoer) + 1  # the last row is the unperturbed baseline
+    index = pd.RangeIndex(n)
+    tellingen = pd.DataFrame([rij[list(TELLINGEN)].astype(float)] * n, index=index)
+    uren = norm_matrix(normset, index)
+    upf = pd.Series(normset.uren_per_fte, index=index, dtype=float)
+    hefbomen = hefboom_frame(params.scenario_c if c_actief else None, index)
+    factor = np.append(np.tile([-v, v], len(invoer)), 0.0)
+    for i, (soort, label, kolom) in enumerate(invoer):
+        rijen = [2 * i, 2 * i + 1]
+        if soort == "telling":
+            tellingen.loc[rijen, kolom] *= 1 + factor[rijen]
+        elif soort == "normuren":
+            uren.loc[rijen, kolom] += factor[rijen] * normset.producten[label].uren
+        elif soort == "uren_per_fte":
+            upf[rijen] *= 1 + factor[rijen]
+        else:
+            hefbomen.loc[rijen, kolom] *= 1 + factor[rijen]
+    pcts = [h for h in HEFBOMEN if h.endswith("_pct")]
+    hefbomen[pcts] = hefbomen[pcts].clip(upper=100)
+    t, u = pas_hefbomen_toe(tellingen, uren, hefbomen, kg)
+    gap = (kg.fte_beschikbaar[jaar].waarde - fte_matrix(t, u, upf)).to_numpy()
+    gap_basis = gap[-1]
+    gap = gap[:-1]
+    out = pd.DataFrame({"soort": [s for s, _, _ in invoer], "invoer": [lbl for _, lbl, _ in invoer],
+                        "gap_laag": gap[0::2], "gap_hoog": gap[1::2]})
+    out["effect_laag"] = out["gap_laag"] - gap_basis
+    out["effect_hoog"] = out["gap_hoog"] - gap_basis
+    out["bereik"] = (out["effect_hoog"] - out["effect_laag"]).abs()
+    out["gap_basis"] = gap_basis
+    out["scenario"], out["jaar"], out["variatie_pct"] = naam, jaar, v * 100
+    return out.sort_values("bereik", ascending=False, kind="stable").reset_index(drop=True)
+
+
+# --- the run as a whole ----------------------------------------------------------------------------------
+
+def basis_mix_van_run(run) -> pd.Series:
+    p = run.params
+    return mix(run.data.volumes, p.prognose.basis_periode or p.peilmoment)
+
+
+def bereken_scenarios(run) -> dict[str, pd.DataFrame]:
+    """Every table of issue 4 for a loaded run (keys: prognose, scenario_a, scenario_b, claims,
+    waterval, vergelijking, gevoeligheid)."""
+    p, d = run.params, run.data
+    normset = d.normen.normsets[p.normset]
+    prognose = prognose_van_run(run)
+    return {
+        "prognose": prognose,
+        "scenario_a": scenario_a(p.scenario_a, prognose, normset, d.kengetallen),
+        "scenario_b": scenario_b(p.scenario_b, prognose, normset, d.kengetallen),
+        "claims": controleer_claims(d.claims, basis_mix_van_run(run), d.normen, p.normset),
+        "waterval": waterval(p.scenario_c, prognose, p.vergelijking.prognose_variant, normset, d.kengetallen),
+        "vergelijking": vergelijking(p, prognose, d),
+        "gevoeligheid": gevoeligheid(p, prognose, d),
+    }
