@@ -51,6 +51,7 @@ def _validate(args) -> int:
     print(f"gecontroleerd: {paths.display_path(d.map / paths.VOLUMES_FILE)} ({len(d.volumes)} perioden)")
     print(f"gecontroleerd: {paths.display_path(d.map / paths.NORMEN_FILE)} (normsets: {', '.join(d.normen.normsets)})")
     print(f"gecontroleerd: {paths.display_path(d.map / paths.KENGETALLEN_FILE)} ({len(type(d.kengetallen).model_fields)} kengetallen)")
+    print(f"gecontroleerd: {paths.display_path(d.map / paths.CLAIMS_FILE)} ({len(d.claims)} uitspraken)")
     print("alles in orde")
     return 0
 

@@ -162,6 +162,7 @@ def render_html(markdown: str, run: Run, doel_bestand: Path, werkmap: Path) -> N
 
 def render_pdf(markdown: str, run: Run, doel_bestand: Path, typst_map: Path) -> list[str]:
     """Markdown → Typst (pandoc) → PDF (typst); returns Typst's warnings (e.g. a missing glyph)."""
+    typst_map.mkdir(parents=True, exist_ok=True)  # also when no chapter has a chart
     bron = typst_map / "impactanalyse.typ"
     bron.write_text(_pandoc(markdown, "typst", [
         "--template", str(paths.TEMPLATE_DIR / "impactanalyse.typ"), *_variabelen(run, "typst"),

@@ -1,0 +1,93 @@
+"""Generated Dutch text and report tables: the seed's figures in Dutch notation, and true to the data."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from vt_analysis import formatting as fmt
+from vt_analysis import paths
+from vt_analysis.charts import VEGALITE_MIMETYPE, figuur, formatie_chart
+from vt_analysis.run import load_run
+from vt_analysis.verslag import bijlage2_tabel, formatie, kernzinnen, normen_tabel
+
+
+@pytest.fixture(scope="module")
+def run():
+    return load_run()
+
+
+def test_kernzinnen_state_the_seed_figures(run):
+    tekst = " ".join(kernzinnen(run))
+    # Bijlage 2, column 'Begroting 2025 besluit AB', and the BURAP 2 column; the legal terms of the Beleidsindicatoren.
+    for deel in ("63,40 fte beschikbaar", "70,40 fte", "77,23 fte", "tekort van 7,00 fte", "€ 728.000",
+                 "4.400 meldingen", "74,09 fte", "tekort van 11,52 fte", "72%", "71%", "norm 95%", "norm 85%"):
+        assert deel in tekst, deel
+
+
+def test_kernzinnen_follow_the_data(data_copy):
+    """Other counts in the data give other sentences: nothing in the text is typed in."""
+    pad = data_copy / "volumes.csv"
+    pad.write_text(pad.read_text(encoding="utf-8").replace("4400,3744,576,576,3168,576", "4400,3000,576,576,3168,576"), encoding="utf-8")
+    tekst = " ".join(kernzinnen(load_run(None, data_copy)))
+    verwacht = (16 * 3000 + 16 * 576 + 22 * 576 + 2 * 3168 + 12 * 576) / 1350
+    assert fmt.fte(verwacht, eenheid=True) in tekst
+    assert "70,40 fte" not in tekst
+
+
+def test_bijlage2_table_is_right_aligned_with_dutch_numbers(run):
+    md = bijlage2_tabel(run).markdown()
+    kop, lijn, *rijen = md.splitlines()
+    assert lijn.startswith("|:---|---:")  # period left, numbers right
+    assert "| Begroting 2025 voorstel DB | 73,33 | 80,44 | 58,90 | 66,15 | −7,18 | −14,29 |" in md
+    assert "| Realisatie 2021 | 60,88 | 67,54 | 58,90 | 62,57 | +1,69 | −4,97 |" in md
+    assert md.rstrip().endswith("Table: Benodigde en beschikbare formatie per periode in fte (gap = beschikbaar − benodigd)")
+
+
+def test_normen_table_names_the_count_of_every_norm(run):
+    md = normen_tabel(run).markdown()
+    assert "| Triage | Overdragen | 16 | 16 |" in md
+    assert "| Onderzoek | Onderzoek | 22 | 35 |" in md
+    assert "| Productieve uren per fte |  | 1.350 | 1.350 |" in md
+
+
+def test_chart_tooltips_use_the_dutch_formatter(run):
+    bundle = figuur(formatie_chart(formatie(run), ["regionaal", "landelijk"]), "bijschrift")._repr_mimebundle_()
+    spec = bundle[VEGALITE_MIMETYPE]
+    assert spec["usermeta"]["bijschrift"] == "bijschrift"
+    assert spec["config"]["font"] == "Lato"
+    waarden = [rij for ds in spec["datasets"].values() for rij in ds]
+    labels = {rij.get("gap_label") for rij in waarden} | {rij.get("fte_label") for rij in waarden}
+    assert {"−7,18", "+1,69", "73,33", "80,44"} <= labels
+    json.dumps(spec)  # a notebook output must be plain JSON
+
+
+def test_render_leaves_the_working_directory_alone(tmp_path):
+    """papermill's cwd= changes the process cwd; with parallel chapters that raced (fixed by not passing it)."""
+    from vt_analysis.render import render_report
+
+    voor = os.getcwd()
+    lijst = tmp_path / "hoofdstukken.yaml"
+    lijst.write_text("hoofdstukken:\n  - 01-samenvatting.ipynb\n  - 90-methode-en-bronnen.ipynb\n", encoding="utf-8")
+    uitkomst = render_report(paths.DEFAULT_PARAMS, output_root=tmp_path / "out", stil=True, hoofdstukken=lijst)
+    assert os.getcwd() == voor
+    assert uitkomst.pdf.exists()
+
+
+def test_compute_json_has_the_wachttijden_and_calibration(cli):
+    code, out, _ = cli("compute", "--params", paths.DEFAULT_PARAMS, "--json")
+    assert code == 0
+    res = json.loads(out)
+    kal = res["kalibratie"]
+    assert abs(kal["pct_triage_binnen_5_werkdagen"] - 72) <= 1 and abs(kal["pct_onderzoek_binnen_10_weken"] - 71) <= 1
+    scenarios = {s["naam"] for s in res["scenarios"]}
+    in_wachttijden = {w["scenario"] for w in res["wachttijden"]}
+    assert scenarios <= in_wachttijden  # every compared scenario is projected
+    assert len(in_wachttijden - scenarios) == 1  # plus the verzuim variant of the first
+    for w in res["wachttijden"]:
+        assert set(w) == {"scenario", "maand", "pct_triage_binnen_5_werkdagen", "pct_onderzoek_binnen_10_weken",
+                          "backlog_mediaan", "wacht_p90_werkdagen"}
