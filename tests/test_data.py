@@ -6,16 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from vt_analysis import paths
 from vt_analysis.data import load_dataset, load_kengetallen, load_volumes
 from vt_analysis.errors import InvoerFout
+from helpers import edit_file
 
-PARAMS = "report/params/burap2-2024.yaml"
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text {old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+PARAMS = paths.DEFAULT_PARAMS
 
 
 def _one_line_error(cli, data: Path) -> str:
@@ -28,7 +24,7 @@ def _one_line_error(cli, data: Path) -> str:
 
 
 def test_typo_in_count_names_file_period_column_and_value(cli, data_copy):
-    _edit(data_copy / "volumes.csv", "3116,459,", "3116,45r9,")
+    edit_file(data_copy / "volumes.csv", "3116,459,", "3116,45r9,")
     err = _one_line_error(cli, data_copy)
     assert "volumes.csv, periode 'Realisatie 2021', kolom overdracht_ondersteuning: '45r9' is geen geheel getal" in err
 
@@ -58,13 +54,13 @@ def test_unknown_column_is_not_silently_ignored(cli, data_copy):
 
 
 def test_negative_count(cli, data_copy):
-    _edit(data_copy / "volumes.csv", "4599,3879,", "4599,-3879,")
+    edit_file(data_copy / "volumes.csv", "4599,3879,", "4599,-3879,")
     err = _one_line_error(cli, data_copy)
     assert "periode 'Realisatie 2023', kolom overdragen: '-3879' is buiten het bereik, verwacht ≥ 0" in err
 
 
 def test_duplicate_period(cli, data_copy):
-    _edit(data_copy / "volumes.csv", "Realisatie 2022,2022", "Realisatie 2021,2022")
+    edit_file(data_copy / "volumes.csv", "Realisatie 2022,2022", "Realisatie 2021,2022")
     err = _one_line_error(cli, data_copy)
     assert "volumes.csv, periode 'Realisatie 2021': komt twee keer voor" in err
 
@@ -76,13 +72,13 @@ def test_empty_file(cli, data_copy):
 
 
 def test_unknown_status(cli, data_copy):
-    _edit(data_copy / "volumes.csv", "2022,realisatie", "2022,realistie")
+    edit_file(data_copy / "volumes.csv", "2022,realisatie", "2022,realistie")
     err = _one_line_error(cli, data_copy)
     assert "periode 'Realisatie 2022', kolom status: 'realistie' is geen toegestane waarde" in err
 
 
 def test_implausible_fte(cli, data_copy):
-    _edit(data_copy / "volumes.csv", "576,58.90,4.50", "576,5890,4.50")
+    edit_file(data_copy / "volumes.csv", "576,58.90,4.50", "576,5890,4.50")
     err = _one_line_error(cli, data_copy)
     assert "periode 'Begroting 2025 besluit AB', kolom fte_structureel: '5890' is buiten het bereik, verwacht ≤ 500" in err
 
@@ -94,13 +90,13 @@ def test_missing_file(cli, data_copy):
 
 
 def test_kengetal_percentage_out_of_range(data_copy):
-    _edit(data_copy / "kengetallen.yaml", "{waarde: 72,", "{waarde: 720,")
+    edit_file(data_copy / "kengetallen.yaml", "{waarde: 72,", "{waarde: 720,")
     with pytest.raises(InvoerFout, match=r"triage_binnen_5_werkdagen_realisatie_pct.waarde: 720.0 is geen percentage"):
         load_kengetallen(data_copy / "kengetallen.yaml")
 
 
 def test_normen_unknown_count(cli, data_copy):
-    _edit(data_copy / "normen.yaml", "telling: overdragen", "telling: overdragn")
+    edit_file(data_copy / "normen.yaml", "telling: overdragen", "telling: overdragn")
     err = _one_line_error(cli, data_copy)
     assert "normen.yaml, sleutel normsets.regionaal.producten.triage.telling: 'overdragn' is geen toegestane waarde" in err
 
@@ -123,7 +119,7 @@ def test_other_counts_in_a_copy_compute_new_figures(cli, data_copy):
     """--data works for any directory with the same files: a what-if copy gives its own figures."""
     import json
 
-    _edit(data_copy / "volumes.csv", "4400,3744,576,576,3168,576", "4400,4000,576,576,3168,576")
+    edit_file(data_copy / "volumes.csv", "4400,3744,576,576,3168,576", "4400,4000,576,576,3168,576")
     code, out, _ = cli("compute", "--params", PARAMS, "--data", data_copy, "--json")
     assert code == 0
     besluit = {p["periode"]: p for p in json.loads(out)["perioden"]}["Begroting 2025 besluit AB"]

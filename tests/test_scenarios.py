@@ -16,6 +16,7 @@ from vt_analysis.run import load_run
 from vt_analysis.scenarios import (HEFBOMEN, ScenarioBParams, ScenarioCParams, bereken_scenarios, fte_matrix,
                                    gevoeligheid, hefboom_frame, norm_matrix, pas_hefbomen_toe, scenario_a_totaal,
                                    scenario_b, schaal_meldingen, waterval)
+from helpers import edit_file, params_fout
 
 # Absolute paths: the tests must not depend on the working directory.
 VOORBEELD = str(paths.PARAMS_DIR / "voorbeeld-procesoptimalisatie.yaml")
@@ -35,19 +36,6 @@ def tabellen(run):
 @pytest.fixture(scope="module")
 def regionaal(run):
     return run.data.normen.normsets["regionaal"]
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _err(cli, params: Path) -> str:
-    code, out, err = cli("validate", "--params", params)
-    assert code == 2, err
-    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
-    return err.strip()
 
 
 # --- B: the rekentool inverted, and the claims ------------------------------------------------------
@@ -91,7 +79,7 @@ def test_claim_unstated_counts_follow_base_mix(tabellen, regionaal):
 
 
 def test_bad_claim_row_is_one_line(cli, data_copy):
-    _edit(data_copy / "claims.csv", "2026,58.90,4000,", "2026,58.90,vierduizend,")
+    edit_file(data_copy / "claims.csv", "2026,58.90,4000,", "2026,58.90,vierduizend,")
     code, out, err = cli("validate", "--params", BURAP2, "--data", data_copy)
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "claims.csv, claim_id 'impactanalyse-2024-b-2026', kolom meldingen: 'vierduizend' is geen geheel getal" in err
@@ -282,5 +270,5 @@ def test_neutral_levers_have_no_effect_in_the_tornado(tabellen):
     ("    variatie_pct: 10\n", "    variatie_pct: 0\n", "sleutel vergelijking.gevoeligheid.variatie_pct: 0 is buiten het bereik, verwacht > 0"),
 ])
 def test_new_params_are_validated(cli, params_copy, old, new, verwacht):
-    _edit(params_copy, old, new)
-    assert verwacht in _err(cli, params_copy)
+    edit_file(params_copy, old, new)
+    assert verwacht in params_fout(cli, params_copy)
