@@ -311,11 +311,14 @@ def gevoeligheid_tekst(run: Run) -> Markdown:
         f"De grootste invloed heeft *{top['invoer'].replace('_', ' ')}*: de gap ligt dan tussen "
         f"{fmt.fte(min(top['gap_laag'], top['gap_hoog']), teken=True)} en {fmt.fte(max(top['gap_laag'], top['gap_hoog']), teken=True)} fte."
     )
-    zonder = g.loc[g["bereik"] == 0, "invoer"].str.replace("_", " ").tolist()
+    zonder = g.loc[g["bereik"] == 0, "invoer"].tolist()
     if zonder:
-        tekst += (f" Zonder invloed (niet in de grafiek): {', '.join(zonder)}. Het aantal meldingen zelf telt in de rekentool "
-                  "niet mee, omdat de triagenorm met het aantal overdragen meldingen rekent; een hefboom die op nul staat, "
-                  "verandert ook bij ±10% niets.")
+        tekst += f" Zonder invloed (niet in de grafiek): {', '.join(z.replace('_', ' ') for z in zonder)}."
+    if "meldingen" in zonder:
+        tekst += (" Het aantal meldingen zelf telt in de rekentool niet mee, omdat de triagenorm met het aantal overdragen "
+                  "meldingen rekent.")
+    if any(z in run.params.scenario_c.model_fields for z in zonder):
+        tekst += " Een hefboom die op nul staat, verandert ook bij een procentuele variatie niets."
     return Markdown(tekst)
 
 
