@@ -40,6 +40,13 @@ class IpcKernelManager(AsyncKernelManager):
         self.transport = "ipc"
         self.ip = str(Path(tempfile.mkdtemp(prefix="kernel-", dir=self.socket_dir)) / "zmq")
 
+    async def _async_interrupt_kernel(self) -> None:
+        # jupyter_client interrupts a kernel before every shutdown; the idle kernel then logs a
+        # spurious "KeyboardInterrupt caught in kernel" on the terminal. A finished chapter needs no interrupt.
+        if self.shutting_down:
+            return
+        await super()._async_interrupt_kernel()
+
 
 @dataclass(frozen=True)
 class Uitvoering:
