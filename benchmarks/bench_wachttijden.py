@@ -10,7 +10,7 @@ import time
 import numpy as np
 
 from vt_analysis import wachttijden as w
-from vt_analysis.data import load_dataset
+from vt_analysis.run import load_run
 from vt_analysis.formatting import aantal, getal
 
 HERHALINGEN = 5
@@ -27,18 +27,19 @@ def beste_tijd(functie, herhalingen: int = HERHALINGEN) -> float:
 
 
 def main() -> None:
-    dataset = load_dataset()
+    run = load_run()  # the default run: its periods and normset
+    dataset, p = run.data, run.params
     params = w.WachttijdenParams(replicaties=1000)
-    normset = dataset.normen.normsets["regionaal"]
-    kalibratie = w.kalibreer(dataset, params)
-    scenario = w.standaard_scenarios(dataset, params)[0]
+    normset = dataset.normen.normsets[p.normset]
+    kalibratie = w.kalibreer(dataset, params, p.peilmoment, p.normset)
+    scenario = w.standaard_scenarios(dataset, params, p.besluit_periode, p.peilmoment, sorted(dataset.kengetallen.fte_beschikbaar))[0]
     reeks = w.dagreeks(scenario.jaren, normset, params, kalibratie.factor_triage, kalibratie.factor_onderzoek)
     werkdagen = reeks.meldingen_per_dag.size
 
     simulatie = beste_tijd(lambda: w.simuleer(reeks, params.replicaties, np.random.default_rng(params.seed), kalibratie.eindstand))
     res = w.simuleer(reeks, params.replicaties, np.random.default_rng(params.seed), kalibratie.eindstand)
     maanden = beste_tijd(lambda: w.maandoverzicht(res))
-    kalibreren = beste_tijd(lambda: w.kalibreer(dataset, params), herhalingen=3)
+    kalibreren = beste_tijd(lambda: w.kalibreer(dataset, params, p.peilmoment, p.normset), herhalingen=3)
 
     print(f"{aantal(params.replicaties)} replicaties × {len(scenario.jaren)} jaar ({aantal(werkdagen)} werkdagen): "
           f"{getal(simulatie, 2)} s (beste van {HERHALINGEN})")

@@ -71,3 +71,15 @@ def test_help_is_plain_and_exits_zero(capsys):
         main(["--help"])
     assert exc.value.code == 0
     assert "validate" in capsys.readouterr().out
+
+
+def test_unknown_key_in_a_list_section_gets_a_suggestion(cli, params_copy):
+    edit_file(params_copy, "{naam: A, middelen: structureel}", "{naam: A, middlen: structureel}")
+    err = params_fout(cli, params_copy)
+    assert "sleutel vergelijking.scenarios.2.middlen: is een onbekende sleutel (bedoelde je 'middelen'?)" in err
+
+
+def test_unknown_key_in_a_nested_section_gets_a_suggestion(cli, params_copy):
+    edit_file(params_copy, "echtscheiding_pct: 0", "echtscheidng_pct: 0")
+    err = params_fout(cli, params_copy)
+    assert "sleutel scenario_c.echtscheidng_pct: is een onbekende sleutel (bedoelde je 'echtscheiding_pct'?)" in err

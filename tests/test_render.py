@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from vt_analysis import paths
 from vt_analysis.execute import HoofdstukFout
+from vt_analysis.params import load_params
 from vt_analysis.render import render_report
 
 PARAMS = paths.DEFAULT_PARAMS
@@ -53,10 +54,15 @@ def test_pdf_holds_bijlage_2_in_dutch_notation(pdf_text):
 
 def test_pdf_is_a4_with_page_numbers(rendered):
     reader = PdfReader(rendered / "impactanalyse.pdf")
+    peilmoment = load_params(PARAMS).peilmoment
     for page in reader.pages:
         assert (round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1)) == (round(A4_PT[0], 1), round(A4_PT[1], 1))
     assert len(reader.pages) >= 5
-    assert reader.pages[2].extract_text().strip().endswith("2") or "2" in reader.pages[2].extract_text().splitlines()[-1]
+    # The title page has no number; from the contents page on, every footer ends with its page number.
+    assert not reader.pages[0].extract_text().strip().endswith(" 0")
+    for nummer, page in enumerate(reader.pages[1:], start=1):
+        voet = page.extract_text().strip().splitlines()[-1]
+        assert voet.endswith(f"{peilmoment} {nummer}"), (nummer, voet)
 
 
 def test_pdf_charts_are_vector_with_the_project_font(rendered):

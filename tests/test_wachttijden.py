@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from vt_analysis import wachttijden as w
 from vt_analysis.data import load_dataset
 from vt_analysis.rekentool import benodigde_fte
+from vt_analysis.run import load_run
 
 DAGEN = w.WERKDAGEN_PER_JAAR
 
@@ -35,13 +36,24 @@ def params():
 
 
 @pytest.fixture(scope="module")
-def kalibratie(dataset, params):
-    return w.kalibreer(dataset, params)
+def run_params():
+    """The periods and normset of the default run (report/params/burap2-2024.yaml)."""
+    return load_run().params
+
+
+def _scenarios(dataset, params, run_params):
+    return w.standaard_scenarios(dataset, params, run_params.besluit_periode, run_params.peilmoment,
+                                 sorted(dataset.kengetallen.fte_beschikbaar))
 
 
 @pytest.fixture(scope="module")
-def projectie(dataset, params, kalibratie):
-    return w.projecteer(w.standaard_scenarios(dataset, params), kalibratie, dataset.normen.normsets["regionaal"], params)
+def kalibratie(dataset, params, run_params):
+    return w.kalibreer(dataset, params, run_params.peilmoment, run_params.normset)
+
+
+@pytest.fixture(scope="module")
+def projectie(dataset, params, kalibratie, run_params):
+    return w.projecteer(_scenarios(dataset, params, run_params), kalibratie, dataset.normen.normsets[run_params.normset], params)
 
 
 # --- known answers --------------------------------------------------------------------------------
@@ -178,9 +190,9 @@ def test_kalibratie_reproduceert_burap_2_2024_binnen_een_procentpunt(dataset, ka
     json.dumps(kalibratie.record())
 
 
-def test_zelfde_seed_geeft_dezelfde_cijfers(dataset, kalibratie):
+def test_zelfde_seed_geeft_dezelfde_cijfers(dataset, kalibratie, run_params):
     params = w.WachttijdenParams(replicaties=500)
-    a, b = w.kalibreer(dataset, params), w.kalibreer(dataset, params)
+    a, b = (w.kalibreer(dataset, params, run_params.peilmoment, run_params.normset) for _ in range(2))
     assert a.record() == b.record()
     x, y = (w.simuleer(reeks(20, 19.5, 2.1), 50, rng=11) for _ in range(2))
     for naam in ("meldingen", "backlog_triage", "wacht_triage_werkdagen", "onderzoek_binnen_termijn"):
@@ -189,9 +201,9 @@ def test_zelfde_seed_geeft_dezelfde_cijfers(dataset, kalibratie):
     assert not np.array_equal(x.meldingen, z.meldingen)
 
 
-def test_projectie_start_uit_de_gekalibreerde_eindstand(dataset, params, kalibratie, projectie):
-    ns = dataset.normen.normsets["regionaal"]
-    for scenario in w.standaard_scenarios(dataset, params):
+def test_projectie_start_uit_de_gekalibreerde_eindstand(dataset, params, kalibratie, projectie, run_params):
+    ns = dataset.normen.normsets[run_params.normset]
+    for scenario in _scenarios(dataset, params, run_params):
         res = projectie[scenario.naam]
         cap = w.capaciteit(scenario.jaren[0], ns, DAGEN, params.capaciteitsverdeling).triage_per_dag(kalibratie.factor_triage)
         verwacht = np.maximum(0, kalibratie.eindstand.triage + res.meldingen[:, 0] - cap)

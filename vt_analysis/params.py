@@ -7,6 +7,7 @@ a pydantic model with ``extra="forbid"``; unknown keys get a did-you-mean sugges
 from __future__ import annotations
 
 import difflib
+import typing
 from datetime import date
 from pathlib import Path
 
@@ -41,15 +42,26 @@ class RunParams(Strikt):
     wachttijden: WachttijdenParams = Field(default_factory=WachttijdenParams)
 
 
+def _section_model(annotation: object) -> type[BaseModel] | None:
+    """The params model behind an annotation: the model itself, or inside ``list[...]`` / ``... | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        model = _section_model(arg)
+        if model is not None:
+            return model
+    return None
+
+
 def _suggest(model: type[BaseModel], loc: tuple) -> str:
-    """Did-you-mean for an unknown key: the closest field name of the section it sits in."""
-    section = model
+    """Did-you-mean for an unknown key: the closest field name of the section it sits in (also in lists)."""
+    section: type[BaseModel] | None = model
     for part in loc[:-1]:
-        field = section.model_fields.get(str(part)) if isinstance(section, type) else None
-        ann = getattr(field, "annotation", None)
-        if isinstance(ann, type) and issubclass(ann, BaseModel):
-            section = ann
-        else:
+        if isinstance(part, int):  # an item of a list section: same model
+            continue
+        field = section.model_fields.get(str(part)) if section else None
+        section = _section_model(getattr(field, "annotation", None))
+        if section is None:
             return ""
     matches = difflib.get_close_matches(str(loc[-1]), list(section.model_fields), n=1, cutoff=0.6)
     return f" (bedoelde je {matches[0]!r}?)" if matches else ""

@@ -173,8 +173,8 @@ def verzuim_scenario_pct(kengetallen: Kengetallen, basisjaar: int, params: Wacht
     return kengetallen.verzuim_pct[basisjaar - 1].waarde
 
 
-def standaard_scenarios(dataset: Dataset, params: WachttijdenParams, besluit_periode: str = "Begroting 2025 besluit AB",
-                        peilmoment: str = "BURAP 2 2024", jaren: Sequence[int] = (2025, 2026)) -> list[Scenario]:
+def standaard_scenarios(dataset: Dataset, params: WachttijdenParams, besluit_periode: str, peilmoment: str,
+                        jaren: Sequence[int]) -> list[Scenario]:
     """Three projections for 2025–2026 with fte_beschikbaar per year from the kengetallen.
 
     * ``Besluit AB``: the counts of the AB decision (Bijlage 2). The seed prints no counts for 2026,
@@ -635,8 +635,7 @@ def bisect_factor(pct, doel: float, tolerantie_pp: float, laag: float = 1 / 64, 
     return float(np.sqrt(laag * hoog))
 
 
-def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str = "BURAP 2 2024",
-              normset: str = "regionaal") -> Kalibratie:
+def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str) -> Kalibratie:
     """Fit one effective-capacity factor per queue so the base period gives 72% and 71%.
 
     Base period: one year of the counts and fte (structural + incidental, 62,57 at BURAP 2 2024) of
@@ -703,17 +702,6 @@ def projecteer(scenarios: Sequence[Scenario], kalibratie: Kalibratie, normset: N
                          params.replicaties, np.random.default_rng([params.seed, 1]), kalibratie.eindstand)
         for s in scenarios
     }
-
-
-def bereken_wachttijden(dataset: Dataset, params: WachttijdenParams, basisperiode: str = "BURAP 2 2024",
-                        besluit_periode: str = "Begroting 2025 besluit AB", normset: str = "regionaal",
-                        scenarios: Sequence[Scenario] | None = None) -> tuple[Kalibratie, pd.DataFrame]:
-    """Calibrate, project the (standard) scenarios and return the stacked month table."""
-    kal = kalibreer(dataset, params, basisperiode, normset)
-    if scenarios is None:
-        scenarios = standaard_scenarios(dataset, params, besluit_periode, basisperiode)
-    projectie = projecteer(scenarios, kal, dataset.normen.normsets[normset], params)
-    return kal, maandoverzichten(projectie)
 
 
 def scenarios_uit_vergelijking(vergelijking: pd.DataFrame, verzuim_pct: float) -> list[Scenario]:
