@@ -12,10 +12,17 @@ from vt_analysis.cli import main
 from helpers import edit_file, params_fout
 
 
-def test_unknown_parameter_with_suggestion(cli, params_copy):
-    edit_file(params_copy, "normset: regionaal", "normst: regionaal")
-    err = params_fout(cli, params_copy)
-    assert "sleutel normst: is een onbekende sleutel (bedoelde je 'normset'?)" in err
+@pytest.mark.parametrize("old, new, verwacht", [
+    ("normset: regionaal", "normst: regionaal", "sleutel normst: is een onbekende sleutel (bedoelde je 'normset'?)"),
+    ("echtscheiding_pct: 0", "echtscheidng_pct: 0",
+     "sleutel scenario_c.echtscheidng_pct: is een onbekende sleutel (bedoelde je 'echtscheiding_pct'?)"),
+    ("{naam: A, middelen: structureel}", "{naam: A, middlen: structureel}",
+     "sleutel vergelijking.scenarios.2.middlen: is een onbekende sleutel (bedoelde je 'middelen'?)"),
+])
+def test_unknown_key_gets_a_suggestion(cli, params_copy, old, new, verwacht):
+    """Top level, nested section and an item of a list section: the closest known key is offered."""
+    edit_file(params_copy, old, new)
+    assert verwacht in params_fout(cli, params_copy)
 
 
 def test_wrong_type(cli, params_copy):
@@ -72,14 +79,3 @@ def test_help_is_plain_and_exits_zero(capsys):
     assert exc.value.code == 0
     assert "validate" in capsys.readouterr().out
 
-
-def test_unknown_key_in_a_list_section_gets_a_suggestion(cli, params_copy):
-    edit_file(params_copy, "{naam: A, middelen: structureel}", "{naam: A, middlen: structureel}")
-    err = params_fout(cli, params_copy)
-    assert "sleutel vergelijking.scenarios.2.middlen: is een onbekende sleutel (bedoelde je 'middelen'?)" in err
-
-
-def test_unknown_key_in_a_nested_section_gets_a_suggestion(cli, params_copy):
-    edit_file(params_copy, "echtscheiding_pct: 0", "echtscheidng_pct: 0")
-    err = params_fout(cli, params_copy)
-    assert "sleutel scenario_c.echtscheidng_pct: is een onbekende sleutel (bedoelde je 'echtscheiding_pct'?)" in err
