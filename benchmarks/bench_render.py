@@ -39,8 +39,10 @@ def main() -> None:
     for f in fouten:
         print("  ", f)
     if tijden:
-        print(f"wandtijd per render: mediaan {fmt.getal(statistics.median(tijden), 1)} s, "
-              f"min {fmt.getal(min(tijden), 1)} s, max {fmt.getal(max(tijden), 1)} s")
+        print(
+            f"wandtijd per render: mediaan {fmt.getal(statistics.median(tijden), 1)} s, "
+            f"min {fmt.getal(min(tijden), 1)} s, max {fmt.getal(max(tijden), 1)} s"
+        )
         for stap, secs in stappen.items():
             print(f"  {stap:<10} mediaan {fmt.getal(statistics.median(secs), 2)} s")
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import edit_file
 
 from vt_analysis import paths
 from vt_analysis.data import load_dataset, load_kengetallen, load_volumes
 from vt_analysis.errors import InvoerFout
-from helpers import edit_file
 
 PARAMS = paths.DEFAULT_PARAMS
 
@@ -39,7 +39,7 @@ def test_missing_column(cli, data_copy):
 
     rows = list(csv.reader(io.StringIO("\n".join(lines))))
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows([r[:i] + r[i + 1:] for r in rows])
+    csv.writer(buf, lineterminator="\n").writerows([r[:i] + r[i + 1 :] for r in rows])
     path.write_text(buf.getvalue(), encoding="utf-8")
     err = _one_line_error(cli, data_copy)
     assert "volumes.csv, kopregel: kolom 'monitoring' ontbreekt" in err
@@ -80,7 +80,9 @@ def test_unknown_status(cli, data_copy):
 def test_implausible_fte(cli, data_copy):
     edit_file(data_copy / "volumes.csv", "576,58.90,4.50", "576,5890,4.50")
     err = _one_line_error(cli, data_copy)
-    assert "periode 'Begroting 2025 besluit AB', kolom fte_structureel: '5890' is buiten het bereik, verwacht ≤ 500" in err
+    assert (
+        "periode 'Begroting 2025 besluit AB', kolom fte_structureel: '5890' is buiten het bereik, verwacht ≤ 500" in err
+    )
 
 
 def test_missing_file(cli, data_copy):
@@ -98,7 +100,9 @@ def test_kengetal_percentage_out_of_range(data_copy):
 def test_normen_unknown_count(cli, data_copy):
     edit_file(data_copy / "normen.yaml", "telling: overdragen", "telling: overdragn")
     err = _one_line_error(cli, data_copy)
-    assert "normen.yaml, sleutel normsets.regionaal.producten.triage.telling: 'overdragn' is geen toegestane waarde" in err
+    assert (
+        "normen.yaml, sleutel normsets.regionaal.producten.triage.telling: 'overdragn' is geen toegestane waarde" in err
+    )
 
 
 def test_dutch_excel_csv_is_read_correctly(data_copy):

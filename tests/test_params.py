@@ -3,22 +3,34 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from helpers import edit_file, params_fout
 
 from vt_analysis import paths
 from vt_analysis.cli import main
-from helpers import edit_file, params_fout
 
 
-@pytest.mark.parametrize("old, new, verwacht", [
-    ("normset: regionaal", "normst: regionaal", "sleutel normst: is een onbekende sleutel (bedoelde je 'normset'?)"),
-    ("echtscheiding_pct: 0", "echtscheidng_pct: 0",
-     "sleutel scenario_c.echtscheidng_pct: is een onbekende sleutel (bedoelde je 'echtscheiding_pct'?)"),
-    ("{naam: A, middelen: structureel}", "{naam: A, middlen: structureel}",
-     "sleutel vergelijking.scenarios.2.middlen: is een onbekende sleutel (bedoelde je 'middelen'?)"),
-])
+@pytest.mark.parametrize(
+    "old, new, verwacht",
+    [
+        (
+            "normset: regionaal",
+            "normst: regionaal",
+            "sleutel normst: is een onbekende sleutel (bedoelde je 'normset'?)",
+        ),
+        (
+            "echtscheiding_pct: 0",
+            "echtscheidng_pct: 0",
+            "sleutel scenario_c.echtscheidng_pct: is een onbekende sleutel (bedoelde je 'echtscheiding_pct'?)",
+        ),
+        (
+            "{naam: A, middelen: structureel}",
+            "{naam: A, middlen: structureel}",
+            "sleutel vergelijking.scenarios.2.middlen: is een onbekende sleutel (bedoelde je 'middelen'?)",
+        ),
+    ],
+)
 def test_unknown_key_gets_a_suggestion(cli, params_copy, old, new, verwacht):
     """Top level, nested section and an item of a list section: the closest known key is offered."""
     edit_file(params_copy, old, new)
@@ -65,8 +77,22 @@ def test_compute_json_contract(cli):
     assert code == 0
     res = json.loads(out)
     p = res["perioden"][5]
-    for key in ("periode", "jaar", "status", "meldingen", "overdragen", "overdracht_ondersteuning", "onderzoek",
-                "adviezen", "monitoring", "fte_regionaal", "fte_landelijk", "fte_beschikbaar", "gap_regionaal", "gap_landelijk"):
+    for key in (
+        "periode",
+        "jaar",
+        "status",
+        "meldingen",
+        "overdragen",
+        "overdracht_ondersteuning",
+        "onderzoek",
+        "adviezen",
+        "monitoring",
+        "fte_regionaal",
+        "fte_landelijk",
+        "fte_beschikbaar",
+        "gap_regionaal",
+        "gap_landelijk",
+    ):
         assert key in p
     assert p["periode"] == "Begroting 2025 voorstel DB"
     assert round(p["fte_regionaal"], 2) == 73.33 and round(p["fte_landelijk"], 2) == 80.44
@@ -78,4 +104,3 @@ def test_help_is_plain_and_exits_zero(capsys):
         main(["--help"])
     assert exc.value.code == 0
     assert "validate" in capsys.readouterr().out
-

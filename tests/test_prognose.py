@@ -9,8 +9,7 @@ import numpy as np
 import pytest
 
 from vt_analysis.data import TELLINGEN, load_dataset
-from vt_analysis.prognose import (PrognoseParams, bereken_prognose, lineaire_trend, mix, t_cdf,
-                                  t_quantiel, trendpunten)
+from vt_analysis.prognose import PrognoseParams, bereken_prognose, lineaire_trend, mix, t_cdf, t_quantiel, trendpunten
 
 BESLUIT = "Begroting 2025 besluit AB"
 PEIL = "BURAP 2 2024"
@@ -31,6 +30,7 @@ def _rij(df, variant, jaar):
 
 # --- t-quantile -----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("p", [0.9, 0.95, 0.975, 0.995])
 def test_t_quantile_matches_closed_forms_for_df_1_and_2(p):
     # df 1 is the Cauchy distribution: F⁻¹(p) = tan(π(p − ½)); df 2: F⁻¹(p) = (2p − 1) / √(2p(1 − p)).
@@ -47,6 +47,7 @@ def test_t_quantile_tends_to_normal_and_is_symmetric():
 
 
 # --- variants --------------------------------------------------------------------------------------
+
 
 def test_budget_variant_reproduces_bijlage_2(data):
     df = _prognose(data)
@@ -103,7 +104,7 @@ def test_prediction_interval_formula_by_hand():
     # intercept = 1.75 − 1.3·1.5 = −0.2
     assert uit["helling"] == pytest.approx(1.3) and uit["schatting"] == pytest.approx(-0.2 + 1.3 * 4)
     residuen = np.array([0, 1, 2, 4]) - (-0.2 + 1.3 * np.arange(4))
-    s = math.sqrt((residuen ** 2).sum() / 2)
+    s = math.sqrt((residuen**2).sum() / 2)
     marge = t_quantiel(0.975, 2) * s * math.sqrt(1 + 1 / 4 + (4 - 1.5) ** 2 / 5)
     assert uit["bovengrens"] - uit["schatting"] == pytest.approx(marge)
 
@@ -119,5 +120,3 @@ def test_every_variant_has_fte_for_both_normsets(data):
 def test_mix_is_per_melding(data):
     m = mix(data.volumes, PEIL)
     assert m["meldingen"] == 1 and m["adviezen"] == pytest.approx(3674 / 4998)
-
-

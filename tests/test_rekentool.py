@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vt_analysis.data import TELLINGEN, load_dataset
-from vt_analysis.rekentool import bereken_formatie, benodigde_fte, norm_vector
+from vt_analysis.rekentool import benodigde_fte, bereken_formatie, norm_vector
 
 # Bijlage 2 as printed in the seed: (fte landelijk, fte regionaal (rekentool ZHZ), gap fte).
 BIJLAGE_2 = {
@@ -39,7 +39,9 @@ def test_bijlage_2_reproduced_to_the_hundredth(formatie, periode):
 
 def test_all_21_figures_and_seven_periods(formatie):
     assert list(formatie.index) == list(BIJLAGE_2)
-    gevonden = [round(formatie.loc[p, k], 2) for p in BIJLAGE_2 for k in ("fte_landelijk", "fte_regionaal", "gap_regionaal")]
+    gevonden = [
+        round(formatie.loc[p, k], 2) for p in BIJLAGE_2 for k in ("fte_landelijk", "fte_regionaal", "gap_regionaal")
+    ]
     assert gevonden == [x for v in BIJLAGE_2.values() for x in v]
 
 
@@ -88,4 +90,6 @@ def test_fte_scales_inversely_with_hours_per_fte(row, factor):
     ns = load_dataset().normen.normsets["regionaal"]
     ander = ns.model_copy(update={"uren_per_fte": ns.uren_per_fte * factor})
     df = pd.DataFrame([row])
-    assert benodigde_fte(df, ander).iloc[0] == pytest.approx(benodigde_fte(df, ns).iloc[0] / factor, rel=1e-9, abs=1e-12)
+    assert benodigde_fte(df, ander).iloc[0] == pytest.approx(
+        benodigde_fte(df, ns).iloc[0] / factor, rel=1e-9, abs=1e-12
+    )

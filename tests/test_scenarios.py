@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers import edit_file, params_fout
 
 from vt_analysis import paths
 from vt_analysis.data import TELLINGEN
 from vt_analysis.prognose import prognose_van_run
 from vt_analysis.rekentool import benodigde_fte
 from vt_analysis.run import load_run
-from vt_analysis.scenarios import (HEFBOMEN, ScenarioBParams, ScenarioCParams, bereken_scenarios, fte_matrix,
-                                   gevoeligheid, hefboom_frame, norm_matrix, pas_hefbomen_toe, scenario_a_totaal,
-                                   scenario_b, schaal_meldingen, waterval)
-from helpers import edit_file, params_fout
+from vt_analysis.scenarios import (
+    HEFBOMEN,
+    ScenarioBParams,
+    ScenarioCParams,
+    bereken_scenarios,
+    fte_matrix,
+    gevoeligheid,
+    hefboom_frame,
+    norm_matrix,
+    pas_hefbomen_toe,
+    scenario_a_totaal,
+    scenario_b,
+    schaal_meldingen,
+    waterval,
+)
 
 # Absolute paths: the tests must not depend on the working directory.
 VOORBEELD = str(paths.PARAMS_DIR / "voorbeeld-procesoptimalisatie.yaml")
@@ -39,6 +50,7 @@ def regionaal(run):
 
 
 # --- B: the rekentool inverted, and the claims ------------------------------------------------------
+
 
 def test_available_fte_are_the_seeds(run):
     fte = {j: k.waarde for j, k in run.data.kengetallen.fte_beschikbaar.items()}
@@ -82,14 +94,23 @@ def test_bad_claim_row_is_one_line(cli, data_copy):
     edit_file(data_copy / "claims.csv", "2026,58.90,4000,", "2026,58.90,vierduizend,")
     code, out, err = cli("validate", "--params", BURAP2, "--data", data_copy)
     assert code == 2 and len(err.strip().splitlines()) == 1
-    assert "claims.csv, claim_id 'impactanalyse-2024-b-2026', kolom meldingen: 'vierduizend' is geen geheel getal" in err
+    assert (
+        "claims.csv, claim_id 'impactanalyse-2024-b-2026', kolom meldingen: 'vierduizend' is geen geheel getal" in err
+    )
 
 
 # --- C: the levers ----------------------------------------------------------------------------------
 
 # One hand-made row; regionaal norms: advies 2, triage 16 (on overdragen), ondersteuning 16, onderzoek 22,
 # monitoring 12 uur; 1.350 uur per fte.
-RIJ = {"meldingen": 1000, "overdragen": 800, "overdracht_ondersteuning": 100, "onderzoek": 100, "adviezen": 500, "monitoring": 100}
+RIJ = {
+    "meldingen": 1000,
+    "overdragen": 800,
+    "overdracht_ondersteuning": 100,
+    "onderzoek": 100,
+    "adviezen": 500,
+    "monitoring": 100,
+}
 STROOMAFWAARTS_UREN = 800 * 16 + 100 * 16 + 100 * 22 + 100 * 12  # hours that leave with a melding
 
 
@@ -97,7 +118,9 @@ def _delta_fte(run, regionaal, **hefbomen) -> float:
     tellingen = pd.DataFrame([RIJ], dtype=float)
     uren = norm_matrix(regionaal, tellingen.index)
     basis = fte_matrix(tellingen, uren, regionaal.uren_per_fte).iloc[0]
-    t, u = pas_hefbomen_toe(tellingen, uren, hefboom_frame(ScenarioCParams(**hefbomen), tellingen.index), run.data.kengetallen)
+    t, u = pas_hefbomen_toe(
+        tellingen, uren, hefboom_frame(ScenarioCParams(**hefbomen), tellingen.index), run.data.kengetallen
+    )
     return fte_matrix(t, u, regionaal.uren_per_fte).iloc[0] - basis
 
 
@@ -122,9 +145,13 @@ def test_lever_echtscheiding(run, regionaal):
 
 def test_lever_politie(run, regionaal):
     # 75% of meldingen come from the police, 6% of those can go straight to the JPT: all realised = 4,5%.
-    assert _delta_fte(run, regionaal, politie_naar_jpt_realisatie_pct=100) == pytest.approx(-0.75 * 0.06 * STROOMAFWAARTS_UREN / 1350)
+    assert _delta_fte(run, regionaal, politie_naar_jpt_realisatie_pct=100) == pytest.approx(
+        -0.75 * 0.06 * STROOMAFWAARTS_UREN / 1350
+    )
     # 4% teruggelegd, half realised: 0,75 × 0,04 × 0,5 = 1,5%.
-    assert _delta_fte(run, regionaal, politie_teruggelegd_realisatie_pct=50) == pytest.approx(-0.015 * STROOMAFWAARTS_UREN / 1350)
+    assert _delta_fte(run, regionaal, politie_teruggelegd_realisatie_pct=50) == pytest.approx(
+        -0.015 * STROOMAFWAARTS_UREN / 1350
+    )
 
 
 def test_lever_advies_stap_2(run, regionaal):
@@ -138,7 +165,8 @@ def test_lever_advies_stap_2(run, regionaal):
 def test_row_wise_formula_is_the_rekentool(run, regionaal):
     v = run.data.volumes
     assert fte_matrix(v, norm_matrix(regionaal, v.index), regionaal.uren_per_fte).to_numpy() == pytest.approx(
-        benodigde_fte(v, regionaal).to_numpy())
+        benodigde_fte(v, regionaal).to_numpy()
+    )
 
 
 def test_neutral_waterfall_equals_baseline(run, regionaal):
@@ -165,10 +193,13 @@ def test_waterfall_deltas_add_up_and_respect_vanaf_jaar():
 
 def test_neutral_c_scenario_equals_doing_nothing(tabellen):
     v = tabellen["vergelijking"].set_index(["naam", "jaar"])
-    assert v.loc["C"][["fte_benodigd", "gap", "meldingen"]].equals(v.loc["Winstwaarschuwing, niets doen"][["fte_benodigd", "gap", "meldingen"]])
+    assert v.loc["C"][["fte_benodigd", "gap", "meldingen"]].equals(
+        v.loc["Winstwaarschuwing, niets doen"][["fte_benodigd", "gap", "meldingen"]]
+    )
 
 
 # --- A and the comparison ------------------------------------------------------------------------------
+
 
 def test_scenario_a_closes_the_gap_at_kosten_per_fte(tabellen):
     a = tabellen["scenario_a"]
@@ -208,13 +239,28 @@ def test_example_run_validates_and_gives_a_different_comparison(cli):
 def test_json_contract_keys(cli):
     code, out, _ = cli("compute", "--params", BURAP2, "--json")
     res = json.loads(out)
-    assert set(res["scenarios"][0]) >= {"naam", "jaar", "fte_benodigd", "fte_beschikbaar", "gap", "kosten_euro", "meldingen"}
-    assert set(res["scenario_b"][0]) == {"jaar", "fte_beschikbaar", "meldingen_max", "reductie_meldingen", "reductie_pct"}
+    assert set(res["scenarios"][0]) >= {
+        "naam",
+        "jaar",
+        "fte_benodigd",
+        "fte_beschikbaar",
+        "gap",
+        "kosten_euro",
+        "meldingen",
+    }
+    assert set(res["scenario_b"][0]) == {
+        "jaar",
+        "fte_beschikbaar",
+        "meldingen_max",
+        "reductie_meldingen",
+        "reductie_pct",
+    }
     assert set(res["claims"][0]) >= {"bron", "fte_volgens_bron", "fte_rekentool", "verschil_fte"}
     assert {"variant", "jaar", "meldingen", "fte_regionaal", "meldingen_ondergrens"} <= set(res["prognose"][0])
 
 
 # --- the tornado -----------------------------------------------------------------------------------------
+
 
 def test_tornado_is_sorted_and_matches_a_direct_recomputation():
     run = load_run(VOORBEELD)
@@ -225,7 +271,9 @@ def test_tornado_is_sorted_and_matches_a_direct_recomputation():
     # uren_per_fte +10%: recompute scenario C's 2026 fte with a changed normset, one row, by hand.
     v = run.params.vergelijking.gevoeligheid
     ns = run.data.normen.normsets[run.params.normset]
-    rij = prognose[(prognose["variant"] == "winstwaarschuwing") & (prognose["jaar"] == v.jaar)][list(TELLINGEN)].reset_index(drop=True)
+    rij = prognose[(prognose["variant"] == "winstwaarschuwing") & (prognose["jaar"] == v.jaar)][
+        list(TELLINGEN)
+    ].reset_index(drop=True)
     uren = norm_matrix(ns, rij.index)
     tc, uc = pas_hefbomen_toe(rij, uren, hefboom_frame(run.params.scenario_c, rij.index), run.data.kengetallen)
     hoog = run.data.kengetallen.fte_beschikbaar[v.jaar].waarde - fte_matrix(tc, uc, ns.uren_per_fte * 1.1).iloc[0]
@@ -242,33 +290,129 @@ def test_neutral_levers_have_no_effect_in_the_tornado(tabellen):
 
 # --- params validation ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("old, new, verwacht", [
-    ("direct_overdragen_pct: 0 ", "direct_overdragen_pct: 120 ", "sleutel scenario_c.direct_overdragen_pct: 120 is buiten het bereik, verwacht ≤ 100"),
-    ("monitoring_reductie_pct: 0 ", "monitoring_reductie_pct: -5 ", "sleutel scenario_c.monitoring_reductie_pct: -5 is buiten het bereik, verwacht ≥ 0"),
-    ("echtscheiding_pct: 0 ", "echtscheiding_pct: 101 ", "sleutel scenario_c.echtscheiding_pct: 101 is buiten het bereik"),
-    ("politie_naar_jpt_realisatie_pct: 0 ", "politie_naar_jpt_realisatie_pct: 150 ", "scenario_c.politie_naar_jpt_realisatie_pct: 150 is buiten het bereik"),
-    ("politie_teruggelegd_realisatie_pct: 0 ", "politie_teruggelegd_realisatie_pct: -1 ", "scenario_c.politie_teruggelegd_realisatie_pct: -1 is buiten het bereik"),
-    ("stap2_extra_adviezen: 0 ", "stap2_extra_adviezen: -10 ", "sleutel scenario_c.stap2_extra_adviezen: -10 is buiten het bereik, verwacht ≥ 0"),
-    ("stap2_voorkomen_pct: 0 ", "stap2_voorkomen_pct: 200 ", "sleutel scenario_c.stap2_voorkomen_pct: 200 is buiten het bereik"),
-    ("vanaf_jaar: 2026 ", "vanaf_jaar: volgend jaar ", "sleutel scenario_c.vanaf_jaar: 'volgend jaar' is geen geheel getal"),
-    ("monitoring_reductie_pct: 0 ", "monitoring_reductie: 0 ", "sleutel scenario_c.monitoring_reductie: is een onbekende sleutel (bedoelde je 'monitoring_reductie_pct'?)"),
-    ("betrouwbaarheid_pct: 95 ", "betrouwbaarheid_pct: 100 ", "sleutel prognose.betrouwbaarheid_pct: 100 is buiten het bereik, verwacht < 100"),
-    ("winstwaarschuwing_groei_pct_per_jaar: 0 ", "winstwaarschuwing_groei_pct_per_jaar: 500 ", "prognose.winstwaarschuwing_groei_pct_per_jaar: 500 is buiten het bereik"),
-    ("begroting_groei_pct_per_jaar: 0 ", "begroting_groei_pct_per_jaar: veel ", "prognose.begroting_groei_pct_per_jaar: 'veel' is geen getal"),
-    ("trend_statussen: [realisatie, prognose]", "trend_statussen: [realisatie, progrnose]", "prognose.trend_statussen.1: 'progrnose' is geen toegestane waarde"),
-    ("basis_periode: BURAP 2 2024", "basis_periode: BURAP 3 2024", "sleutel prognose.basis_periode: 'BURAP 3 2024' is geen periode in volumes.csv"),
-    ("begroting_periode: Begroting 2025 besluit AB", "begroting_periode: Begroting 2025", "sleutel prognose.begroting_periode: 'Begroting 2025' is geen periode"),
-    ("jaren: [2025, 2026]", "jaren: [2025, 2027]", "sleutel prognose.jaren: 2027 heeft geen fte_beschikbaar in kengetallen.yaml"),
-    ("overbrugging_jaren: [2025, 2026]", "overbrugging_jaren: [2024]", "sleutel scenario_a.overbrugging_jaren: 2024 is geen prognosejaar"),
-    ("voit_voortzetten: true", "voit_voortzetten: misschien", "sleutel scenario_a.voit_voortzetten: 'misschien' is geen ja/nee-waarde"),
-    ("  prognose_variant: winstwaarschuwing       # het tekort", "  prognose_variant: oktober       # het tekort", "sleutel scenario_a.prognose_variant: 'oktober' is geen toegestane waarde"),
-    ("adviezen_meeschalen: true", "adviezen_meeschaal: true", "sleutel scenario_b.adviezen_meeschaal: is een onbekende sleutel (bedoelde je 'adviezen_meeschalen'?)"),
-    ("{naam: B, meldingen_terugdringen: true}", "{naam: A, meldingen_terugdringen: true}", "sleutel vergelijking: scenario 'A' komt twee keer voor"),
-    ("{naam: C, procesoptimalisatie: true}", "{naam: C, middelen: altijd}", "middelen: 'altijd' is geen toegestane waarde"),
-    ("    scenario: C\n", "    scenario: D\n", "sleutel vergelijking: gevoeligheid.scenario 'D' is geen scenario"),
-    ("    jaar: 2026\n", "    jaar: 2030\n", "sleutel vergelijking.gevoeligheid.jaar: 2030 is geen prognosejaar"),
-    ("    variatie_pct: 10\n", "    variatie_pct: 0\n", "sleutel vergelijking.gevoeligheid.variatie_pct: 0 is buiten het bereik, verwacht > 0"),
-])
+
+@pytest.mark.parametrize(
+    "old, new, verwacht",
+    [
+        (
+            "direct_overdragen_pct: 0 ",
+            "direct_overdragen_pct: 120 ",
+            "sleutel scenario_c.direct_overdragen_pct: 120 is buiten het bereik, verwacht ≤ 100",
+        ),
+        (
+            "monitoring_reductie_pct: 0 ",
+            "monitoring_reductie_pct: -5 ",
+            "sleutel scenario_c.monitoring_reductie_pct: -5 is buiten het bereik, verwacht ≥ 0",
+        ),
+        (
+            "echtscheiding_pct: 0 ",
+            "echtscheiding_pct: 101 ",
+            "sleutel scenario_c.echtscheiding_pct: 101 is buiten het bereik",
+        ),
+        (
+            "politie_naar_jpt_realisatie_pct: 0 ",
+            "politie_naar_jpt_realisatie_pct: 150 ",
+            "scenario_c.politie_naar_jpt_realisatie_pct: 150 is buiten het bereik",
+        ),
+        (
+            "politie_teruggelegd_realisatie_pct: 0 ",
+            "politie_teruggelegd_realisatie_pct: -1 ",
+            "scenario_c.politie_teruggelegd_realisatie_pct: -1 is buiten het bereik",
+        ),
+        (
+            "stap2_extra_adviezen: 0 ",
+            "stap2_extra_adviezen: -10 ",
+            "sleutel scenario_c.stap2_extra_adviezen: -10 is buiten het bereik, verwacht ≥ 0",
+        ),
+        (
+            "stap2_voorkomen_pct: 0 ",
+            "stap2_voorkomen_pct: 200 ",
+            "sleutel scenario_c.stap2_voorkomen_pct: 200 is buiten het bereik",
+        ),
+        (
+            "vanaf_jaar: 2026 ",
+            "vanaf_jaar: volgend jaar ",
+            "sleutel scenario_c.vanaf_jaar: 'volgend jaar' is geen geheel getal",
+        ),
+        (
+            "monitoring_reductie_pct: 0 ",
+            "monitoring_reductie: 0 ",
+            "sleutel scenario_c.monitoring_reductie: is een onbekende sleutel (bedoelde je 'monitoring_reductie_pct'?)",
+        ),
+        (
+            "betrouwbaarheid_pct: 95 ",
+            "betrouwbaarheid_pct: 100 ",
+            "sleutel prognose.betrouwbaarheid_pct: 100 is buiten het bereik, verwacht < 100",
+        ),
+        (
+            "winstwaarschuwing_groei_pct_per_jaar: 0 ",
+            "winstwaarschuwing_groei_pct_per_jaar: 500 ",
+            "prognose.winstwaarschuwing_groei_pct_per_jaar: 500 is buiten het bereik",
+        ),
+        (
+            "begroting_groei_pct_per_jaar: 0 ",
+            "begroting_groei_pct_per_jaar: veel ",
+            "prognose.begroting_groei_pct_per_jaar: 'veel' is geen getal",
+        ),
+        (
+            "trend_statussen: [realisatie, prognose]",
+            "trend_statussen: [realisatie, progrnose]",
+            "prognose.trend_statussen.1: 'progrnose' is geen toegestane waarde",
+        ),
+        (
+            "basis_periode: BURAP 2 2024",
+            "basis_periode: BURAP 3 2024",
+            "sleutel prognose.basis_periode: 'BURAP 3 2024' is geen periode in volumes.csv",
+        ),
+        (
+            "begroting_periode: Begroting 2025 besluit AB",
+            "begroting_periode: Begroting 2025",
+            "sleutel prognose.begroting_periode: 'Begroting 2025' is geen periode",
+        ),
+        (
+            "jaren: [2025, 2026]",
+            "jaren: [2025, 2027]",
+            "sleutel prognose.jaren: 2027 heeft geen fte_beschikbaar in kengetallen.yaml",
+        ),
+        (
+            "overbrugging_jaren: [2025, 2026]",
+            "overbrugging_jaren: [2024]",
+            "sleutel scenario_a.overbrugging_jaren: 2024 is geen prognosejaar",
+        ),
+        (
+            "voit_voortzetten: true",
+            "voit_voortzetten: misschien",
+            "sleutel scenario_a.voit_voortzetten: 'misschien' is geen ja/nee-waarde",
+        ),
+        (
+            "  prognose_variant: winstwaarschuwing       # het tekort",
+            "  prognose_variant: oktober       # het tekort",
+            "sleutel scenario_a.prognose_variant: 'oktober' is geen toegestane waarde",
+        ),
+        (
+            "adviezen_meeschalen: true",
+            "adviezen_meeschaal: true",
+            "sleutel scenario_b.adviezen_meeschaal: is een onbekende sleutel (bedoelde je 'adviezen_meeschalen'?)",
+        ),
+        (
+            "{naam: B, meldingen_terugdringen: true}",
+            "{naam: A, meldingen_terugdringen: true}",
+            "sleutel vergelijking: scenario 'A' komt twee keer voor",
+        ),
+        (
+            "{naam: C, procesoptimalisatie: true}",
+            "{naam: C, middelen: altijd}",
+            "middelen: 'altijd' is geen toegestane waarde",
+        ),
+        ("    scenario: C\n", "    scenario: D\n", "sleutel vergelijking: gevoeligheid.scenario 'D' is geen scenario"),
+        ("    jaar: 2026\n", "    jaar: 2030\n", "sleutel vergelijking.gevoeligheid.jaar: 2030 is geen prognosejaar"),
+        (
+            "    variatie_pct: 10\n",
+            "    variatie_pct: 0\n",
+            "sleutel vergelijking.gevoeligheid.variatie_pct: 0 is buiten het bereik, verwacht > 0",
+        ),
+    ],
+)
 def test_new_params_are_validated(cli, params_copy, old, new, verwacht):
     edit_file(params_copy, old, new)
     assert verwacht in params_fout(cli, params_copy)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -24,15 +22,30 @@ def run():
 def test_kernzinnen_state_the_seed_figures(run):
     tekst = " ".join(kernzinnen(run))
     # Bijlage 2, column 'Begroting 2025 besluit AB', and the BURAP 2 column; the legal terms of the Beleidsindicatoren.
-    for deel in ("63,40 fte beschikbaar", "70,40 fte", "77,23 fte", "tekort van 7,00 fte", "€ 728.000",
-                 "4.400 meldingen", "74,09 fte", "tekort van 11,52 fte", "72%", "71%", "norm 95%", "norm 85%"):
+    for deel in (
+        "63,40 fte beschikbaar",
+        "70,40 fte",
+        "77,23 fte",
+        "tekort van 7,00 fte",
+        "€ 728.000",
+        "4.400 meldingen",
+        "74,09 fte",
+        "tekort van 11,52 fte",
+        "72%",
+        "71%",
+        "norm 95%",
+        "norm 85%",
+    ):
         assert deel in tekst, deel
 
 
 def test_kernzinnen_follow_the_data(data_copy):
     """Other counts in the data give other sentences: nothing in the text is typed in."""
     pad = data_copy / "volumes.csv"
-    pad.write_text(pad.read_text(encoding="utf-8").replace("4400,3744,576,576,3168,576", "4400,3000,576,576,3168,576"), encoding="utf-8")
+    pad.write_text(
+        pad.read_text(encoding="utf-8").replace("4400,3744,576,576,3168,576", "4400,3000,576,576,3168,576"),
+        encoding="utf-8",
+    )
     tekst = " ".join(kernzinnen(load_run(None, data_copy)))
     verwacht = (16 * 3000 + 16 * 576 + 22 * 576 + 2 * 3168 + 12 * 576) / 1350
     assert fmt.fte(verwacht, eenheid=True) in tekst
@@ -45,7 +58,9 @@ def test_bijlage2_table_is_right_aligned_with_dutch_numbers(run):
     assert lijn.startswith("|:---|---:")  # period left, numbers right
     assert "| Begroting 2025 voorstel DB | 73,33 | 80,44 | 58,90 | 66,15 | −7,18 | −14,29 |" in md
     assert "| Realisatie 2021 | 60,88 | 67,54 | 58,90 | 62,57 | +1,69 | −4,97 |" in md
-    assert md.rstrip().endswith("Table: Benodigde en beschikbare formatie per periode in fte (gap = beschikbaar − benodigd)")
+    assert md.rstrip().endswith(
+        "Table: Benodigde en beschikbare formatie per periode in fte (gap = beschikbaar − benodigd)"
+    )
 
 
 def test_normen_table_names_the_count_of_every_norm(run):
@@ -89,5 +104,11 @@ def test_compute_json_has_the_wachttijden_and_calibration(cli):
     assert scenarios <= in_wachttijden  # every compared scenario is projected
     assert len(in_wachttijden - scenarios) == 1  # plus the verzuim variant of the first
     for w in res["wachttijden"]:
-        assert set(w) == {"scenario", "maand", "pct_triage_binnen_5_werkdagen", "pct_onderzoek_binnen_10_weken",
-                          "backlog_mediaan", "wacht_p90_werkdagen"}
+        assert set(w) == {
+            "scenario",
+            "maand",
+            "pct_triage_binnen_5_werkdagen",
+            "pct_onderzoek_binnen_10_weken",
+            "backlog_mediaan",
+            "wacht_p90_werkdagen",
+        }

@@ -22,7 +22,9 @@ def reeks(lam: float, cap_t: float, cap_o: float, p: float = 0.1, jaren: int = 1
     """A constant day series of ``jaren`` years."""
     n = DAGEN * jaren
     maand = np.concatenate([[f"{2025 + j}-{m + 1:02d}" for m in w.maand_van_dag()] for j in range(jaren)])
-    return w.Dagreeks(np.full(n, lam, float), np.full(n, cap_t, float), np.full(n, cap_o, float), np.full(n, p, float), maand)
+    return w.Dagreeks(
+        np.full(n, lam, float), np.full(n, cap_t, float), np.full(n, cap_o, float), np.full(n, p, float), maand
+    )
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +44,9 @@ def run_params():
 
 
 def _scenarios(dataset, params, run_params):
-    return w.standaard_scenarios(dataset, params, run_params.besluit_periode, run_params.peilmoment,
-                                 sorted(dataset.kengetallen.fte_beschikbaar))
+    return w.standaard_scenarios(
+        dataset, params, run_params.besluit_periode, run_params.peilmoment, sorted(dataset.kengetallen.fte_beschikbaar)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -53,10 +56,13 @@ def kalibratie(dataset, params, run_params):
 
 @pytest.fixture(scope="module")
 def projectie(dataset, params, kalibratie, run_params):
-    return w.projecteer(_scenarios(dataset, params, run_params), kalibratie, dataset.normen.normsets[run_params.normset], params)
+    return w.projecteer(
+        _scenarios(dataset, params, run_params), kalibratie, dataset.normen.normsets[run_params.normset], params
+    )
 
 
 # --- known answers --------------------------------------------------------------------------------
+
 
 def test_ruime_capaciteit_en_geen_achterstand_geeft_bijna_alles_binnen_termijn():
     res = w.simuleer(reeks(lam=20, cap_t=40, cap_o=10, p=0.1, jaren=2), 200, rng=1)
@@ -108,8 +114,12 @@ def _referentie_triage(meldingen: np.ndarray, cap: int, q0: int, termijn: int):
         rij = rij[cap:]
         backlog.append(len(rij))
     binnen = np.array([sum(1 for k in klaar_op.get(d, []) if k - d <= termijn) for d in range(t_max)])
-    wacht = np.array([max(klaar_op[d]) - d if meldingen[d] and len(klaar_op.get(d, [])) == meldingen[d] else -1
-                      for d in range(t_max)])
+    wacht = np.array(
+        [
+            max(klaar_op[d]) - d if meldingen[d] and len(klaar_op.get(d, [])) == meldingen[d] else -1
+            for d in range(t_max)
+        ]
+    )
     return np.array(backlog), binnen, wacht
 
 
@@ -145,6 +155,7 @@ def test_onderzoeken_worden_niet_gemaakt_of_verloren():
 
 # --- capacity and the rekentool ---------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("verdeling", ["naar_rato", "onderzoek_eerst"])
 def test_bij_de_benodigde_fte_van_de_rekentool_is_capaciteit_gelijk_aan_de_instroom(dataset, verdeling):
     ns = dataset.normen.normsets["regionaal"]
@@ -165,7 +176,9 @@ def test_onderzoek_eerst_geeft_het_tekort_aan_triage(dataset):
     rato = w.capaciteit(jaar, ns, DAGEN, "naar_rato")
     assert eerst.onderzoek_per_dag(1.0) == pytest.approx(rij["onderzoek"] / DAGEN)
     assert eerst.triage_per_dag(1.0) < rato.triage_per_dag(1.0)
-    assert eerst.triage_uren_per_dag + eerst.onderzoek_uren_per_dag == pytest.approx(rato.triage_uren_per_dag + rato.onderzoek_uren_per_dag)
+    assert eerst.triage_uren_per_dag + eerst.onderzoek_uren_per_dag == pytest.approx(
+        rato.triage_uren_per_dag + rato.onderzoek_uren_per_dag
+    )
 
 
 def test_seizoensprofiel_verdeelt_de_instroom_over_de_maanden(dataset):
@@ -179,6 +192,7 @@ def test_seizoensprofiel_verdeelt_de_instroom_over_de_maanden(dataset):
 
 
 # --- calibration and projection -----------------------------------------------------------------------
+
 
 def test_kalibratie_reproduceert_burap_2_2024_binnen_een_procentpunt(dataset, kalibratie):
     kg = dataset.kengetallen
@@ -205,7 +219,9 @@ def test_projectie_start_uit_de_gekalibreerde_eindstand(dataset, params, kalibra
     ns = dataset.normen.normsets[run_params.normset]
     for scenario in _scenarios(dataset, params, run_params):
         res = projectie[scenario.naam]
-        cap = w.capaciteit(scenario.jaren[0], ns, DAGEN, params.capaciteitsverdeling).triage_per_dag(kalibratie.factor_triage)
+        cap = w.capaciteit(scenario.jaren[0], ns, DAGEN, params.capaciteitsverdeling).triage_per_dag(
+            kalibratie.factor_triage
+        )
         verwacht = np.maximum(0, kalibratie.eindstand.triage + res.meldingen[:, 0] - cap)
         np.testing.assert_allclose(res.backlog_triage[:, 0], verwacht)
         assert res.meldingen.shape == (params.replicaties, 2 * DAGEN)
@@ -226,9 +242,11 @@ def test_maandoverzicht_en_results_records(dataset, projectie, kalibratie):
     assert list(tabel.columns) == ["scenario", *w.maandoverzicht_kolommen()]
     assert len(tabel) == len(projectie) * 24
     assert tabel["maand"].iloc[0] == "2025-01" and tabel["maand"].iloc[23] == "2026-12"
-    for kolom, p5, p95 in [("pct_triage_binnen_5_werkdagen", "pct_triage_binnen_5_werkdagen_p5", "pct_triage_binnen_5_werkdagen_p95"),
-                           ("backlog_mediaan", "backlog_p5", "backlog_p95"),
-                           ("wacht_p90_werkdagen", "wacht_p90_werkdagen_p5", "wacht_p90_werkdagen_p95")]:
+    for kolom, p5, p95 in [
+        ("pct_triage_binnen_5_werkdagen", "pct_triage_binnen_5_werkdagen_p5", "pct_triage_binnen_5_werkdagen_p95"),
+        ("backlog_mediaan", "backlog_p5", "backlog_p95"),
+        ("wacht_p90_werkdagen", "wacht_p90_werkdagen_p5", "wacht_p90_werkdagen_p95"),
+    ]:
         assert (tabel[p5] <= tabel[kolom] + 1e-9).all() and (tabel[kolom] <= tabel[p95] + 1e-9).all()
     assert (tabel["wacht_mediaan_werkdagen"] <= tabel["wacht_p90_werkdagen"]).all()
     uit = json.loads(json.dumps(w.results_records(tabel, kalibratie)))
@@ -241,9 +259,13 @@ def test_maandoverzicht_en_results_records(dataset, projectie, kalibratie):
 def test_normmoment(dataset):
     import pandas as pd
 
-    tabel = pd.DataFrame({"maand": ["2025-01", "2025-02", "2025-03", "2025-04"],
-                          "pct_triage_binnen_5_werkdagen": [80, 96, 90, 97],
-                          "pct_onderzoek_binnen_10_weken": [70, 86, 88, 90]})
+    tabel = pd.DataFrame(
+        {
+            "maand": ["2025-01", "2025-02", "2025-03", "2025-04"],
+            "pct_triage_binnen_5_werkdagen": [80, 96, 90, 97],
+            "pct_onderzoek_binnen_10_weken": [70, 86, 88, 90],
+        }
+    )
     uit = w.normmoment(tabel, dataset.kengetallen)
     assert uit["norm_triage_pct"] == dataset.kengetallen.triage_binnen_5_werkdagen_norm_pct.waarde
     assert uit["triage_vanaf"] == "2025-04"  # 2025-02 does not count: it drops below again
@@ -254,9 +276,15 @@ def test_normmoment(dataset):
 
 # --- properties ----------------------------------------------------------------------------------------
 
+
 @settings(max_examples=25, deadline=None)
-@given(fte=st.floats(45, 85), extra=st.floats(0.01, 10), verzuim=st.floats(0, 20),
-       q0=st.floats(0, 400), seed=st.integers(0, 2**16))
+@given(
+    fte=st.floats(45, 85),
+    extra=st.floats(0.01, 10),
+    verzuim=st.floats(0, 20),
+    q0=st.floats(0, 400),
+    seed=st.integers(0, 2**16),
+)
 def test_meer_fte_verslechtert_geen_enkel_percentiel(dataset, fte, extra, verzuim, q0, seed):
     ns = dataset.normen.normsets["regionaal"]
     params = w.WachttijdenParams()
@@ -264,7 +292,9 @@ def test_meer_fte_verslechtert_geen_enkel_percentiel(dataset, fte, extra, verzui
 
     def run(f: float) -> w.Wachtrijresultaat:
         jaren = [w.jaar_uit_volumes(rij, verzuim, jaar=j, fte_beschikbaar=f) for j in (2025, 2026)]
-        return w.simuleer(w.dagreeks(jaren, ns, params, 1.3, 1.0), 30, rng=seed, beginstand=w.Beginstand.vol(30, q0, 50))
+        return w.simuleer(
+            w.dagreeks(jaren, ns, params, 1.3, 1.0), 30, rng=seed, beginstand=w.Beginstand.vol(30, q0, 50)
+        )
 
     minder, meer = run(fte), run(fte + extra)
     assert np.all(meer.backlog_triage <= minder.backlog_triage + 1e-9)
@@ -272,10 +302,21 @@ def test_meer_fte_verslechtert_geen_enkel_percentiel(dataset, fte, extra, verzui
     assert np.all(meer.triage_binnen_termijn >= minder.triage_binnen_termijn - 1e-9)
     assert np.all(meer.onderzoek_afgerond >= minder.onderzoek_afgerond - 1e-6)
     a, b = w.maandoverzicht(minder), w.maandoverzicht(meer)
-    for kolom in ("pct_triage_binnen_5_werkdagen", "pct_triage_binnen_5_werkdagen_p5", "pct_triage_binnen_5_werkdagen_p95"):
+    for kolom in (
+        "pct_triage_binnen_5_werkdagen",
+        "pct_triage_binnen_5_werkdagen_p5",
+        "pct_triage_binnen_5_werkdagen_p95",
+    ):
         assert (b[kolom] >= a[kolom] - 1e-9).all(), kolom
-    for kolom in ("backlog_mediaan", "backlog_p5", "backlog_p95", "wacht_mediaan_werkdagen", "wacht_p90_werkdagen",
-                  "wacht_p90_werkdagen_p5", "wacht_p90_werkdagen_p95"):
+    for kolom in (
+        "backlog_mediaan",
+        "backlog_p5",
+        "backlog_p95",
+        "wacht_mediaan_werkdagen",
+        "wacht_p90_werkdagen",
+        "wacht_p90_werkdagen_p5",
+        "wacht_p90_werkdagen_p95",
+    ):
         assert (b[kolom] <= a[kolom] + 1e-9).all(), kolom
 
 
@@ -290,12 +331,20 @@ def test_fifo_backlog_is_nooit_negatief_en_telt_op(lam, ratio, seed):
 
 # --- params ----------------------------------------------------------------------------------------------
 
+
 def test_params_standaard_en_grenzen():
     p = w.WachttijdenParams()
     assert p.replicaties >= 500 and p.werkdagen_per_jaar == w.WERKDAGEN_PER_JAAR
-    for fout in ({"replicaties": 100}, {"verzuim_pct": 120}, {"verzuim_scenario_pct": -1},
-                 {"seizoensprofiel": [1.0] * 11}, {"seizoensprofiel": [2.0] * 12}, {"seizoensprofiel": [0.0] + [12 / 11] * 11},
-                 {"replicatis": 1000}, {"kalibratie_tolerantie_pp": 2}):
+    for fout in (
+        {"replicaties": 100},
+        {"verzuim_pct": 120},
+        {"verzuim_scenario_pct": -1},
+        {"seizoensprofiel": [1.0] * 11},
+        {"seizoensprofiel": [2.0] * 12},
+        {"seizoensprofiel": [0.0] + [12 / 11] * 11},
+        {"replicatis": 1000},
+        {"kalibratie_tolerantie_pp": 2},
+    ):
         with pytest.raises(ValidationError):
             w.WachttijdenParams(**fout)
 

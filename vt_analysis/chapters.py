@@ -44,4 +44,6 @@ def check_parameters_cell(notebook: Path) -> None:
         raise InvoerFout(notebook, "parameters-cel", f"{len(cellen)} cellen met tag 'parameters', verwacht precies één")
     gevonden = set(papermill.inspect_notebook(str(notebook)))
     if gevonden != NOTEBOOK_PARAMETERS:
-        raise InvoerFout(notebook, "parameters-cel", f"parameters {sorted(gevonden)}, verwacht {sorted(NOTEBOOK_PARAMETERS)}")
+        raise InvoerFout(
+            notebook, "parameters-cel", f"parameters {sorted(gevonden)}, verwacht {sorted(NOTEBOOK_PARAMETERS)}"
+        )

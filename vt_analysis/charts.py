@@ -48,10 +48,24 @@ def thema() -> dict:
     return {
         "font": LETTERTYPE,
         "view": {"stroke": None, "continuousWidth": BREEDTE_PX, "continuousHeight": HOOGTE_PX},
-        "axis": {"labelFont": LETTERTYPE, "titleFont": LETTERTYPE, "labelFontSize": 11, "titleFontSize": 11,
-                 "titleFontWeight": "normal", "gridColor": "#e6e6e6", "domainColor": "#888888", "tickColor": "#888888"},
-        "legend": {"labelFont": LETTERTYPE, "titleFont": LETTERTYPE, "labelFontSize": 11, "titleFontSize": 11,
-                   "orient": "bottom", "titleFontWeight": "normal"},
+        "axis": {
+            "labelFont": LETTERTYPE,
+            "titleFont": LETTERTYPE,
+            "labelFontSize": 11,
+            "titleFontSize": 11,
+            "titleFontWeight": "normal",
+            "gridColor": "#e6e6e6",
+            "domainColor": "#888888",
+            "tickColor": "#888888",
+        },
+        "legend": {
+            "labelFont": LETTERTYPE,
+            "titleFont": LETTERTYPE,
+            "labelFontSize": 11,
+            "titleFontSize": 11,
+            "orient": "bottom",
+            "titleFontWeight": "normal",
+        },
         "title": {"font": LETTERTYPE, "fontSize": 13, "fontWeight": "normal", "anchor": "start"},
         "text": {"font": LETTERTYPE},
         "background": "white",
@@ -87,13 +101,21 @@ alt.renderers.enable("vt-analysis")
 
 # --- the report's charts -----------------------------------------------------------------------
 
+
 def _perioden_as(volgorde: list[str]) -> alt.X:
-    return alt.X("periode:N", sort=volgorde, title=None, axis=alt.Axis(labelAngle=0, labelLimit=90, labelExpr="split(datum.label, ' ')"))
+    return alt.X(
+        "periode:N",
+        sort=volgorde,
+        title=None,
+        axis=alt.Axis(labelAngle=0, labelLimit=90, labelExpr="split(datum.label, ' ')"),
+    )
 
 
 def meldingen_adviezen_chart(formatie: pd.DataFrame) -> alt.Chart:
     """Meldingen and adviezen per period (Bijlage 2), grouped bars with Dutch tooltips."""
-    lang = formatie.melt(id_vars=["periode", "status"], value_vars=["meldingen", "adviezen"], var_name="soort", value_name="aantal")
+    lang = formatie.melt(
+        id_vars=["periode", "status"], value_vars=["meldingen", "adviezen"], var_name="soort", value_name="aantal"
+    )
     lang["aantal_label"] = lang["aantal"].map(fmt.aantal)
     lang["soort"] = lang["soort"].map(fmt.zin)
     volgorde = list(formatie["periode"])
@@ -104,10 +126,17 @@ def meldingen_adviezen_chart(formatie: pd.DataFrame) -> alt.Chart:
             x=_perioden_as(volgorde),
             xOffset=alt.XOffset("soort:N", sort=["Meldingen", "Adviezen"]),
             y=alt.Y("aantal:Q", title="Aantal per jaar", axis=alt.Axis(format=",.0f")),
-            color=alt.Color("soort:N", title=None, sort=["Meldingen", "Adviezen"],
-                            scale=alt.Scale(range=[KLEUREN["meldingen"], KLEUREN["adviezen"]])),
-            tooltip=[alt.Tooltip("periode:N", title="Periode"), alt.Tooltip("soort:N", title="Soort"),
-                     alt.Tooltip("aantal_label:N", title="Aantal")],
+            color=alt.Color(
+                "soort:N",
+                title=None,
+                sort=["Meldingen", "Adviezen"],
+                scale=alt.Scale(range=[KLEUREN["meldingen"], KLEUREN["adviezen"]]),
+            ),
+            tooltip=[
+                alt.Tooltip("periode:N", title="Periode"),
+                alt.Tooltip("soort:N", title="Soort"),
+                alt.Tooltip("aantal_label:N", title="Aantal"),
+            ],
         )
         .properties(width=BREEDTE_PX, height=HOOGTE_PX)
     )
@@ -141,11 +170,17 @@ def formatie_chart(formatie: pd.DataFrame, normsets: list[str]) -> alt.LayerChar
     gap = (
         alt.Chart(band)
         .mark_bar(opacity=0.25, color=KLEUREN["gap"], width=alt.RelativeBandSize(0.35))
-        .encode(x=x, y=alt.Y("beschikbaar:Q"), y2="benodigd:Q",
-                tooltip=[alt.Tooltip("periode:N", title="Periode"),
-                         alt.Tooltip("benodigd_label:N", title=f"Benodigd ({toegepast})"),
-                         alt.Tooltip("beschikbaar_label:N", title="Beschikbaar"),
-                         alt.Tooltip("gap_label:N", title="Gap (fte)")])
+        .encode(
+            x=x,
+            y=alt.Y("beschikbaar:Q"),
+            y2="benodigd:Q",
+            tooltip=[
+                alt.Tooltip("periode:N", title="Periode"),
+                alt.Tooltip("benodigd_label:N", title=f"Benodigd ({toegepast})"),
+                alt.Tooltip("beschikbaar_label:N", title="Beschikbaar"),
+                alt.Tooltip("gap_label:N", title="Gap (fte)"),
+            ],
+        )
     )
     lijn = (
         alt.Chart(lang)
@@ -154,19 +189,33 @@ def formatie_chart(formatie: pd.DataFrame, normsets: list[str]) -> alt.LayerChar
             x=x,
             y=alt.Y("fte:Q", title="Fte", scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")),
             color=alt.Color("reeks:N", title=None, sort=reeksen, scale=alt.Scale(domain=reeksen, range=kleuren)),
-            tooltip=[alt.Tooltip("periode:N", title="Periode"), alt.Tooltip("reeks:N", title="Reeks"),
-                     alt.Tooltip("fte_label:N", title="Fte")],
+            tooltip=[
+                alt.Tooltip("periode:N", title="Periode"),
+                alt.Tooltip("reeks:N", title="Reeks"),
+                alt.Tooltip("fte_label:N", title="Fte"),
+            ],
         )
     )
     return alt.layer(gap, lijn).properties(width=BREEDTE_PX, height=HOOGTE_PX)
 
 
-VARIANT_KLEUREN = {"Realisatie / BURAP": "#444444", "Begroting": "#0072B2", "Winstwaarschuwing": "#D55E00", "Trend": "#CC79A7",
-                   "Beschikbaar": KLEUREN["beschikbaar"]}
+VARIANT_KLEUREN = {
+    "Realisatie / BURAP": "#444444",
+    "Begroting": "#0072B2",
+    "Winstwaarschuwing": "#D55E00",
+    "Trend": "#CC79A7",
+    "Beschikbaar": KLEUREN["beschikbaar"],
+}
 
 
-def prognose_chart(prognose: pd.DataFrame, historie: pd.DataFrame, grootheid: str, titel_y: str,
-                   formatter=fmt.aantal, beschikbaar: dict[int, float] | None = None) -> alt.LayerChart:
+def prognose_chart(
+    prognose: pd.DataFrame,
+    historie: pd.DataFrame,
+    grootheid: str,
+    titel_y: str,
+    formatter=fmt.aantal,
+    beschikbaar: dict[int, float] | None = None,
+) -> alt.LayerChart:
     """History per year, the three prognose variants, the trend's prediction band; optionally available fte.
 
     ``historie``: columns jaar, waarde (one point per year). ``prognose``: the long table of prognose.py.
@@ -175,25 +224,53 @@ def prognose_chart(prognose: pd.DataFrame, historie: pd.DataFrame, grootheid: st
     lijnen["variant"] = lijnen["variant"].map(fmt.zin)
     delen = [historie.assign(variant="Realisatie / BURAP")[["variant", "jaar", "waarde"]], lijnen]
     if beschikbaar:
-        delen.append(pd.DataFrame({"variant": "Beschikbaar", "jaar": list(beschikbaar), "waarde": list(beschikbaar.values())}))
+        delen.append(
+            pd.DataFrame({"variant": "Beschikbaar", "jaar": list(beschikbaar), "waarde": list(beschikbaar.values())})
+        )
     lang = pd.concat(delen, ignore_index=True)
     lang["waarde_label"] = lang["waarde"].map(formatter)
-    band = prognose.loc[prognose[f"{grootheid}_ondergrens"].notna(), ["jaar", f"{grootheid}_ondergrens", f"{grootheid}_bovengrens"]].copy()
+    band = prognose.loc[
+        prognose[f"{grootheid}_ondergrens"].notna(), ["jaar", f"{grootheid}_ondergrens", f"{grootheid}_bovengrens"]
+    ].copy()
     band.columns = ["jaar", "ondergrens", "bovengrens"]
-    band["interval_label"] = [f"{formatter(a)} – {formatter(b)}" for a, b in zip(band["ondergrens"], band["bovengrens"])]
+    band["interval_label"] = [
+        f"{formatter(a)} – {formatter(b)}" for a, b in zip(band["ondergrens"], band["bovengrens"])
+    ]
     reeksen = list(dict.fromkeys(lang["variant"]))
     x = alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0))
-    vlak = alt.Chart(band).mark_area(opacity=0.18, color=VARIANT_KLEUREN["Trend"]).encode(
-        x=x, y="ondergrens:Q", y2="bovengrens:Q",
-        tooltip=[alt.Tooltip("jaar:O", title="Jaar"), alt.Tooltip("interval_label:N", title="Voorspelinterval trend")])
-    lijn = alt.Chart(lang).mark_line(point=alt.OverlayMarkDef(size=45, filled=True)).encode(
-        x=x,
-        y=alt.Y("waarde:Q", title=titel_y, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")),
-        color=alt.Color("variant:N", title=None, sort=reeksen,
-                        scale=alt.Scale(domain=reeksen, range=[VARIANT_KLEUREN.get(r, KLEUREN["neutraal"]) for r in reeksen])),
-        strokeDash=alt.condition(alt.datum.variant == "Beschikbaar", alt.value([5, 4]), alt.value([1, 0])),
-        tooltip=[alt.Tooltip("variant:N", title="Reeks"), alt.Tooltip("jaar:O", title="Jaar"),
-                 alt.Tooltip("waarde_label:N", title=titel_y)])
+    vlak = (
+        alt.Chart(band)
+        .mark_area(opacity=0.18, color=VARIANT_KLEUREN["Trend"])
+        .encode(
+            x=x,
+            y="ondergrens:Q",
+            y2="bovengrens:Q",
+            tooltip=[
+                alt.Tooltip("jaar:O", title="Jaar"),
+                alt.Tooltip("interval_label:N", title="Voorspelinterval trend"),
+            ],
+        )
+    )
+    lijn = (
+        alt.Chart(lang)
+        .mark_line(point=alt.OverlayMarkDef(size=45, filled=True))
+        .encode(
+            x=x,
+            y=alt.Y("waarde:Q", title=titel_y, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")),
+            color=alt.Color(
+                "variant:N",
+                title=None,
+                sort=reeksen,
+                scale=alt.Scale(domain=reeksen, range=[VARIANT_KLEUREN.get(r, KLEUREN["neutraal"]) for r in reeksen]),
+            ),
+            strokeDash=alt.condition(alt.datum.variant == "Beschikbaar", alt.value([5, 4]), alt.value([1, 0])),
+            tooltip=[
+                alt.Tooltip("variant:N", title="Reeks"),
+                alt.Tooltip("jaar:O", title="Jaar"),
+                alt.Tooltip("waarde_label:N", title=titel_y),
+            ],
+        )
+    )
     return alt.layer(vlak, lijn).properties(width=BREEDTE_PX, height=HOOGTE_PX)
 
 
@@ -209,17 +286,40 @@ def waterval_chart(tabel: pd.DataFrame, jaar: int) -> alt.LayerChart:
     df["effect_label"] = [fmt.fte(d, teken=True) if not t else "" for t, d in zip(totaal, df["delta_fte"])]
     df["fte_label"] = df["fte_na"].map(fmt.fte)
     df["beschikbaar_label"] = df["fte_beschikbaar"].map(fmt.fte)
-    x = alt.X("stap:N", sort=list(df["stap"]), title=None, axis=alt.Axis(labelAngle=0, labelLimit=110,
-              labelExpr="split(datum.label, ' ')"))
-    staven = alt.Chart(df).mark_bar(width=alt.RelativeBandSize(0.6)).encode(
-        x=x, y=alt.Y("begin:Q", title="Fte", axis=alt.Axis(format=",.0f")), y2="eind:Q",
-        color=alt.Color("soort:N", title=None, sort=["Totaal", "Minder fte", "Meer fte"],
-                        scale=alt.Scale(domain=["Totaal", "Minder fte", "Meer fte"],
-                                        range=[KLEUREN["regionaal"], KLEUREN["beschikbaar"], KLEUREN["landelijk"]])),
-        tooltip=[alt.Tooltip("stap:N", title="Stap"), alt.Tooltip("effect_label:N", title="Effect (fte)"),
-                 alt.Tooltip("fte_label:N", title="Benodigd na stap (fte)")])
-    lijn = alt.Chart(df.iloc[:1]).mark_rule(strokeDash=[5, 4], color=KLEUREN["beschikbaar"], size=1.5).encode(
-        y="fte_beschikbaar:Q", tooltip=[alt.Tooltip("beschikbaar_label:N", title="Beschikbaar (fte)")])
+    x = alt.X(
+        "stap:N",
+        sort=list(df["stap"]),
+        title=None,
+        axis=alt.Axis(labelAngle=0, labelLimit=110, labelExpr="split(datum.label, ' ')"),
+    )
+    staven = (
+        alt.Chart(df)
+        .mark_bar(width=alt.RelativeBandSize(0.6))
+        .encode(
+            x=x,
+            y=alt.Y("begin:Q", title="Fte", axis=alt.Axis(format=",.0f")),
+            y2="eind:Q",
+            color=alt.Color(
+                "soort:N",
+                title=None,
+                sort=["Totaal", "Minder fte", "Meer fte"],
+                scale=alt.Scale(
+                    domain=["Totaal", "Minder fte", "Meer fte"],
+                    range=[KLEUREN["regionaal"], KLEUREN["beschikbaar"], KLEUREN["landelijk"]],
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip("stap:N", title="Stap"),
+                alt.Tooltip("effect_label:N", title="Effect (fte)"),
+                alt.Tooltip("fte_label:N", title="Benodigd na stap (fte)"),
+            ],
+        )
+    )
+    lijn = (
+        alt.Chart(df.iloc[:1])
+        .mark_rule(strokeDash=[5, 4], color=KLEUREN["beschikbaar"], size=1.5)
+        .encode(y="fte_beschikbaar:Q", tooltip=[alt.Tooltip("beschikbaar_label:N", title="Beschikbaar (fte)")])
+    )
     return alt.layer(staven, lijn).properties(width=BREEDTE_PX, height=HOOGTE_PX)
 
 
@@ -231,34 +331,62 @@ def vergelijking_chart(tabel: pd.DataFrame) -> alt.Chart:
     df["benodigd_label"] = df["fte_benodigd"].map(fmt.fte)
     df["meldingen_label"] = df["meldingen"].map(fmt.aantal)
     df["jaar"] = df["jaar"].astype(str)
-    return alt.Chart(df).mark_bar().encode(
-        y=alt.Y("naam:N", sort=list(dict.fromkeys(df["naam"])), title=None, axis=alt.Axis(labelLimit=200)),
-        yOffset=alt.YOffset("jaar:N"),
-        x=alt.X("gap:Q", title="Gap (fte)", axis=alt.Axis(format=",.0f")),
-        color=alt.Color("jaar:N", title="Jaar", scale=alt.Scale(range=[KLEUREN["regionaal"], KLEUREN["adviezen"]])),
-        tooltip=[alt.Tooltip("naam:N", title="Scenario"), alt.Tooltip("jaar:N", title="Jaar"),
-                 alt.Tooltip("meldingen_label:N", title="Meldingen"), alt.Tooltip("benodigd_label:N", title="Fte benodigd"),
-                 alt.Tooltip("gap_label:N", title="Gap (fte)"), alt.Tooltip("kosten_label:N", title="Extra kosten")],
-    ).properties(width=BREEDTE_PX - 100)
+    return (
+        alt.Chart(df)
+        .mark_bar()
+        .encode(
+            y=alt.Y("naam:N", sort=list(dict.fromkeys(df["naam"])), title=None, axis=alt.Axis(labelLimit=200)),
+            yOffset=alt.YOffset("jaar:N"),
+            x=alt.X("gap:Q", title="Gap (fte)", axis=alt.Axis(format=",.0f")),
+            color=alt.Color("jaar:N", title="Jaar", scale=alt.Scale(range=[KLEUREN["regionaal"], KLEUREN["adviezen"]])),
+            tooltip=[
+                alt.Tooltip("naam:N", title="Scenario"),
+                alt.Tooltip("jaar:N", title="Jaar"),
+                alt.Tooltip("meldingen_label:N", title="Meldingen"),
+                alt.Tooltip("benodigd_label:N", title="Fte benodigd"),
+                alt.Tooltip("gap_label:N", title="Gap (fte)"),
+                alt.Tooltip("kosten_label:N", title="Extra kosten"),
+            ],
+        )
+        .properties(width=BREEDTE_PX - 100)
+    )
 
 
 def tornado_chart(tabel: pd.DataFrame) -> alt.Chart:
     """Tornado: the change of the gap when each input is set lower or higher; largest span on top."""
-    lang = tabel.melt(id_vars=["invoer", "bereik"], value_vars=["effect_laag", "effect_hoog"], var_name="richting", value_name="effect")
+    lang = tabel.melt(
+        id_vars=["invoer", "bereik"],
+        value_vars=["effect_laag", "effect_hoog"],
+        var_name="richting",
+        value_name="effect",
+    )
     lang["richting"] = lang["richting"].map({"effect_laag": "Invoer lager", "effect_hoog": "Invoer hoger"})
     lang["effect_label"] = lang["effect"].map(lambda e: fmt.fte(e, teken=True))
-    return alt.Chart(lang).mark_bar().encode(
-        y=alt.Y("invoer:N", sort=list(tabel["invoer"]), title=None, axis=alt.Axis(labelLimit=220)),
-        x=alt.X("effect:Q", title="Verandering van de gap (fte)", axis=alt.Axis(format=",.1f")),
-        color=alt.Color("richting:N", title=None, sort=["Invoer lager", "Invoer hoger"],
-                        scale=alt.Scale(range=[KLEUREN["landelijk"], KLEUREN["regionaal"]])),
-        tooltip=[alt.Tooltip("invoer:N", title="Invoer"), alt.Tooltip("richting:N", title="Richting"),
-                 alt.Tooltip("effect_label:N", title="Effect op de gap (fte)")],
-    ).properties(width=BREEDTE_PX - 140)
+    return (
+        alt.Chart(lang)
+        .mark_bar()
+        .encode(
+            y=alt.Y("invoer:N", sort=list(tabel["invoer"]), title=None, axis=alt.Axis(labelLimit=220)),
+            x=alt.X("effect:Q", title="Verandering van de gap (fte)", axis=alt.Axis(format=",.1f")),
+            color=alt.Color(
+                "richting:N",
+                title=None,
+                sort=["Invoer lager", "Invoer hoger"],
+                scale=alt.Scale(range=[KLEUREN["landelijk"], KLEUREN["regionaal"]]),
+            ),
+            tooltip=[
+                alt.Tooltip("invoer:N", title="Invoer"),
+                alt.Tooltip("richting:N", title="Richting"),
+                alt.Tooltip("effect_label:N", title="Effect op de gap (fte)"),
+            ],
+        )
+        .properties(width=BREEDTE_PX - 140)
+    )
 
 
-def waaier_chart(tabel: pd.DataFrame, kolom: str, titel_y: str, formatter=fmt.aantal, norm: float | None = None,
-                 kolommen: int = 2) -> alt.FacetChart:
+def waaier_chart(
+    tabel: pd.DataFrame, kolom: str, titel_y: str, formatter=fmt.aantal, norm: float | None = None, kolommen: int = 2
+) -> alt.FacetChart:
     """Fan chart per scenario (small multiples): the median by month and the p5–p95 band over replications.
 
     ``tabel``: the stacked month table of wachttijden.maandoverzichten; ``kolom`` has ``_p5``/``_p95`` siblings.
@@ -270,15 +398,31 @@ def waaier_chart(tabel: pd.DataFrame, kolom: str, titel_y: str, formatter=fmt.aa
     df["maand"] = pd.to_datetime(df["maand"] + "-15")
     x = alt.X("maand:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=4))
     lagen = [
-        alt.Chart().mark_area(opacity=0.25, color=KLEUREN["regionaal"]).encode(x=x, y=alt.Y("p5:Q", title=titel_y), y2="p95:Q"),
-        alt.Chart().mark_line(color=KLEUREN["regionaal"], point=alt.OverlayMarkDef(size=18)).encode(
-            x=x, y=alt.Y("mediaan:Q", title=titel_y, axis=alt.Axis(format=",.0f")),
-            tooltip=[alt.Tooltip("scenario:N", title="Scenario"), alt.Tooltip("maand:T", title="Maand", format="%B %Y"),
-                     alt.Tooltip("mediaan_label:N", title="Mediaan"), alt.Tooltip("band_label:N", title="90%-band")]),
+        alt.Chart()
+        .mark_area(opacity=0.25, color=KLEUREN["regionaal"])
+        .encode(x=x, y=alt.Y("p5:Q", title=titel_y), y2="p95:Q"),
+        alt.Chart()
+        .mark_line(color=KLEUREN["regionaal"], point=alt.OverlayMarkDef(size=18))
+        .encode(
+            x=x,
+            y=alt.Y("mediaan:Q", title=titel_y, axis=alt.Axis(format=",.0f")),
+            tooltip=[
+                alt.Tooltip("scenario:N", title="Scenario"),
+                alt.Tooltip("maand:T", title="Maand", format="%B %Y"),
+                alt.Tooltip("mediaan_label:N", title="Mediaan"),
+                alt.Tooltip("band_label:N", title="90%-band"),
+            ],
+        ),
     ]
     if norm is not None:
         lagen.append(alt.Chart().mark_rule(strokeDash=[5, 4], color=KLEUREN["landelijk"]).encode(y=alt.datum(norm)))
-    return alt.layer(*lagen, data=df).properties(width=250, height=130).facet(
-        facet=alt.Facet("scenario:N", title=None, sort=list(dict.fromkeys(df["scenario"])), header=alt.Header(labelFontSize=11)),
-        columns=kolommen,
+    return (
+        alt.layer(*lagen, data=df)
+        .properties(width=250, height=130)
+        .facet(
+            facet=alt.Facet(
+                "scenario:N", title=None, sort=list(dict.fromkeys(df["scenario"])), header=alt.Header(labelFontSize=11)
+            ),
+            columns=kolommen,
+        )
     )

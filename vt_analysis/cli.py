@@ -29,8 +29,16 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--params", required=True, type=Path, metavar="BESTAND", help="parameterbestand van de run (report/params/*.yaml)")
-        p.add_argument("--data", type=Path, default=paths.DATA_DIR, metavar="MAP", help="map met de datasets (standaard: data/)")
+        p.add_argument(
+            "--params",
+            required=True,
+            type=Path,
+            metavar="BESTAND",
+            help="parameterbestand van de run (report/params/*.yaml)",
+        )
+        p.add_argument(
+            "--data", type=Path, default=paths.DATA_DIR, metavar="MAP", help="map met de datasets (standaard: data/)"
+        )
 
     p = sub.add_parser("validate", help="controleer datasets en parameters en zeg wat gecontroleerd is")
     common(p)
@@ -39,8 +47,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="resultaten als JSON op stdout (onafgeronde getallen)")
     p = sub.add_parser("render", help="maak het rapport (HTML en PDF) met papermill")
     common(p)
-    p.add_argument("--output", type=Path, default=None, metavar="MAP",
-                   help="map waarin de outputmap van de run komt (standaard: report/output/)")
+    p.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        metavar="MAP",
+        help="map waarin de outputmap van de run komt (standaard: report/output/)",
+    )
     return parser
 
 
@@ -50,7 +63,9 @@ def _validate(args) -> int:
     print(f"gecontroleerd: {paths.display_path(args.params)} (run {run.params.run_naam!r})")
     print(f"gecontroleerd: {paths.display_path(d.map / paths.VOLUMES_FILE)} ({len(d.volumes)} perioden)")
     print(f"gecontroleerd: {paths.display_path(d.map / paths.NORMEN_FILE)} (normsets: {', '.join(d.normen.normsets)})")
-    print(f"gecontroleerd: {paths.display_path(d.map / paths.KENGETALLEN_FILE)} ({len(type(d.kengetallen).model_fields)} kengetallen)")
+    print(
+        f"gecontroleerd: {paths.display_path(d.map / paths.KENGETALLEN_FILE)} ({len(type(d.kengetallen).model_fields)} kengetallen)"
+    )
     print(f"gecontroleerd: {paths.display_path(d.map / paths.CLAIMS_FILE)} ({len(d.claims)} uitspraken)")
     print("alles in orde")
     return 0
@@ -58,7 +73,11 @@ def _validate(args) -> int:
 
 def _print_tabel(resultaten: dict) -> None:
     perioden = resultaten["perioden"]
-    normsets = [k.removeprefix("fte_") for k in perioden[0] if k.startswith("fte_") and k not in ("fte_structureel", "fte_incidenteel", "fte_beschikbaar")]
+    normsets = [
+        k.removeprefix("fte_")
+        for k in perioden[0]
+        if k.startswith("fte_") and k not in ("fte_structureel", "fte_incidenteel", "fte_beschikbaar")
+    ]
     table = Table(title=f"Benodigde formatie (run {resultaten['run']})")
     table.add_column("Periode")
     for kolom in ("meldingen", "overdragen", "adviezen"):
@@ -69,9 +88,13 @@ def _print_tabel(resultaten: dict) -> None:
     for n in normsets:
         table.add_column(f"Gap {n}", justify="right")
     for r in perioden:
-        table.add_row(r["periode"], *(fmt.aantal(r[k]) for k in ("meldingen", "overdragen", "adviezen")),
-                      *(fmt.fte(r[f"fte_{n}"]) for n in normsets), fmt.fte(r["fte_beschikbaar"]),
-                      *(fmt.fte(r[f"gap_{n}"], teken=True) for n in normsets))
+        table.add_row(
+            r["periode"],
+            *(fmt.aantal(r[k]) for k in ("meldingen", "overdragen", "adviezen")),
+            *(fmt.fte(r[f"fte_{n}"]) for n in normsets),
+            fmt.fte(r["fte_beschikbaar"]),
+            *(fmt.fte(r[f"gap_{n}"], teken=True) for n in normsets),
+        )
     Console(width=None if sys.stdout.isatty() else 160).print(table)
 
 

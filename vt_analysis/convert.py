@@ -32,7 +32,9 @@ def _register_font() -> None:
 def spec_to_svg(spec: dict) -> str:
     """A Vega-Lite spec as SVG with Dutch number and date formats and the project's font."""
     _register_font()
-    return vlc.vegalite_to_svg(spec, vl_version=VL_VERSION, format_locale=FORMAT_LOCALE, time_format_locale=FORMAT_LOCALE)
+    return vlc.vegalite_to_svg(
+        spec, vl_version=VL_VERSION, format_locale=FORMAT_LOCALE, time_format_locale=FORMAT_LOCALE
+    )
 
 
 def _json_in_script(spec: dict) -> str:

@@ -61,7 +61,9 @@ def _sniff_dialect(path: Path, text: str) -> tuple[str, str]:
         return ";", ","
     if "," in kopregel:
         return ",", "."
-    raise InvoerFout(path, "kopregel", f"{kopregel!r} is geen CSV-kopregel, verwacht kolommen gescheiden door ',' of ';'")
+    raise InvoerFout(
+        path, "kopregel", f"{kopregel!r} is geen CSV-kopregel, verwacht kolommen gescheiden door ',' of ';'"
+    )
 
 
 def read_csv_strict(path: Path, kolommen: tuple[str, ...], decimale_kolommen: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -80,10 +82,14 @@ def read_csv_strict(path: Path, kolommen: tuple[str, ...], decimale_kolommen: tu
     df.columns = [c.strip() for c in df.columns]
     ontbrekend = [k for k in kolommen if k not in df.columns]
     if ontbrekend:
-        raise InvoerFout(path, "kopregel", f"kolom {ontbrekend[0]!r} ontbreekt, verwacht de kolommen {', '.join(kolommen)}")
+        raise InvoerFout(
+            path, "kopregel", f"kolom {ontbrekend[0]!r} ontbreekt, verwacht de kolommen {', '.join(kolommen)}"
+        )
     onbekend = [k for k in df.columns if k not in kolommen]
     if onbekend:
-        raise InvoerFout(path, "kopregel", f"kolom {onbekend[0]!r} is onbekend, verwacht de kolommen {', '.join(kolommen)}")
+        raise InvoerFout(
+            path, "kopregel", f"kolom {onbekend[0]!r} is onbekend, verwacht de kolommen {', '.join(kolommen)}"
+        )
     if df.empty:
         raise InvoerFout(path, "", "het bestand heeft geen rijen, verwacht minstens één rij")
     df = df.apply(lambda s: s.str.strip())
@@ -165,6 +171,7 @@ def load_claims(path: Path) -> pd.DataFrame:
 
 # --- normen.yaml -------------------------------------------------------------------------------
 
+
 class Norm(BaseModel):
     """Hours for one product, and which count of volumes.csv they multiply (Bijlage 1)."""
 
@@ -219,8 +226,14 @@ def load_normen(path: Path) -> Normen:
 def normen_frame(normen: Normen) -> pd.DataFrame:
     """The normsets as one long table: normset, product, telling, uren, uren_per_fte."""
     rows = [
-        {"normset": naam, "product": product, "telling": norm.telling, "uren": norm.uren,
-         "eenheid": norm.eenheid, "uren_per_fte": ns.uren_per_fte}
+        {
+            "normset": naam,
+            "product": product,
+            "telling": norm.telling,
+            "uren": norm.uren,
+            "eenheid": norm.eenheid,
+            "uren_per_fte": ns.uren_per_fte,
+        }
         for naam, ns in normen.normsets.items()
         for product, norm in ns.producten.items()
     ]
@@ -228,6 +241,7 @@ def normen_frame(normen: Normen) -> pd.DataFrame:
 
 
 # --- kengetallen.yaml ----------------------------------------------------------------------------
+
 
 class Kengetal(BaseModel):
     """One figure of the seed with its unit and the place in the seed it comes from."""
@@ -315,6 +329,7 @@ def kengetallen_frame(kg: Kengetallen) -> pd.DataFrame:
 
 
 # --- the dataset as a whole ------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Dataset:

@@ -69,8 +69,13 @@ def _bron_cel(uitvoer: Path, cel_index: int) -> int:
 def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, manager: type) -> Uitvoering:
     try:
         papermill.execute_notebook(
-            str(notebook), str(uitvoer), parameters=parameters,
-            progress_bar=False, log_output=False, kernel_name="python3", kernel_manager_class=manager,
+            str(notebook),
+            str(uitvoer),
+            parameters=parameters,
+            progress_bar=False,
+            log_output=False,
+            kernel_name="python3",
+            kernel_manager_class=manager,
         )
     except PapermillExecutionError as exc:
         raise HoofdstukFout(notebook.name, _bron_cel(uitvoer, exc.cell_index), f"{exc.ename}: {exc.evalue}") from None
@@ -79,8 +84,9 @@ def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, manager: type)
     return Uitvoering(notebook, uitvoer)
 
 
-def execute_chapters(notebooks: list[Path], uitvoer_map: Path, parameters: dict, workers: int = MAX_WORKERS,
-                     bij_klaar=None) -> list[Uitvoering]:
+def execute_chapters(
+    notebooks: list[Path], uitvoer_map: Path, parameters: dict, workers: int = MAX_WORKERS, bij_klaar=None
+) -> list[Uitvoering]:
     """Run every chapter with the same injected parameters; results in chapter order.
 
     ``bij_klaar(uitvoering)`` is called as each chapter finishes (progress reporting).

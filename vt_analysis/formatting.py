@@ -41,7 +41,9 @@ def fte(waarde: float, teken: bool = False, eenheid: bool = False) -> str:
 def euro(waarde: float, decimalen: int = 0) -> str:
     """An amount in euro: ``€ 238.475``."""
     patroon = "¤ #,##0" + ("." + "0" * decimalen if decimalen else "")
-    return _minus(format_currency(round(float(waarde), decimalen), "EUR", format=patroon, locale=LOCALE, currency_digits=False))
+    return _minus(
+        format_currency(round(float(waarde), decimalen), "EUR", format=patroon, locale=LOCALE, currency_digits=False)
+    )
 
 
 def aantal(waarde: float, eenheid: str = "") -> str:

@@ -91,10 +91,18 @@ def check_params_tegen_data(params: RunParams, dataset: Dataset, bron: Path | st
     for sleutel in ("peilmoment", "besluit_periode"):
         waarde = getattr(params, sleutel)
         if waarde not in perioden:
-            raise InvoerFout(bron, f"sleutel {sleutel}", f"{waarde!r} is geen periode in volumes.csv, verwacht een van: {', '.join(perioden)}")
+            raise InvoerFout(
+                bron,
+                f"sleutel {sleutel}",
+                f"{waarde!r} is geen periode in volumes.csv, verwacht een van: {', '.join(perioden)}",
+            )
     normsets = list(dataset.normen.normsets)
     for sleutel in ("normset", "normset_vergelijking"):
         waarde = getattr(params, sleutel)
         if waarde is not None and waarde not in normsets:
-            raise InvoerFout(bron, f"sleutel {sleutel}", f"{waarde!r} is geen normset in normen.yaml, verwacht een van: {', '.join(normsets)}")
+            raise InvoerFout(
+                bron,
+                f"sleutel {sleutel}",
+                f"{waarde!r} is geen normset in normen.yaml, verwacht een van: {', '.join(normsets)}",
+            )
     check_scenario_params(params, dataset, bron)

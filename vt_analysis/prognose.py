@@ -35,17 +35,25 @@ PrognoseVariant = Literal["begroting", "winstwaarschuwing", "trend"]
 class PrognoseParams(Strikt):
     """Params section ``prognose``. Empty periods fall back to the run's besluit_periode / peilmoment."""
 
-    jaren: list[int] | None = Field(default=None, description="prognosejaren; leeg = de jaren van fte_beschikbaar in kengetallen.yaml")
+    jaren: list[int] | None = Field(
+        default=None, description="prognosejaren; leeg = de jaren van fte_beschikbaar in kengetallen.yaml"
+    )
     begroting_periode: str | None = Field(default=None, description="periode met de begroting; leeg = besluit_periode")
-    basis_periode: str | None = Field(default=None, description="periode waarvan de mix (aantal per melding) geldt; leeg = peilmoment")
+    basis_periode: str | None = Field(
+        default=None, description="periode waarvan de mix (aantal per melding) geldt; leeg = peilmoment"
+    )
     begroting_groei_pct_per_jaar: float = Field(default=0, ge=-100, le=100, description="groei na het begrotingsjaar")
-    winstwaarschuwing_groei_pct_per_jaar: float = Field(default=0, ge=-100, le=100, description="groei na het begrotingsjaar")
+    winstwaarschuwing_groei_pct_per_jaar: float = Field(
+        default=0, ge=-100, le=100, description="groei na het begrotingsjaar"
+    )
     trend_statussen: list[Literal["realisatie", "prognose", "begroting"]] = Field(
-        default=["realisatie", "prognose"], min_length=1, description="welke perioden de trend dragen")
+        default=["realisatie", "prognose"], min_length=1, description="welke perioden de trend dragen"
+    )
     betrouwbaarheid_pct: float = Field(default=95, gt=0, lt=100, description="breedte van het voorspelinterval")
 
 
 # --- Student-t quantile without scipy ------------------------------------------------------------
+
 
 def t_cdf(t: float, df: int, stappen: int = 2000) -> float:
     """Student-t CDF by Simpson integration after x = √df·tan θ (integrand ∝ cos^(df−1) θ, smooth).
@@ -83,6 +91,7 @@ def t_quantiel(p: float, df: int) -> float:
 
 # --- mix and variants ----------------------------------------------------------------------------
 
+
 def periode_rij(volumes: pd.DataFrame, periode: str) -> pd.Series:
     """The row of one period of volumes.csv."""
     return volumes.set_index("periode").loc[periode]
@@ -96,7 +105,9 @@ def mix(volumes: pd.DataFrame, periode: str) -> pd.Series:
 
 def volgens_mix(meldingen: pd.Series, basis_mix: pd.Series, gegeven: pd.DataFrame | None = None) -> pd.DataFrame:
     """Counts per row: ``meldingen × mix``, except the counts in ``gegeven`` (same index), which are kept."""
-    out = pd.DataFrame(np.outer(meldingen.to_numpy(float), basis_mix.to_numpy()), columns=list(TELLINGEN), index=meldingen.index)
+    out = pd.DataFrame(
+        np.outer(meldingen.to_numpy(float), basis_mix.to_numpy()), columns=list(TELLINGEN), index=meldingen.index
+    )
     if gegeven is not None:
         for kolom in gegeven.columns:
             out[kolom] = gegeven[kolom].astype(float)
@@ -116,8 +127,9 @@ def variant_begroting(volumes: pd.DataFrame, periode: str, jaren: list[int], gro
     return out.rename_axis("jaar").reset_index()
 
 
-def variant_winstwaarschuwing(meldingen: float, adviezen: float, basisjaar: int, jaren: list[int],
-                              groei_pct: float, basis_mix: pd.Series) -> pd.DataFrame:
+def variant_winstwaarschuwing(
+    meldingen: float, adviezen: float, basisjaar: int, jaren: list[int], groei_pct: float, basis_mix: pd.Series
+) -> pd.DataFrame:
     """(b) Winstwaarschuwing 2: meldingen and adviezen given for the budget year, the rest by mix."""
     factor = _groei(jaren, basisjaar, groei_pct)
     gegeven = pd.DataFrame({"adviezen": adviezen * factor})
@@ -146,17 +158,28 @@ def lineaire_trend(x: pd.Series, y: pd.Series, nieuw: list[int], betrouwbaarheid
     helling = ((x - xm) * (y - y.mean())).sum() / sxx
     snijpunt = y.mean() - helling * xm
     residuen = y - (snijpunt + helling * x)
-    s = math.sqrt((residuen ** 2).sum() / (n - 2))
+    s = math.sqrt((residuen**2).sum() / (n - 2))
     t = t_quantiel(0.5 + betrouwbaarheid_pct / 200, n - 2)
     x0 = np.asarray(nieuw, float)
     schatting = snijpunt + helling * x0
     marge = t * s * np.sqrt(1 + 1 / n + (x0 - xm) ** 2 / sxx)
-    return pd.DataFrame({"jaar": nieuw, "schatting": schatting, "ondergrens": schatting - marge,
-                         "bovengrens": schatting + marge, "helling": helling, "t": t, "s": s, "df": n - 2})
+    return pd.DataFrame(
+        {
+            "jaar": nieuw,
+            "schatting": schatting,
+            "ondergrens": schatting - marge,
+            "bovengrens": schatting + marge,
+            "helling": helling,
+            "t": t,
+            "s": s,
+            "df": n - 2,
+        }
+    )
 
 
-def variant_trend(volumes: pd.DataFrame, statussen: list[str], jaren: list[int], betrouwbaarheid_pct: float,
-                  basis_mix: pd.Series) -> pd.DataFrame:
+def variant_trend(
+    volumes: pd.DataFrame, statussen: list[str], jaren: list[int], betrouwbaarheid_pct: float, basis_mix: pd.Series
+) -> pd.DataFrame:
     """(c) Trend of meldingen; all other counts (adviezen too) follow the base mix, the band as well."""
     punten = trendpunten(volumes, statussen)
     lijn = lineaire_trend(punten["jaar"], punten["meldingen"], jaren, betrouwbaarheid_pct).set_index("jaar")
@@ -198,8 +221,13 @@ def bereken_prognose(p: PrognoseParams, data: Dataset, besluit_periode: str, pei
     delen = {
         "begroting": variant_begroting(volumes, begroting_periode, jaren, p.begroting_groei_pct_per_jaar),
         "winstwaarschuwing": variant_winstwaarschuwing(
-            kg.winstwaarschuwing_meldingen_2025.waarde, kg.winstwaarschuwing_adviezen_2025.waarde, basisjaar,
-            jaren, p.winstwaarschuwing_groei_pct_per_jaar, basis_mix),
+            kg.winstwaarschuwing_meldingen_2025.waarde,
+            kg.winstwaarschuwing_adviezen_2025.waarde,
+            basisjaar,
+            jaren,
+            p.winstwaarschuwing_groei_pct_per_jaar,
+            basis_mix,
+        ),
         "trend": variant_trend(volumes, p.trend_statussen, jaren, p.betrouwbaarheid_pct, basis_mix),
     }
     df = pd.concat([d.assign(variant=v) for v, d in delen.items()], ignore_index=True)

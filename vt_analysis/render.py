@@ -19,7 +19,7 @@ import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
@@ -40,8 +40,20 @@ from .run import Run, load_run
 
 HTML_NAAM = "impactanalyse.html"
 PDF_NAAM = "impactanalyse.pdf"
-PAKKETTEN = ("vt-analysis", "pandas", "altair", "vl-convert-python", "papermill", "nbconvert", "pydantic",
-             "pypandoc-binary", "typst", "babel", "font-lato", "numpy")
+PAKKETTEN = (
+    "vt-analysis",
+    "pandas",
+    "altair",
+    "vl-convert-python",
+    "papermill",
+    "nbconvert",
+    "pydantic",
+    "pypandoc-binary",
+    "typst",
+    "babel",
+    "font-lato",
+    "numpy",
+)
 
 
 class RenderFout(Exception):
@@ -74,6 +86,7 @@ class _Voortgang:
 
 # --- pieces of the page ----------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=1)
 def vega_bundle() -> str:
     """Vega, Vega-Lite and vega-embed as one script (no CDN); cached on disk, it takes ~2 s to build."""
@@ -92,7 +105,9 @@ def _font_face() -> str:
     regels = []
     for gewicht, bestand in (("normal", "Lato-Regular.ttf"), ("bold", "Lato-Bold.ttf")):
         data = base64.b64encode((font_dir() / bestand).read_bytes()).decode("ascii")
-        regels.append(f"@font-face {{ font-family: Lato; font-weight: {gewicht}; src: url(data:font/ttf;base64,{data}) format('truetype'); }}")
+        regels.append(
+            f"@font-face {{ font-family: Lato; font-weight: {gewicht}; src: url(data:font/ttf;base64,{data}) format('truetype'); }}"
+        )
     return "\n".join(regels)
 
 
@@ -104,8 +119,12 @@ def _html_head() -> str:
 
 def _html_after_body() -> str:
     """One script that embeds every chart: SVG renderer, Dutch number format, tooltips."""
-    opties = {"actions": False, "renderer": "svg", "formatLocale": vlc.get_format_locale(FORMAT_LOCALE),
-              "timeFormatLocale": vlc.get_time_format_locale(FORMAT_LOCALE)}
+    opties = {
+        "actions": False,
+        "renderer": "svg",
+        "formatLocale": vlc.get_format_locale(FORMAT_LOCALE),
+        "timeFormatLocale": vlc.get_time_format_locale(FORMAT_LOCALE),
+    }
     return (
         "<script>\n(function () {\n"
         f"  var opties = {json.dumps(opties, ensure_ascii=False, sort_keys=True)};\n"
@@ -117,7 +136,7 @@ def _html_after_body() -> str:
 
 
 def _typst_escape(tekst: str) -> str:
-    for teken in "\\#[]*_$@<>~`\"":
+    for teken in '\\#[]*_$@<>~`"':
         tekst = tekst.replace(teken, "\\" + teken)
     return tekst
 
@@ -153,10 +172,21 @@ def render_html(markdown: str, run: Run, doel_bestand: Path, werkmap: Path) -> N
     after = werkmap / "after.html"
     head.write_text(_html_head(), encoding="utf-8")
     after.write_text(_html_after_body(), encoding="utf-8")
-    tekst = _pandoc(markdown, "html5", [
-        "--template", str(paths.TEMPLATE_DIR / "impactanalyse.html"), "--number-sections", "--section-divs",
-        "--include-in-header", str(head), "--include-after-body", str(after), *_variabelen(run, "html"),
-    ])
+    tekst = _pandoc(
+        markdown,
+        "html5",
+        [
+            "--template",
+            str(paths.TEMPLATE_DIR / "impactanalyse.html"),
+            "--number-sections",
+            "--section-divs",
+            "--include-in-header",
+            str(head),
+            "--include-after-body",
+            str(after),
+            *_variabelen(run, "html"),
+        ],
+    )
     doel_bestand.write_text(tekst, encoding="utf-8")
 
 
@@ -164,14 +194,27 @@ def render_pdf(markdown: str, run: Run, doel_bestand: Path, typst_map: Path) -> 
     """Markdown → Typst (pandoc) → PDF (typst); returns Typst's warnings (e.g. a missing glyph)."""
     typst_map.mkdir(parents=True, exist_ok=True)  # also when no chapter has a chart
     bron = typst_map / "impactanalyse.typ"
-    bron.write_text(_pandoc(markdown, "typst", [
-        "--template", str(paths.TEMPLATE_DIR / "impactanalyse.typ"), *_variabelen(run, "typst"),
-    ]), encoding="utf-8")
-    moment = datetime.combine(run.params.documentdatum, datetime.min.time(), tzinfo=timezone.utc)
+    bron.write_text(
+        _pandoc(
+            markdown,
+            "typst",
+            [
+                "--template",
+                str(paths.TEMPLATE_DIR / "impactanalyse.typ"),
+                *_variabelen(run, "typst"),
+            ],
+        ),
+        encoding="utf-8",
+    )
+    moment = datetime.combine(run.params.documentdatum, datetime.min.time(), tzinfo=UTC)
     try:
         _, waarschuwingen = typst.compile_with_warnings(
-            str(bron), output=str(doel_bestand), root=str(typst_map), font_paths=[str(font_dir())],
-            ignore_system_fonts=True, timestamp=int(moment.timestamp()),
+            str(bron),
+            output=str(doel_bestand),
+            root=str(typst_map),
+            font_paths=[str(font_dir())],
+            ignore_system_fonts=True,
+            timestamp=int(moment.timestamp()),
         )
     except typst.TypstError as exc:
         raise RenderFout(f"typst: {exc.message}") from None
@@ -180,14 +223,19 @@ def render_pdf(markdown: str, run: Run, doel_bestand: Path, typst_map: Path) -> 
 
 # --- manifest and results ----------------------------------------------------------------------------
 
+
 def _sha256(pad: Path) -> str:
     return hashlib.sha256(pad.read_bytes()).hexdigest()
 
 
 def _git_commit() -> str:
     try:
-        commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout.strip()
-        vuil = subprocess.run(["git", "status", "--porcelain"], cwd=paths.ROOT, capture_output=True, text=True, check=True).stdout.strip()
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=paths.ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        vuil = subprocess.run(
+            ["git", "status", "--porcelain"], cwd=paths.ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
         return commit + ("+wijzigingen" if vuil else "")
     except (OSError, subprocess.CalledProcessError):
         return "onbekend"
@@ -230,8 +278,14 @@ def _vervang_map(nieuw: Path, doel: Path) -> None:
         shutil.rmtree(oud, ignore_errors=True)
 
 
-def render_report(params_bestand: Path | str, data_dir: Path | str | None = None, output_root: Path | str | None = None,
-                  stil: bool = False, workers: int = 2, hoofdstukken: Path | None = None) -> RenderUitkomst:
+def render_report(
+    params_bestand: Path | str,
+    data_dir: Path | str | None = None,
+    output_root: Path | str | None = None,
+    stil: bool = False,
+    workers: int = 2,
+    hoofdstukken: Path | None = None,
+) -> RenderUitkomst:
     """Render one run; raises InvoerFout (bad input), HoofdstukFout (a failing cell) or RenderFout."""
     voortgang = _Voortgang(stil)
     run = load_run(params_bestand, data_dir)
@@ -247,7 +301,10 @@ def render_report(params_bestand: Path | str, data_dir: Path | str | None = None
     try:
         parameters = {"params": run.params.model_dump(mode="json"), "data_dir": str(run.data.map.resolve())}
         uitgevoerd = execute_chapters(
-            notebooks, werk / "notebooks", parameters, workers=workers,
+            notebooks,
+            werk / "notebooks",
+            parameters,
+            workers=workers,
             bij_klaar=lambda u: voortgang.stap("uitvoeren", f"hoofdstuk {u.bron.stem} uitgevoerd"),
         )
         samen = combine_notebooks([u.uitvoer for u in uitgevoerd])

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from . import wachttijden
 from .data import TELLINGEN
 from .rekentool import bereken_formatie
 from .run import Run
-from . import wachttijden
 from .scenarios import bereken_scenarios
 from .wachttijden import wachttijden_van_run
 
@@ -22,15 +22,25 @@ def formatie_tabel(run: Run) -> pd.DataFrame:
 
 def _records(df: pd.DataFrame) -> list[dict]:
     """DataFrame rows as JSON-ready dicts (numpy scalars to Python numbers)."""
-    return [{k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+    return [
+        {k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()} for row in df.to_dict(orient="records")
+    ]
 
 
 def perioden_records(run: Run) -> list[dict]:
     tabel = formatie_tabel(run)
     normsets = list(run.data.normen.normsets)
-    kolommen = ["periode", "jaar", "status", *TELLINGEN,
-                *[f"fte_{n}" for n in normsets], "fte_structureel", "fte_incidenteel", "fte_beschikbaar",
-                *[f"gap_{n}" for n in normsets]]
+    kolommen = [
+        "periode",
+        "jaar",
+        "status",
+        *TELLINGEN,
+        *[f"fte_{n}" for n in normsets],
+        "fte_structureel",
+        "fte_incidenteel",
+        "fte_beschikbaar",
+        *[f"gap_{n}" for n in normsets],
+    ]
     return _records(tabel[kolommen])
 
 
@@ -43,10 +53,16 @@ def scenario_records(run: Run) -> dict:
     """Issue 4: prognose, scenarios A/B/C compared, scenario B and the claim check (unrounded)."""
     t = bereken_scenarios(run)
     return {
-        "scenarios": _records_zonder_nan(t["vergelijking"][["naam", "jaar", "fte_benodigd", "fte_beschikbaar", "gap", "kosten_euro", "meldingen"]]),
+        "scenarios": _records_zonder_nan(
+            t["vergelijking"][["naam", "jaar", "fte_benodigd", "fte_beschikbaar", "gap", "kosten_euro", "meldingen"]]
+        ),
         "scenario_a": _records_zonder_nan(t["scenario_a"]),
-        "scenario_b": _records_zonder_nan(t["scenario_b"][["jaar", "fte_beschikbaar", "meldingen_max", "reductie_meldingen", "reductie_pct"]]),
-        "claims": _records_zonder_nan(t["claims"][["claim_id", "jaar", "bron", "fte_volgens_bron", "fte_rekentool", "verschil_fte", "aangevuld"]]),
+        "scenario_b": _records_zonder_nan(
+            t["scenario_b"][["jaar", "fte_beschikbaar", "meldingen_max", "reductie_meldingen", "reductie_pct"]]
+        ),
+        "claims": _records_zonder_nan(
+            t["claims"][["claim_id", "jaar", "bron", "fte_volgens_bron", "fte_rekentool", "verschil_fte", "aangevuld"]]
+        ),
         "prognose": _records_zonder_nan(t["prognose"]),
     }
 

@@ -35,6 +35,7 @@ PCT = dict(ge=0, le=100)
 
 # --- params sections --------------------------------------------------------------------------------
 
+
 class ScenarioAParams(Strikt):
     """``scenario_a``: which forecast, which years to bridge, which extra posts to fund."""
 
@@ -50,20 +51,32 @@ class ScenarioBParams(Strikt):
 
     prognose_variant: PrognoseVariant = "winstwaarschuwing"
     adviezen_meeschalen: bool = True
-    vanaf_jaar: int | None = Field(default=None, description="eerste jaar waarin B werkt (vergelijking); leeg = alle jaren")
+    vanaf_jaar: int | None = Field(
+        default=None, description="eerste jaar waarin B werkt (vergelijking); leeg = alle jaren"
+    )
 
 
 class ScenarioCParams(Strikt):
     """``scenario_c``: the levers of C. Procesoptimalisatie; every default is neutral (no effect)."""
 
     vanaf_jaar: int | None = Field(default=None, description="eerste jaar waarin C werkt; leeg = alle jaren")
-    direct_overdragen_pct: float = Field(default=0, **PCT, description="(i) deel overdracht met ondersteuning dat direct wordt overgedragen")
+    direct_overdragen_pct: float = Field(
+        default=0, **PCT, description="(i) deel overdracht met ondersteuning dat direct wordt overgedragen"
+    )
     monitoring_reductie_pct: float = Field(default=0, **PCT, description="(ii) minder uren per monitoringcasus")
     echtscheiding_pct: float = Field(default=0, **PCT, description="(iii) deel meldingen naar RvdK / lokaal veld")
-    politie_naar_jpt_realisatie_pct: float = Field(default=0, **PCT, description="(iv) deel van de JPT-waardige politiemeldingen dat direct gaat")
-    politie_teruggelegd_realisatie_pct: float = Field(default=0, **PCT, description="(iv) deel van de niet-VT-waardige politiemeldingen dat direct teruggaat")
-    stap2_extra_adviezen: float = Field(default=0, ge=0, description="(v) extra adviezen per jaar bij stap 2 van de meldcode")
-    stap2_voorkomen_pct: float = Field(default=0, **PCT, description="(v) kans dat een extra advies een melding voorkomt")
+    politie_naar_jpt_realisatie_pct: float = Field(
+        default=0, **PCT, description="(iv) deel van de JPT-waardige politiemeldingen dat direct gaat"
+    )
+    politie_teruggelegd_realisatie_pct: float = Field(
+        default=0, **PCT, description="(iv) deel van de niet-VT-waardige politiemeldingen dat direct teruggaat"
+    )
+    stap2_extra_adviezen: float = Field(
+        default=0, ge=0, description="(v) extra adviezen per jaar bij stap 2 van de meldcode"
+    )
+    stap2_voorkomen_pct: float = Field(
+        default=0, **PCT, description="(v) kans dat een extra advies een melding voorkomt"
+    )
 
 
 HEFBOMEN = tuple(k for k in ScenarioCParams.model_fields if k != "vanaf_jaar")
@@ -73,7 +86,10 @@ STAPPEN = (
     ("meer direct overdragen", ("direct_overdragen_pct",)),
     ("strakkere monitoring", ("monitoring_reductie_pct",)),
     ("echtscheiding naar RvdK/lokaal veld", ("echtscheiding_pct",)),
-    ("politiemeldingen direct naar JPT/politie", ("politie_naar_jpt_realisatie_pct", "politie_teruggelegd_realisatie_pct")),
+    (
+        "politiemeldingen direct naar JPT/politie",
+        ("politie_naar_jpt_realisatie_pct", "politie_teruggelegd_realisatie_pct"),
+    ),
     ("advies bij stap 2 meldcode", ("stap2_extra_adviezen", "stap2_voorkomen_pct")),
 )
 
@@ -111,7 +127,9 @@ class VergelijkingParams(Strikt):
             raise ValueError(f"scenario {dubbel!r} komt twee keer voor, verwacht elke naam één keer")
         g = self.gevoeligheid.scenario
         if g is not None and g not in namen:
-            raise ValueError(f"gevoeligheid.scenario {g!r} is geen scenario, verwacht een van: {', '.join(namen) or '(geen scenario’s)'}")
+            raise ValueError(
+                f"gevoeligheid.scenario {g!r} is geen scenario, verwacht een van: {', '.join(namen) or '(geen scenario’s)'}"
+            )
         return self
 
 
@@ -121,22 +139,35 @@ def check_scenario_params(params: RunParams, data: Dataset, bron) -> None:
     for sleutel in ("begroting_periode", "basis_periode"):
         waarde = getattr(params.prognose, sleutel)
         if waarde is not None and waarde not in perioden:
-            raise InvoerFout(bron, f"sleutel prognose.{sleutel}", f"{waarde!r} is geen periode in volumes.csv, verwacht een van: {', '.join(perioden)}")
+            raise InvoerFout(
+                bron,
+                f"sleutel prognose.{sleutel}",
+                f"{waarde!r} is geen periode in volumes.csv, verwacht een van: {', '.join(perioden)}",
+            )
     beschikbaar = sorted(data.kengetallen.fte_beschikbaar)
     jaren = prognose_jaren(params.prognose, data)
     for jaar in jaren:
         if jaar not in beschikbaar:
-            raise InvoerFout(bron, "sleutel prognose.jaren", f"{jaar} heeft geen fte_beschikbaar in kengetallen.yaml, verwacht een van: {', '.join(map(str, beschikbaar))}")
+            raise InvoerFout(
+                bron,
+                "sleutel prognose.jaren",
+                f"{jaar} heeft geen fte_beschikbaar in kengetallen.yaml, verwacht een van: {', '.join(map(str, beschikbaar))}",
+            )
     lijst = ", ".join(map(str, jaren))
     for jaar in params.scenario_a.overbrugging_jaren:
         if jaar not in jaren:
-            raise InvoerFout(bron, "sleutel scenario_a.overbrugging_jaren", f"{jaar} is geen prognosejaar, verwacht een van: {lijst}")
+            raise InvoerFout(
+                bron, "sleutel scenario_a.overbrugging_jaren", f"{jaar} is geen prognosejaar, verwacht een van: {lijst}"
+            )
     g = params.vergelijking.gevoeligheid.jaar
     if g is not None and g not in jaren:
-        raise InvoerFout(bron, "sleutel vergelijking.gevoeligheid.jaar", f"{g} is geen prognosejaar, verwacht een van: {lijst}")
+        raise InvoerFout(
+            bron, "sleutel vergelijking.gevoeligheid.jaar", f"{g} is geen prognosejaar, verwacht een van: {lijst}"
+        )
 
 
 # --- the rekentool, row-wise -------------------------------------------------------------------------
+
 
 def norm_matrix(normset: Normset, index: pd.Index) -> pd.DataFrame:
     """The normset's hours per count (rekentool.norm_vector) repeated for every row."""
@@ -162,7 +193,9 @@ def hefboom_frame(c: ScenarioCParams | None, index: pd.Index) -> pd.DataFrame:
     return pd.DataFrame([waarden] * len(index), columns=list(HEFBOMEN), index=index, dtype=float)
 
 
-def pas_hefbomen_toe(tellingen: pd.DataFrame, uren: pd.DataFrame, h: pd.DataFrame, kg: Kengetallen) -> tuple[pd.DataFrame, pd.DataFrame]:
+def pas_hefbomen_toe(
+    tellingen: pd.DataFrame, uren: pd.DataFrame, h: pd.DataFrame, kg: Kengetallen
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Apply the levers of C (row-wise values in ``h``) to counts and norm hours. Seed: Oplossingen C.
 
     (i) direct overdragen: that share of overdracht_ondersteuning loses its 16 uur ondersteuning; the case
@@ -181,9 +214,14 @@ def pas_hefbomen_toe(tellingen: pd.DataFrame, uren: pd.DataFrame, h: pd.DataFram
     t["overdracht_ondersteuning"] *= 1 - h["direct_overdragen_pct"] / 100
     u["monitoring"] *= 1 - h["monitoring_reductie_pct"] / 100
     t = verwijder_meldingen(t, h["echtscheiding_pct"] / 100)
-    politie = kg.politie_aandeel_meldingen_pct.waarde / 100 * (
-        kg.politie_naar_jpt_pct.waarde / 100 * h["politie_naar_jpt_realisatie_pct"] / 100
-        + kg.politie_teruggelegd_pct.waarde / 100 * h["politie_teruggelegd_realisatie_pct"] / 100)
+    politie = (
+        kg.politie_aandeel_meldingen_pct.waarde
+        / 100
+        * (
+            kg.politie_naar_jpt_pct.waarde / 100 * h["politie_naar_jpt_realisatie_pct"] / 100
+            + kg.politie_teruggelegd_pct.waarde / 100 * h["politie_teruggelegd_realisatie_pct"] / 100
+        )
+    )
     t = verwijder_meldingen(t, politie)
     voorkomen = h["stap2_extra_adviezen"] * h["stap2_voorkomen_pct"] / 100
     t = verwijder_meldingen(t, (voorkomen / t["meldingen"].where(t["meldingen"] > 0)).fillna(0))
@@ -193,12 +231,18 @@ def pas_hefbomen_toe(tellingen: pd.DataFrame, uren: pd.DataFrame, h: pd.DataFram
 
 # --- B: the rekentool inverted ------------------------------------------------------------------------
 
+
 def _schaalbaar(adviezen_meeschalen: bool) -> list[str]:
     return [k for k in TELLINGEN if adviezen_meeschalen or k != "adviezen"]
 
 
-def max_meldingen(tellingen: pd.DataFrame, uren: pd.DataFrame, uren_per_fte: float | pd.Series,
-                  fte_beschikbaar: pd.Series, adviezen_meeschalen: bool) -> pd.Series:
+def max_meldingen(
+    tellingen: pd.DataFrame,
+    uren: pd.DataFrame,
+    uren_per_fte: float | pd.Series,
+    fte_beschikbaar: pd.Series,
+    adviezen_meeschalen: bool,
+) -> pd.Series:
     """The most meldingen the available fte carry at each row's own mix (B. Terugdringen).
 
     Counts scale with meldingen; adviezen too, or stay fixed. Solves
@@ -231,8 +275,15 @@ def scenario_b(b: ScenarioBParams, prognose: pd.DataFrame, normset: Normset, kg:
     beschikbaar = rijen["jaar"].map(lambda j: kg.fte_beschikbaar[int(j)].waarde)
     m_max = max_meldingen(tellingen, uren, normset.uren_per_fte, beschikbaar, b.adviezen_meeschalen)
     bij_max = schaal_meldingen(tellingen, m_max, b.adviezen_meeschalen)
-    out = pd.DataFrame({"jaar": rijen["jaar"], "variant": b.prognose_variant, "fte_beschikbaar": beschikbaar,
-                        "meldingen_prognose": rijen["meldingen"], "meldingen_max": m_max})
+    out = pd.DataFrame(
+        {
+            "jaar": rijen["jaar"],
+            "variant": b.prognose_variant,
+            "fte_beschikbaar": beschikbaar,
+            "meldingen_prognose": rijen["meldingen"],
+            "meldingen_max": m_max,
+        }
+    )
     out["reductie_meldingen"] = out["meldingen_prognose"] - out["meldingen_max"]
     out["reductie_pct"] = out["reductie_meldingen"] / out["meldingen_prognose"] * 100
     for k in TELLINGEN:
@@ -262,6 +313,7 @@ def controleer_claims(claims: pd.DataFrame, basis_mix: pd.Series, normen: Normen
 
 # --- A: middelen bijstellen --------------------------------------------------------------------------
 
+
 def scenario_a(a: ScenarioAParams, prognose: pd.DataFrame, normset: Normset, kg: Kengetallen) -> pd.DataFrame:
     """Per bridging year: the gap closed with extra fte (× kosten_per_fte), plus the optional posts.
 
@@ -280,8 +332,10 @@ def scenario_a(a: ScenarioAParams, prognose: pd.DataFrame, normset: Normset, kg:
         "formatie": (out["gap"].clip(upper=0) * -1, None),
         "indexatie": (indexatie / kosten_per_fte * a.indexatietekort_meenemen, None),
         "voit": (kg.voit_kosten_euro.waarde / kosten_per_fte * a.voit_voortzetten, None),
-        "veiligheid_voorop": (kg.veiligheid_voorop_fte.waarde * a.veiligheid_voorop_voortzetten,
-                              kg.veiligheid_voorop_kosten_euro.waarde * a.veiligheid_voorop_voortzetten),
+        "veiligheid_voorop": (
+            kg.veiligheid_voorop_fte.waarde * a.veiligheid_voorop_voortzetten,
+            kg.veiligheid_voorop_kosten_euro.waarde * a.veiligheid_voorop_voortzetten,
+        ),
     }
     for post, (fte, euro) in posten.items():
         out[f"extra_fte_{post}"] = fte
@@ -299,11 +353,14 @@ def scenario_a_totaal(tabel: pd.DataFrame) -> pd.Series:
 
 # --- C: waterfall ---------------------------------------------------------------------------------------
 
+
 def _c_actief(c: ScenarioCParams, jaren: pd.Series) -> pd.Series:
     return jaren >= c.vanaf_jaar if c.vanaf_jaar is not None else pd.Series(True, index=jaren.index)
 
 
-def waterval(c: ScenarioCParams, prognose: pd.DataFrame, variant: str, normset: Normset, kg: Kengetallen) -> pd.DataFrame:
+def waterval(
+    c: ScenarioCParams, prognose: pd.DataFrame, variant: str, normset: Normset, kg: Kengetallen
+) -> pd.DataFrame:
     """Per year: baseline fte → each lever's delta (cumulative, order of STAPPEN) → result, vs available.
 
     All steps of all years are evaluated at once: one row per (year, step) with its lever values.
@@ -336,6 +393,7 @@ def waterval(c: ScenarioCParams, prognose: pd.DataFrame, variant: str, normset: 
 
 # --- comparison and sensitivity ------------------------------------------------------------------------
 
+
 def _plan(params: RunParams, prognose: pd.DataFrame) -> pd.DataFrame:
     """One row per (scenario, year): which variant, counts, and which of A/B/C apply."""
     v = params.vergelijking
@@ -344,12 +402,20 @@ def _plan(params: RunParams, prognose: pd.DataFrame) -> pd.DataFrame:
         variant = s.prognose_variant or v.prognose_variant
         for _, r in prognose[prognose["variant"] == variant].iterrows():
             jaar = int(r["jaar"])
-            rijen.append({
-                "naam": s.naam, "jaar": jaar, "prognose_variant": variant, **{k: r[k] for k in TELLINGEN},
-                "c": s.procesoptimalisatie and (params.scenario_c.vanaf_jaar is None or jaar >= params.scenario_c.vanaf_jaar),
-                "b": s.meldingen_terugdringen and (params.scenario_b.vanaf_jaar is None or jaar >= params.scenario_b.vanaf_jaar),
-                "a": s.middelen == "structureel" or (s.middelen == "overbrugging" and jaar in params.scenario_a.overbrugging_jaren),
-            })
+            rijen.append(
+                {
+                    "naam": s.naam,
+                    "jaar": jaar,
+                    "prognose_variant": variant,
+                    **{k: r[k] for k in TELLINGEN},
+                    "c": s.procesoptimalisatie
+                    and (params.scenario_c.vanaf_jaar is None or jaar >= params.scenario_c.vanaf_jaar),
+                    "b": s.meldingen_terugdringen
+                    and (params.scenario_b.vanaf_jaar is None or jaar >= params.scenario_b.vanaf_jaar),
+                    "a": s.middelen == "structureel"
+                    or (s.middelen == "overbrugging" and jaar in params.scenario_a.overbrugging_jaren),
+                }
+            )
     return pd.DataFrame(rijen, columns=["naam", "jaar", "prognose_variant", *TELLINGEN, "c", "b", "a"])
 
 
@@ -407,10 +473,12 @@ def gevoeligheid(params: RunParams, prognose: pd.DataFrame, data: Dataset) -> pd
     naam, jaar, variant, c_actief = _gevoeligheid_basis(params, prognose)
     v = params.vergelijking.gevoeligheid.variatie_pct / 100
     rij = prognose[(prognose["variant"] == variant) & (prognose["jaar"] == jaar)].iloc[0]
-    invoer = ([("telling", k, k) for k in TELLINGEN]
-              + [("normuren", p, n.telling) for p, n in normset.producten.items()]
-              + [("uren_per_fte", "uren_per_fte", None)]
-              + [("hefboom", h, h) for h in HEFBOMEN])
+    invoer = (
+        [("telling", k, k) for k in TELLINGEN]
+        + [("normuren", p, n.telling) for p, n in normset.producten.items()]
+        + [("uren_per_fte", "uren_per_fte", None)]
+        + [("hefboom", h, h) for h in HEFBOMEN]
+    )
     n = 2 * len(invoer) + 1  # the last row is the unperturbed baseline
     index = pd.RangeIndex(n)
     tellingen = pd.DataFrame([rij[list(TELLINGEN)].astype(float)] * n, index=index)
@@ -434,8 +502,14 @@ def gevoeligheid(params: RunParams, prognose: pd.DataFrame, data: Dataset) -> pd
     gap = (kg.fte_beschikbaar[jaar].waarde - fte_matrix(t, u, upf)).to_numpy()
     gap_basis = gap[-1]
     gap = gap[:-1]
-    out = pd.DataFrame({"soort": [s for s, _, _ in invoer], "invoer": [lbl for _, lbl, _ in invoer],
-                        "gap_laag": gap[0::2], "gap_hoog": gap[1::2]})
+    out = pd.DataFrame(
+        {
+            "soort": [s for s, _, _ in invoer],
+            "invoer": [lbl for _, lbl, _ in invoer],
+            "gap_laag": gap[0::2],
+            "gap_hoog": gap[1::2],
+        }
+    )
     out["effect_laag"] = out["gap_laag"] - gap_basis
     out["effect_hoog"] = out["gap_hoog"] - gap_basis
     out["bereik"] = (out["effect_hoog"] - out["effect_laag"]).abs()
@@ -445,6 +519,7 @@ def gevoeligheid(params: RunParams, prognose: pd.DataFrame, data: Dataset) -> pd
 
 
 # --- the run as a whole ----------------------------------------------------------------------------------
+
 
 def basis_mix_van_run(run) -> pd.Series:
     p = run.params

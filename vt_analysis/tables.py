@@ -20,8 +20,13 @@ def _cel(waarde: object) -> str:
 class Tabel:
     """A captioned table; columns with a formatter are numbers and are right-aligned."""
 
-    def __init__(self, df: pd.DataFrame, bijschrift: str, formats: Mapping[str, Callable[[object], str]] | None = None,
-                 koppen: Mapping[str, str] | None = None):
+    def __init__(
+        self,
+        df: pd.DataFrame,
+        bijschrift: str,
+        formats: Mapping[str, Callable[[object], str]] | None = None,
+        koppen: Mapping[str, str] | None = None,
+    ):
         formats = dict(formats or {})
         onbekend = set(formats) - set(df.columns)
         if onbekend:
@@ -30,7 +35,10 @@ class Tabel:
         self.kolommen = list(df.columns)
         self.koppen = [dict(koppen or {}).get(k, k) for k in self.kolommen]
         self.rechts = [k in formats for k in self.kolommen]
-        self.rijen = [[formats[k](v) if k in formats else v for k, v in zip(self.kolommen, rij)] for rij in df.itertuples(index=False)]
+        self.rijen = [
+            [formats[k](v) if k in formats else v for k, v in zip(self.kolommen, rij)]
+            for rij in df.itertuples(index=False)
+        ]
 
     def markdown(self) -> str:
         kop = "| " + " | ".join(_cel(k) for k in self.koppen) + " |"

@@ -46,7 +46,9 @@ def _normset_naam(run: Run, naam: str) -> str:
 
 
 def _tekort_of_ruimte(gap: float) -> str:
-    return f"een tekort van {fmt.fte(-gap, eenheid=True)}" if gap < 0 else f"een ruimte van {fmt.fte(gap, eenheid=True)}"
+    return (
+        f"een tekort van {fmt.fte(-gap, eenheid=True)}" if gap < 0 else f"een ruimte van {fmt.fte(gap, eenheid=True)}"
+    )
 
 
 def kernzinnen(run: Run) -> list[str]:
@@ -94,12 +96,16 @@ def samenvatting(run: Run) -> Markdown:
 
 # --- Meerjarige ontwikkeling ---------------------------------------------------------------------
 
+
 def volumes_tabel(run: Run) -> Tabel:
     """The counts of Bijlage 2 per period: meldingen and what followed from them."""
     df = formatie(run)
-    return tabel(df[["periode", *TELLINGEN]], "Meldingen, adviezen en vervolgstappen per periode",
-                 {k: fmt.aantal for k in TELLINGEN},
-                 {"periode": "Periode", **TELLING_NAMEN, "overdracht_ondersteuning": "Overdracht + ondersteuning"})
+    return tabel(
+        df[["periode", *TELLINGEN]],
+        "Meldingen, adviezen en vervolgstappen per periode",
+        {k: fmt.aantal for k in TELLINGEN},
+        {"periode": "Periode", **TELLING_NAMEN, "overdracht_ondersteuning": "Overdracht + ondersteuning"},
+    )
 
 
 def bijlage2_tabel(run: Run) -> Tabel:
@@ -109,10 +115,18 @@ def bijlage2_tabel(run: Run) -> Tabel:
     kolommen = ["periode", *[f"fte_{n}" for n in ns], "fte_structureel", "fte_beschikbaar", *[f"gap_{n}" for n in ns]]
     formats = {f"fte_{n}": fmt.fte for n in ns} | {"fte_structureel": fmt.fte, "fte_beschikbaar": fmt.fte}
     formats |= {f"gap_{n}": (lambda x: fmt.fte(x, teken=True)) for n in ns}
-    koppen = {"periode": "Periode", "fte_structureel": "Beschikbaar structureel", "fte_beschikbaar": "Beschikbaar incl. incidenteel"}
+    koppen = {
+        "periode": "Periode",
+        "fte_structureel": "Beschikbaar structureel",
+        "fte_beschikbaar": "Beschikbaar incl. incidenteel",
+    }
     koppen |= {f"fte_{n}": f"Benodigd {n}" for n in ns} | {f"gap_{n}": f"Gap {n}" for n in ns}
-    return tabel(df[kolommen], "Benodigde en beschikbare formatie per periode in fte (gap = beschikbaar − benodigd)",
-                 formats, koppen)
+    return tabel(
+        df[kolommen],
+        "Benodigde en beschikbare formatie per periode in fte (gap = beschikbaar − benodigd)",
+        formats,
+        koppen,
+    )
 
 
 def meldingen_figuur(run: Run) -> Figuur:
@@ -121,8 +135,10 @@ def meldingen_figuur(run: Run) -> Figuur:
 
 def formatie_figuur(run: Run) -> Figuur:
     ns = normsets(run)
-    return figuur(formatie_chart(formatie(run), ns),
-                  f"Benodigde formatie per normset tegen de beschikbare formatie; de gekleurde balk is de gap ({ns[0]})")
+    return figuur(
+        formatie_chart(formatie(run), ns),
+        f"Benodigde formatie per normset tegen de beschikbare formatie; de gekleurde balk is de gap ({ns[0]})",
+    )
 
 
 def ontwikkeling_tekst(run: Run) -> Markdown:
@@ -144,6 +160,7 @@ def ontwikkeling_tekst(run: Run) -> Markdown:
 
 # --- Methode en bronnen ----------------------------------------------------------------------------
 
+
 def normen_tabel(run: Run) -> Tabel:
     """The norms of every normset side by side, with the count each norm multiplies (Bijlage 1)."""
     ns = normsets(run)
@@ -158,9 +175,12 @@ def normen_tabel(run: Run) -> Tabel:
         rows.append(rij)
     rows.append({"product": "Productieve uren per fte", "telling": "", **{n: sets[n].uren_per_fte for n in ns}})
     df = pd.DataFrame(rows)
-    return tabel(df, "Normuren per product en de telling waarop de norm wordt toegepast",
-                 {n: fmt.aantal for n in ns},
-                 {"product": "Product", "telling": "Toegepast op", **{n: f"Uren ({n})" for n in ns}})
+    return tabel(
+        df,
+        "Normuren per product en de telling waarop de norm wordt toegepast",
+        {n: fmt.aantal for n in ns},
+        {"product": "Product", "telling": "Toegepast op", **{n: f"Uren ({n})" for n in ns}},
+    )
 
 
 def afleiding_tabel(run: Run) -> Tabel:
@@ -169,21 +189,45 @@ def afleiding_tabel(run: Run) -> Tabel:
     normset = run.data.normen.normsets[p.normset]
     vol = run.data.volumes.set_index("periode").loc[[p.besluit_periode]]
     uren = uren_per_product(vol, normset).iloc[0]
-    rows = [{"product": prod.replace("_", " ").capitalize(), "aantal": vol.iloc[0][norm.telling],
-             "telling": TELLING_NAMEN[norm.telling], "norm": norm.uren, "uren": uren[prod]}
-            for prod, norm in normset.producten.items()]
+    rows = [
+        {
+            "product": prod.replace("_", " ").capitalize(),
+            "aantal": vol.iloc[0][norm.telling],
+            "telling": TELLING_NAMEN[norm.telling],
+            "norm": norm.uren,
+            "uren": uren[prod],
+        }
+        for prod, norm in normset.producten.items()
+    ]
     totaal = uren.sum()
-    rows.append({"product": "Totaal normuren", "aantal": float("nan"), "telling": "", "norm": float("nan"), "uren": totaal})
-    rows.append({"product": f"Benodigde fte (÷ {fmt.aantal(normset.uren_per_fte)} uur per fte)", "aantal": float("nan"),
-                 "telling": "", "norm": float("nan"), "uren": totaal / normset.uren_per_fte})
+    rows.append(
+        {"product": "Totaal normuren", "aantal": float("nan"), "telling": "", "norm": float("nan"), "uren": totaal}
+    )
+    rows.append(
+        {
+            "product": f"Benodigde fte (÷ {fmt.aantal(normset.uren_per_fte)} uur per fte)",
+            "aantal": float("nan"),
+            "telling": "",
+            "norm": float("nan"),
+            "uren": totaal / normset.uren_per_fte,
+        }
+    )
     df = pd.DataFrame(rows)
     laatste = len(df) - 1
     uren_fmt = {i: (fmt.fte if i == laatste else fmt.aantal) for i in range(len(df))}
     df["uren"] = [uren_fmt[i](v) for i, v in enumerate(df["uren"])]
-    return tabel(df[["product", "telling", "aantal", "norm", "uren"]],
-                 f"Afleiding van de benodigde formatie voor {p.besluit_periode} ({p.normset})",
-                 {"aantal": fmt.aantal, "norm": fmt.aantal, "uren": str},
-                 {"product": "Product", "telling": "Telling", "aantal": "Aantal", "norm": "Uur per eenheid", "uren": "Uren / fte"})
+    return tabel(
+        df[["product", "telling", "aantal", "norm", "uren"]],
+        f"Afleiding van de benodigde formatie voor {p.besluit_periode} ({p.normset})",
+        {"aantal": fmt.aantal, "norm": fmt.aantal, "uren": str},
+        {
+            "product": "Product",
+            "telling": "Telling",
+            "aantal": "Aantal",
+            "norm": "Uur per eenheid",
+            "uren": "Uren / fte",
+        },
+    )
 
 
 def methode_tekst(run: Run) -> Markdown:
@@ -217,18 +261,26 @@ BESTANDEN = {
 
 def bronnen_tabel(run: Run) -> Tabel:
     """Every dataset file of the run with what it holds."""
-    rows = [{"bestand": f"`{p.name}`", "inhoud": BESTANDEN.get(p.name, "(geen beschrijving)")} for p in run.data.bestanden()]
+    rows = [
+        {"bestand": f"`{p.name}`", "inhoud": BESTANDEN.get(p.name, "(geen beschrijving)")} for p in run.data.bestanden()
+    ]
     return tabel(pd.DataFrame(rows), "Datasets van de run", koppen={"bestand": "Bestand", "inhoud": "Inhoud"})
 
 
 def volumes_bronnen_tabel(run: Run) -> Tabel:
     df = run.data.volumes[["periode", "status", "bron"]]
-    return tabel(df, "Herkomst van de cijfers per periode", koppen={"periode": "Periode", "status": "Status", "bron": "Bron"})
+    return tabel(
+        df, "Herkomst van de cijfers per periode", koppen={"periode": "Periode", "status": "Status", "bron": "Bron"}
+    )
 
 
 def kengetallen_tabel(run: Run) -> Tabel:
     df = kengetallen_frame(run.data.kengetallen)
     df["waarde"] = [fmt.getal(w, 0 if float(w).is_integer() else 2) for w in df["waarde"]]
     df["naam"] = df["naam"].str.replace("_", " ")
-    return tabel(df[["naam", "waarde", "eenheid", "bron"]], "Kengetallen met hun bron",
-                 {"waarde": str}, {"naam": "Kengetal", "waarde": "Waarde", "eenheid": "Eenheid", "bron": "Bron"})
+    return tabel(
+        df[["naam", "waarde", "eenheid", "bron"]],
+        "Kengetallen met hun bron",
+        {"waarde": str},
+        {"naam": "Kengetal", "waarde": "Waarde", "eenheid": "Eenheid", "bron": "Bron"},
+    )

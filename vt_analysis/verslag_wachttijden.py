@@ -14,8 +14,13 @@ from .charts import Figuur, figuur, waaier_chart
 from .run import Run
 from .tables import Tabel, tabel
 from .verslag_scenarios import tabellen as scenario_tabellen
-from .wachttijden import (ONDERZOEK_TERMIJN_WERKDAGEN, TRIAGE_TERMIJN_WERKDAGEN, Kalibratie, normmomenten,
-                          wachttijden_van_run)
+from .wachttijden import (
+    ONDERZOEK_TERMIJN_WERKDAGEN,
+    TRIAGE_TERMIJN_WERKDAGEN,
+    Kalibratie,
+    normmomenten,
+    wachttijden_van_run,
+)
 
 _CACHE: dict[int, tuple[Run, tuple[Kalibratie, pd.DataFrame]]] = {}
 
@@ -87,9 +92,15 @@ def samenvatting_tabel(run: Run) -> Tabel:
     df = pd.DataFrame(rijen)
     formats = {k: fmt.procent for k in df.columns if k.startswith(("triage_", "onderzoek_"))}
     formats |= {"backlog": fmt.aantal, "p90": fmt.aantal}
-    koppen = {"scenario": "Scenario", "backlog": "Wachtrij triage eind", "p90": "P90 wachttijd (werkdagen)",
-              "norm_triage": "Triagenorm gehaald vanaf"}
-    koppen |= {f"triage_{j}": f"Triage ≤ 5 wd, dec. {j}" for j in jaren} | {f"onderzoek_{j}": f"Onderzoek ≤ 10 wk, dec. {j}" for j in jaren}
+    koppen = {
+        "scenario": "Scenario",
+        "backlog": "Wachtrij triage eind",
+        "p90": "P90 wachttijd (werkdagen)",
+        "norm_triage": "Triagenorm gehaald vanaf",
+    }
+    koppen |= {f"triage_{j}": f"Triage ≤ 5 wd, dec. {j}" for j in jaren} | {
+        f"onderzoek_{j}": f"Onderzoek ≤ 10 wk, dec. {j}" for j in jaren
+    }
     return tabel(df, "Wettelijke termijnen per scenario (mediaan over de replicaties)", formats, koppen)
 
 
@@ -101,28 +112,48 @@ def projectie_tekst(run: Run) -> Markdown:
     gehaald = norm[norm["triage_vanaf"].notna()]
     zinnen = []
     if gehaald.empty:
-        zinnen.append(f"In geen van de scenario's haalt VT binnen de horizon duurzaam de triagenorm van "
-                      f"{fmt.procent(kg.triage_binnen_5_werkdagen_norm_pct.waarde)}.")
+        zinnen.append(
+            f"In geen van de scenario's haalt VT binnen de horizon duurzaam de triagenorm van "
+            f"{fmt.procent(kg.triage_binnen_5_werkdagen_norm_pct.waarde)}."
+        )
     else:
-        zinnen.append("De triagenorm van " + fmt.procent(kg.triage_binnen_5_werkdagen_norm_pct.waarde) + " wordt duurzaam gehaald in: "
-                      + "; ".join(f"*{r.scenario}* vanaf {_maand(r.triage_vanaf)}" for r in gehaald.itertuples()) + ".")
+        zinnen.append(
+            "De triagenorm van "
+            + fmt.procent(kg.triage_binnen_5_werkdagen_norm_pct.waarde)
+            + " wordt duurzaam gehaald in: "
+            + "; ".join(f"*{r.scenario}* vanaf {_maand(r.triage_vanaf)}" for r in gehaald.itertuples())
+            + "."
+        )
     mis = norm[norm["triage_vanaf"].isna()]["scenario"].tolist()
     if mis:
-        zinnen.append("Niet gehaald wordt hij in " + ", ".join(f"*{n}*" for n in mis) + "; daar loopt de wachtrij op tot "
-                      + ", ".join(f"{fmt.aantal(laatste.loc[n, 'backlog_mediaan'])} ({n})" for n in mis) + " meldingen aan het eind van de horizon.")
+        zinnen.append(
+            "Niet gehaald wordt hij in "
+            + ", ".join(f"*{n}*" for n in mis)
+            + "; daar loopt de wachtrij op tot "
+            + ", ".join(f"{fmt.aantal(laatste.loc[n, 'backlog_mediaan'])} ({n})" for n in mis)
+            + " meldingen aan het eind van de horizon."
+        )
     o = norm[norm["onderzoek_vanaf"].notna()]
     zinnen.append(
-        (f"De onderzoeksnorm van {fmt.procent(kg.onderzoek_binnen_10_weken_norm_pct.waarde)} wordt in geen scenario gehaald: "
-         f"de rij onderzoeken die eind {kal.basisjaar} al wacht, slinkt ook met extra formatie maar langzaam.")
-        if o.empty else
-        ("De onderzoeksnorm wordt gehaald in " + "; ".join(f"*{r.scenario}* vanaf {_maand(r.onderzoek_vanaf)}" for r in o.itertuples()) + ".")
+        (
+            f"De onderzoeksnorm van {fmt.procent(kg.onderzoek_binnen_10_weken_norm_pct.waarde)} wordt in geen scenario gehaald: "
+            f"de rij onderzoeken die eind {kal.basisjaar} al wacht, slinkt ook met extra formatie maar langzaam."
+        )
+        if o.empty
+        else (
+            "De onderzoeksnorm wordt gehaald in "
+            + "; ".join(f"*{r.scenario}* vanaf {_maand(r.onderzoek_vanaf)}" for r in o.itertuples())
+            + "."
+        )
     )
     verzuim = [n for n in laatste.index if ", verzuim " in n]
     if verzuim:
         n = verzuim[0]
         basis = n.split(", verzuim ")[0]
-        zinnen.append(f"Stijgt het verzuim weer ({n.split(', verzuim ')[1]}), dan groeit in *{basis}* de triagewachtrij tot "
-                      f"{fmt.aantal(laatste.loc[n, 'backlog_mediaan'])} in plaats van {fmt.aantal(laatste.loc[basis, 'backlog_mediaan'])} meldingen.")
+        zinnen.append(
+            f"Stijgt het verzuim weer ({n.split(', verzuim ')[1]}), dan groeit in *{basis}* de triagewachtrij tot "
+            f"{fmt.aantal(laatste.loc[n, 'backlog_mediaan'])} in plaats van {fmt.aantal(laatste.loc[basis, 'backlog_mediaan'])} meldingen."
+        )
     zinnen.append(
         "*Beperkingen.* Het model werkt strikt op volgorde van binnenkomst, zonder spoedzaken die voorgaan. Zodra de wachtrij "
         "groter is dan vijf werkdagen capaciteit, is daardoor geen enkele melding van die maand nog op tijd: een maand springt van "
@@ -136,13 +167,24 @@ def projectie_tekst(run: Run) -> Markdown:
 def triage_figuur(run: Run) -> Figuur:
     kg = run.data.kengetallen
     _, tabel_ = resultaat(run)
-    return figuur(waaier_chart(tabel_, "pct_triage_binnen_5_werkdagen", "% binnen 5 werkdagen", fmt.procent,
-                               norm=kg.triage_binnen_5_werkdagen_norm_pct.waarde),
-                  "Aandeel meldingen binnen 5 werkdagen getrieerd per maand en scenario (mediaan en 90%-band; stippellijn: norm)")
+    return figuur(
+        waaier_chart(
+            tabel_,
+            "pct_triage_binnen_5_werkdagen",
+            "% binnen 5 werkdagen",
+            fmt.procent,
+            norm=kg.triage_binnen_5_werkdagen_norm_pct.waarde,
+        ),
+        "Aandeel meldingen binnen 5 werkdagen getrieerd per maand en scenario (mediaan en 90%-band; stippellijn: norm)",
+    )
 
 
 def backlog_figuur(run: Run) -> Figuur:
     _, tabel_ = resultaat(run)
     # The month table names the median 'backlog_mediaan' and its band 'backlog_p5' / 'backlog_p95'.
-    return figuur(waaier_chart(tabel_.rename(columns={"backlog_mediaan": "backlog"}), "backlog", "Meldingen in de rij", fmt.aantal),
-                  "Wachtrij voor triage aan het eind van elke maand per scenario (mediaan en 90%-band)")
+    return figuur(
+        waaier_chart(
+            tabel_.rename(columns={"backlog_mediaan": "backlog"}), "backlog", "Meldingen in de rij", fmt.aantal
+        ),
+        "Wachtrij voor triage aan het eind van elke maand per scenario (mediaan en 90%-band)",
+    )

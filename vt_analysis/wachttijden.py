@@ -77,6 +77,7 @@ _EPS = 1e-6  # float slack (in cases) when comparing cumulative (fluid) departur
 
 # --- params -------------------------------------------------------------------------------------
 
+
 class WachttijdenParams(Strikt):
     """The ``wachttijden`` section of a run's params: simulation size, calendar and verzuim."""
 
@@ -84,16 +85,30 @@ class WachttijdenParams(Strikt):
     seed: int = Field(2024, ge=0, description="startwaarde van de toevalsgenerator: zelfde seed, zelfde cijfers")
     werkdagen_per_jaar: int = Field(WERKDAGEN_PER_JAAR, ge=200, le=261)
     seizoensprofiel: list[Annotated[float, Field(gt=0)]] | None = Field(
-        None, min_length=12, max_length=12,
-        description="12 maandfactoren op de instroom van meldingen, gemiddeld 1; leeg is vlak")
+        None,
+        min_length=12,
+        max_length=12,
+        description="12 maandfactoren op de instroom van meldingen, gemiddeld 1; leeg is vlak",
+    )
     verzuim_pct: float | None = Field(
-        None, ge=0, le=100, description="verzuim in de projectie; leeg is het verzuim van het basisjaar")
+        None, ge=0, le=100, description="verzuim in de projectie; leeg is het verzuim van het basisjaar"
+    )
     verzuim_scenario_pct: float | None = Field(
-        None, ge=0, le=100, description="verzuim in het verzuimscenario; leeg is het verzuim van het jaar vóór het basisjaar")
+        None,
+        ge=0,
+        le=100,
+        description="verzuim in het verzuimscenario; leeg is het verzuim van het jaar vóór het basisjaar",
+    )
     capaciteitsverdeling: Literal["naar_rato", "onderzoek_eerst"] = "naar_rato"
-    beginvoorraad_triage: float = Field(0, ge=0, description="meldingen in de triagewachtrij bij de start van het basisjaar")
-    beginvoorraad_onderzoek: float = Field(0, ge=0, description="onderzoeken in de wachtrij bij de start van het basisjaar")
-    kalibratie_tolerantie_pp: float = Field(0.1, gt=0, le=1, description="toegestane afwijking van de kalibratie in procentpunt")
+    beginvoorraad_triage: float = Field(
+        0, ge=0, description="meldingen in de triagewachtrij bij de start van het basisjaar"
+    )
+    beginvoorraad_onderzoek: float = Field(
+        0, ge=0, description="onderzoeken in de wachtrij bij de start van het basisjaar"
+    )
+    kalibratie_tolerantie_pp: float = Field(
+        0.1, gt=0, le=1, description="toegestane afwijking van de kalibratie in procentpunt"
+    )
 
     @field_validator("seizoensprofiel")
     @classmethod
@@ -104,6 +119,7 @@ class WachttijdenParams(Strikt):
 
 
 # --- inputs -------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class JaarInvoer:
@@ -123,17 +139,26 @@ class Scenario:
     jaren: tuple[JaarInvoer, ...]
 
 
-def jaar_uit_volumes(rij: Mapping, verzuim_pct: float, jaar: int | None = None,
-                     fte_beschikbaar: float | None = None) -> JaarInvoer:
+def jaar_uit_volumes(
+    rij: Mapping, verzuim_pct: float, jaar: int | None = None, fte_beschikbaar: float | None = None
+) -> JaarInvoer:
     """A :class:`JaarInvoer` from a row of ``volumes.csv``; fte default: structural + incidental."""
-    fte = fte_beschikbaar if fte_beschikbaar is not None else float(rij["fte_structureel"]) + float(rij["fte_incidenteel"])
-    return JaarInvoer(jaar=int(jaar if jaar is not None else rij["jaar"]),
-                      tellingen={t: float(rij[t]) for t in TELLINGEN},
-                      fte_beschikbaar=float(fte), verzuim_pct=float(verzuim_pct))
+    fte = (
+        fte_beschikbaar
+        if fte_beschikbaar is not None
+        else float(rij["fte_structureel"]) + float(rij["fte_incidenteel"])
+    )
+    return JaarInvoer(
+        jaar=int(jaar if jaar is not None else rij["jaar"]),
+        tellingen={t: float(rij[t]) for t in TELLINGEN},
+        fte_beschikbaar=float(fte),
+        verzuim_pct=float(verzuim_pct),
+    )
 
 
-def scenario_uit_frame(naam: str, frame: pd.DataFrame, fte_beschikbaar: Mapping[int, float] | None = None,
-                       verzuim_pct: float | None = None) -> Scenario:
+def scenario_uit_frame(
+    naam: str, frame: pd.DataFrame, fte_beschikbaar: Mapping[int, float] | None = None, verzuim_pct: float | None = None
+) -> Scenario:
     """A :class:`Scenario` from a table with one row per year (column ``jaar`` and the six counts).
 
     Counts may be fractional (a prognosis). ``fte_beschikbaar`` and ``verzuim_pct`` come from columns
@@ -173,8 +198,9 @@ def verzuim_scenario_pct(kengetallen: Kengetallen, basisjaar: int, params: Wacht
     return kengetallen.verzuim_pct[basisjaar - 1].waarde
 
 
-def standaard_scenarios(dataset: Dataset, params: WachttijdenParams, besluit_periode: str, peilmoment: str,
-                        jaren: Sequence[int]) -> list[Scenario]:
+def standaard_scenarios(
+    dataset: Dataset, params: WachttijdenParams, besluit_periode: str, peilmoment: str, jaren: Sequence[int]
+) -> list[Scenario]:
     """Three projections for 2025–2026 with fte_beschikbaar per year from the kengetallen.
 
     * ``Besluit AB``: the counts of the AB decision (Bijlage 2). The seed prints no counts for 2026,
@@ -188,17 +214,24 @@ def standaard_scenarios(dataset: Dataset, params: WachttijdenParams, besluit_per
 
     def scenario(naam: str, periode: str, verzuim_pct: float) -> Scenario:
         rij = _volumerij(dataset, periode)
-        return Scenario(naam, tuple(jaar_uit_volumes(rij, verzuim_pct, jaar=j, fte_beschikbaar=kg.fte_beschikbaar[j].waarde)
-                                    for j in jaren))
+        return Scenario(
+            naam,
+            tuple(
+                jaar_uit_volumes(rij, verzuim_pct, jaar=j, fte_beschikbaar=kg.fte_beschikbaar[j].waarde) for j in jaren
+            ),
+        )
 
     return [
         scenario("Besluit AB", besluit_periode, verzuim),
-        scenario(f"Besluit AB, verzuim {getal(verzuim_hoog, 1 if verzuim_hoog % 1 else 0)}%", besluit_periode, verzuim_hoog),
+        scenario(
+            f"Besluit AB, verzuim {getal(verzuim_hoog, 1 if verzuim_hoog % 1 else 0)}%", besluit_periode, verzuim_hoog
+        ),
         scenario(f"Instroom {peilmoment} aanhoudend", peilmoment, verzuim),
     ]
 
 
 # --- capacity -----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Capaciteit:
@@ -219,14 +252,19 @@ class Capaciteit:
         return self.onderzoek_uren_per_dag * factor / self.onderzoek_uren_per_onderzoek
 
 
-def netto_uren_per_dag(fte_beschikbaar: float, verzuim_pct: float, uren_per_fte: float,
-                       werkdagen_per_jaar: int = WERKDAGEN_PER_JAAR) -> float:
+def netto_uren_per_dag(
+    fte_beschikbaar: float, verzuim_pct: float, uren_per_fte: float, werkdagen_per_jaar: int = WERKDAGEN_PER_JAAR
+) -> float:
     """Norm hours available per working day: fte × productive hours (normset) × (1 − verzuim)."""
     return fte_beschikbaar * uren_per_fte / werkdagen_per_jaar * (1 - verzuim_pct / 100)
 
 
-def capaciteit(jaar: JaarInvoer, normset: Normset, werkdagen_per_jaar: int = WERKDAGEN_PER_JAAR,
-               verdeling: Literal["naar_rato", "onderzoek_eerst"] = "naar_rato") -> Capaciteit:
+def capaciteit(
+    jaar: JaarInvoer,
+    normset: Normset,
+    werkdagen_per_jaar: int = WERKDAGEN_PER_JAAR,
+    verdeling: Literal["naar_rato", "onderzoek_eerst"] = "naar_rato",
+) -> Capaciteit:
     """Hours per day for triage and onderzoek after the other products (module docstring: priority rule).
 
     Triage hours per melding are the triage norm × its count / meldingen: the rekentool applies the
@@ -240,7 +278,10 @@ def capaciteit(jaar: JaarInvoer, normset: Normset, werkdagen_per_jaar: int = WER
         raise ValueError(f"jaar {jaar.jaar}: meldingen en onderzoek moeten groter dan 0 zijn")
     vraag = {naam: norm.uren * t[norm.telling] / werkdagen_per_jaar for naam, norm in producten.items()}
     overig = sum(uren for naam, uren in vraag.items() if naam not in (TRIAGE, ONDERZOEK))
-    rest = max(0.0, netto_uren_per_dag(jaar.fte_beschikbaar, jaar.verzuim_pct, normset.uren_per_fte, werkdagen_per_jaar) - overig)
+    rest = max(
+        0.0,
+        netto_uren_per_dag(jaar.fte_beschikbaar, jaar.verzuim_pct, normset.uren_per_fte, werkdagen_per_jaar) - overig,
+    )
     if verdeling == "naar_rato":
         onderzoek_uren = rest * vraag[ONDERZOEK] / (vraag[TRIAGE] + vraag[ONDERZOEK])
     elif verdeling == "onderzoek_eerst":
@@ -258,6 +299,7 @@ def capaciteit(jaar: JaarInvoer, normset: Normset, werkdagen_per_jaar: int = WER
 
 # --- day series ---------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True, eq=False)  # holds arrays: compare fields, not objects
 class Dagreeks:
     """Per working day of a horizon: mean arrivals, capacities (cases/day), onderzoek share, month."""
@@ -274,8 +316,13 @@ def maand_van_dag(werkdagen_per_jaar: int = WERKDAGEN_PER_JAAR) -> np.ndarray:
     return np.arange(werkdagen_per_jaar) * 12 // werkdagen_per_jaar
 
 
-def dagreeks(jaren: Sequence[JaarInvoer], normset: Normset, params: WachttijdenParams,
-             factor_triage: float, factor_onderzoek: float) -> Dagreeks:
+def dagreeks(
+    jaren: Sequence[JaarInvoer],
+    normset: Normset,
+    params: WachttijdenParams,
+    factor_triage: float,
+    factor_onderzoek: float,
+) -> Dagreeks:
     """The day series of consecutive years; arrivals follow the seasonal profile (flat if none)."""
     wd = params.werkdagen_per_jaar
     maand_idx = maand_van_dag(wd)
@@ -294,6 +341,7 @@ def dagreeks(jaren: Sequence[JaarInvoer], normset: Normset, params: WachttijdenP
 
 
 # --- the queue core -----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, eq=False)  # holds arrays: compare fields, not objects
 class Beginstand:
@@ -337,7 +385,9 @@ class Wachtrijresultaat:
     def aandeel_onderzoek_binnen_termijn(self) -> np.ndarray:
         """Share of each day's new onderzoeken finished within 10 weken (NaN without new onderzoeken)."""
         with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(self.onderzoek_instroom > _EPS, self.onderzoek_binnen_termijn / self.onderzoek_instroom, np.nan)
+            return np.where(
+                self.onderzoek_instroom > _EPS, self.onderzoek_binnen_termijn / self.onderzoek_instroom, np.nan
+            )
 
     def pct_triage(self) -> float:
         """Share of all meldingen of the horizon triaged within term, pooled over replications (%)."""
@@ -409,7 +459,9 @@ def _wacht_werkdagen(vertrek: np.ndarray, laatste: np.ndarray, cap_laatst: float
     return np.maximum(dag_klaar - np.arange(t), 0.0)
 
 
-def _trek_instroom(lam: np.ndarray, p: np.ndarray, replicaties: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+def _trek_instroom(
+    lam: np.ndarray, p: np.ndarray, replicaties: int, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
     """Poisson meldingen per day and, per cohort, Binomial(n, p) of them needing an onderzoek."""
     meldingen = rng.poisson(np.broadcast_to(lam, (replicaties, lam.size)))
     return meldingen, rng.binomial(meldingen, p)
@@ -424,13 +476,14 @@ def _met_uitloop(reeks: np.ndarray, uitloop: int) -> np.ndarray:
 class _Triage:
     backlog: np.ndarray
     vertrek: np.ndarray
-    voor: np.ndarray          # place in line before each day's cohort
+    voor: np.ndarray  # place in line before each day's cohort
     binnen: np.ndarray
     onderzoek_instroom: np.ndarray
 
 
-def _triage(meldingen: np.ndarray, onderzoek_cohort: np.ndarray, cap: np.ndarray, begin: Beginstand,
-            aandeel_begin: float) -> _Triage:
+def _triage(
+    meldingen: np.ndarray, onderzoek_cohort: np.ndarray, cap: np.ndarray, begin: Beginstand, aandeel_begin: float
+) -> _Triage:
     """The triage queue, and the onderzoeken it hands on per day (at the day their triage is done)."""
     meldingen_f = meldingen.astype(float)
     backlog, vertrek = _lindley(meldingen_f, np.broadcast_to(cap, meldingen.shape), begin.triage)
@@ -453,8 +506,9 @@ def _onderzoek(instroom: np.ndarray, cap: np.ndarray, begin: np.ndarray) -> tupl
     return backlog, vertrek, voor, _binnen_termijn(vertrek, voor, instroom, ONDERZOEK_TERMIJN_WERKDAGEN)
 
 
-def simuleer(reeks: Dagreeks, replicaties: int, rng: np.random.Generator | int,
-             beginstand: Beginstand | None = None) -> Wachtrijresultaat:
+def simuleer(
+    reeks: Dagreeks, replicaties: int, rng: np.random.Generator | int, beginstand: Beginstand | None = None
+) -> Wachtrijresultaat:
     """Simulate both queues over the day series for ``replicaties`` replications (see module doc).
 
     The run includes an uitloop of :data:`UITLOOP_WERKDAGEN` at the last day's values so that the
@@ -463,8 +517,10 @@ def simuleer(reeks: Dagreeks, replicaties: int, rng: np.random.Generator | int,
     rng = np.random.default_rng(rng)
     begin = beginstand or Beginstand.vol(replicaties)
     horizon = reeks.meldingen_per_dag.size
-    lam, cap_t, cap_o, p = (_met_uitloop(np.asarray(a, float), UITLOOP_WERKDAGEN) for a in
-                            (reeks.meldingen_per_dag, reeks.triage_per_dag, reeks.onderzoek_per_dag, reeks.aandeel_onderzoek))
+    lam, cap_t, cap_o, p = (
+        _met_uitloop(np.asarray(a, float), UITLOOP_WERKDAGEN)
+        for a in (reeks.meldingen_per_dag, reeks.triage_per_dag, reeks.onderzoek_per_dag, reeks.aandeel_onderzoek)
+    )
     meldingen, onderzoek_cohort = _trek_instroom(lam, p, replicaties, rng)
     tri = _triage(meldingen, onderzoek_cohort, cap_t, begin, float(p[0]))
     backlog_o, vertrek_o, voor_o, binnen_o = _onderzoek(tri.onderzoek_instroom, cap_o, begin.onderzoek)
@@ -485,6 +541,7 @@ def simuleer(reeks: Dagreeks, replicaties: int, rng: np.random.Generator | int,
 
 
 # --- months and norms ---------------------------------------------------------------------------
+
 
 def _q(a: np.ndarray, q: float) -> np.ndarray:
     """Quantile over replications (axis 0), ignoring months without cases."""
@@ -509,40 +566,58 @@ def maandoverzicht(res: Wachtrijresultaat) -> pd.DataFrame:
         pct_t = 100 * som(res.triage_binnen_termijn) / som(res.meldingen)
         instroom_o = som(res.onderzoek_instroom)
         pct_o = np.where(instroom_o > _EPS, 100 * som(res.onderzoek_binnen_termijn) / instroom_o, np.nan)
-    wacht = np.stack([np.quantile(res.wacht_triage_werkdagen[:, s:e + 1], [0.5, 0.9], axis=1) for s, e in zip(start, eind)], axis=2)
+    wacht = np.stack(
+        [np.quantile(res.wacht_triage_werkdagen[:, s : e + 1], [0.5, 0.9], axis=1) for s, e in zip(start, eind)], axis=2
+    )
     backlog, backlog_o = res.backlog_triage[:, eind], res.backlog_onderzoek[:, eind]
-    return pd.DataFrame({
-        "maand": maanden,
-        "meldingen": som(res.meldingen).mean(axis=0),
-        "pct_triage_binnen_5_werkdagen": _q(pct_t, 0.5),
-        "pct_triage_binnen_5_werkdagen_p5": _q(pct_t, 0.05),
-        "pct_triage_binnen_5_werkdagen_p95": _q(pct_t, 0.95),
-        "pct_onderzoek_binnen_10_weken": _q(pct_o, 0.5),
-        "pct_onderzoek_binnen_10_weken_p5": _q(pct_o, 0.05),
-        "pct_onderzoek_binnen_10_weken_p95": _q(pct_o, 0.95),
-        "backlog_mediaan": _q(backlog, 0.5),
-        "backlog_p5": _q(backlog, 0.05),
-        "backlog_p95": _q(backlog, 0.95),
-        "backlog_onderzoek_mediaan": _q(backlog_o, 0.5),
-        "wacht_mediaan_werkdagen": _q(wacht[0], 0.5),
-        "wacht_p90_werkdagen": _q(wacht[1], 0.5),
-        "wacht_p90_werkdagen_p5": _q(wacht[1], 0.05),
-        "wacht_p90_werkdagen_p95": _q(wacht[1], 0.95),
-    })
+    return pd.DataFrame(
+        {
+            "maand": maanden,
+            "meldingen": som(res.meldingen).mean(axis=0),
+            "pct_triage_binnen_5_werkdagen": _q(pct_t, 0.5),
+            "pct_triage_binnen_5_werkdagen_p5": _q(pct_t, 0.05),
+            "pct_triage_binnen_5_werkdagen_p95": _q(pct_t, 0.95),
+            "pct_onderzoek_binnen_10_weken": _q(pct_o, 0.5),
+            "pct_onderzoek_binnen_10_weken_p5": _q(pct_o, 0.05),
+            "pct_onderzoek_binnen_10_weken_p95": _q(pct_o, 0.95),
+            "backlog_mediaan": _q(backlog, 0.5),
+            "backlog_p5": _q(backlog, 0.05),
+            "backlog_p95": _q(backlog, 0.95),
+            "backlog_onderzoek_mediaan": _q(backlog_o, 0.5),
+            "wacht_mediaan_werkdagen": _q(wacht[0], 0.5),
+            "wacht_p90_werkdagen": _q(wacht[1], 0.5),
+            "wacht_p90_werkdagen_p5": _q(wacht[1], 0.05),
+            "wacht_p90_werkdagen_p95": _q(wacht[1], 0.95),
+        }
+    )
 
 
 def maandoverzichten(projectie: Mapping[str, Wachtrijresultaat]) -> pd.DataFrame:
     """:func:`maandoverzicht` of every scenario, stacked, with a ``scenario`` column first."""
-    return pd.concat([maandoverzicht(res).assign(scenario=naam) for naam, res in projectie.items()],
-                     ignore_index=True)[["scenario", *maandoverzicht_kolommen()]]
+    return pd.concat([maandoverzicht(res).assign(scenario=naam) for naam, res in projectie.items()], ignore_index=True)[
+        ["scenario", *maandoverzicht_kolommen()]
+    ]
 
 
 def maandoverzicht_kolommen() -> list[str]:
-    return ["maand", "meldingen", "pct_triage_binnen_5_werkdagen", "pct_triage_binnen_5_werkdagen_p5",
-            "pct_triage_binnen_5_werkdagen_p95", "pct_onderzoek_binnen_10_weken", "pct_onderzoek_binnen_10_weken_p5",
-            "pct_onderzoek_binnen_10_weken_p95", "backlog_mediaan", "backlog_p5", "backlog_p95",
-            "backlog_onderzoek_mediaan", "wacht_mediaan_werkdagen", "wacht_p90_werkdagen",
-            "wacht_p90_werkdagen_p5", "wacht_p90_werkdagen_p95"]
+    return [
+        "maand",
+        "meldingen",
+        "pct_triage_binnen_5_werkdagen",
+        "pct_triage_binnen_5_werkdagen_p5",
+        "pct_triage_binnen_5_werkdagen_p95",
+        "pct_onderzoek_binnen_10_weken",
+        "pct_onderzoek_binnen_10_weken_p5",
+        "pct_onderzoek_binnen_10_weken_p95",
+        "backlog_mediaan",
+        "backlog_p5",
+        "backlog_p95",
+        "backlog_onderzoek_mediaan",
+        "wacht_mediaan_werkdagen",
+        "wacht_p90_werkdagen",
+        "wacht_p90_werkdagen_p5",
+        "wacht_p90_werkdagen_p95",
+    ]
 
 
 def _vanaf(maanden: pd.Series, gehaald: pd.Series) -> str | None:
@@ -572,11 +647,13 @@ def normmoment(tabel: pd.DataFrame, kengetallen: Kengetallen) -> dict:
 
 def normmomenten(tabel: pd.DataFrame, kengetallen: Kengetallen) -> pd.DataFrame:
     """:func:`normmoment` per scenario of a stacked table (:func:`maandoverzichten`)."""
-    return pd.DataFrame([{"scenario": naam, **normmoment(groep, kengetallen)}
-                         for naam, groep in tabel.groupby("scenario", sort=False)])
+    return pd.DataFrame(
+        [{"scenario": naam, **normmoment(groep, kengetallen)} for naam, groep in tabel.groupby("scenario", sort=False)]
+    )
 
 
 # --- calibration --------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, eq=False)  # holds arrays: compare fields, not objects
 class Kalibratie:
@@ -605,20 +682,27 @@ class Kalibratie:
     def record(self) -> dict:
         """JSON-ready summary for results.json (``kalibratie``)."""
         return {
-            "basisperiode": self.basisperiode, "basisjaar": self.basisjaar, "normset": self.normset,
-            "factor_triage": self.factor_triage, "factor_onderzoek": self.factor_onderzoek,
+            "basisperiode": self.basisperiode,
+            "basisjaar": self.basisjaar,
+            "normset": self.normset,
+            "factor_triage": self.factor_triage,
+            "factor_onderzoek": self.factor_onderzoek,
             "pct_triage_binnen_5_werkdagen": self.pct_triage_binnen_5_werkdagen,
             "pct_onderzoek_binnen_10_weken": self.pct_onderzoek_binnen_10_weken,
-            "doel_triage_pct": self.doel_triage_pct, "doel_onderzoek_pct": self.doel_onderzoek_pct,
-            "fte_beschikbaar": self.fte_beschikbaar, "verzuim_pct": self.verzuim_pct,
+            "doel_triage_pct": self.doel_triage_pct,
+            "doel_onderzoek_pct": self.doel_onderzoek_pct,
+            "fte_beschikbaar": self.fte_beschikbaar,
+            "verzuim_pct": self.verzuim_pct,
             "backlog_triage_eind_mediaan": float(np.median(self.eindstand.triage)),
             "backlog_onderzoek_eind_mediaan": float(np.median(self.eindstand.onderzoek)),
-            "replicaties": self.replicaties, "seed": self.seed,
+            "replicaties": self.replicaties,
+            "seed": self.seed,
         }
 
 
-def bisect_factor(pct, doel: float, tolerantie_pp: float, laag: float = 1 / 64, hoog: float = 64.0,
-                  max_iter: int = 60) -> float:
+def bisect_factor(
+    pct, doel: float, tolerantie_pp: float, laag: float = 1 / 64, hoog: float = 64.0, max_iter: int = 60
+) -> float:
     """The factor where the nondecreasing ``pct(factor)`` hits ``doel``: bisection in log space.
 
     ``pct`` is nondecreasing because replications reuse the same arrivals (common random numbers)
@@ -664,8 +748,11 @@ def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, no
     def triage_bij(factor: float) -> _Triage:
         return _triage(meldingen, onderzoek_cohort, cap.triage_per_dag(factor), begin, cap.aandeel_onderzoek)
 
-    factor_t = bisect_factor(lambda f: 100 * triage_bij(f).binnen[:, :horizon].sum() / totaal_meldingen,
-                             doel_t, params.kalibratie_tolerantie_pp)
+    factor_t = bisect_factor(
+        lambda f: 100 * triage_bij(f).binnen[:, :horizon].sum() / totaal_meldingen,
+        doel_t,
+        params.kalibratie_tolerantie_pp,
+    )
     instroom = triage_bij(factor_t).onderzoek_instroom
     totaal_o = instroom[:, :horizon].sum()
 
@@ -674,21 +761,33 @@ def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, no
         return 100 * binnen[:, :horizon].sum() / totaal_o
 
     factor_o = bisect_factor(pct_onderzoek, doel_o, params.kalibratie_tolerantie_pp)
-    basis = simuleer(dagreeks([jaar], ns, params, factor_t, factor_o), r, np.random.default_rng([params.seed, 0]), begin)
+    basis = simuleer(
+        dagreeks([jaar], ns, params, factor_t, factor_o), r, np.random.default_rng([params.seed, 0]), begin
+    )
     return Kalibratie(
-        basisperiode=basisperiode, basisjaar=basisjaar, normset=normset,
-        factor_triage=factor_t, factor_onderzoek=factor_o,
+        basisperiode=basisperiode,
+        basisjaar=basisjaar,
+        normset=normset,
+        factor_triage=factor_t,
+        factor_onderzoek=factor_o,
         pct_triage_binnen_5_werkdagen=float(basis.pct_triage()),
         pct_onderzoek_binnen_10_weken=float(basis.pct_onderzoek()),
-        doel_triage_pct=doel_t, doel_onderzoek_pct=doel_o,
-        fte_beschikbaar=fte, verzuim_pct=jaar.verzuim_pct, replicaties=r, seed=params.seed, basis=basis,
+        doel_triage_pct=doel_t,
+        doel_onderzoek_pct=doel_o,
+        fte_beschikbaar=fte,
+        verzuim_pct=jaar.verzuim_pct,
+        replicaties=r,
+        seed=params.seed,
+        basis=basis,
     )
 
 
 # --- projection ---------------------------------------------------------------------------------
 
-def projecteer(scenarios: Sequence[Scenario], kalibratie: Kalibratie, normset: Normset,
-               params: WachttijdenParams) -> dict[str, Wachtrijresultaat]:
+
+def projecteer(
+    scenarios: Sequence[Scenario], kalibratie: Kalibratie, normset: Normset, params: WachttijdenParams
+) -> dict[str, Wachtrijresultaat]:
     """Simulate each scenario from the calibrated end state of the base period, by working day.
 
     Every scenario uses the same random stream (common random numbers), so differences between
@@ -698,8 +797,12 @@ def projecteer(scenarios: Sequence[Scenario], kalibratie: Kalibratie, normset: N
     if params.replicaties != kalibratie.replicaties:
         raise ValueError(f"replicaties {params.replicaties} ≠ {kalibratie.replicaties} van de kalibratie")
     return {
-        s.naam: simuleer(dagreeks(s.jaren, normset, params, kalibratie.factor_triage, kalibratie.factor_onderzoek),
-                         params.replicaties, np.random.default_rng([params.seed, 1]), kalibratie.eindstand)
+        s.naam: simuleer(
+            dagreeks(s.jaren, normset, params, kalibratie.factor_triage, kalibratie.factor_onderzoek),
+            params.replicaties,
+            np.random.default_rng([params.seed, 1]),
+            kalibratie.eindstand,
+        )
         for s in scenarios
     }
 
@@ -710,14 +813,18 @@ def scenarios_uit_vergelijking(vergelijking: pd.DataFrame, verzuim_pct: float) -
     Each year carries the counts after C and B and the fte available including A's extra fte, so
     the legal terms are projected for exactly the scenarios the board compares.
     """
-    return [scenario_uit_frame(str(naam), groep, verzuim_pct=verzuim_pct)
-            for naam, groep in vergelijking.groupby("naam", sort=False)]
+    return [
+        scenario_uit_frame(str(naam), groep, verzuim_pct=verzuim_pct)
+        for naam, groep in vergelijking.groupby("naam", sort=False)
+    ]
 
 
 def met_verzuim(scenario: Scenario, verzuim_pct: float) -> Scenario:
     """The same scenario with another verzuim (the seed warns verzuim may rise again under pressure)."""
     naam = f"{scenario.naam}, verzuim {getal(verzuim_pct, 1 if verzuim_pct % 1 else 0)}%"
-    return Scenario(naam, tuple(JaarInvoer(j.jaar, j.tellingen, j.fte_beschikbaar, verzuim_pct) for j in scenario.jaren))
+    return Scenario(
+        naam, tuple(JaarInvoer(j.jaar, j.tellingen, j.fte_beschikbaar, verzuim_pct) for j in scenario.jaren)
+    )
 
 
 def wachttijden_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd.DataFrame]:
@@ -734,8 +841,14 @@ def wachttijden_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd
     return kal, maandoverzichten(projectie)
 
 
-RESULTS_KOLOMMEN = ("scenario", "maand", "pct_triage_binnen_5_werkdagen", "pct_onderzoek_binnen_10_weken",
-                    "backlog_mediaan", "wacht_p90_werkdagen")
+RESULTS_KOLOMMEN = (
+    "scenario",
+    "maand",
+    "pct_triage_binnen_5_werkdagen",
+    "pct_onderzoek_binnen_10_weken",
+    "backlog_mediaan",
+    "wacht_p90_werkdagen",
+)
 
 
 def results_records(tabel: pd.DataFrame, kalibratie: Kalibratie) -> dict:
@@ -743,6 +856,8 @@ def results_records(tabel: pd.DataFrame, kalibratie: Kalibratie) -> dict:
 
     ``tabel`` is the stacked month table of :func:`maandoverzichten`.
     """
-    records = [{k: (v.item() if hasattr(v, "item") else v) for k, v in rij.items()}
-               for rij in tabel[list(RESULTS_KOLOMMEN)].to_dict(orient="records")]
+    records = [
+        {k: (v.item() if hasattr(v, "item") else v) for k, v in rij.items()}
+        for rij in tabel[list(RESULTS_KOLOMMEN)].to_dict(orient="records")
+    ]
     return {"wachttijden": records, "kalibratie": kalibratie.record()}
