@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compute", help="reken de run door en toon de resultaten")
     common(p)
     p.add_argument("--json", action="store_true", help="resultaten als JSON op stdout (onafgeronde getallen)")
+    p = sub.add_parser("velden", help="toon elke naam die een tekstblok kan gebruiken, met waarde en eenheid")
+    common(p)
+    p.add_argument("--json", action="store_true", help="als JSON op stdout (onafgeronde waarden)")
     p = sub.add_parser("render", help="maak het rapport (HTML en PDF) met papermill")
     common(p)
     p.add_argument(
@@ -67,6 +70,10 @@ def _validate(args) -> int:
         f"gecontroleerd: {paths.display_path(d.map / paths.KENGETALLEN_FILE)} ({len(type(d.kengetallen).model_fields)} kengetallen)"
     )
     print(f"gecontroleerd: {paths.display_path(d.map / paths.CLAIMS_FILE)} ({len(d.claims)} uitspraken)")
+    from .tekst import controleer_tekstset, tekstset_map
+
+    blokken = controleer_tekstset(run)
+    print(f"gecontroleerd: {paths.display_path(tekstset_map(run))} ({len(blokken)} tekstblokken)")
     print("alles in orde")
     return 0
 
@@ -108,6 +115,45 @@ def _compute(args) -> int:
     return 0
 
 
+def _velden(args) -> int:
+    from .tekst import controleer_tekstset
+    from .velden import json_waarde, velden
+
+    run = load_run(args.params, args.data)
+    controleer_tekstset(run)
+    alle = velden(run)
+    if args.json:
+        inhoud = {
+            n: {"waarde": json_waarde(v.waarde), "eenheid": v.eenheid, "omschrijving": v.omschrijving}
+            for n, v in alle.items()
+        }
+        sys.stdout.write(json.dumps(inhoud, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    table = Table(title=f"Namen voor de tekstblokken ({run.params.run_naam})")
+    table.add_column("Naam")
+    table.add_column("Waarde", justify="right")
+    table.add_column("Eenheid")
+    table.add_column("Omschrijving")
+    for naam, v in alle.items():
+        table.add_row(naam, _toon_waarde(v.waarde, v.eenheid), v.eenheid, v.omschrijving)
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    return 0
+
+
+def _toon_waarde(waarde, eenheid: str) -> str:
+    if isinstance(waarde, bool) or waarde is None:
+        return {True: "ja", False: "nee", None: "–"}[waarde]
+    if isinstance(waarde, (int, float)):
+        if eenheid == "euro":
+            return fmt.euro(waarde)
+        if eenheid == "jaar":
+            return str(int(waarde))
+        return fmt.getal(waarde, 0 if float(waarde).is_integer() and eenheid != "fte" else 2)
+    if eenheid == "datum":
+        return fmt.datum(waarde)
+    return str(waarde)
+
+
 def _render(args) -> int:
     from .render import HoofdstukFout, RenderFout, render_report  # heavy imports only when rendering
 
@@ -124,7 +170,7 @@ def _render(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"validate": _validate, "compute": _compute, "render": _render}[args.opdracht]
+    handler = {"validate": _validate, "compute": _compute, "velden": _velden, "render": _render}[args.opdracht]
     try:
         return handler(args)
     except InvoerFout as fout:

@@ -10,12 +10,13 @@ import difflib
 import typing
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
 from .data import Dataset, _load_yaml
 from .errors import InvoerFout, eerste_fout, from_validation_error
-from .prognose import PrognoseParams
+from .prognose import PrognoseParams, PrognoseVariant
 from .scenarios import ScenarioAParams, ScenarioBParams, ScenarioCParams, VergelijkingParams, check_scenario_params
 from .schema import Strikt
 from .wachttijden import WachttijdenParams
@@ -32,6 +33,23 @@ class RunParams(Strikt):
     documentdatum: date
     normset: str = Field(min_length=1, description="de toegepaste normset")
     normset_vergelijking: str | None = Field(default=None, description="de normset die ernaast getoond wordt")
+    # The board document: text set, leading prognosis, status on the title page, the previous run.
+    tekstset: str | None = Field(
+        default=None, pattern=r"^[a-z0-9][a-z0-9-]*$", description="map in report/tekst/; leeg = run_naam"
+    )
+    leidende_prognose: PrognoseVariant = Field(
+        default="winstwaarschuwing", description="de prognose waarop de samenvatting het tekort noemt"
+    )
+    illustratief: bool = Field(default=False, description="hefboomwaarden zijn illustratief, geen afspraken")
+    status: Literal["concept", "definitief"] = Field(default="concept", description="status op de titelpagina")
+    versie: str = Field(default="1.0", min_length=1, max_length=20, description="versie op de titelpagina")
+    auteur: str = Field(default="Programmateam Veilig Thuis Zuid-Holland-Zuid", min_length=1, max_length=200)
+    adressaat: str = Field(
+        default="Algemeen Bestuur en Dagelijks Bestuur", min_length=1, max_length=200, description="aan wie"
+    )
+    vorige_run: str | None = Field(
+        default=None, description="params-bestand van de vorige run (in report/params/), voor de wijzigingen"
+    )
     # Issue 4: prognose and the solution directions A, B, C (sections defined in prognose.py / scenarios.py).
     prognose: PrognoseParams = Field(default_factory=PrognoseParams)
     scenario_a: ScenarioAParams = Field(default_factory=ScenarioAParams)

@@ -37,6 +37,7 @@ from .convert import VL_VERSION, combine_notebooks, to_markdown
 from .execute import HoofdstukFout, execute_chapters
 from .results import bereken_resultaten
 from .run import Run, load_run
+from .tekst import controleer_tekstset
 
 HTML_NAAM = "impactanalyse.html"
 PDF_NAAM = "impactanalyse.pdf"
@@ -289,6 +290,7 @@ def render_report(
     """Render one run; raises InvoerFout (bad input), HoofdstukFout (a failing cell) or RenderFout."""
     voortgang = _Voortgang(stil)
     run = load_run(params_bestand, data_dir)
+    controleer_tekstset(run)  # every text block parses and names only known velden, before anything executes
     notebooks = load_chapters(hoofdstukken)
     for nb in notebooks:
         check_parameters_cell(nb)

@@ -1,0 +1,219 @@
+"""Text blocks the programmateam writes: Dutch Markdown with computed values, shown by the chapters.
+
+A text set is a folder ``report/tekst/<set>/`` with one ``<naam>.md`` per block; the params key
+``tekstset`` names the set (default: the folder named after ``run_naam``). A block is Markdown with
+Jinja2 placeholders for the names of :mod:`vt_analysis.velden` (``vt-analysis velden --params FILE``
+lists them with value and unit) and five filters for Dutch notation, all from ``formatting.py``::
+
+    Het tekort is {{ tekort_2026_fte | fte }} ({{ tekort_2026_euro | euro }} per jaar).
+    {% if tekort_2026_fte > 0 %}Er is een tekort.{% else %}Er is ruimte.{% endif %}
+
+    fte     14,07 fte            euro    € 1.463.732        aantal  5.220
+    pct     18% (pct(1): 18,2%)  datum   29 november 2024
+
+Also allowed: ``abs``, ``round``, ``lower``, ``upper``, ``capitalize``, ``{% if %}``, ``{% set %}`` and
+comparisons. Not allowed: attributes and subscripts (``x.y``, ``x['y']``), unknown names, unknown filters.
+
+In a chapter notebook, one call per cell::
+
+    from vt_analysis import tekst
+    tekst.toon("aanleiding", run)      # IPython Markdown of report/tekst/<set>/aanleiding.md
+
+Before anything executes, :func:`controleer_tekstset` parses every block of the set and stops with one
+line (file, line, the name, a did-you-mean) on an unknown name or filter, a syntax error or a reach for
+Python internals (``{{ ''.__class__ }}``): an :class:`InvoerFout`, exit code 2 in the CLI. The blocks run
+in Jinja2's immutable sandbox with ``StrictUndefined``; text values from data and params are escaped for
+Markdown before they reach a block.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
+from jinja2.exceptions import SecurityError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from . import formatting as fmt
+from . import paths
+from .errors import InvoerFout
+from .run import Run
+from .velden import Bron, bron_van, namen, velden
+
+TEKST_DIR = paths.REPORT_DIR / "tekst"
+EXTENSIE = ".md"
+
+
+# --- filters: the one formatter -------------------------------------------------------------------------
+
+
+def _fte(waarde: float, decimalen: int = 2) -> str:
+    return f"{fmt.getal(waarde, decimalen)} fte"
+
+
+def _euro(waarde: float) -> str:
+    return fmt.euro(waarde)
+
+
+def _aantal(waarde: float) -> str:
+    return fmt.aantal(waarde)
+
+
+def _pct(waarde: float, decimalen: int = 0) -> str:
+    return fmt.procent(waarde, decimalen)
+
+
+def _datum(waarde) -> str:
+    return fmt.datum(waarde)
+
+
+FILTERS = {"fte": _fte, "euro": _euro, "aantal": _aantal, "pct": _pct, "datum": _datum}
+TOEGESTANE_JINJA_FILTERS = ("abs", "round", "lower", "upper", "capitalize")
+
+
+@lru_cache(maxsize=1)
+def omgeving() -> ImmutableSandboxedEnvironment:
+    """The one Jinja2 environment: immutable sandbox, strict names, only the filters above, no globals."""
+    env = ImmutableSandboxedEnvironment(
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters = {**{n: env.filters[n] for n in TOEGESTANE_JINJA_FILTERS}, **FILTERS}
+    env.globals = {}
+    return env
+
+
+# --- the text set -------------------------------------------------------------------------------------------
+
+
+def tekstset_naam(run: Run) -> str:
+    return getattr(run.params, "tekstset", None) or run.params.run_naam
+
+
+def tekstset_map(run: Run) -> Path:
+    return TEKST_DIR / tekstset_naam(run)
+
+
+def blokken(run: Run) -> dict[str, Path]:
+    """The blocks of the run's text set: name → file. A missing set is bad input."""
+    map_ = tekstset_map(run)
+    if not map_.is_dir():
+        bestaande = sorted(p.name for p in TEKST_DIR.iterdir() if p.is_dir()) if TEKST_DIR.is_dir() else []
+        raise InvoerFout(
+            run.params_bestand or "params",
+            "sleutel tekstset",
+            f"{tekstset_naam(run)!r} is geen tekstset in {paths.display_path(TEKST_DIR)}, "
+            f"verwacht een van: {', '.join(bestaande) or '(geen)'}",
+        )
+    return {p.stem: p for p in sorted(map_.glob(f"*{EXTENSIE}")) if p.is_file()}
+
+
+def _suggestie(naam: str, bekend) -> str:
+    match = difflib.get_close_matches(naam, list(bekend), n=1, cutoff=0.6)
+    return f" (bedoelde je {match[0]!r}?)" if match else ""
+
+
+def _lees(pad: Path) -> str:
+    try:
+        return pad.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvoerFout(
+            pad, f"byte {exc.start}", "is geen UTF-8-tekst, verwacht een Markdown-bestand in UTF-8"
+        ) from None
+
+
+def controleer_blok(pad: Path, bron: str, bekend: dict) -> None:
+    """Parse one block and check every name, filter and test it uses; raise one InvoerFout."""
+    env = omgeving()
+    try:
+        boom = env.parse(bron)
+    except TemplateSyntaxError as exc:
+        raise InvoerFout(pad, f"regel {exc.lineno}", f"fout in een placeholder: {exc.message}") from None
+    for knoop in boom.find_all((nodes.Getattr, nodes.Getitem)):
+        wat = getattr(knoop, "attr", None) or "[...]"
+        raise InvoerFout(
+            pad,
+            f"regel {knoop.lineno}",
+            f"'.{wat}' is niet toegestaan, verwacht een naam uit 'vt-analysis velden' zonder punt of haken",
+        )
+    for knoop in boom.find_all(nodes.Filter):
+        if knoop.name not in env.filters:
+            raise InvoerFout(
+                pad,
+                f"regel {knoop.lineno}",
+                f"onbekend filter {knoop.name!r}{_suggestie(knoop.name, env.filters)}, "
+                f"verwacht een van: {', '.join(sorted(env.filters))}",
+            )
+    for knoop in boom.find_all(nodes.Test):
+        if knoop.name not in env.tests:
+            raise InvoerFout(pad, f"regel {knoop.lineno}", f"onbekende test {knoop.name!r}")
+    onbekend = meta.find_undeclared_variables(boom) - set(bekend)
+    if onbekend:
+        eerste = min(
+            (k for k in boom.find_all(nodes.Name) if k.name in onbekend and k.ctx == "load"),
+            key=lambda k: (k.lineno, k.name),
+        )
+        raise InvoerFout(
+            pad,
+            f"regel {eerste.lineno}",
+            f"onbekende naam {eerste.name!r}{_suggestie(eerste.name, bekend)}; 'vt-analysis velden' toont alle namen",
+        )
+
+
+def controleer_tekstset(run: Run) -> dict[str, Path]:
+    """Check every block of the run's text set before anything executes; returns the blocks."""
+    bekend = namen(run)
+    gevonden = blokken(run)
+    for pad in gevonden.values():
+        controleer_blok(pad, _lees(pad), bekend)
+    return gevonden
+
+
+# --- rendering -----------------------------------------------------------------------------------------------
+
+_MD_SPECIAAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$@^])")
+
+
+def markdown_escape(tekst: str) -> str:
+    """Text from data or params as literal Markdown text (no markup, no raw HTML, no images)."""
+    return _MD_SPECIAAL.sub(r"\\\1", tekst)
+
+
+def _context(waarden: dict) -> dict[str, Any]:
+    return {n: (markdown_escape(v.waarde) if isinstance(v.waarde, str) else v.waarde) for n, v in waarden.items()}
+
+
+def render_blok(naam: str, bron: Run | Bron) -> str:
+    """One block of the run's text set as Markdown, placeholders filled in."""
+    b = bron_van(bron)
+    gevonden = blokken(b.run)
+    if naam not in gevonden:
+        raise InvoerFout(
+            tekstset_map(b.run) / f"{naam}{EXTENSIE}",
+            "",
+            f"tekstblok {naam!r} ontbreekt{_suggestie(naam, gevonden)}, verwacht een van: {', '.join(gevonden)}",
+        )
+    pad = gevonden[naam]
+    inhoud = _lees(pad)
+    controleer_blok(pad, inhoud, namen(b.run))
+    try:
+        return omgeving().from_string(inhoud).render(_context(velden(b)))
+    except (SecurityError, UndefinedError) as exc:
+        raise InvoerFout(pad, "", f"placeholder geweigerd: {exc}") from None
+
+
+def toon(naam: str, bron: Run | Bron):
+    """The block as IPython Markdown: one call per notebook cell."""
+    from IPython.display import Markdown
+
+    return Markdown(render_blok(naam, bron))
+
+
+__all__ = ["toon", "render_blok", "controleer_tekstset", "controleer_blok", "omgeving", "markdown_escape"]

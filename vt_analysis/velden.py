@@ -1,0 +1,361 @@
+"""Velden: every name a text block (``report/tekst/<set>/*.md``) can use, with value, unit and meaning.
+
+One registry, one place. A name is declared with :func:`_veld` inside :func:`_definities`; its value is
+a function of :class:`Bron`, which computes the run's results once (the same figures ``results.json``
+holds) only when a value is asked for. Names alone come from params and data, so checking every text
+block before a render costs no computation.
+
+Naming: Dutch words, the year in the name where a figure is per year, the unit last
+(``tekort_2026_fte``, ``tekort_2026_euro``); shortage figures are positive when there is a shortage.
+Every kengetal of ``kengetallen.yaml`` is a veld under its own key (per year: ``<key>_<jaar>``).
+
+To add a name: one ``_veld(...)`` line in the section it belongs to; ``vt-analysis velden`` lists it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from typing import Any
+
+from .run import Run
+
+EENHEDEN = ("fte", "euro", "meldingen", "adviezen", "aantal", "%", "datum", "tekst", "ja/nee", "jaar", "cijfer", "uur")
+
+
+@dataclass(frozen=True)
+class Veld:
+    """One name of the text set: its value (unrounded), unit and a short Dutch description."""
+
+    waarde: Any
+    eenheid: str
+    omschrijving: str
+
+
+@dataclass(frozen=True)
+class _Definitie:
+    naam: str
+    eenheid: str
+    omschrijving: str
+    waarde: Callable[[Bron], Any]
+
+
+class Bron:
+    """The run plus its results, computed once on first use (``results.bereken_resultaten``)."""
+
+    def __init__(self, run: Run, resultaten: dict | None = None):
+        self.run = run
+        self._resultaten = resultaten
+
+    @property
+    def params(self):
+        return self.run.params
+
+    @cached_property
+    def resultaten(self) -> dict:
+        if self._resultaten is None:
+            from .results import bereken_resultaten
+
+            self._resultaten = bereken_resultaten(self.run)
+        return self._resultaten
+
+    # --- accessors: the one place that knows the shape of the results ---------------------------
+
+    def periode(self, periode: str) -> dict:
+        return next(r for r in self.resultaten["perioden"] if r["periode"] == periode)
+
+    def prognose(self, variant: str, jaar: int) -> dict:
+        return next(r for r in self.resultaten["prognose"] if r["variant"] == variant and r["jaar"] == jaar)
+
+    def scenario_a(self, jaar: int) -> dict:
+        return next(r for r in self.resultaten["scenario_a"] if r["jaar"] == jaar)
+
+    def scenario_b(self, jaar: int) -> dict:
+        return next(r for r in self.resultaten["scenario_b"] if r["jaar"] == jaar)
+
+    def kengetal(self, naam: str, jaar: int | None = None) -> float:
+        waarde = getattr(self.run.data.kengetallen, naam)
+        return (waarde[jaar] if jaar is not None else waarde).waarde
+
+    def fte_beschikbaar(self, jaar: int) -> float:
+        return self.kengetal("fte_beschikbaar", jaar)
+
+    def fte_benodigd(self, variant: str, jaar: int) -> float:
+        return self.prognose(variant, jaar)[f"fte_{self.params.normset}"]
+
+    def tekort_fte(self, variant: str, jaar: int) -> float:
+        """Shortage (positive) or room (negative) in fte: required minus available."""
+        return self.fte_benodigd(variant, jaar) - self.fte_beschikbaar(jaar)
+
+    @property
+    def kosten_per_fte(self) -> float:
+        return self.kengetal("kosten_per_fte_euro")
+
+
+def prognose_jaren(run: Run) -> list[int]:
+    """The prognosis years of the run (params, else the years of fte_beschikbaar)."""
+    jaren = run.params.prognose.jaren
+    return list(jaren) if jaren else sorted(run.data.kengetallen.fte_beschikbaar)
+
+
+def leidende_prognose(run: Run) -> str:
+    """The prognosis variant the run names as leading (default the winstwaarschuwing)."""
+    return getattr(run.params, "leidende_prognose", None) or "winstwaarschuwing"
+
+
+PROGNOSE_NAMEN = {
+    "begroting": "de begroting (AB-besluit)",
+    "winstwaarschuwing": "de winstwaarschuwing",
+    "trend": "de trend",
+}
+
+
+def _definities(run: Run) -> list[_Definitie]:
+    """The registry: every name, its unit, its meaning and how its value follows from the results."""
+    defs: list[_Definitie] = []
+
+    def _veld(naam: str, eenheid: str, omschrijving: str, waarde: Callable[[Bron], Any]) -> None:
+        defs.append(_Definitie(naam, eenheid, omschrijving, waarde))
+
+    p = run.params
+    leidend = leidende_prognose(run)
+
+    # --- the run -------------------------------------------------------------------------------
+    _veld("titel", "tekst", "titel van het document", lambda b: b.params.titel)
+    _veld("regio", "tekst", "regio", lambda b: b.params.regio)
+    _veld("peilmoment", "tekst", "periode met de laatste stand van de meldingen", lambda b: b.params.peilmoment)
+    _veld("besluit_periode", "tekst", "periode met het formatiebesluit", lambda b: b.params.besluit_periode)
+    _veld("documentdatum", "datum", "datum van het document", lambda b: b.params.documentdatum)
+    _veld(
+        "normset_naam", "tekst", "naam van de toegepaste normset", lambda b: b.run.data.normen.normsets[p.normset].naam
+    )
+    _veld("leidende_prognose", "tekst", "naam van de leidende prognose", lambda b: PROGNOSE_NAMEN[leidend])
+    _veld(
+        "illustratief",
+        "ja/nee",
+        "de hefbomen van C zijn illustratief",
+        lambda b: bool(getattr(b.params, "illustratief", False)),
+    )
+    jaren = prognose_jaren(run)
+    _veld("eerste_jaar", "jaar", "eerste prognosejaar", lambda b: jaren[0])
+    _veld("laatste_jaar", "jaar", "laatste prognosejaar", lambda b: jaren[-1])
+
+    # --- the formation decision and the peilmoment (Bijlage 2) --------------------------------------
+    for prefix, periode, wat in (
+        ("besluit", p.besluit_periode, "het AB-besluit"),
+        ("peil", p.peilmoment, "peilmoment"),
+    ):
+        _veld(
+            f"{prefix}_meldingen",
+            "meldingen",
+            f"meldingen bij {wat} ({periode})",
+            lambda b, q=periode: b.periode(q)["meldingen"],
+        )
+        _veld(
+            f"{prefix}_adviezen",
+            "adviezen",
+            f"adviezen bij {wat} ({periode})",
+            lambda b, q=periode: b.periode(q)["adviezen"],
+        )
+        _veld(
+            f"{prefix}_fte_benodigd",
+            "fte",
+            f"benodigde formatie bij {wat} ({periode})",
+            lambda b, q=periode: b.periode(q)[f"fte_{p.normset}"],
+        )
+        _veld(
+            f"{prefix}_fte_beschikbaar",
+            "fte",
+            f"beschikbare formatie bij {wat} ({periode})",
+            lambda b, q=periode: b.periode(q)["fte_beschikbaar"],
+        )
+        _veld(
+            f"{prefix}_tekort_fte",
+            "fte",
+            f"tekort bij {wat} ({periode}): benodigd min beschikbaar",
+            lambda b, q=periode: -b.periode(q)[f"gap_{p.normset}"],
+        )
+
+    # --- the shortage per prognosis year: leading prognosis and the AB-besluit (begroting) ----------
+    for jaar in jaren:
+        _veld(
+            f"meldingen_{jaar}",
+            "meldingen",
+            f"meldingen {jaar} volgens de leidende prognose",
+            lambda b, j=jaar: b.prognose(leidend, j)["meldingen"],
+        )
+        _veld(
+            f"adviezen_{jaar}",
+            "adviezen",
+            f"adviezen {jaar} volgens de leidende prognose",
+            lambda b, j=jaar: b.prognose(leidend, j)["adviezen"],
+        )
+        _veld(
+            f"fte_benodigd_{jaar}",
+            "fte",
+            f"benodigde formatie {jaar} volgens de leidende prognose",
+            lambda b, j=jaar: b.fte_benodigd(leidend, j),
+        )
+        _veld(
+            f"tekort_{jaar}_fte",
+            "fte",
+            f"tekort {jaar} volgens de leidende prognose (benodigd min beschikbaar)",
+            lambda b, j=jaar: b.tekort_fte(leidend, j),
+        )
+        _veld(
+            f"tekort_{jaar}_euro",
+            "euro",
+            f"tekort {jaar} volgens de leidende prognose in euro per jaar",
+            lambda b, j=jaar: b.tekort_fte(leidend, j) * b.kosten_per_fte,
+        )
+        _veld(
+            f"besluit_meldingen_{jaar}",
+            "meldingen",
+            f"meldingen {jaar} volgens de begroting (AB-besluit)",
+            lambda b, j=jaar: b.prognose("begroting", j)["meldingen"],
+        )
+        _veld(
+            f"besluit_tekort_{jaar}_fte",
+            "fte",
+            f"tekort {jaar} op de volumes van de begroting (AB-besluit)",
+            lambda b, j=jaar: b.tekort_fte("begroting", j),
+        )
+        _veld(
+            f"besluit_tekort_{jaar}_euro",
+            "euro",
+            f"tekort {jaar} op de volumes van de begroting (AB-besluit) in euro per jaar",
+            lambda b, j=jaar: b.tekort_fte("begroting", j) * b.kosten_per_fte,
+        )
+        _veld(
+            f"trend_meldingen_{jaar}",
+            "meldingen",
+            f"meldingen {jaar} volgens de trend",
+            lambda b, j=jaar: b.prognose("trend", j)["meldingen"],
+        )
+        _veld(
+            f"trend_tekort_{jaar}_fte",
+            "fte",
+            f"tekort {jaar} volgens de trend",
+            lambda b, j=jaar: b.tekort_fte("trend", j),
+        )
+
+    # --- scenario A (middelen, for the bridging years) and B (meldingen terugdringen) -----------------
+    overbrugging = list(p.scenario_a.overbrugging_jaren)
+    _veld(
+        "a_overbrugging_jaren",
+        "tekst",
+        "A: de jaren van de tussenperiode, als tekst",
+        lambda b: _opsomming([str(j) for j in overbrugging]),
+    )
+    _veld(
+        "a_kosten_overbrugging_euro",
+        "euro",
+        "A: kosten over de hele tussenperiode (tekort plus gekozen posten)",
+        lambda b: sum(b.scenario_a(j)["kosten_totaal_euro"] for j in overbrugging),
+    )
+    for jaar in overbrugging:
+        _veld(
+            f"a_extra_fte_{jaar}",
+            "fte",
+            f"A: extra formatie {jaar} (tekort plus gekozen posten)",
+            lambda b, j=jaar: b.scenario_a(j)["extra_fte_totaal"],
+        )
+        _veld(
+            f"a_kosten_{jaar}_euro",
+            "euro",
+            f"A: kosten {jaar} (tekort plus gekozen posten)",
+            lambda b, j=jaar: b.scenario_a(j)["kosten_totaal_euro"],
+        )
+    for jaar in jaren:
+        _veld(
+            f"b_meldingen_max_{jaar}",
+            "meldingen",
+            f"B: meldingen die {jaar} met de beschikbare formatie kunnen",
+            lambda b, j=jaar: b.scenario_b(j)["meldingen_max"],
+        )
+        _veld(
+            f"b_reductie_{jaar}_meldingen",
+            "meldingen",
+            f"B: minder meldingen nodig in {jaar}",
+            lambda b, j=jaar: b.scenario_b(j)["reductie_meldingen"],
+        )
+        _veld(
+            f"b_reductie_{jaar}_pct",
+            "%",
+            f"B: minder meldingen nodig in {jaar}, als deel van alle meldingen",
+            lambda b, j=jaar: b.scenario_b(j)["reductie_pct"],
+        )
+        _veld(
+            f"b_niet_politie_{jaar}_meldingen",
+            "meldingen",
+            f"B: meldingen {jaar} die niet van de politie komen (aandeel politie uit kengetallen)",
+            lambda b, j=jaar: (
+                b.prognose(p.scenario_b.prognose_variant, j)["meldingen"]
+                * (1 - b.kengetal("politie_aandeel_meldingen_pct") / 100)
+            ),
+        )
+        _veld(
+            f"b_reductie_niet_politie_{jaar}_pct",
+            "%",
+            f"B: de nodige daling als deel van de meldingen die niet van de politie komen ({jaar})",
+            lambda b, j=jaar: (
+                100
+                * b.scenario_b(j)["reductie_meldingen"]
+                / (
+                    b.prognose(p.scenario_b.prognose_variant, j)["meldingen"]
+                    * (1 - b.kengetal("politie_aandeel_meldingen_pct") / 100)
+                )
+            ),
+        )
+
+    # --- the kengetallen, each under its own key -------------------------------------------------------
+    for naam, waarde in run.data.kengetallen:
+        items = waarde.items() if isinstance(waarde, dict) else [(None, waarde)]
+        for jaar, kg in items:
+            sleutel = f"{naam}_{jaar}" if jaar is not None else naam
+            _veld(
+                sleutel,
+                kg.eenheid,
+                f"kengetal: {kg.bron}",
+                lambda b, n=naam, j=jaar: b.kengetal(n, j),
+            )
+    return defs
+
+
+def _opsomming(delen: list[str]) -> str:
+    """'2025', '2025 en 2026', '2025, 2026 en 2027'."""
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1] if delen else ""
+
+
+def namen(run: Run) -> dict[str, tuple[str, str]]:
+    """Every name a text block can use, with (unit, description), without computing anything."""
+    uit: dict[str, tuple[str, str]] = {}
+    for d in _definities(run):
+        if d.naam in uit:
+            raise ValueError(f"veld {d.naam!r} is twee keer gedefinieerd")
+        uit[d.naam] = (d.eenheid, d.omschrijving)
+    return uit
+
+
+def bron_van(bron: Run | Bron) -> Bron:
+    """One Bron per run object, so a notebook computes the results once however many blocks it shows."""
+    if isinstance(bron, Bron):
+        return bron
+    bestaand = bron.__dict__.get("_velden_bron")
+    if bestaand is None:
+        bestaand = Bron(bron)
+        object.__setattr__(bron, "_velden_bron", bestaand)  # the run is frozen; this is a memo, not state
+    return bestaand
+
+
+def velden(bron: Run | Bron) -> dict[str, Veld]:
+    """Every name with its value (computes the run's results once per run object)."""
+    bron = bron_van(bron)
+    return {d.naam: Veld(d.waarde(bron), d.eenheid, d.omschrijving) for d in _definities(bron.run)}
+
+
+def json_waarde(waarde: Any) -> Any:
+    """A value as JSON (dates as ISO text)."""
+    return waarde.isoformat() if isinstance(waarde, date) else waarde
