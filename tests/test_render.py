@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import html as html_lib
 import json
 import re
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from urllib.parse import unquote
 
 import nbformat
+import openpyxl
 import pytest
 from pypdf import PdfReader
 
@@ -37,7 +41,7 @@ def pdf_text(rendered) -> str:
 
 
 def test_run_folder_has_every_output(rendered):
-    for naam in ("impactanalyse.html", "impactanalyse.pdf", "results.json", "manifest.json"):
+    for naam in ("impactanalyse.html", "impactanalyse.pdf", "impactanalyse.xlsx", "results.json", "manifest.json"):
         assert (rendered / naam).stat().st_size > 0, naam
     hoofdstukken = [nb.name for nb in (rendered / "notebooks").glob("*.ipynb")]
     assert sorted(hoofdstukken) == sorted(p.name for p in paths.NOTEBOOKS_DIR.glob("*.ipynb"))
@@ -117,8 +121,6 @@ def test_manifest_records_inputs_versions_and_commit(rendered):
     invoer = manifest["invoer_sha256"]
     assert any(k.endswith("data/volumes.csv") for k in invoer)
     assert any(k.endswith("report/params/burap2-2024.yaml") for k in invoer)
-    import hashlib
-
     volumes = next(v for k, v in invoer.items() if k.endswith("data/volumes.csv"))
     assert volumes == hashlib.sha256((paths.DATA_DIR / "volumes.csv").read_bytes()).hexdigest()
     assert manifest["documentdatum"] == "2024-11-29"
@@ -127,7 +129,7 @@ def test_manifest_records_inputs_versions_and_commit(rendered):
 
 def test_second_render_is_byte_identical(rendered, tmp_path):
     tweede = render_report(PARAMS, output_root=tmp_path, stil=True).map
-    for naam in ("impactanalyse.html", "impactanalyse.pdf", "results.json"):
+    for naam in ("impactanalyse.html", "impactanalyse.pdf", "impactanalyse.xlsx", "results.json"):
         assert (tweede / naam).read_bytes() == (rendered / naam).read_bytes(), naam
 
 
@@ -177,12 +179,41 @@ def test_bad_data_exits_2_and_keeps_previous_output(rendered, tmp_path, data_cop
     assert _snapshot(root) == voor
 
 
-def test_charts_render_in_a_real_browser_with_the_network_blocked(rendered):
-    """Headless Chromium, proxy pointed at a closed port: every chart must become an SVG, no console errors."""
+# Test-side stand-in for a reader who opens each chart's menu and picks "save as SVG/PNG": vega-embed makes
+# the file on that mousedown (Vega's toImageURL) and puts it in the link; the dumped DOM then shows it.
+_EXPORT_KLIKKER = """<script>
+(function () {
+  var t = setInterval(function () {
+    if (document.querySelectorAll('.vega-actions').length < document.querySelectorAll('.vega-figuur').length) return;
+    clearInterval(t);
+    document.querySelectorAll('.vega-actions a[download$=".svg"], .vega-actions a[download$=".png"]')
+      .forEach(function (a) { a.dispatchEvent(new MouseEvent('mousedown', {bubbles: true})); });
+  }, 50);
+})();
+</script>
+"""
+
+
+def _csv_cel(waarde) -> str:
+    """A JSON value as the page's CSV writes it (JavaScript's String(), decimal comma)."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, float) and waarde.is_integer():
+        waarde = int(waarde)
+    tekst = str(waarde).replace(".", ",", 1) if isinstance(waarde, (int, float)) else str(waarde)
+    return f'"{tekst}"' if re.search(r'[;"\n\r]', tekst) else tekst
+
+
+def test_charts_render_in_a_real_browser_with_the_network_blocked(rendered, tmp_path):
+    """Headless Chromium, proxy pointed at a closed port: every chart must become an SVG, no console errors;
+    each chart offers SVG and PNG made in the page and its data as Dutch CSV."""
     chromium = shutil.which("chromium")
     assert chromium, "chromium missing: `make test` installs it (tools/ensure-chromium)"
     html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
     n = len(re.findall(r'class="vega-figuur"', html))
+    pagina = tmp_path / "impactanalyse.html"
+    kop, staart = html.rsplit("</body>", 1)  # the last one: the Vega bundle holds the string too
+    pagina.write_text(kop + _EXPORT_KLIKKER + "</body>" + staart, encoding="utf-8")
     with tempfile.TemporaryDirectory() as profiel:
         result = subprocess.run(
             [
@@ -199,7 +230,7 @@ def test_charts_render_in_a_real_browser_with_the_network_blocked(rendered):
                 "--v=0",
                 "--virtual-time-budget=10000",
                 "--dump-dom",
-                (rendered / "impactanalyse.html").as_uri(),
+                pagina.as_uri(),
             ],
             capture_output=True,
             text=True,
@@ -211,6 +242,74 @@ def test_charts_render_in_a_real_browser_with_the_network_blocked(rendered):
     for inhoud in figuren:
         assert "<svg" in inhoud and 'role="graphics-document"' in inhoud or "<svg" in inhoud
         assert "<path" in inhoud  # marks were drawn
+    specs = dict(
+        re.findall(
+            r'<script type="application/json" class="vega-spec" data-doel="(vis-\d+)">(.*?)</script>', html, re.S
+        )
+    )
+    alle_csv = []
+    for doel, spec in specs.items():
+        nummer = doel.removeprefix("vis-")
+        figuur = re.search(rf'id="{doel}".*?</figure>', dom, flags=re.S).group(0)
+        links = dict(re.findall(r'<a[^>]*?download="([^"]+)"[^>]*?href="([^"]+)"', figuur))
+        links |= {d: h for h, d in re.findall(r'<a[^>]*?href="([^"]+)"[^>]*?download="([^"]+)"', figuur)}
+        # made in the page: Vega gives the SVG as a blob: URL, the PNG as a data: URL (canvas)
+        assert links[f"figuur-{nummer}.svg"].startswith(("blob:", "data:image/svg+xml")), (doel, sorted(links))
+        assert links[f"figuur-{nummer}.png"].startswith("data:image/png;base64,"), doel
+        datasets = [v for _, v in sorted(json.loads(spec).get("datasets", {}).items())]
+        csvs = sorted(d for d in links if d.endswith(".csv"))
+        assert len(csvs) == len(datasets) >= 1, (doel, csvs)
+        for naam, rijen in zip(csvs, datasets, strict=True):
+            href = html_lib.unescape(links[naam])
+            assert href.startswith("data:text/csv;charset=utf-8,")
+            alle_csv.append(unquote(href.split(",", 1)[1]))
+            assert alle_csv[-1].startswith("\ufeff")  # byte-order mark: Excel reads UTF-8
+            regels = alle_csv[-1].removeprefix("\ufeff").split("\r\n")
+            kolommen = list(dict.fromkeys(k for r in rijen for k in r))
+            assert regels[0] == ";".join(kolommen)
+            assert regels[1:] == [";".join(_csv_cel(r.get(k)) for k in kolommen) for r in rijen] + [""]
+    assert any(re.search(r"\d,\d", c) for c in alle_csv)  # decimal commas, not points
     # Chromium logs every console message (console.error included) as "INFO:CONSOLE"; the page must log none.
     console = [r for r in result.stderr.splitlines() if ":CONSOLE" in r]
     assert not console, console
+
+
+def test_workbook_holds_bijlage_2_as_in_results_json(rendered):
+    """Tabel 2 of the report (Bijlage 2) in the workbook: unrounded numbers equal to results.json, fte format."""
+    perioden = json.loads((rendered / "results.json").read_text(encoding="utf-8"))["perioden"]
+    wb = openpyxl.load_workbook(rendered / "impactanalyse.xlsx")
+    assert wb.sheetnames[0] == "Over dit bestand"
+    over = {r[0].value: r[1].value for r in wb["Over dit bestand"].iter_rows(max_col=2) if r[0].value}
+    assert over["Run"] == "burap2-2024" and over["Peilmoment"] == "BURAP 2 2024"
+    assert over["Documentdatum"] == "29 november 2024"
+    volumes_sha = hashlib.sha256((paths.DATA_DIR / "volumes.csv").read_bytes()).hexdigest()
+    assert over["data/volumes.csv"] == volumes_sha
+    blad = next(wb[n] for n in wb.sheetnames if n.startswith("2. Benodigde en beschikbare"))
+    assert blad["A1"].value.startswith("Tabel 2: Benodigde en beschikbare formatie")
+    assert blad.freeze_panes == "A4"
+    kop = [c.value for c in blad[3]]
+    kolommen = {"Benodigd regionaal": "fte_regionaal", "Benodigd landelijk": "fte_landelijk"}
+    kolommen |= {"Beschikbaar incl. incidenteel": "fte_beschikbaar", "Gap regionaal": "gap_regionaal"}
+    kolommen |= {"Gap landelijk": "gap_landelijk"}
+    rijen = list(blad.iter_rows(min_row=4, values_only=True))
+    assert [r[0] for r in rijen] == [p["periode"] for p in perioden]
+    for rij, periode in zip(rijen, perioden, strict=True):
+        for kopnaam, sleutel in kolommen.items():
+            assert rij[kop.index(kopnaam)] == pytest.approx(periode[sleutel], rel=1e-12), (periode["periode"], kopnaam)
+    assert blad.cell(4, kop.index("Benodigd regionaal") + 1).number_format.startswith("#,##0.00;")
+    assert blad.cell(4, kop.index("Gap regionaal") + 1).number_format.startswith("+#,##0.00;")
+    # every table of the report has its sheet
+    assert len(wb.sheetnames) - 1 == len(re.findall(r"<caption>", (rendered / "impactanalyse.html").read_text()))
+
+
+def test_verify_says_actueel_then_names_an_edited_pdf(rendered, tmp_path, cli):
+    assert cli("verify", rendered) == (0, "actueel\n", "")
+    kopie = tmp_path / "burap2-2024"
+    shutil.copytree(rendered, kopie)
+    with open(kopie / "impactanalyse.pdf", "ab") as f:
+        f.write(b"%% nagestuurd\n")
+    code, out, _ = cli("verify", kopie)
+    assert code == 1
+    regels = out.splitlines()
+    assert len(regels) == 2 and regels[0].startswith("niet actueel: 1 bestand")
+    assert regels[1].startswith(f"  gewijzigd: {kopie / 'impactanalyse.pdf'} (rapportbestand; SHA-256 was ")

@@ -21,8 +21,17 @@ from .results import bereken_resultaten
 from .run import load_run
 
 
+class _ArgumentFout(Exception):
+    """A bad command line: printed as one line, exit code 2 (argparse would print the usage too)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        raise _ArgumentFout(f"{self.prog}: {message}")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="vt-analysis",
         description="Impactanalyse Veilig Thuis ZHZ: datasets valideren, de rekentool doorrekenen en het rapport maken.",
     )
@@ -57,7 +66,55 @@ def _parser() -> argparse.ArgumentParser:
         metavar="MAP",
         help="map waarin de outputmap van de run komt (standaard: report/output/)",
     )
+    p = sub.add_parser("verify", help="controleer of een rapport nog klopt met zijn bronnen en bestanden")
+    p.add_argument("run_map", type=Path, metavar="RUN_MAP", help="outputmap van de run (report/output/<run>)")
+    p.add_argument(
+        "--data", type=Path, default=None, metavar="MAP", help="map met de datasets (standaard: die van de render)"
+    )
+    p.add_argument(
+        "--params", type=Path, default=None, metavar="BESTAND", help="parameterbestand (standaard: dat van de render)"
+    )
+    p = sub.add_parser("nieuwe-burap", help="maak het parameterbestand van een nieuwe BURAP en zeg wat data/ nog mist")
+    p.add_argument("--van", required=True, type=Path, metavar="BESTAND", help="parameterbestand van de vorige run")
+    p.add_argument("--naam", required=True, metavar="RUN", help="run_naam van de nieuwe run (bijv. burap1-2025)")
+    p.add_argument("--peilmoment", default=None, metavar="PERIODE", help="periode in volumes.csv met de nieuwe stand")
+    p.add_argument(
+        "--data", type=Path, default=paths.DATA_DIR, metavar="MAP", help="map met de datasets (standaard: data/)"
+    )
     return parser
+
+
+def _verify(args) -> int:
+    from .verify import verify
+
+    verschillen = verify(args.run_map, args.data, args.params)
+    if not verschillen:
+        print("actueel")
+        return 0
+    print(
+        f"niet actueel: {len(verschillen)} bestand(en) anders dan bij de render van {paths.display_path(args.run_map)}"
+    )
+    for verschil in verschillen:
+        print(f"  {verschil}")
+    return 1
+
+
+def _nieuwe_burap(args) -> int:
+    from .nieuwe_burap import nieuwe_burap
+
+    uitkomst = nieuwe_burap(args.van, args.naam, args.peilmoment, args.data)
+    pad = paths.display_path(uitkomst.params_bestand)
+    print(f"parameters: {pad}" + ("" if uitkomst.geschreven else " (bestond al, niet overschreven)"))
+    if uitkomst.tekstset is not None:
+        print(f"tekstset:   {paths.display_path(uitkomst.tekstset)} (pas de teksten hier aan)")
+    if uitkomst.ontbreekt:
+        print(f"nog toe te voegen aan de data ({len(uitkomst.ontbreekt)}):", file=sys.stderr)
+        for regel in uitkomst.ontbreekt:
+            print(f"  {regel}", file=sys.stderr)
+        print("voer daarna dezelfde opdracht opnieuw uit om te controleren", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    print(f"klaar: make report PARAMS={pad}")
+    return 0
 
 
 def _validate(args) -> int:
@@ -165,12 +222,24 @@ def _render(args) -> int:
         return 1
     print(f"HTML: {paths.display_path(uitkomst.html)}")
     print(f"PDF:  {paths.display_path(uitkomst.pdf)}")
+    print(f"XLSX: {paths.display_path(uitkomst.xlsx)}")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    handler = {"validate": _validate, "compute": _compute, "velden": _velden, "render": _render}[args.opdracht]
+    try:
+        args = _parser().parse_args(argv)
+    except _ArgumentFout as fout:
+        print(f"fout: {fout}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    handler = {
+        "validate": _validate,
+        "compute": _compute,
+        "velden": _velden,
+        "render": _render,
+        "verify": _verify,
+        "nieuwe-burap": _nieuwe_burap,
+    }[args.opdracht]
     try:
         return handler(args)
     except InvoerFout as fout:

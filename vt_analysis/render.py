@@ -32,12 +32,16 @@ from rich.console import Console
 from . import formatting as fmt
 from . import paths
 from .chapters import check_parameters_cell, load_chapters
-from .charts import FORMAT_LOCALE, font_dir
+from .charts import font_dir
 from .convert import VL_VERSION, combine_notebooks, to_markdown
 from .execute import HoofdstukFout, execute_chapters
+from .html_figuren import embed_script
 from .results import bereken_resultaten
 from .run import Run, load_run
+from .tabeldata import tabellen_uit_notebooks
 from .tekst import controleer_tekstset
+from .verify import bronnen, rapport_sha256, tekstset_map
+from .xlsx import XLSX_NAAM, schrijf_werkboek
 
 HTML_NAAM = "impactanalyse.html"
 PDF_NAAM = "impactanalyse.pdf"
@@ -67,6 +71,7 @@ class RenderUitkomst:
     html: Path
     pdf: Path
     tijden_s: dict[str, float] = field(default_factory=dict)
+    xlsx: Path | None = None
 
 
 class _Voortgang:
@@ -119,21 +124,8 @@ def _html_head() -> str:
 
 
 def _html_after_body() -> str:
-    """One script that embeds every chart: SVG renderer, Dutch number format, tooltips."""
-    opties = {
-        "actions": False,
-        "renderer": "svg",
-        "formatLocale": vlc.get_format_locale(FORMAT_LOCALE),
-        "timeFormatLocale": vlc.get_time_format_locale(FORMAT_LOCALE),
-    }
-    return (
-        "<script>\n(function () {\n"
-        f"  var opties = {json.dumps(opties, ensure_ascii=False, sort_keys=True)};\n"
-        "  document.querySelectorAll('script.vega-spec').forEach(function (el) {\n"
-        "    vegaEmbed('#' + el.dataset.doel, JSON.parse(el.textContent), opties)\n"
-        "      .catch(function (e) { console.error('figuur ' + el.dataset.doel + ': ' + e); });\n"
-        "  });\n})();\n</script>\n"
-    )
+    """One script that embeds every chart (and offers its data): see html_figuren."""
+    return embed_script()
 
 
 def _typst_escape(tekst: str) -> str:
@@ -254,12 +246,35 @@ def manifest(run: Run, notebooks: list[Path], hoofdstukken: Path) -> dict:
             versies[naam] = metadata.version(naam)
         except metadata.PackageNotFoundError:
             versies[naam] = "niet geïnstalleerd"
+    tekst = tekstset_map(run.params)
     return {
         "run": run.params.run_naam,
         "documentdatum": run.params.documentdatum.isoformat(),
         "git_commit": _git_commit(),
         "pandoc": pypandoc.get_pandoc_version(),
         "pakketten": versies,
+        "invoer_sha256": invoer,
+        # for verify: the same sources per category, keyed independently of the cwd, and where they were
+        "bronnen": bronnen(run.data.map, run.params_bestand, hoofdstukken, notebooks, tekst),
+        "bron_paden": {
+            "data": str(run.data.map.resolve()),
+            "params": str(run.params_bestand.resolve()),
+            "hoofdstukken": str(hoofdstukken.resolve()),
+            "tekst": str(tekst.resolve()) if tekst else None,
+        },
+    }
+
+
+def werkboek_over(run: Run, manifest_: dict) -> dict:
+    """What the workbook's first sheet says: run, peilmoment, date, tool version and the sources' hashes."""
+    invoer = {f"{soort}/{naam}": sha for soort, items in manifest_["bronnen"].items() for naam, sha in items.items()}
+    return {
+        "titel": run.params.titel,
+        "run": run.params.run_naam,
+        "peilmoment": run.params.peilmoment,
+        "documentdatum": run.params.documentdatum,
+        "versie": manifest_["pakketten"].get("vt-analysis", "onbekend"),
+        "git_commit": manifest_["git_commit"],
         "invoer_sha256": invoer,
     }
 
@@ -324,8 +339,14 @@ def render_report(
             voortgang.console.print(f"[yellow]typst: {w}[/yellow]")
         voortgang.stap("pdf", f"{PDF_NAAM} geschreven")
 
+        beschrijving = manifest(run, notebooks, Path(hoofdstukken or paths.CHAPTERS_FILE))
+        tabellen = tabellen_uit_notebooks([u.uitvoer for u in uitgevoerd])
+        schrijf_werkboek(werk / XLSX_NAAM, tabellen, werkboek_over(run, beschrijving))
+        voortgang.stap("xlsx", f"{XLSX_NAAM} geschreven ({len(tabellen)} tabellen)")
+
         _schrijf_json(werk / "results.json", bereken_resultaten(run))
-        _schrijf_json(werk / "manifest.json", manifest(run, notebooks, Path(hoofdstukken or paths.CHAPTERS_FILE)))
+        beschrijving["rapport_sha256"] = rapport_sha256(werk)
+        _schrijf_json(werk / "manifest.json", beschrijving)
         for tijdelijk in ("head.html", "after.html"):
             (werk / tijdelijk).unlink()
         doel = output_root / run.params.run_naam
@@ -334,7 +355,7 @@ def render_report(
     except BaseException:
         shutil.rmtree(werk, ignore_errors=True)
         raise
-    return RenderUitkomst(doel, doel / HTML_NAAM, doel / PDF_NAAM, voortgang.tijden)
+    return RenderUitkomst(doel, doel / HTML_NAAM, doel / PDF_NAAM, voortgang.tijden, doel / XLSX_NAAM)
 
 
 __all__ = ["render_report", "RenderUitkomst", "RenderFout", "HoofdstukFout"]

@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
+from .tabeldata import TABEL_MIMETYPE, tabel_data
+
 
 def _cel(waarde: object) -> str:
     tekst = "" if waarde is None else str(waarde)
@@ -35,6 +37,7 @@ class Tabel:
         self.kolommen = list(df.columns)
         self.koppen = [dict(koppen or {}).get(k, k) for k in self.kolommen]
         self.rechts = [k in formats for k in self.kolommen]
+        self.data = tabel_data(df, bijschrift, self.koppen, formats)  # the workbook's copy: unrounded values
         self.rijen = [
             [formats[k](v) if k in formats else v for k, v in zip(self.kolommen, rij)]
             for rij in df.itertuples(index=False)
@@ -47,7 +50,7 @@ class Tabel:
         return "\n".join([kop, lijn, *rijen, "", f"Table: {self.bijschrift}"])
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/markdown": self.markdown(), "text/plain": f"Tabel: {self.bijschrift}"}
+        return {"text/markdown": self.markdown(), TABEL_MIMETYPE: self.data, "text/plain": f"Tabel: {self.bijschrift}"}
 
 
 def tabel(df: pd.DataFrame, bijschrift: str, formats=None, koppen=None) -> Tabel:

@@ -1,0 +1,86 @@
+"""nieuwe-burap: the next run's params from the previous one, and the data it still needs."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+import pytest
+import yaml
+from helpers import edit_file
+
+from vt_analysis import paths
+from vt_analysis.params import load_params
+
+
+@pytest.fixture
+def vorige(tmp_path):
+    """The BURAP 2 2024 params in a folder of their own (the new file is written beside them)."""
+    map_ = tmp_path / "params"
+    map_.mkdir()
+    return shutil.copy(paths.DEFAULT_PARAMS, map_ / "burap2-2024.yaml")
+
+
+def _voeg_burap1_2025_toe(data):
+    """The data edits the command asks for: the new period and the verzuim of its year."""
+    with open(data / "volumes.csv", "a", encoding="utf-8") as f:
+        f.write('BURAP 1 2025,2025,prognose,5100,4250,420,580,3800,580,58.90,4.50,"testregel"\n')
+    edit_file(
+        data / "kengetallen.yaml",
+        "verzuim_pct:\n",
+        'verzuim_pct:\n  2025: {waarde: 8, eenheid: "%", bron: "testregel"}\n',
+    )
+
+
+def test_lists_what_the_data_lack_then_validates_once_added(cli, vorige, data_copy):
+    args = ("nieuwe-burap", "--van", vorige, "--naam", "burap1-2025", "--peilmoment", "BURAP 1 2025")
+    code, out, err = cli(*args, "--data", data_copy)
+    nieuw = vorige.parent / "burap1-2025.yaml"
+    assert code == 2 and nieuw.is_file()
+    assert f"parameters: {nieuw}" in out
+    ontbreekt = err.strip().splitlines()[1:-1]
+    assert len(ontbreekt) == 2, err
+    assert "volumes.csv: periode 'BURAP 1 2025' (peilmoment, prognose.basis_periode) ontbreekt" in ontbreekt[0]
+    assert "kengetallen.yaml: kengetal verzuim_pct heeft geen 2025" in ontbreekt[1]
+
+    params = load_params(nieuw)
+    assert (params.run_naam, params.peilmoment, params.documentdatum) == ("burap1-2025", "BURAP 1 2025", date.today())
+    assert params.prognose.basis_periode == "BURAP 1 2025"  # it followed the old peilmoment
+    assert params.besluit_periode == load_params(vorige).besluit_periode
+    assert "# de laatste stand van de meldingen" in nieuw.read_text(encoding="utf-8")  # comments kept
+    code, _, err = cli("validate", "--params", nieuw, "--data", data_copy)
+    assert code == 2 and "BURAP 1 2025" in err
+
+    _voeg_burap1_2025_toe(data_copy)
+    voor = nieuw.read_bytes()
+    code, out, err = cli(*args, "--data", data_copy)
+    assert code == 0, err
+    assert "(bestond al, niet overschreven)" in out and nieuw.read_bytes() == voor
+    assert cli("validate", "--params", nieuw, "--data", data_copy)[0] == 0
+    code, out, _ = cli("compute", "--params", nieuw, "--data", data_copy, "--json")
+    assert code == 0 and '"peilmoment": "BURAP 1 2025"' in out
+
+
+def test_without_peilmoment_only_name_and_date_change(cli, vorige, data_copy):
+    code, _, err = cli("nieuwe-burap", "--van", vorige, "--naam", "burap2-2024-herzien", "--data", data_copy)
+    assert code == 0, err
+    oud = yaml.safe_load(vorige.read_text(encoding="utf-8"))
+    nieuw = yaml.safe_load((vorige.parent / "burap2-2024-herzien.yaml").read_text(encoding="utf-8"))
+    verschil = {k for k in oud.keys() | nieuw.keys() if oud.get(k) != nieuw.get(k)}
+    assert verschil <= {"run_naam", "documentdatum", "vorige_run"}
+    assert nieuw["run_naam"] == "burap2-2024-herzien" and nieuw["documentdatum"] == date.today()
+
+
+@pytest.mark.parametrize(
+    ("args", "verwacht"),
+    [
+        (("--naam", "Burap 1"), "sleutel run_naam"),
+        (("--naam", "burap2-2024"), "is de naam van de vorige run"),
+        (("--peilmoment", "x"), "the following arguments are required: --naam"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line_and_write_nothing(cli, vorige, args, verwacht):
+    voor = sorted(vorige.parent.iterdir())
+    code, _, err = cli("nieuwe-burap", "--van", vorige, *args)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and verwacht in err, err
+    assert sorted(vorige.parent.iterdir()) == voor

@@ -1,0 +1,97 @@
+"""verify: a run folder's manifest against the files now (a rendered folder is checked in test_render)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import edit_file
+
+from vt_analysis import paths
+from vt_analysis.chapters import load_chapters
+from vt_analysis.params import load_params
+from vt_analysis.verify import RAPPORT_BESTANDEN, bronnen, rapport_sha256, tekstset_map
+
+
+@pytest.fixture
+def run_map(tmp_path, data_copy, params_copy) -> Path:
+    """A run folder as render leaves it, with stand-in report files (hashing does not care what they hold)."""
+    map_ = tmp_path / "output" / "burap2-2024"
+    map_.mkdir(parents=True)
+    for naam in RAPPORT_BESTANDEN:
+        (map_ / naam).write_bytes(f"inhoud van {naam}".encode())
+    tekst = tekstset_map(load_params(params_copy))
+    manifest = {
+        "run": "burap2-2024",
+        "bronnen": bronnen(data_copy, params_copy, paths.CHAPTERS_FILE, load_chapters(), tekst),
+        "bron_paden": {
+            "data": str(data_copy),
+            "params": str(params_copy),
+            "hoofdstukken": str(paths.CHAPTERS_FILE),
+            "tekst": str(tekst) if tekst else None,
+        },
+        "rapport_sha256": rapport_sha256(map_),
+    }
+    (map_ / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return map_
+
+
+def test_unchanged_is_actueel(cli, run_map):
+    assert cli("verify", run_map) == (0, "actueel\n", "")
+
+
+def test_edited_data_file_is_named(cli, run_map, data_copy):
+    edit_file(data_copy / "volumes.csv", "4998", "4999")
+    code, out, _ = cli("verify", run_map)
+    assert code == 1
+    regels = out.strip().splitlines()
+    assert regels[0].startswith("niet actueel: 1 bestand")
+    assert regels[1].strip().startswith("gewijzigd: ") and "volumes.csv (invoerbestand; SHA-256 was" in regels[1]
+
+
+def test_edited_pdf_and_removed_workbook_are_named(cli, run_map):
+    (run_map / "impactanalyse.pdf").write_bytes(b"een ander pdf-bestand")
+    (run_map / "impactanalyse.xlsx").unlink()
+    code, out, _ = cli("verify", run_map)
+    assert code == 1
+    assert "gewijzigd: " in out and "impactanalyse.pdf (rapportbestand" in out
+    assert "ontbreekt: " in out and "impactanalyse.xlsx (rapportbestand)" in out
+    assert "impactanalyse.html" not in out
+
+
+def test_other_data_folder_and_params_can_be_given(cli, run_map, data_copy, tmp_path):
+    andere = tmp_path / "andere-params.yaml"
+    andere.write_text(load_params_tekst().replace("documentdatum: 2024-11-29", "documentdatum: 2024-11-30"), "utf-8")
+    code, out, _ = cli("verify", run_map, "--data", data_copy, "--params", andere)
+    assert code == 1 and "andere-params.yaml (parameterbestand" in out
+    code, out, _ = cli("verify", run_map, "--data", paths.DATA_DIR)
+    assert code == 0, out  # data/ holds the same bytes as the copy
+
+
+def load_params_tekst() -> str:
+    return paths.DEFAULT_PARAMS.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("args", "verwacht"),
+    [
+        ((), "the following arguments are required"),
+        (("{tmp}/bestaat-niet",), "is geen map"),
+        (("{tmp}",), "manifest.json: bestand ontbreekt"),
+        (("{run}", "--onbekend"), "unrecognized arguments"),
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(cli, run_map, tmp_path, args, verwacht):
+    args = [a.format(tmp=tmp_path, run=run_map) for a in args]
+    code, out, err = cli("verify", *args)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and verwacht in err, err
+
+
+def test_manifest_of_an_older_version_is_a_clear_error(cli, run_map):
+    manifest = json.loads((run_map / "manifest.json").read_text(encoding="utf-8"))
+    del manifest["bronnen"]
+    (run_map / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    code, _, err = cli("verify", run_map)
+    assert code == 2 and "sleutel bronnen: ontbreekt" in err and len(err.strip().splitlines()) == 1

@@ -1,0 +1,215 @@
+"""A new BURAP in one command: the params file of the next run, its text set, and what data/ still lacks.
+
+``vt-analysis nieuwe-burap --van PARAMS --naam RUN [--peilmoment PERIODE]`` copies the params file of the
+previous run line by line (its comments stay), sets ``run_naam``, ``peilmoment`` (also where the old
+peilmoment was the base period) and ``documentdatum`` (today), points ``vorige_run`` at the previous run
+when the params have that key, and copies the text set the params name. It then lists every period
+and yearly kengetal the new run needs that ``data/`` does not have yet; the command exits 2 until
+that list is empty and the new run validates. Running it again keeps the params file already written
+and checks again.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from . import paths
+from .data import Dataset, load_dataset
+from .errors import InvoerFout
+from .params import RunParams, load_params, validate_params
+from .run import load_run
+from .verify import TEKST_DIR, TEKSTSET_SLEUTELS
+
+# The params key that names the previous run (the "what changed since the last BURAP" section); set
+# when the params model has it.
+VORIGE_RUN_SLEUTEL = "vorige_run"
+_JAAR = re.compile(r"\b(20\d\d)\b")
+
+
+@dataclass
+class NieuweBurap:
+    params_bestand: Path
+    geschreven: bool  # False: the file was already there and is only checked
+    tekstset: Path | None = None
+    ontbreekt: list[str] = field(default_factory=list)
+
+
+# --- the params file, edited as text so the comments stay -------------------------------------------
+
+
+def _regel_waarde(regel: str, sleutel: str) -> tuple[str, str, str] | None:
+    """(indent + key + ': ', value text, trailing comment) of a ``key: value  # comment`` line."""
+    m = re.match(rf"^(\s*{re.escape(sleutel)}:\s*)(.*?)(\s+#.*)?$", regel)
+    if not m or not m.group(2):
+        return None
+    return m.group(1), m.group(2), m.group(3) or ""
+
+
+def _yaml_scalar(waarde: object) -> str:
+    return yaml.safe_dump(waarde, default_flow_style=True, allow_unicode=True).strip().removesuffix("...").strip()
+
+
+def zet_sleutels(tekst: str, nieuw: dict[str, object], vervang_periode: tuple[str, str] | None) -> str:
+    """Set top-level keys (added at the top when missing) and replace a period in every ``*periode`` key."""
+    regels = tekst.splitlines()
+    gezet = set()
+    for i, regel in enumerate(regels):
+        for sleutel, waarde in nieuw.items():
+            if regel.startswith(f"{sleutel}:"):
+                delen = _regel_waarde(regel, sleutel)
+                commentaar = delen[2] if delen else ""
+                regels[i] = f"{sleutel}: {_yaml_scalar(waarde)}{commentaar}"
+                gezet.add(sleutel)
+        if vervang_periode:
+            m = re.match(r"^\s*(\w*periode):", regel)
+            delen = _regel_waarde(regel, m.group(1)) if m else None
+            if delen and m.group(1) != "peilmoment":
+                try:
+                    huidig = yaml.safe_load(delen[1])
+                except yaml.YAMLError:
+                    huidig = None
+                if huidig == vervang_periode[0]:
+                    regels[i] = f"{delen[0]}{_yaml_scalar(vervang_periode[1])}{delen[2]}"
+    ontbrekend = [f"{k}: {_yaml_scalar(v)}" for k, v in nieuw.items() if k not in gezet]
+    if ontbrekend:
+        eerste = next((i for i, r in enumerate(regels) if r and not r.startswith("#")), len(regels))
+        regels[eerste:eerste] = ontbrekend
+    return "\n".join(regels) + "\n"
+
+
+def _tekstset(params: RunParams) -> tuple[str, str] | None:
+    for sleutel in TEKSTSET_SLEUTELS:
+        waarde = getattr(params, sleutel, None)
+        if isinstance(waarde, str) and waarde:
+            return sleutel, waarde
+    return None
+
+
+# --- what the data must still get ----------------------------------------------------------------------
+
+
+def _periode_sleutels(params: RunParams) -> dict[str, str]:
+    """Every params key that names a period of volumes.csv, with its value."""
+    uit = {"peilmoment": params.peilmoment, "besluit_periode": params.besluit_periode}
+    for sleutel in ("begroting_periode", "basis_periode"):
+        waarde = getattr(params.prognose, sleutel)
+        if waarde is not None:
+            uit[f"prognose.{sleutel}"] = waarde
+    return uit
+
+
+def peiljaar(params: RunParams, dataset: Dataset) -> int | None:
+    """The year of the peilmoment: from volumes.csv, else the year in its name (``BURAP 1 2025``)."""
+    rij = dataset.volumes[dataset.volumes["periode"] == params.peilmoment]
+    if not rij.empty:
+        return int(rij.iloc[0]["jaar"])
+    m = _JAAR.search(params.peilmoment)
+    return int(m.group(1)) if m else None
+
+
+def ontbrekende_data(params: RunParams, dataset: Dataset) -> list[str]:
+    """Every period and yearly kengetal the run needs that the data lack, one Dutch line each.
+
+    Periods: the peilmoment and the other period keys. Kengetallen per year: ``fte_beschikbaar`` for each
+    prognosis year, ``verzuim_pct`` for the peilmoment's year (the queue model's projection) and the
+    year before (its verzuim scenario) unless the params set those percentages themselves.
+    """
+    volumes = paths.display_path(dataset.map / paths.VOLUMES_FILE)
+    kengetallen = paths.display_path(dataset.map / paths.KENGETALLEN_FILE)
+    perioden = set(dataset.volumes["periode"])
+    ontbrekend: dict[str, list[str]] = {}
+    for sleutel, waarde in _periode_sleutels(params).items():
+        if waarde not in perioden:
+            ontbrekend.setdefault(waarde, []).append(sleutel)
+    regels = [
+        f"{volumes}: periode {waarde!r} ({', '.join(sleutels)}) ontbreekt: voeg een rij toe met jaar, status, "
+        "de zes tellingen, de formatie en de bron"
+        for waarde, sleutels in ontbrekend.items()
+    ]
+    kg = dataset.kengetallen
+    nodig: dict[str, list[int]] = {"fte_beschikbaar": list(params.prognose.jaren or [])}
+    jaar = peiljaar(params, dataset)
+    if jaar is not None:
+        nodig["verzuim_pct"] = [
+            j
+            for j, eigen in (
+                (jaar - 1, params.wachttijden.verzuim_scenario_pct),
+                (jaar, params.wachttijden.verzuim_pct),
+            )
+            if eigen is None
+        ]
+    for naam, jaren in nodig.items():
+        aanwezig = getattr(kg, naam, None)
+        if not isinstance(aanwezig, dict):
+            continue
+        for j in sorted(set(jaren)):
+            if j not in aanwezig:
+                regels.append(
+                    f"{kengetallen}: kengetal {naam} heeft geen {j}: voeg '{j}: {{waarde: …, eenheid: …, bron: …}}' toe"
+                )
+    return regels
+
+
+# --- the command -------------------------------------------------------------------------------------------
+
+
+def nieuwe_burap(
+    van: Path,
+    naam: str,
+    peilmoment: str | None = None,
+    data_map: Path | None = None,
+    vandaag: date | None = None,
+) -> NieuweBurap:
+    """Write the next run's params file (and text set) and list what the data still lack."""
+    van = Path(van)
+    data_map = Path(data_map) if data_map is not None else paths.DATA_DIR
+    oud = load_params(van)
+    doel = van.parent / f"{naam}.yaml"
+    if doel.resolve() == van.resolve():
+        raise InvoerFout(van, "--naam", f"{naam!r} is de naam van de vorige run, verwacht een nieuwe naam")
+
+    nieuw: dict[str, object] = {"run_naam": naam}
+    if peilmoment is not None:
+        nieuw["peilmoment"] = peilmoment
+    nieuw["documentdatum"] = vandaag or date.today()
+    if VORIGE_RUN_SLEUTEL in RunParams.model_fields:
+        nieuw[VORIGE_RUN_SLEUTEL] = oud.run_naam
+    tekstset = _tekstset(oud)
+    tekst_doel = None
+    if tekstset is not None:
+        nieuw[tekstset[0]] = naam
+        tekst_doel = TEKST_DIR / naam
+
+    tekst = zet_sleutels(
+        van.read_text(encoding="utf-8"),
+        nieuw,
+        (oud.peilmoment, peilmoment) if peilmoment and peilmoment != oud.peilmoment else None,
+    )
+    params = validate_params(yaml.safe_load(tekst), doel)  # --naam or --peilmoment of the wrong form: exit 2
+
+    geschreven = not doel.exists()
+    if geschreven:
+        if tekst_doel is not None and not tekst_doel.exists():
+            bron = TEKST_DIR / tekstset[1]
+            if not bron.is_dir():
+                raise InvoerFout(van, f"sleutel {tekstset[0]}", f"tekstset {bron} bestaat niet")
+            shutil.copytree(bron, tekst_doel)
+        tmp = doel.with_name(f".{doel.name}.tmp")
+        tmp.write_text(tekst, encoding="utf-8")
+        tmp.replace(doel)
+    else:
+        params = load_params(doel)  # keep what is there (perhaps edited by hand) and check that
+
+    ontbreekt = ontbrekende_data(params, load_dataset(data_map))
+    if not ontbreekt:
+        try:
+            load_run(doel, data_map)
+        except InvoerFout as fout:
+            ontbreekt.append(str(fout))
+    return NieuweBurap(doel, geschreven, tekst_doel, ontbreekt)

@@ -1,0 +1,183 @@
+"""Is a report still what its sources give? ``vt-analysis verify RUN_FOLDER`` answers from the manifest.
+
+At render time :func:`bronnen` records the SHA-256 of every source of the report (data files, params,
+the chapter list and notebooks, the templates, the text blocks) and :func:`rapport_sha256` those of
+the report files themselves. ``verify`` hashes the same things now and names each file that differs:
+a changed input means the report is out of date, a changed PDF, HTML or workbook means the file in
+hand is not the one the tool wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import paths
+from .chapters import load_chapters
+from .errors import InvoerFout
+
+HTML_NAAM = "impactanalyse.html"
+PDF_NAAM = "impactanalyse.pdf"
+XLSX_NAAM = "impactanalyse.xlsx"
+RAPPORT_BESTANDEN = (HTML_NAAM, PDF_NAAM, XLSX_NAAM)
+MANIFEST_NAAM = "manifest.json"
+TEKST_DIR = paths.REPORT_DIR / "tekst"
+# The params key that names a run's text set (a folder under report/tekst/); the first one the params have.
+TEKSTSET_SLEUTELS = ("tekstset", "tekst", "teksten")
+
+# Categories in report order, with the Dutch word verify prints.
+SOORTEN = {
+    "data": "invoerbestand",
+    "params": "parameterbestand",
+    "hoofdstukken": "hoofdstukkenlijst",
+    "notebooks": "hoofdstuk",
+    "templates": "sjabloon",
+    "tekst": "tekstblok",
+    "rapport": "rapportbestand",
+}
+
+
+def sha256(pad: Path) -> str:
+    h = hashlib.sha256()
+    with open(pad, "rb") as f:
+        for blok in iter(lambda: f.read(1 << 20), b""):
+            h.update(blok)
+    return h.hexdigest()
+
+
+def data_bestanden(data_map: Path) -> list[Path]:
+    """The data files of a run: every CSV and YAML file in the data folder (as the loaders see it)."""
+    return sorted(p for p in Path(data_map).iterdir() if p.is_file() and p.suffix in (".csv", ".yaml"))
+
+
+def tekstset_map(params: object) -> Path | None:
+    """The text-set folder the params name, or all of ``report/tekst/`` when they name none."""
+    for sleutel in TEKSTSET_SLEUTELS:
+        waarde = getattr(params, sleutel, None)
+        if isinstance(waarde, str) and waarde:
+            return TEKST_DIR / waarde
+    return TEKST_DIR if TEKST_DIR.is_dir() else None
+
+
+def _boom(map_: Path | None) -> dict[str, str]:
+    if map_ is None or not map_.is_dir():
+        return {}
+    return {p.relative_to(map_).as_posix(): sha256(p) for p in sorted(map_.rglob("*")) if p.is_file()}
+
+
+def bronnen(
+    data_map: Path, params_bestand: Path, hoofdstukken: Path, notebooks: list[Path], tekst_map: Path | None
+) -> dict[str, dict[str, str]]:
+    """SHA-256 of every source of a report, per category, keyed by a name that does not depend on the cwd."""
+    return {
+        "data": {p.name: sha256(p) for p in data_bestanden(data_map)},
+        "params": {"params": sha256(params_bestand)},
+        "hoofdstukken": {"hoofdstukken": sha256(hoofdstukken)},
+        "notebooks": {p.name: sha256(p) for p in notebooks},
+        "templates": _boom(paths.TEMPLATE_DIR),
+        "tekst": _boom(tekst_map),
+    }
+
+
+def rapport_sha256(run_map: Path) -> dict[str, str]:
+    """SHA-256 of the report files in a run folder (those present)."""
+    return {naam: sha256(run_map / naam) for naam in RAPPORT_BESTANDEN if (run_map / naam).is_file()}
+
+
+def bron_paden(manifest: dict) -> dict[str, str]:
+    """Where the sources were at render time (absolute), so verify can default to them."""
+    return manifest.get("bron_paden", {})
+
+
+@dataclass(frozen=True)
+class Verschil:
+    soort: str  # key of SOORTEN
+    naam: str  # as a person finds it: a path or a file name
+    wat: str  # gewijzigd, ontbreekt, nieuw
+    toen: str | None = None  # SHA-256 at render time
+    nu: str | None = None  # SHA-256 now
+
+    def __str__(self) -> str:
+        hashes = f"; SHA-256 was {self.toen[:12]}…, nu {self.nu[:12]}…" if self.toen and self.nu else ""
+        return f"{self.wat}: {self.naam} ({SOORTEN[self.soort]}{hashes})"
+
+
+def _lees_manifest(run_map: Path) -> dict:
+    if not run_map.is_dir():
+        raise InvoerFout(run_map, "", "is geen map, verwacht de outputmap van een run (report/output/<run>)")
+    pad = run_map / MANIFEST_NAAM
+    if not pad.is_file():
+        raise InvoerFout(pad, "", "bestand ontbreekt, verwacht de manifest.json van een render")
+    try:
+        manifest = json.loads(pad.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvoerFout(pad, "", f"geen geldige JSON ({exc})") from None
+    for sleutel in ("bronnen", "rapport_sha256"):
+        if not isinstance(manifest, dict) or not isinstance(manifest.get(sleutel), dict):
+            raise InvoerFout(
+                pad, f"sleutel {sleutel}", "ontbreekt, verwacht een manifest van deze versie (render opnieuw)"
+            )
+    return manifest
+
+
+def _vergelijk(soort: str, toen: dict[str, str], nu: dict[str, str], pad_van) -> list[Verschil]:
+    verschillen = []
+    for naam in sorted(set(toen) | set(nu), key=lambda n: (n not in toen, n)):
+        if naam not in nu:
+            verschillen.append(Verschil(soort, pad_van(naam), "ontbreekt"))
+        elif naam not in toen:
+            verschillen.append(Verschil(soort, pad_van(naam), "nieuw"))
+        elif toen[naam] != nu[naam]:
+            verschillen.append(Verschil(soort, pad_van(naam), "gewijzigd", toen[naam], nu[naam]))
+    return verschillen
+
+
+def verify(run_map: Path, data_map: Path | None = None, params_bestand: Path | None = None) -> list[Verschil]:
+    """What differs between a run folder's manifest and the files now; empty means the report is current.
+
+    Defaults: the data folder and params file the report was rendered from (recorded in the manifest),
+    else ``data/`` and ``report/params/<run>.yaml``.
+    """
+    from .params import load_params  # the params model only to find the text set
+
+    run_map = Path(run_map)
+    manifest = _lees_manifest(run_map)
+    waar = bron_paden(manifest)
+    if data_map is None:
+        data_map = Path(waar["data"]) if Path(waar.get("data", "/nonexistent")).is_dir() else paths.DATA_DIR
+    if params_bestand is None:
+        params_bestand = (
+            Path(waar["params"])
+            if Path(waar.get("params", "/nonexistent")).is_file()
+            else paths.PARAMS_DIR / f"{manifest.get('run', '')}.yaml"
+        )
+    data_map, params_bestand = Path(data_map), Path(params_bestand)
+    if not data_map.is_dir():
+        raise InvoerFout(data_map, "", "map met datasets ontbreekt")
+    if not params_bestand.is_file():
+        raise InvoerFout(params_bestand, "", "bestand ontbreekt, verwacht het parameterbestand van de run (--params)")
+    hoofdstukken = (
+        Path(waar["hoofdstukken"]) if Path(waar.get("hoofdstukken", "/nonexistent")).is_file() else paths.CHAPTERS_FILE
+    )
+    if "tekst" in waar:
+        tekst_map = Path(waar["tekst"]) if waar["tekst"] else None
+    else:
+        tekst_map = tekstset_map(load_params(params_bestand))
+    nu = bronnen(data_map, params_bestand, hoofdstukken, load_chapters(hoofdstukken), tekst_map)
+    plekken = {
+        "data": lambda n: paths.display_path(data_map / n),
+        "params": lambda n: paths.display_path(params_bestand),
+        "hoofdstukken": lambda n: paths.display_path(hoofdstukken),
+        "notebooks": lambda n: paths.display_path(paths.NOTEBOOKS_DIR / n),
+        "templates": lambda n: paths.display_path(paths.TEMPLATE_DIR / n),
+        "tekst": lambda n: paths.display_path((tekst_map or TEKST_DIR) / n),
+    }
+    verschillen = []
+    for soort, pad_van in plekken.items():
+        verschillen += _vergelijk(soort, manifest["bronnen"].get(soort, {}), nu[soort], pad_van)
+    verschillen += _vergelijk(
+        "rapport", manifest["rapport_sha256"], rapport_sha256(run_map), lambda n: paths.display_path(run_map / n)
+    )
+    return verschillen
