@@ -27,6 +27,17 @@ def params_copy(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def tekst_copy(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of report/tekst/ that the code under test reads and writes instead of the real one."""
+    from vt_analysis import tekst
+
+    dest = tmp_path / "tekst"
+    shutil.copytree(tekst.TEKST_DIR, dest)
+    monkeypatch.setattr(tekst, "TEKST_DIR", dest)
+    return dest
+
+
+@pytest.fixture
 def cli(capsys):
     """Run the CLI in-process; returns (exit code, stdout, stderr)."""
 

@@ -32,12 +32,14 @@ def _voeg_burap1_2025_toe(data):
     )
 
 
-def test_lists_what_the_data_lack_then_validates_once_added(cli, vorige, data_copy):
+def test_lists_what_the_data_lack_then_validates_once_added(cli, vorige, data_copy, tekst_copy):
     args = ("nieuwe-burap", "--van", vorige, "--naam", "burap1-2025", "--peilmoment", "BURAP 1 2025")
     code, out, err = cli(*args, "--data", data_copy)
     nieuw = vorige.parent / "burap1-2025.yaml"
     assert code == 2 and nieuw.is_file()
     assert f"parameters: {nieuw}" in out
+    teksten = sorted(p.name for p in (tekst_copy / "burap2-2024").iterdir())
+    assert teksten and sorted(p.name for p in (tekst_copy / "burap1-2025").iterdir()) == teksten  # the set to edit
     ontbreekt = err.strip().splitlines()[1:-1]
     assert len(ontbreekt) == 2, err
     assert "volumes.csv: periode 'BURAP 1 2025' (peilmoment, prognose.basis_periode) ontbreekt" in ontbreekt[0]
@@ -47,6 +49,7 @@ def test_lists_what_the_data_lack_then_validates_once_added(cli, vorige, data_co
     assert (params.run_naam, params.peilmoment, params.documentdatum) == ("burap1-2025", "BURAP 1 2025", date.today())
     assert params.prognose.basis_periode == "BURAP 1 2025"  # it followed the old peilmoment
     assert params.besluit_periode == load_params(vorige).besluit_periode
+    assert params.vorige_run == "burap2-2024.yaml"
     assert "# de laatste stand van de meldingen" in nieuw.read_text(encoding="utf-8")  # comments kept
     code, _, err = cli("validate", "--params", nieuw, "--data", data_copy)
     assert code == 2 and "BURAP 1 2025" in err
@@ -61,7 +64,7 @@ def test_lists_what_the_data_lack_then_validates_once_added(cli, vorige, data_co
     assert code == 0 and '"peilmoment": "BURAP 1 2025"' in out
 
 
-def test_without_peilmoment_only_name_and_date_change(cli, vorige, data_copy):
+def test_without_peilmoment_only_name_and_date_change(cli, vorige, data_copy, tekst_copy):
     code, _, err = cli("nieuwe-burap", "--van", vorige, "--naam", "burap2-2024-herzien", "--data", data_copy)
     assert code == 0, err
     oud = yaml.safe_load(vorige.read_text(encoding="utf-8"))
@@ -79,8 +82,8 @@ def test_without_peilmoment_only_name_and_date_change(cli, vorige, data_copy):
         (("--peilmoment", "x"), "the following arguments are required: --naam"),
     ],
 )
-def test_bad_arguments_exit_2_with_one_line_and_write_nothing(cli, vorige, args, verwacht):
-    voor = sorted(vorige.parent.iterdir())
+def test_bad_arguments_exit_2_with_one_line_and_write_nothing(cli, vorige, tekst_copy, args, verwacht):
+    voor = sorted(vorige.parent.iterdir()), sorted(tekst_copy.iterdir())
     code, _, err = cli("nieuwe-burap", "--van", vorige, *args)
     assert code == 2 and len(err.strip().splitlines()) == 1 and verwacht in err, err
-    assert sorted(vorige.parent.iterdir()) == voor
+    assert (sorted(vorige.parent.iterdir()), sorted(tekst_copy.iterdir())) == voor

@@ -15,7 +15,7 @@ from vt_analysis.verify import RAPPORT_BESTANDEN, bronnen, rapport_sha256, tekst
 
 
 @pytest.fixture
-def run_map(tmp_path, data_copy, params_copy) -> Path:
+def run_map(tmp_path, data_copy, params_copy, tekst_copy) -> Path:
     """A run folder as render leaves it, with stand-in report files (hashing does not care what they hold)."""
     map_ = tmp_path / "output" / "burap2-2024"
     map_.mkdir(parents=True)
@@ -48,6 +48,13 @@ def test_edited_data_file_is_named(cli, run_map, data_copy):
     regels = out.strip().splitlines()
     assert regels[0].startswith("niet actueel: 1 bestand")
     assert regels[1].strip().startswith("gewijzigd: ") and "volumes.csv (invoerbestand; SHA-256 was" in regels[1]
+
+
+def test_edited_text_block_is_named(cli, run_map, tekst_copy):
+    blok = next((tekst_copy / "burap2-2024").glob("*.md"))
+    blok.write_text(blok.read_text(encoding="utf-8") + "\nEen zin erbij.\n", encoding="utf-8")
+    code, out, _ = cli("verify", run_map)
+    assert code == 1 and f"gewijzigd: {blok} (tekstblok; SHA-256 was" in out, out
 
 
 def test_edited_pdf_and_removed_workbook_are_named(cli, run_map):

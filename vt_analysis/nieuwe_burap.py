@@ -2,11 +2,11 @@
 
 ``vt-analysis nieuwe-burap --van PARAMS --naam RUN [--peilmoment PERIODE]`` copies the params file of the
 previous run line by line (its comments stay), sets ``run_naam``, ``peilmoment`` (also where the old
-peilmoment was the base period) and ``documentdatum`` (today), points ``vorige_run`` at the previous run
-when the params have that key, and copies the text set the params name. It then lists every period
-and yearly kengetal the new run needs that ``data/`` does not have yet; the command exits 2 until
-that list is empty and the new run validates. Running it again keeps the params file already written
-and checks again.
+peilmoment was the base period) and ``documentdatum`` (today), points ``vorige_run`` at the previous
+params file and copies the previous run's text set to ``report/tekst/<RUN>/`` for the programmateam to
+edit. It then lists every period and yearly kengetal the new run needs that ``data/`` does not have
+yet; the command exits 2 until that list is empty and the new run validates. Running it again keeps
+the params file already written and checks again.
 """
 
 from __future__ import annotations
@@ -19,15 +19,14 @@ from pathlib import Path
 
 import yaml
 
-from . import paths
+from . import paths, tekst
 from .data import Dataset, load_dataset
 from .errors import InvoerFout
 from .params import RunParams, load_params, validate_params
 from .run import load_run
-from .verify import TEKST_DIR, TEKSTSET_SLEUTELS
+from .verify import tekstset_map
 
-# The params key that names the previous run (the "what changed since the last BURAP" section); set
-# when the params model has it.
+# The params key that names the previous run's params file (the "what changed since the last BURAP" section).
 VORIGE_RUN_SLEUTEL = "vorige_run"
 _JAAR = re.compile(r"\b(20\d\d)\b")
 
@@ -36,7 +35,7 @@ _JAAR = re.compile(r"\b(20\d\d)\b")
 class NieuweBurap:
     params_bestand: Path
     geschreven: bool  # False: the file was already there and is only checked
-    tekstset: Path | None = None
+    tekstset: Path
     ontbreekt: list[str] = field(default_factory=list)
 
 
@@ -81,14 +80,6 @@ def zet_sleutels(tekst: str, nieuw: dict[str, object], vervang_periode: tuple[st
         eerste = next((i for i, r in enumerate(regels) if r and not r.startswith("#")), len(regels))
         regels[eerste:eerste] = ontbrekend
     return "\n".join(regels) + "\n"
-
-
-def _tekstset(params: RunParams) -> tuple[str, str] | None:
-    for sleutel in TEKSTSET_SLEUTELS:
-        waarde = getattr(params, sleutel, None)
-        if isinstance(waarde, str) and waarde:
-            return sleutel, waarde
-    return None
 
 
 # --- what the data must still get ----------------------------------------------------------------------
@@ -178,30 +169,30 @@ def nieuwe_burap(
     if peilmoment is not None:
         nieuw["peilmoment"] = peilmoment
     nieuw["documentdatum"] = vandaag or date.today()
-    if VORIGE_RUN_SLEUTEL in RunParams.model_fields:
-        nieuw[VORIGE_RUN_SLEUTEL] = oud.run_naam
-    tekstset = _tekstset(oud)
-    tekst_doel = None
-    if tekstset is not None:
-        nieuw[tekstset[0]] = naam
-        tekst_doel = TEKST_DIR / naam
+    nieuw[VORIGE_RUN_SLEUTEL] = van.name  # resolved beside the new file: both live in the same folder
+    # The text set to edit: a copy of the previous run's set under the new run's name.
+    tekst_bron = tekstset_map(oud)
+    tekst_doel = tekst.TEKST_DIR / naam
+    if oud.tekstset is not None:
+        nieuw["tekstset"] = naam
 
-    tekst = zet_sleutels(
+    inhoud = zet_sleutels(
         van.read_text(encoding="utf-8"),
         nieuw,
         (oud.peilmoment, peilmoment) if peilmoment and peilmoment != oud.peilmoment else None,
     )
-    params = validate_params(yaml.safe_load(tekst), doel)  # --naam or --peilmoment of the wrong form: exit 2
+    params = validate_params(yaml.safe_load(inhoud), doel)  # --naam or --peilmoment of the wrong form: exit 2
 
     geschreven = not doel.exists()
     if geschreven:
-        if tekst_doel is not None and not tekst_doel.exists():
-            bron = TEKST_DIR / tekstset[1]
-            if not bron.is_dir():
-                raise InvoerFout(van, f"sleutel {tekstset[0]}", f"tekstset {bron} bestaat niet")
-            shutil.copytree(bron, tekst_doel)
+        if not tekst_doel.exists():
+            if not tekst_bron.is_dir():
+                raise InvoerFout(
+                    van, "sleutel tekstset", f"tekstset {paths.display_path(tekst_bron)} bestaat niet, verwacht een map"
+                )
+            shutil.copytree(tekst_bron, tekst_doel)
         tmp = doel.with_name(f".{doel.name}.tmp")
-        tmp.write_text(tekst, encoding="utf-8")
+        tmp.write_text(inhoud, encoding="utf-8")
         tmp.replace(doel)
     else:
         params = load_params(doel)  # keep what is there (perhaps edited by hand) and check that
@@ -209,7 +200,7 @@ def nieuwe_burap(
     ontbreekt = ontbrekende_data(params, load_dataset(data_map))
     if not ontbreekt:
         try:
-            load_run(doel, data_map)
+            tekst.controleer_tekstset(load_run(doel, data_map))  # what `vt-analysis validate` checks
         except InvoerFout as fout:
             ontbreekt.append(str(fout))
     return NieuweBurap(doel, geschreven, tekst_doel, ontbreekt)

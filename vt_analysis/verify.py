@@ -13,19 +13,18 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 from . import paths
 from .chapters import load_chapters
 from .errors import InvoerFout
+from .params import RunParams, load_params
 
 HTML_NAAM = "impactanalyse.html"
 PDF_NAAM = "impactanalyse.pdf"
 XLSX_NAAM = "impactanalyse.xlsx"
 RAPPORT_BESTANDEN = (HTML_NAAM, PDF_NAAM, XLSX_NAAM)
 MANIFEST_NAAM = "manifest.json"
-TEKST_DIR = paths.REPORT_DIR / "tekst"
-# The params key that names a run's text set (a folder under report/tekst/); the first one the params have.
-TEKSTSET_SLEUTELS = ("tekstset", "tekst", "teksten")
 
 # Categories in report order, with the Dutch word verify prints.
 SOORTEN = {
@@ -52,13 +51,11 @@ def data_bestanden(data_map: Path) -> list[Path]:
     return sorted(p for p in Path(data_map).iterdir() if p.is_file() and p.suffix in (".csv", ".yaml"))
 
 
-def tekstset_map(params: object) -> Path | None:
-    """The text-set folder the params name, or all of ``report/tekst/`` when they name none."""
-    for sleutel in TEKSTSET_SLEUTELS:
-        waarde = getattr(params, sleutel, None)
-        if isinstance(waarde, str) and waarde:
-            return TEKST_DIR / waarde
-    return TEKST_DIR if TEKST_DIR.is_dir() else None
+def tekstset_map(params: RunParams) -> Path:
+    """The run's text-set folder (the params' ``tekstset``, else the folder named after the run)."""
+    from . import tekst
+
+    return tekst.tekstset_map(SimpleNamespace(params=params))
 
 
 def _boom(map_: Path | None) -> dict[str, str]:
@@ -140,8 +137,6 @@ def verify(run_map: Path, data_map: Path | None = None, params_bestand: Path | N
     Defaults: the data folder and params file the report was rendered from (recorded in the manifest),
     else ``data/`` and ``report/params/<run>.yaml``.
     """
-    from .params import load_params  # the params model only to find the text set
-
     run_map = Path(run_map)
     manifest = _lees_manifest(run_map)
     waar = bron_paden(manifest)
@@ -172,7 +167,7 @@ def verify(run_map: Path, data_map: Path | None = None, params_bestand: Path | N
         "hoofdstukken": lambda n: paths.display_path(hoofdstukken),
         "notebooks": lambda n: paths.display_path(paths.NOTEBOOKS_DIR / n),
         "templates": lambda n: paths.display_path(paths.TEMPLATE_DIR / n),
-        "tekst": lambda n: paths.display_path((tekst_map or TEKST_DIR) / n),
+        "tekst": lambda n: paths.display_path(tekst_map / n) if tekst_map else n,
     }
     verschillen = []
     for soort, pad_van in plekken.items():
