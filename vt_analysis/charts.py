@@ -426,3 +426,39 @@ def waaier_chart(
             columns=kolommen,
         )
     )
+
+
+def verzuim_chart(verzuim: pd.DataFrame, norm_pct: float) -> alt.LayerChart:
+    """Sick leave per year against its norm (a dashed rule), as a line with labelled points.
+
+    ``verzuim``: columns jaar, verzuim_pct (0–100), one row per year.
+    """
+    df = verzuim[["jaar", "verzuim_pct"]].copy()
+    df["jaar"] = df["jaar"].astype(int).astype(str)
+    df["label"] = df["verzuim_pct"].map(lambda v: fmt.procent(v, 1 if v % 1 else 0))
+    norm_label = fmt.procent(norm_pct, 1 if norm_pct % 1 else 0)
+    x = alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0))
+    y = alt.Y(
+        "verzuim_pct:Q",
+        title="Verzuim (%)",
+        scale=alt.Scale(domainMin=0),
+        axis=alt.Axis(format=",.0f"),
+    )
+    tooltip = [alt.Tooltip("jaar:N", title="Jaar"), alt.Tooltip("label:N", title="Verzuim")]
+    lijn = (
+        alt.Chart(df)
+        .mark_line(color=KLEUREN["regionaal"], point=alt.OverlayMarkDef(size=60, filled=True))
+        .encode(x=x, y=y, tooltip=tooltip)
+    )
+    etiket = alt.Chart(df).mark_text(dy=-12, fontSize=11).encode(x=x, y=y, text="label:N")
+    norm = (
+        alt.Chart(pd.DataFrame({"norm": [norm_pct], "label": [f"Norm {norm_label}"]}))
+        .mark_rule(strokeDash=[5, 4], color=KLEUREN["beschikbaar"], size=1.5)
+        .encode(y="norm:Q", tooltip=[alt.Tooltip("label:N", title="Norm")])
+    )
+    norm_tekst = (
+        alt.Chart(pd.DataFrame({"norm": [norm_pct], "label": [f"Norm {norm_label}"]}))
+        .mark_text(align="left", dx=4, dy=-7, x=0, color=KLEUREN["beschikbaar"], fontSize=11)
+        .encode(y="norm:Q", text="label:N")
+    )
+    return alt.layer(lijn, etiket, norm, norm_tekst).properties(width=BREEDTE_PX, height=HOOGTE_PX - 60)
