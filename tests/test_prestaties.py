@@ -1,0 +1,73 @@
+"""Prestatie-indicatoren, verzuim and CIT: every cell and every chart value equals the data."""
+
+from __future__ import annotations
+
+import pytest
+
+from vt_analysis import formatting as fmt
+from vt_analysis.charts import VEGALITE_MIMETYPE
+from vt_analysis.prestaties import cit_frame, cit_tabel, indicatoren_frame, indicatoren_tabel, verzuim_figuur
+from vt_analysis.run import load_run
+
+
+@pytest.fixture(scope="module")
+def run():
+    return load_run()
+
+
+@pytest.fixture(scope="module")
+def rijen(run):
+    v = run.data.volumes.set_index("periode", drop=False)
+    return v.loc["Begroting 2025 voorstel DB"], v.loc[run.params.peilmoment]
+
+
+def test_indicatoren_equal_the_data(run, rijen):
+    kg = run.data.kengetallen
+    aanvraag, peil = rijen
+    df = indicatoren_frame(kg, aanvraag, peil).set_index("indicator")
+    # The begroting column of the seed's table: 4.600, 3.900, 600, 600, 3.300 and 7,5.
+    assert df.loc["Meldingen per jaar", "begroting"] == fmt.aantal(aanvraag["meldingen"]) == "4.600"
+    assert df.loc["Direct overgedragen meldingen", "begroting"] == "3.900"
+    assert df.loc["Overdracht met ondersteuning", "begroting"] == "600"
+    assert df.loc["Onderzoeken", "begroting"] == "600"
+    assert df.loc["Adviesvragen", "begroting"] == "3.300"
+    assert df.loc["Klanttevredenheid (cijfer 1 tot 10)", "begroting"] == "7,5"
+    assert df.loc["Meldingen per jaar", "peil"] == fmt.aantal(peil["meldingen"])
+    assert df.loc["Adviesvragen", "peil"] == fmt.aantal(peil["adviezen"])
+    assert df.loc["Triage binnen de termijn", "peil"] == fmt.procent(kg.triage_binnen_5_werkdagen_realisatie_pct.waarde)
+    assert df.loc["Triage binnen de termijn", "norm"] == "ten minste 95%"
+    assert df.loc["Onderzoek binnen de termijn afgerond", "peil"] == "71%"
+    assert df.loc["Onderzoek binnen de termijn afgerond", "norm"] == "ten minste 85%"
+    md = indicatoren_tabel(kg, aanvraag, peil).markdown()
+    assert "| Meldingen per jaar |  | 4.600 | 4.998 |" in md
+    assert f"Stand ({peil['periode']})" in md
+
+
+def test_indicatoren_follow_changed_data(run, rijen):
+    kg = run.data.kengetallen.model_copy(deep=True)
+    kg.triage_binnen_5_werkdagen_realisatie_pct.waarde = 81.5
+    aanvraag, peil = rijen
+    df = indicatoren_frame(kg, aanvraag.replace({4600: 4700}), peil).set_index("indicator")
+    assert df.loc["Triage binnen de termijn", "peil"] == "81,5%"
+    assert df.loc["Meldingen per jaar", "begroting"] == "4.700"
+
+
+def test_cit_equal_the_data(run, rijen):
+    kg = run.data.kengetallen
+    df = cit_frame(kg).set_index("indicator")
+    assert df.loc["Crisisinterventies, alle leeftijden", "begroting"] == "400 tot 500"
+    assert df.loc["Bijdrage aan een huisverbod buiten kantooruren", "begroting"] == "35"
+    assert df.loc["Hoorfunctie Wet verplichte ggz", "begroting"] == "400"
+    assert df.loc["Zaken direct overgedragen aan het lokale team", "begroting"] == "100%"
+    assert "Crisisinterventieteam" in cit_tabel(kg, rijen[0]).markdown()
+
+
+def test_verzuim_chart_values_equal_the_data(run):
+    kg = run.data.kengetallen
+    spec = verzuim_figuur(kg)._repr_mimebundle_()[VEGALITE_MIMETYPE]
+    datasets = spec["datasets"].values()
+    punten = {(int(r["jaar"]), r["verzuim_pct"]) for d in datasets for r in d if "verzuim_pct" in r and "jaar" in r}
+    assert punten == {(jaar, v.waarde) for jaar, v in kg.verzuim_pct.items()} == {(2022, 15), (2023, 14), (2024, 7)}
+    normen = {r["norm"] for d in spec["datasets"].values() for r in d if "norm" in r}
+    assert normen == {kg.verzuim_norm_pct.waarde} == {5.5}
+    assert "5,5%" in spec["usermeta"]["bijschrift"]
