@@ -291,6 +291,7 @@ class Kengetallen(BaseModel):
     huisverbod_buiten_kantooruren: Kengetal
     hoorfunctie_wvggz: Kengetal
     crisis_overdracht_binnen_48_uur_pct: Kengetal
+    crisis_overdracht_termijn_uur: Kengetal
 
     @model_validator(mode="after")
     def _check_pct(self):

@@ -30,6 +30,9 @@ class RunParams(Strikt):
     regio: str = Field(min_length=1)
     peilmoment: str = Field(min_length=1, description="periode uit volumes.csv die de huidige stand geeft")
     besluit_periode: str = Field(min_length=1, description="periode uit volumes.csv met het formatiebesluit")
+    aanvraag_periode: str | None = Field(
+        default=None, description="periode uit volumes.csv met de formatieaanvraag die aan het besluit voorafging"
+    )
     documentdatum: date
     normset: str = Field(min_length=1, description="de toegepaste normset")
     normset_vergelijking: str | None = Field(default=None, description="de normset die ernaast getoond wordt")
@@ -106,9 +109,9 @@ def load_params(path: Path | str) -> RunParams:
 def check_params_tegen_data(params: RunParams, dataset: Dataset, bron: Path | str = "params") -> None:
     """Params that name things in the data (periods, normsets) must find them there."""
     perioden = list(dataset.volumes["periode"])
-    for sleutel in ("peilmoment", "besluit_periode"):
+    for sleutel in ("peilmoment", "besluit_periode", "aanvraag_periode"):
         waarde = getattr(params, sleutel)
-        if waarde not in perioden:
+        if waarde is not None and waarde not in perioden:
             raise InvoerFout(
                 bron,
                 f"sleutel {sleutel}",

@@ -20,7 +20,15 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+import pandas as pd
+
+from .politiemeldingen import reductie_uit_overige, verschuifbare_meldingen
+from .prestaties import verzuim_reeks
 from .run import Run
+from .scenarios import HEFBOMEN
+from .wachttijden import ONDERZOEK_TERMIJN_WERKDAGEN, TRIAGE_TERMIJN_WERKDAGEN
+
+WERKDAGEN_PER_WEEK = 5  # the onderzoek term is kept in working days; the text names it in weeks
 
 EENHEDEN = ("fte", "euro", "meldingen", "adviezen", "aantal", "%", "datum", "tekst", "ja/nee", "jaar", "cijfer", "uur")
 
@@ -92,6 +100,38 @@ class Bron:
     @property
     def kosten_per_fte(self) -> float:
         return self.kengetal("kosten_per_fte_euro")
+
+    def realisatie(self, jaar: int) -> dict:
+        return next(r for r in self.resultaten["perioden"] if r["jaar"] == jaar and r["status"] == "realisatie")
+
+    def politie_b(self, jaar: int) -> dict:
+        """Scenario B against the police share: the cut as a share of the other meldingen."""
+        b = self.scenario_b(jaar)
+        meldingen = self.prognose(self.params.scenario_b.prognose_variant, jaar)["meldingen"]
+        rij = pd.DataFrame(
+            [{"jaar": jaar, "meldingen_prognose": meldingen, "reductie_meldingen": b["reductie_meldingen"]}]
+        )
+        return reductie_uit_overige(rij, self.kengetal("politie_aandeel_meldingen_pct")).iloc[0].to_dict()
+
+    def verschuifbaar(self, jaar: int) -> dict:
+        """Meldingen of B's prognosis that could go to the JPT or come from the lokale teams."""
+        meldingen = pd.Series([self.politie_b(jaar)["meldingen_prognose"]])
+        return (
+            verschuifbare_meldingen(
+                meldingen,
+                self.kengetal("politie_aandeel_meldingen_pct"),
+                self.kengetal("politie_naar_jpt_pct"),
+                self.kengetal("lokaal_team_aandeel_meldingen_pct"),
+            )
+            .iloc[0]
+            .to_dict()
+        )
+
+    def verzuim(self, positie: str) -> dict:
+        """The first, previous-to-last or last year of the verzuim series."""
+        reeks = verzuim_reeks(self.run.data.kengetallen)
+        rij = reeks.iloc[{"eerste": 0, "vorige": max(len(reeks) - 2, 0), "laatste": -1}[positie]]
+        return {"jaar": int(rij["jaar"]), "verzuim_pct": float(rij["verzuim_pct"])}
 
 
 def prognose_jaren(run: Run) -> list[int]:
@@ -288,27 +328,239 @@ def _definities(run: Run) -> list[_Definitie]:
             lambda b, j=jaar: b.scenario_b(j)["reductie_pct"],
         )
         _veld(
+            f"b_prognose_{jaar}_meldingen",
+            "meldingen",
+            f"B: meldingen {jaar} volgens de prognose waartegen B rekent",
+            lambda b, j=jaar: b.politie_b(j)["meldingen_prognose"],
+        )
+        _veld(
             f"b_niet_politie_{jaar}_meldingen",
             "meldingen",
             f"B: meldingen {jaar} die niet van de politie komen (aandeel politie uit kengetallen)",
-            lambda b, j=jaar: (
-                b.prognose(p.scenario_b.prognose_variant, j)["meldingen"]
-                * (1 - b.kengetal("politie_aandeel_meldingen_pct") / 100)
-            ),
+            lambda b, j=jaar: b.politie_b(j)["overige_meldingen"],
         )
         _veld(
             f"b_reductie_niet_politie_{jaar}_pct",
             "%",
             f"B: de nodige daling als deel van de meldingen die niet van de politie komen ({jaar})",
-            lambda b, j=jaar: (
-                100
-                * b.scenario_b(j)["reductie_meldingen"]
-                / (
-                    b.prognose(p.scenario_b.prognose_variant, j)["meldingen"]
-                    * (1 - b.kengetal("politie_aandeel_meldingen_pct") / 100)
-                )
+            lambda b, j=jaar: b.politie_b(j)["reductie_overige_pct"],
+        )
+        _veld(
+            f"b_politie_naar_jpt_{jaar}_meldingen",
+            "meldingen",
+            f"B: politiemeldingen {jaar} die direct naar het Jeugd Preventie Team kunnen",
+            lambda b, j=jaar: b.verschuifbaar(j)["politie_naar_jpt"],
+        )
+        _veld(
+            f"b_lokaal_team_{jaar}_meldingen",
+            "meldingen",
+            f"B: meldingen {jaar} die van de lokale teams komen",
+            lambda b, j=jaar: b.verschuifbaar(j)["lokaal_team"],
+        )
+        _veld(
+            f"dekking_{jaar}_pct",
+            "%",
+            f"deel van de benodigde formatie {jaar} (leidende prognose) dat beschikbaar is",
+            lambda b, j=jaar: 100 * b.fte_beschikbaar(j) / b.fte_benodigd(leidend, j),
+        )
+        _veld(
+            f"tekort_per_maand_{jaar}_euro",
+            "euro",
+            f"tekort {jaar} volgens de leidende prognose in euro per maand",
+            lambda b, j=jaar: b.tekort_fte(leidend, j) * b.kosten_per_fte / 12,
+        )
+        _veld(
+            f"winstwaarschuwing_fte_benodigd_{jaar}",
+            "fte",
+            f"benodigde formatie {jaar} volgens de winstwaarschuwing",
+            lambda b, j=jaar: b.fte_benodigd("winstwaarschuwing", j),
+        )
+        _veld(
+            f"winstwaarschuwing_tekort_{jaar}_fte",
+            "fte",
+            f"tekort {jaar} volgens de winstwaarschuwing (benodigd min beschikbaar)",
+            lambda b, j=jaar: b.tekort_fte("winstwaarschuwing", j),
+        )
+        _veld(
+            f"winstwaarschuwing_tekort_{jaar}_euro",
+            "euro",
+            f"tekort {jaar} volgens de winstwaarschuwing in euro per jaar",
+            lambda b, j=jaar: b.tekort_fte("winstwaarschuwing", j) * b.kosten_per_fte,
+        )
+    _veld(
+        "niet_politie_aandeel_pct",
+        "%",
+        "deel van de meldingen dat niet van de politie komt",
+        lambda b: 100 - b.kengetal("politie_aandeel_meldingen_pct"),
+    )
+
+    # --- the chapters of the text set: request and decision, legal terms, winstwaarschuwingen, verzuim, -------------
+    # --- police meldingen, programmes, the bridging costs of A (impactanalyse 2024) ------------------------------
+    besluit = p.besluit_periode
+    _veld(
+        "besluit_fte_structureel",
+        "fte",
+        f"structurele formatie bij het AB-besluit ({besluit})",
+        lambda b: b.periode(besluit)["fte_structureel"],
+    )
+    _veld(
+        "besluit_fte_incidenteel",
+        "fte",
+        f"tijdelijke formatie bij het AB-besluit ({besluit})",
+        lambda b: b.periode(besluit)["fte_incidenteel"],
+    )
+    if p.aanvraag_periode:
+        aanvraag = p.aanvraag_periode
+        _veld(
+            "aanvraag_meldingen",
+            "meldingen",
+            f"meldingen bij de aanvraag ({aanvraag})",
+            lambda b: b.periode(aanvraag)["meldingen"],
+        )
+        _veld(
+            "aanvraag_adviezen",
+            "adviezen",
+            f"adviezen bij de aanvraag ({aanvraag})",
+            lambda b: b.periode(aanvraag)["adviezen"],
+        )
+        _veld(
+            "aanvraag_fte",
+            "fte",
+            f"gevraagde formatie, structureel en tijdelijk ({aanvraag})",
+            lambda b: b.periode(aanvraag)["fte_beschikbaar"],
+        )
+        _veld(
+            "aanvraag_fte_benodigd",
+            "fte",
+            f"benodigde formatie volgens de toegepaste normset bij de aanvraag ({aanvraag})",
+            lambda b: b.periode(aanvraag)[f"fte_{p.normset}"],
+        )
+        if p.normset_vergelijking:
+            _veld(
+                "aanvraag_fte_benodigd_vergelijking",
+                "fte",
+                f"benodigde formatie volgens de vergelijkingsnormset bij de aanvraag ({aanvraag})",
+                lambda b: b.periode(aanvraag)[f"fte_{p.normset_vergelijking}"],
+            )
+        _veld(
+            "besluit_onder_aanvraag_fte",
+            "fte",
+            "hoeveel formatie het AB-besluit onder de aanvraag ligt",
+            lambda b: b.periode(aanvraag)["fte_beschikbaar"] - b.periode(besluit)["fte_beschikbaar"],
+        )
+        _veld(
+            "besluit_onder_aanvraag_euro",
+            "euro",
+            "hoeveel het AB-besluit onder de aanvraag ligt, in euro per jaar",
+            lambda b: (
+                (b.periode(aanvraag)["fte_beschikbaar"] - b.periode(besluit)["fte_beschikbaar"]) * b.kosten_per_fte
             ),
         )
+        eerste = jaren[0]
+        _veld(
+            "winstwaarschuwing_groei_meldingen_pct",
+            "%",
+            f"meldingen {eerste} volgens de winstwaarschuwing, groei ten opzichte van de aanvraag",
+            lambda b: (
+                100 * (b.prognose("winstwaarschuwing", eerste)["meldingen"] / b.periode(aanvraag)["meldingen"] - 1)
+            ),
+        )
+        _veld(
+            "winstwaarschuwing_groei_adviezen_pct",
+            "%",
+            f"adviezen {eerste} volgens de winstwaarschuwing, groei ten opzichte van de aanvraag",
+            lambda b: 100 * (b.prognose("winstwaarschuwing", eerste)["adviezen"] / b.periode(aanvraag)["adviezen"] - 1),
+        )
+    _veld(
+        "triage_termijn_werkdagen",
+        "aantal",
+        "wettelijke termijn van de triage in werkdagen",
+        lambda b: TRIAGE_TERMIJN_WERKDAGEN,
+    )
+    _veld(
+        "onderzoek_termijn_weken",
+        "aantal",
+        "wettelijke termijn van een onderzoek in weken",
+        lambda b: ONDERZOEK_TERMIJN_WERKDAGEN // WERKDAGEN_PER_WEEK,
+    )
+    _veld(
+        "indexatie_tekort_euro",
+        "euro",
+        "gevraagde min toegekende indexatie van de subsidie, per jaar",
+        lambda b: b.kengetal("indexatie_gevraagd_euro") - b.kengetal("indexatie_toegekend_euro"),
+    )
+    _veld(
+        "indexatie_tekort_fte",
+        "fte",
+        "het indexatietekort uitgedrukt in fte",
+        lambda b: (b.kengetal("indexatie_gevraagd_euro") - b.kengetal("indexatie_toegekend_euro")) / b.kosten_per_fte,
+    )
+    _veld(
+        "programmas_kosten_euro",
+        "euro",
+        "kosten per jaar van VOiT en Veiligheid Voorop samen",
+        lambda b: b.kengetal("voit_kosten_euro") + b.kengetal("veiligheid_voorop_kosten_euro"),
+    )
+    _veld(
+        "programmas_fte",
+        "fte",
+        "kosten van VOiT en Veiligheid Voorop samen, uitgedrukt in fte",
+        lambda b: (b.kengetal("voit_kosten_euro") + b.kengetal("veiligheid_voorop_kosten_euro")) / b.kosten_per_fte,
+    )
+    for positie in ("eerste", "vorige", "laatste"):
+        _veld(
+            f"verzuim_{positie}_jaar",
+            "jaar",
+            f"het {positie} jaar van de verzuimreeks",
+            lambda b, q=positie: b.verzuim(q)["jaar"],
+        )
+        _veld(
+            f"verzuim_{positie}_pct",
+            "%",
+            f"verzuim in het {positie} jaar van de verzuimreeks",
+            lambda b, q=positie: b.verzuim(q)["verzuim_pct"],
+        )
+    for jaar in sorted(run.data.volumes.loc[run.data.volumes["status"] == "realisatie", "jaar"].unique()):
+        _veld(
+            f"realisatie_meldingen_{jaar}",
+            "meldingen",
+            f"meldingen in {jaar} (realisatie)",
+            lambda b, j=int(jaar): b.realisatie(j)["meldingen"],
+        )
+        if hasattr(run.data.kengetallen, f"politie_meldingen_{jaar}"):
+            _veld(
+                f"politie_aandeel_{jaar}_pct",
+                "%",
+                f"deel van de meldingen in {jaar} dat van de politie kwam (realisatie)",
+                lambda b, j=int(jaar): 100 * b.kengetal(f"politie_meldingen_{j}") / b.realisatie(j)["meldingen"],
+            )
+    for post in ("formatie", "indexatie"):
+        _veld(
+            f"a_kosten_overbrugging_{post}_euro",
+            "euro",
+            f"A: kosten over de tussenperiode, post {post}",
+            lambda b, q=post: sum(b.scenario_a(j)[f"kosten_{q}_euro"] for j in overbrugging),
+        )
+    _veld(
+        "a_kosten_overbrugging_programmas_euro",
+        "euro",
+        "A: kosten over de tussenperiode, voortzetting VOiT en Veiligheid Voorop",
+        lambda b: sum(
+            b.scenario_a(j)["kosten_voit_euro"] + b.scenario_a(j)["kosten_veiligheid_voorop_euro"] for j in overbrugging
+        ),
+    )
+    _veld(
+        "c_becijferd",
+        "ja/nee",
+        "C: minstens één hefboom heeft een waarde",
+        lambda b: any(getattr(b.params.scenario_c, h) for h in HEFBOMEN),
+    )
+    _veld(
+        "c_vanaf_jaar",
+        "jaar",
+        "C: eerste jaar waarin de hefbomen meetellen (0: alle jaren)",
+        lambda b: b.params.scenario_c.vanaf_jaar or 0,
+    )
 
     # --- the kengetallen, each under its own key -------------------------------------------------------
     for naam, waarde in run.data.kengetallen:

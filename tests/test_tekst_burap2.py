@@ -1,0 +1,77 @@
+"""The text set of BURAP 2 2024: its computed names equal the seed's figures, and its sentences follow the data."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import edit_file, params_fout
+
+from vt_analysis import formatting as fmt
+from vt_analysis import tekst
+from vt_analysis.run import load_run
+from vt_analysis.velden import velden
+
+
+@pytest.fixture(scope="module")
+def run():
+    return load_run()
+
+
+@pytest.fixture(scope="module")
+def v(run):
+    return {n: veld.waarde for n, veld in velden(run).items()}
+
+
+def test_names_reproduce_the_seed(v):
+    # Aanleiding: 66,15 fte asked, 63,40 granted (4,50 of it temporary, 58,90 structural).
+    assert v["besluit_onder_aanvraag_fte"] == pytest.approx(66.15 - 63.40)
+    assert v["besluit_onder_aanvraag_euro"] == pytest.approx((66.15 - 63.40) * 104_000)
+    assert (v["besluit_fte_incidenteel"], v["besluit_fte_structureel"]) == (4.5, 58.9)
+    # Bijlage 2, column 'Begroting 2025 voorstel DB': 4.600 meldingen, 73,33 and 80,44 fte.
+    assert v["aanvraag_meldingen"] == 4600
+    assert round(v["aanvraag_fte_benodigd"], 2) == 73.33
+    assert round(v["aanvraag_fte_benodigd_vergelijking"], 2) == 80.44
+    # Winstwaarschuwing 1: 238.475 asked, 165.832 granted; Winstwaarschuwing 2: 5.220 vs 4.600, 3.900 vs 3.300.
+    assert v["indexatie_tekort_euro"] == 238_475 - 165_832
+    assert v["winstwaarschuwing_groei_meldingen_pct"] == pytest.approx(100 * (5220 / 4600 - 1))
+    assert v["winstwaarschuwing_groei_adviezen_pct"] == pytest.approx(100 * (3900 / 3300 - 1))
+    # Programmes: VOiT 140.000 and Veiligheid Voorop 104.000 euro a year.
+    assert v["programmas_kosten_euro"] == 244_000
+    # Police: 3.502 of the 4.599 meldingen of 2023.
+    assert v["politie_aandeel_2023_pct"] == pytest.approx(100 * 3502 / 4599)
+    assert (v["triage_termijn_werkdagen"], v["onderzoek_termijn_weken"]) == (5, 10)
+    assert (v["verzuim_eerste_jaar"], v["verzuim_vorige_jaar"], v["verzuim_laatste_jaar"]) == (2022, 2023, 2024)
+    assert (v["verzuim_eerste_pct"], v["verzuim_laatste_pct"]) == (15, 7)
+
+
+def test_bridging_parts_add_up(v):
+    delen = (
+        v["a_kosten_overbrugging_formatie_euro"]
+        + v["a_kosten_overbrugging_indexatie_euro"]
+        + v["a_kosten_overbrugging_programmas_euro"]
+    )
+    assert delen == pytest.approx(v["a_kosten_overbrugging_euro"])
+
+
+def test_police_block_shows_the_computed_cut(run, v):
+    md = tekst.render_blok("politiemeldingen", run)
+    assert f"{fmt.aantal(v['b_reductie_2025_meldingen'])}\nminder ({fmt.procent(v['b_reductie_2025_pct'])})" in md
+    assert f"dan moet daarvan in 2025 {fmt.procent(v['b_reductie_niet_politie_2025_pct'])}" in md
+    assert "groter dan alle andere meldingen samen" not in md
+
+
+def test_police_block_when_the_cut_exceeds_the_other_meldingen(data_copy):
+    # With 95% of the meldingen from the police, the cut B needs is larger than all other meldingen.
+    edit_file(
+        data_copy / "kengetallen.yaml",
+        "politie_aandeel_meldingen_pct: {waarde: 75,",
+        "politie_aandeel_meldingen_pct: {waarde: 95,",
+    )
+    md = tekst.render_blok("politiemeldingen", load_run(None, data_copy))
+    assert "De daling die in 2025 nodig is, is groter dan alle andere meldingen samen" in md
+    assert "dan moet daarvan in 2025" not in md
+
+
+def test_aanvraag_periode_must_be_a_period(cli, params_copy):
+    edit_file(params_copy, "aanvraag_periode: Begroting 2025 voorstel DB", "aanvraag_periode: Begroting 2025 voorstel")
+    regel = params_fout(cli, params_copy)
+    assert "sleutel aanvraag_periode: 'Begroting 2025 voorstel' is geen periode in volumes.csv" in regel
