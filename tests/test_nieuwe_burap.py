@@ -79,7 +79,7 @@ def test_without_peilmoment_only_name_and_date_change(cli, vorige, data_copy, te
     [
         (("--naam", "Burap 1"), "sleutel run_naam"),
         (("--naam", "burap2-2024"), "is de naam van de vorige run"),
-        (("--peilmoment", "x"), "the following arguments are required: --naam"),
+        (("--peilmoment", "x"), "verplicht, maar niet gegeven: --naam"),
     ],
 )
 def test_bad_arguments_exit_2_with_one_line_and_write_nothing(cli, vorige, tekst_copy, args, verwacht):

@@ -83,10 +83,10 @@ def load_params_tekst() -> str:
 @pytest.mark.parametrize(
     ("args", "verwacht"),
     [
-        ((), "the following arguments are required"),
+        ((), "verplicht, maar niet gegeven: RUN_MAP"),
         (("{tmp}/bestaat-niet",), "is geen map"),
         (("{tmp}",), "manifest.json: bestand ontbreekt"),
-        (("{run}", "--onbekend"), "unrecognized arguments"),
+        (("{run}", "--onbekend"), "onbekende argumenten: --onbekend"),
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(cli, run_map, tmp_path, args, verwacht):

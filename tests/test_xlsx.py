@@ -95,6 +95,8 @@ OVER = {
     "documentdatum": "2024-11-29",
     "versie": "0.0",
     "git_commit": "abc",
+    "status": "concept",
+    "documentversie": "1.0",
     "invoer_sha256": {"data/volumes.csv": "0" * 64},
 }
 
@@ -105,7 +107,13 @@ def test_workbook_has_numbers_with_formats_frozen_headers_and_a_first_sheet(tmp_
     wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
     assert wb.sheetnames[0] == OVER_BLAD
     over = [c.value for rij in wb[OVER_BLAD].iter_rows() for c in rij if c.value is not None]
-    assert "test-run" in over and "29 november 2024" in over and "data/volumes.csv" in over and "0" * 64 in over
+    assert (
+        "test-run" in over
+        and "29 november 2024" in over
+        and "concept" in over
+        and "data/volumes.csv" in over
+        and "0" * 64 in over
+    )
     ws = wb[wb.sheetnames[1]]
     assert ws["A1"].value.startswith("Tabel 1: Benodigde formatie")
     assert [c.value for c in ws[3]] == ["periode", "fte", "gap", "kosten", "pct"]

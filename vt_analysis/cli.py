@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -25,8 +26,22 @@ class _ArgumentFout(Exception):
     """A bad command line: printed as one line, exit code 2 (argparse would print the usage too)."""
 
 
+# argparse's messages in Dutch (the ones a user meets); anything else stays as argparse says it.
+_ARGPARSE_NL = (
+    (r"the following arguments are required: (.*)", r"verplicht, maar niet gegeven: \1"),
+    (r"unrecognized arguments: (.*)", r"onbekende argumenten: \1"),
+    (r"argument (.*?): expected one argument", r"argument \1: verwacht een waarde"),
+    (
+        r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)",
+        r"argument \1: \2 bestaat niet, verwacht een van: \3",
+    ),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str):
+        for patroon, nl in _ARGPARSE_NL:
+            message = re.sub(f"^{patroon}$", nl, message)
         raise _ArgumentFout(f"{self.prog}: {message}")
 
 

@@ -76,9 +76,11 @@ def zet_sleutels(tekst: str, nieuw: dict[str, object], vervang_periode: tuple[st
                 if huidig == vervang_periode[0]:
                     regels[i] = f"{delen[0]}{_yaml_scalar(vervang_periode[1])}{delen[2]}"
     ontbrekend = [f"{k}: {_yaml_scalar(v)}" for k, v in nieuw.items() if k not in gezet]
-    if ontbrekend:
+    if ontbrekend:  # after the last key that was set (e.g. documentdatum), else before the first key
+        gezette_regels = [i for i, r in enumerate(regels) if any(r.startswith(f"{k}:") for k in gezet)]
         eerste = next((i for i, r in enumerate(regels) if r and not r.startswith("#")), len(regels))
-        regels[eerste:eerste] = ontbrekend
+        plek = gezette_regels[-1] + 1 if gezette_regels else eerste
+        regels[plek:plek] = ontbrekend
     return "\n".join(regels) + "\n"
 
 

@@ -273,6 +273,8 @@ def werkboek_over(run: Run, manifest_: dict) -> dict:
         "run": run.params.run_naam,
         "peilmoment": run.params.peilmoment,
         "documentdatum": run.params.documentdatum,
+        "status": getattr(run.params, "status", None),
+        "documentversie": getattr(run.params, "versie", None),
         "versie": manifest_["pakketten"].get("vt-analysis", "onbekend"),
         "git_commit": manifest_["git_commit"],
         "invoer_sha256": invoer,

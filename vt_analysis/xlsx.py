@@ -122,9 +122,13 @@ def _schrijf_over(ws, stijlen: dict, over: dict, tabellen: list[dict], namen: li
         ("Run", over["run"]),
         ("Peilmoment", over["peilmoment"]),
         ("Documentdatum", fmt.datum(over["documentdatum"])),
+        ("Status", over.get("status")),
+        ("Versie", over.get("documentversie")),
         ("Gemaakt met", f"vt-analysis {over['versie']}"),
         ("Git-commit", over.get("git_commit", "")),
     ):
+        if waarde is None:
+            continue
         ws.write_string(rij, 0, label, stijlen["kop"])
         ws.write_string(rij, 1, str(waarde))
         rij += 1
@@ -156,7 +160,8 @@ def _schrijf_over(ws, stijlen: dict, over: dict, tabellen: list[dict], namen: li
 
 
 def schrijf_werkboek(doel: Path, tabellen: list[dict], over: dict) -> Path:
-    """Write the workbook; ``over`` holds titel, run, peilmoment, documentdatum, versie, invoer_sha256."""
+    """Write the workbook; ``over`` holds titel, run, peilmoment, documentdatum, versie (of the tool),
+    invoer_sha256 and optionally git_commit, status and documentversie (of the document)."""
     datum = over["documentdatum"]
     if isinstance(datum, str):
         datum = dt.date.fromisoformat(datum)
