@@ -313,3 +313,67 @@ def test_verify_says_actueel_then_names_an_edited_pdf(rendered, tmp_path, cli):
     regels = out.splitlines()
     assert len(regels) == 2 and regels[0].startswith("niet actueel: 1 bestand")
     assert regels[1].startswith(f"  gewijzigd: {kopie / 'impactanalyse.pdf'} (rapportbestand; SHA-256 was ")
+
+
+# --- the board document: title page, status mark, lists, accessibility ------------------------------
+
+
+def _struct_elementen(knoop, gevonden: list) -> list:
+    """Every structure element of a tagged PDF (depth first)."""
+    knoop = knoop.get_object() if hasattr(knoop, "get_object") else knoop
+    if isinstance(knoop, list):
+        for kind in knoop:
+            _struct_elementen(kind, gevonden)
+    elif hasattr(knoop, "get") and "/S" in knoop:
+        gevonden.append(knoop)
+        if "/K" in knoop:
+            _struct_elementen(knoop["/K"], gevonden)
+    return gevonden
+
+
+def test_pdf_is_pdf_ua_1_with_tags_and_alt_texts(rendered):
+    """PDF/UA-1: the XMP identification, a structure tree with headings and tables, an alt text per figure."""
+    reader = PdfReader(rendered / "impactanalyse.pdf")
+    root = reader.trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp
+    assert root["/MarkInfo"]["/Marked"] is True or root["/MarkInfo"]["/Marked"] == True  # noqa: E712
+    assert str(root["/Lang"]).startswith("nl")
+    elementen = _struct_elementen(root["/StructTreeRoot"]["/K"], [])
+    soorten = [str(e["/S"]) for e in elementen]
+    assert "/Table" in soorten and "/TH" in soorten and any(s.startswith("/H") for s in soorten)
+    figuren = [e for e in elementen if e["/S"] == "/Figure"]
+    html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
+    assert len(figuren) == len(re.findall(r'class="vega-figuur"', html)) > 0
+    for fig in figuren:
+        assert str(fig.get("/Alt", "")).startswith("Grafiek: "), fig.get("/Alt")
+
+
+def test_every_html_chart_has_a_text_alternative(rendered):
+    html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
+    divs = re.findall(r'<div class="vega-figuur"[^>]*>', html)
+    assert divs
+    for div in divs:
+        assert 'role="img"' in div and 'aria-label="Grafiek: ' in div and "Gegevens: " in div, div
+
+
+def test_title_page_names_author_addressee_status_version(rendered, pdf_text):
+    p = load_params(PARAMS)
+    eerste = PdfReader(rendered / "impactanalyse.pdf").pages[0].extract_text().replace("\xa0", " ")
+    for regel in (f"Aan {p.adressaat}", f"Van {p.auteur}", "Status Concept", f"Versie {p.versie}"):
+        assert regel in " ".join(eerste.split()), regel
+    html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
+    assert "<dt>Status</dt><dd>Concept</dd>" in html and 'class="conceptmerk"' in html
+
+
+def test_concept_mark_on_every_page(rendered):
+    for nummer, page in enumerate(PdfReader(rendered / "impactanalyse.pdf").pages, start=1):
+        assert "CONCEPT" in page.extract_text(), f"pagina {nummer}"
+
+
+def test_lists_of_tables_and_figures(rendered, pdf_text):
+    assert "\nTabellen\n" in pdf_text and "\nFiguren\n" in pdf_text
+    html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
+    tabellen = re.findall(r'<table id="(tabel-\d+)"', html)
+    assert tabellen and all(f'href="#{t}"' in html for t in tabellen)
+    assert 'href="#figuur-1"' in html

@@ -118,7 +118,7 @@ def test_conditional_follows_the_numbers(tekstset, run):
 
 def test_text_from_data_is_escaped_for_markdown():
     assert tekst.markdown_escape("<img src=x onerror=alert(1)> ![a](http://x)") == (
-        r"\<img src=x onerror=alert\(1\)\> \!\[a\]\(http://x\)"
+        r"\<img src=x onerror=alert(1)\> !\[a\](http://x)"
     )
 
 

@@ -79,10 +79,73 @@ class Figuur:
         self.spec = chart.to_dict()
         self.spec["config"] = {**thema(), **self.spec.get("config", {})}
         self.spec.setdefault("usermeta", {})["bijschrift"] = bijschrift
+        self.spec["usermeta"]["alt"] = tekstalternatief(self.spec, bijschrift)
         self.bijschrift = bijschrift
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {VEGALITE_MIMETYPE: self.spec, "text/plain": f"Figuur: {self.bijschrift}"}
+
+
+MAX_ALT_RIJEN = 30
+
+
+def _delen(spec: dict):
+    """The chart and its layers and sub-charts, depth first."""
+    yield spec
+    if isinstance(spec.get("spec"), dict):  # facet
+        yield from _delen(spec["spec"])
+    for deel in (*spec.get("layer", []), *spec.get("hconcat", []), *spec.get("vconcat", []), *spec.get("concat", [])):
+        yield from _delen(deel)
+
+
+def _alt_velden(spec: dict) -> tuple[dict, list[tuple[str, str]]] | None:
+    """The part of the chart that says most, and its (field, Dutch title) pairs.
+
+    The tooltip first (its fields carry Dutch titles and formatted labels), else the x, y and colour encoding.
+    """
+    for deel in _delen(spec):
+        tooltip = (deel.get("encoding") or {}).get("tooltip")
+        if isinstance(tooltip, list):
+            return deel, [(t["field"], t.get("title") or t["field"]) for t in tooltip if "field" in t]
+    for deel in _delen(spec):
+        enc = deel.get("encoding") or {}
+        velden = [
+            (enc[k]["field"], enc[k].get("title") or enc[k]["field"])
+            for k in ("x", "color", "y")
+            if isinstance(enc.get(k), dict) and "field" in enc[k]
+        ]
+        if len(velden) >= 2:
+            return deel, velden
+    return None
+
+
+def tekstalternatief(spec: dict, bijschrift: str) -> str:
+    """A text alternative for a chart (HTML aria-label, PDF alt): the caption plus the data it shows.
+
+    The rows and their Dutch labels come from the chart's own tooltip, so the text says what a reader
+    who cannot see the chart would otherwise miss (accessible documents, PDF/UA).
+    """
+    gevonden = _alt_velden(spec)
+    if gevonden is None:
+        return f"Grafiek: {bijschrift}"
+    deel, velden = gevonden
+    naam = (deel.get("data") or spec.get("data") or {}).get("name")
+    rijen = spec.get("datasets", {}).get(naam, [])
+
+    def waarde(v) -> str:
+        if isinstance(v, bool) or v is None:
+            return "–" if v is None else ("ja" if v else "nee")
+        if isinstance(v, (int, float)):
+            return fmt.getal(v, 0 if float(v).is_integer() else 2)
+        if isinstance(v, str) and len(v) >= 10 and v[4] == "-" and v[7] == "-" and v[:4].isdigit():
+            from babel.dates import format_date
+
+            return format_date(pd.Timestamp(v).date(), format="MMMM y", locale=fmt.LOCALE)  # a month
+        return str(v)
+
+    regels = ["; ".join(f"{titel} {waarde(r.get(veld))}" for veld, titel in velden) for r in rijen[:MAX_ALT_RIJEN]]
+    meer = f" (en {len(rijen) - MAX_ALT_RIJEN} rijen meer)" if len(rijen) > MAX_ALT_RIJEN else ""
+    return f"Grafiek: {bijschrift}. Gegevens: " + " | ".join(regels) + meer if regels else f"Grafiek: {bijschrift}"
 
 
 def figuur(chart: alt.TopLevelMixin, bijschrift: str) -> Figuur:

@@ -144,8 +144,13 @@ def _validate(args) -> int:
     print(f"gecontroleerd: {paths.display_path(d.map / paths.CLAIMS_FILE)} ({len(d.claims)} uitspraken)")
     from .tekst import controleer_tekstset, tekstset_map
 
+    from .wijzigingen import load_vorige_run
+
     blokken = controleer_tekstset(run)
     print(f"gecontroleerd: {paths.display_path(tekstset_map(run))} ({len(blokken)} tekstblokken)")
+    vorige = load_vorige_run(run)
+    if vorige is not None:
+        print(f"gecontroleerd: vorige run {vorige.params.run_naam!r} ({vorige.params.peilmoment})")
     print("alles in orde")
     return 0
 

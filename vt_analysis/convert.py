@@ -9,6 +9,7 @@ Stream output (print, warnings) is not part of the report; it is returned so the
 
 from __future__ import annotations
 
+import html
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +36,18 @@ def spec_to_svg(spec: dict) -> str:
     return vlc.vegalite_to_svg(
         spec, vl_version=VL_VERSION, format_locale=FORMAT_LOCALE, time_format_locale=FORMAT_LOCALE
     )
+
+
+def _typst_tekst(tekst: str) -> str:
+    """A Typst string literal."""
+    return json.dumps(tekst, ensure_ascii=False)
+
+
+def _typst_inhoud(tekst: str) -> str:
+    """Text as Typst content (markup characters escaped)."""
+    for teken in '\\#[]*_$@<>~`"/':
+        tekst = tekst.replace(teken, "\\" + teken)
+    return tekst
 
 
 def _json_in_script(spec: dict) -> str:
@@ -75,20 +88,27 @@ class ReportOutputs(Preprocessor):
 
     def _figuur(self, spec: dict, nummer: int) -> str:
         bijschrift = spec.get("usermeta", {}).get("bijschrift", "")
+        alt_tekst = spec.get("usermeta", {}).get("alt") or f"Grafiek: {bijschrift}"
         if self.doel == "html":
             return (
                 "```{=html}\n"
                 f'<figure class="figuur" id="figuur-{nummer}">\n'
-                f'<div class="vega-figuur" id="vis-{nummer}"></div>\n'
+                f'<div class="vega-figuur" id="vis-{nummer}" role="img" aria-label="{html.escape(alt_tekst)}"></div>\n'
                 f'<script type="application/json" class="vega-spec" data-doel="vis-{nummer}">{_json_in_script(spec)}</script>\n'
-                f"<figcaption>Figuur {nummer}: {bijschrift}</figcaption>\n"
+                f"<figcaption>Figuur {nummer}: {html.escape(bijschrift)}</figcaption>\n"
                 "</figure>\n"
                 "```"
             )
         map_ = Path(self.figuur_map)
         map_.mkdir(parents=True, exist_ok=True)
         (map_ / f"figuur-{nummer}.svg").write_text(spec_to_svg(spec), encoding="utf-8")
-        return f"![{bijschrift}]({map_.name}/figuur-{nummer}.svg){{width=100%}}"
+        # Raw Typst: pandoc's Typst writer drops alt texts, and PDF/UA-1 requires one for every image.
+        return (
+            "```{=typst}\n"
+            f'#figure(image("{map_.name}/figuur-{nummer}.svg", width: 100%, alt: {_typst_tekst(alt_tekst)}),\n'
+            f"  caption: [{_typst_inhoud(bijschrift)}])\n"
+            "```"
+        )
 
 
 def combine_notebooks(notebooks: list[Path]) -> nbformat.NotebookNode:

@@ -14,6 +14,7 @@ import hashlib
 import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -41,6 +42,7 @@ from .run import Run, load_run
 from .tabeldata import tabellen_uit_notebooks
 from .tekst import controleer_tekstset
 from .verify import bronnen, rapport_sha256, tekstset_map
+from .wijzigingen import load_vorige_run
 from .xlsx import XLSX_NAAM, schrijf_werkboek
 
 HTML_NAAM = "impactanalyse.html"
@@ -134,6 +136,25 @@ def _typst_escape(tekst: str) -> str:
     return tekst
 
 
+ILLUSTRATIEF_TEKST = (
+    "de waarden van de hefbomen van procesoptimalisatie (richting C) in dit document zijn voorbeelden, "
+    "geen afspraken of metingen"
+)
+
+
+def _titel_zonder_breuk(titel: str, doel: str) -> str:
+    """The title with every hyphenated word kept on one line ("Zuid-Holland-Zuid" never breaks)."""
+    esc = _typst_escape if doel == "typst" else html.escape
+    woorden = []
+    for woord in titel.split(" "):
+        if "-" in woord:
+            woord = f"#box[{esc(woord)}]" if doel == "typst" else f'<span class="geen-breuk">{esc(woord)}</span>'
+        else:
+            woord = esc(woord)
+        woorden.append(woord)
+    return " ".join(woorden)
+
+
 def _variabelen(run: Run, doel: str) -> list[str]:
     p = run.params
     esc = _typst_escape if doel == "typst" else html.escape
@@ -144,11 +165,24 @@ def _variabelen(run: Run, doel: str) -> list[str]:
         "date": fmt.datum(p.documentdatum),
         "normset": f"{run.data.normen.normsets[p.normset].naam}",
         "subtitle": "Wat de beschikbare formatie betekent voor de wettelijke taken",
-        "bronregel": f"Alle cijfers zijn berekend door vt-analysis uit de datasets en het parameterbestand van run {p.run_naam}.",
+        "auteur": p.auteur,
+        "adressaat": p.adressaat,
+        "status": p.status,
+        "status-tekst": "Concept" if p.status == "concept" else "Definitief",
+        "versie": p.versie,
+        "bronregel": (
+            "Alle cijfers in dit document zijn berekend uit de gegevens van Veilig Thuis en de uitgangspunten van "
+            "deze analyse; het hoofdstuk Methode en bronnen geeft de herkomst van elk cijfer."
+        ),
     }
+    if p.status == "concept":
+        waarden["concept"] = "ja"
+    if p.illustratief:
+        waarden["illustratief"] = ILLUSTRATIEF_TEKST
     args = []
     for naam, waarde in waarden.items():
         args += ["-V", f"{naam}={esc(waarde)}"]
+    args += ["-V", f"title-{doel}={_titel_zonder_breuk(p.titel, doel)}"]
     return args + ["-V", "lang=nl", "-V", "region=NL"]
 
 
@@ -158,6 +192,32 @@ def _pandoc(markdown: str, doel: str, extra: list[str]) -> str:
         return pypandoc.convert_text(markdown, to=doel, format="markdown", extra_args=args, sandbox=False)
     except RuntimeError as exc:
         raise RenderFout(f"pandoc ({doel}): {str(exc).strip().splitlines()[-1]}") from None
+
+
+LIJSTEN_PLEK = "<!-- lijst van tabellen en figuren -->"
+_TABEL_BIJSCHRIFT = re.compile(r"<table(?P<attr>[^>]*)>\s*<caption>(?P<bijschrift>.*?)</caption>", re.S)
+_FIGUUR_BIJSCHRIFT = re.compile(
+    r'<figure class="figuur" id="(?P<id>figuur-\d+)">.*?<figcaption>(?P<bijschrift>.*?)</figcaption>', re.S
+)
+
+
+def lijsten_html(tekst: str) -> str:
+    """The HTML with an id on every table and a list of tables and figures (linked) after the contents."""
+    tabellen: list[tuple[str, str]] = []
+
+    def _tabel(m: re.Match) -> str:
+        ident = f"tabel-{len(tabellen) + 1}"
+        tabellen.append((ident, re.sub(r"</?p>", "", m["bijschrift"]).strip()))
+        return f'<table id="{ident}"{m["attr"]}>\n<caption>{m["bijschrift"]}</caption>'
+
+    tekst = _TABEL_BIJSCHRIFT.sub(_tabel, tekst)
+    figuren = [(m["id"], m["bijschrift"].strip()) for m in _FIGUUR_BIJSCHRIFT.finditer(tekst)]
+    delen = []
+    for titel, items in (("Tabellen", tabellen), ("Figuren", figuren)):
+        if items:
+            regels = "".join(f'<li><a href="#{i}">{b}</a></li>' for i, b in items)
+            delen.append(f"<h2>{titel}</h2>\n<ol>{regels}</ol>")
+    return tekst.replace(LIJSTEN_PLEK, "\n".join(delen))
 
 
 def render_html(markdown: str, run: Run, doel_bestand: Path, werkmap: Path) -> None:
@@ -178,9 +238,11 @@ def render_html(markdown: str, run: Run, doel_bestand: Path, werkmap: Path) -> N
             "--include-after-body",
             str(after),
             *_variabelen(run, "html"),
+            "-V",
+            f"lijsten={LIJSTEN_PLEK}",
         ],
     )
-    doel_bestand.write_text(tekst, encoding="utf-8")
+    doel_bestand.write_text(lijsten_html(tekst), encoding="utf-8")
 
 
 def render_pdf(markdown: str, run: Run, doel_bestand: Path, typst_map: Path) -> list[str]:
@@ -208,6 +270,7 @@ def render_pdf(markdown: str, run: Run, doel_bestand: Path, typst_map: Path) -> 
             font_paths=[str(font_dir())],
             ignore_system_fonts=True,
             timestamp=int(moment.timestamp()),
+            pdf_standards="ua-1",  # accessible PDF (tagged, alt texts, language): required of Dutch public bodies
         )
     except typst.TypstError as exc:
         raise RenderFout(f"typst: {exc.message}") from None
@@ -308,6 +371,7 @@ def render_report(
     voortgang = _Voortgang(stil)
     run = load_run(params_bestand, data_dir)
     controleer_tekstset(run)  # every text block parses and names only known velden, before anything executes
+    load_vorige_run(run)  # the previous run (changes chapter) validates too
     notebooks = load_chapters(hoofdstukken)
     for nb in notebooks:
         check_parameters_cell(nb)

@@ -178,7 +178,7 @@ def controleer_tekstset(run: Run) -> dict[str, Path]:
 
 # --- rendering -----------------------------------------------------------------------------------------------
 
-_MD_SPECIAAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$@^])")
+_MD_SPECIAAL = re.compile(r"([\\`*_{}\[\]<>#|~$@^])")
 
 
 def markdown_escape(tekst: str) -> str:
@@ -188,6 +188,17 @@ def markdown_escape(tekst: str) -> str:
 
 def _context(waarden: dict) -> dict[str, Any]:
     return {n: (markdown_escape(v.waarde) if isinstance(v.waarde, str) else v.waarde) for n, v in waarden.items()}
+
+
+def _regel(exc: BaseException) -> str:
+    """The line of the block where rendering failed (Jinja2 keeps it in the traceback)."""
+    tb = exc.__traceback__
+    regel = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            regel = tb.tb_lineno
+        tb = tb.tb_next
+    return f"regel {regel}" if regel else ""
 
 
 def render_blok(naam: str, bron: Run | Bron) -> str:
@@ -206,7 +217,11 @@ def render_blok(naam: str, bron: Run | Bron) -> str:
     try:
         return omgeving().from_string(inhoud).render(_context(velden(b)))
     except (SecurityError, UndefinedError) as exc:
-        raise InvoerFout(pad, "", f"placeholder geweigerd: {exc}") from None
+        raise InvoerFout(pad, _regel(exc), f"placeholder geweigerd: {exc}") from None
+    except (TypeError, ValueError, ArithmeticError) as exc:  # e.g. a sum of a number and formatted text
+        raise InvoerFout(
+            pad, _regel(exc), f"placeholder kan niet worden uitgerekend ({exc}); filters als | fte pas op het eind"
+        ) from None
 
 
 def toon(naam: str, bron: Run | Bron):

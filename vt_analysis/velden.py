@@ -145,11 +145,12 @@ def leidende_prognose(run: Run) -> str:
     return getattr(run.params, "leidende_prognose", None) or "winstwaarschuwing"
 
 
-PROGNOSE_NAMEN = {
-    "begroting": "de begroting (AB-besluit)",
-    "winstwaarschuwing": "de winstwaarschuwing",
-    "trend": "de trend",
-}
+def prognose_naam(run: Run, variant: str) -> str:
+    """The prognosis as Dutch prose: 'de begroting 2025 besluit AB', 'de winstwaarschuwing', 'de trend'."""
+    if variant == "begroting":
+        periode = run.params.prognose.begroting_periode or run.params.besluit_periode
+        return "de " + periode[:1].lower() + periode[1:]
+    return {"winstwaarschuwing": "de winstwaarschuwing", "trend": "de trend"}[variant]
 
 
 def _definities(run: Run) -> list[_Definitie]:
@@ -171,7 +172,13 @@ def _definities(run: Run) -> list[_Definitie]:
     _veld(
         "normset_naam", "tekst", "naam van de toegepaste normset", lambda b: b.run.data.normen.normsets[p.normset].naam
     )
-    _veld("leidende_prognose", "tekst", "naam van de leidende prognose", lambda b: PROGNOSE_NAMEN[leidend])
+    _veld("leidende_prognose", "tekst", "naam van de leidende prognose", lambda b: prognose_naam(b.run, leidend))
+    _veld(
+        "leidende_prognose_soort",
+        "tekst",
+        "soort leidende prognose, om op te toetsen: begroting, winstwaarschuwing of trend",
+        lambda b: leidend,
+    )
     _veld(
         "illustratief",
         "ja/nee",
