@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,25 @@ def test_edited_text_block_is_named(cli, run_map, tekst_copy):
     blok.write_text(blok.read_text(encoding="utf-8") + "\nEen zin erbij.\n", encoding="utf-8")
     code, out, _ = cli("verify", run_map)
     assert code == 1 and f"gewijzigd: {blok} (tekstblok; SHA-256 was" in out, out
+
+
+def test_changed_lock_file_is_named_and_an_older_manifest_skips_what_it_lacks(cli, run_map, tmp_path, monkeypatch):
+    from vt_analysis import verify
+
+    lock = tmp_path / "requirements.lock"
+    shutil.copy(verify.LOCK_BESTAND, lock)
+    monkeypatch.setattr(verify, "LOCK_BESTAND", lock)
+    manifest = json.loads((run_map / "manifest.json").read_text(encoding="utf-8"))
+    manifest["bronnen"]["pakket"] = verify.pakket_sha256()
+    (run_map / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert cli("verify", run_map)[0] == 0
+    with open(lock, "a", encoding="utf-8") as f:
+        f.write("nieuw-pakket==1.0\n")
+    code, out, _ = cli("verify", run_map)
+    assert code == 1 and "requirements.lock (programmacode; SHA-256 was" in out
+    del manifest["bronnen"]["pakket"]
+    (run_map / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert cli("verify", run_map) == (0, "actueel\n", "")
 
 
 def test_edited_pdf_and_removed_workbook_are_named(cli, run_map):

@@ -1,10 +1,10 @@
 """Is a report still what its sources give? ``vt-analysis verify RUN_FOLDER`` answers from the manifest.
 
 At render time :func:`bronnen` records the SHA-256 of every source of the report (data files, params,
-the chapter list and notebooks, the templates, the text blocks) and :func:`rapport_sha256` those of
-the report files themselves. ``verify`` hashes the same things now and names each file that differs:
-a changed input means the report is out of date, a changed PDF, HTML or workbook means the file in
-hand is not the one the tool wrote.
+the chapter list and notebooks, the templates, the text blocks, the package's code and the lock
+file) and :func:`rapport_sha256` those of the report files themselves. ``verify`` hashes the same
+things now and names each file that differs: a changed input means the report is out of date, a
+changed PDF, HTML or workbook means the file in hand is not the one the tool wrote.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from .params import RunParams, load_params
 HTML_NAAM = "impactanalyse.html"
 PDF_NAAM = "impactanalyse.pdf"
 XLSX_NAAM = "impactanalyse.xlsx"
-RAPPORT_BESTANDEN = (HTML_NAAM, PDF_NAAM, XLSX_NAAM)
+RAPPORT_BESTANDEN = (HTML_NAAM, PDF_NAAM, XLSX_NAAM, "results.json")
+LOCK_BESTAND = paths.ROOT / "requirements.lock"
 MANIFEST_NAAM = "manifest.json"
 
 # Categories in report order, with the Dutch word verify prints.
@@ -34,6 +35,7 @@ SOORTEN = {
     "notebooks": "hoofdstuk",
     "templates": "sjabloon",
     "tekst": "tekstblok",
+    "pakket": "programmacode",
     "rapport": "rapportbestand",
 }
 
@@ -75,7 +77,17 @@ def bronnen(
         "notebooks": {p.name: sha256(p) for p in notebooks},
         "templates": _boom(paths.TEMPLATE_DIR),
         "tekst": _boom(tekst_map),
+        "pakket": pakket_sha256(),
     }
+
+
+def pakket_sha256() -> dict[str, str]:
+    """The code that computes and renders (the package's modules) and the pinned versions of everything else."""
+    pakket = Path(__file__).resolve().parent
+    uit = {p.relative_to(pakket.parent).as_posix(): sha256(p) for p in sorted(pakket.rglob("*.py"))}
+    if LOCK_BESTAND.is_file():
+        uit[LOCK_BESTAND.name] = sha256(LOCK_BESTAND)
+    return uit
 
 
 def rapport_sha256(run_map: Path) -> dict[str, str]:
@@ -168,10 +180,12 @@ def verify(run_map: Path, data_map: Path | None = None, params_bestand: Path | N
         "notebooks": lambda n: paths.display_path(paths.NOTEBOOKS_DIR / n),
         "templates": lambda n: paths.display_path(paths.TEMPLATE_DIR / n),
         "tekst": lambda n: paths.display_path(tekst_map / n) if tekst_map else n,
+        "pakket": lambda n: paths.display_path(paths.ROOT / n),
     }
     verschillen = []
     for soort, pad_van in plekken.items():
-        verschillen += _vergelijk(soort, manifest["bronnen"].get(soort, {}), nu[soort], pad_van)
+        if soort in manifest["bronnen"]:  # a category the manifest's version did not record cannot be compared
+            verschillen += _vergelijk(soort, manifest["bronnen"][soort], nu[soort], pad_van)
     verschillen += _vergelijk(
         "rapport", manifest["rapport_sha256"], rapport_sha256(run_map), lambda n: paths.display_path(run_map / n)
     )
