@@ -47,3 +47,30 @@ def cli(capsys):
         return code, out.out, out.err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def standaard_run():
+    """The default run (BURAP 2 2024), loaded once per test session; tests must not change it."""
+    from vt_analysis.run import load_run
+
+    return load_run()
+
+
+@pytest.fixture(scope="session")
+def standaard_resultaten(standaard_run):
+    """The results of the default run, computed once per test session (the queue model calibrates once)."""
+    from vt_analysis.resultaten import bereken_resultaten
+
+    return bereken_resultaten(standaard_run)
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory) -> Path:
+    """The default run rendered once per test session (HTML, PDF, results.json); tests only read it."""
+    from vt_analysis.render import render_report
+
+    root = tmp_path_factory.mktemp("output")
+    uitkomst = render_report(paths.DEFAULT_PARAMS, output_root=root, stil=True)
+    assert uitkomst.map == root / "burap2-2024"
+    return uitkomst.map

@@ -22,16 +22,10 @@ from vt_analysis.execute import HoofdstukFout
 from vt_analysis.params import load_params
 from vt_analysis.render import render_report
 
+pytestmark = pytest.mark.render
+
 PARAMS = paths.DEFAULT_PARAMS
 A4_PT = (595.28, 841.89)
-
-
-@pytest.fixture(scope="module")
-def rendered(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("output")
-    uitkomst = render_report(PARAMS, output_root=root, stil=True)
-    assert uitkomst.map == root / "burap2-2024"
-    return uitkomst.map
 
 
 @pytest.fixture(scope="module")

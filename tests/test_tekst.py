@@ -124,9 +124,9 @@ def test_text_from_data_is_escaped_for_markdown():
 
 def test_velden_are_the_results_figures(run):
     """The key figures: shortage under the winstwaarschuwing, from the comparison of results.json."""
-    from vt_analysis.results import bereken_resultaten
+    from vt_analysis.resultaten import bereken_resultaten
 
-    res = bereken_resultaten(run)
+    res = bereken_resultaten(run).naar_dict()
     v = velden(run)
     niets_doen = {r["jaar"]: r for r in res["scenarios"] if r["naam"] == "Winstwaarschuwing, niets doen"}
     kosten = run.data.kengetallen.kosten_per_fte_euro.waarde

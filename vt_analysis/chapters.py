@@ -2,8 +2,9 @@
 
 A new chapter is a notebook in ``notebooks/`` plus one line in that list. Every chapter has exactly
 one cell tagged ``parameters`` with exactly the names in :data:`NOTEBOOK_PARAMETERS`: papermill
-injects the validated params of the run there, and nothing else (papermill only warns on unknown
-names, issue #818, so the runner checks it before anything runs).
+injects the validated params of the run, its data folder and the path of its ``results.json``
+there (see ``hoofdstukken.laad``), and nothing else (papermill only warns on unknown
+names and injects them anyway, so the runner checks the cell before anything runs).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from . import paths
 from .data import _load_yaml
 from .errors import InvoerFout
 
-NOTEBOOK_PARAMETERS = {"params", "data_dir"}
+NOTEBOOK_PARAMETERS = {"params", "data_dir", "resultaten"}
 
 
 def load_chapters(bestand: Path | None = None) -> list[Path]:

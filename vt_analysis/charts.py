@@ -9,6 +9,7 @@ tooltips show labels made by :mod:`vt_analysis.formatting`, so both read ``73,33
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -337,15 +338,15 @@ def prognose_chart(
     return alt.layer(vlak, lijn).properties(width=BREEDTE_PX, height=HOOGTE_PX)
 
 
-def waterval_chart(tabel: pd.DataFrame, jaar: int) -> alt.LayerChart:
+def waterval_chart(tabel: pd.DataFrame, jaar: int, namen: Mapping[str, str]) -> alt.LayerChart:
     """Waterfall of scenario C in one year: baseline, each lever as a floating bar, result; the
-    dashed rule is the available fte."""
+    dashed rule is the available fte. ``namen`` gives the Dutch label of every step id."""
     df = tabel[tabel["jaar"] == jaar].reset_index(drop=True).copy()
     totaal = df["stap"].isin(["basis", "resultaat"])
     df["begin"] = (df["fte_na"] - df["delta_fte"]).where(~totaal, 0.0)
     df["eind"] = df["fte_na"]
     df["soort"] = ["Totaal" if t else ("Minder fte" if d <= 0 else "Meer fte") for t, d in zip(totaal, df["delta_fte"])]
-    df["stap"] = df["stap"].map(fmt.zin)
+    df["stap"] = df["stap"].map(namen)
     df["effect_label"] = [fmt.fte(d, teken=True) if not t else "" for t, d in zip(totaal, df["delta_fte"])]
     df["fte_label"] = df["fte_na"].map(fmt.fte)
     df["beschikbaar_label"] = df["fte_beschikbaar"].map(fmt.fte)

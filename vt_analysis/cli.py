@@ -18,7 +18,7 @@ from rich.table import Table
 from . import formatting as fmt
 from . import paths
 from .errors import EXIT_INPUT_ERROR, InvoerFout
-from .results import bereken_resultaten
+from .resultaten import Resultaten, bereken_resultaten
 from .run import load_run
 
 
@@ -155,14 +155,9 @@ def _validate(args) -> int:
     return 0
 
 
-def _print_tabel(resultaten: dict) -> None:
-    perioden = resultaten["perioden"]
-    normsets = [
-        k.removeprefix("fte_")
-        for k in perioden[0]
-        if k.startswith("fte_") and k not in ("fte_structureel", "fte_incidenteel", "fte_beschikbaar")
-    ]
-    table = Table(title=f"Benodigde formatie (run {resultaten['run']})")
+def _print_tabel(r: Resultaten) -> None:
+    normsets = list(r.normen.normsets)
+    table = Table(title=f"Benodigde formatie (run {r.run})")
     table.add_column("Periode")
     for kolom in ("meldingen", "overdragen", "adviezen"):
         table.add_column(kolom.capitalize(), justify="right")
@@ -171,13 +166,13 @@ def _print_tabel(resultaten: dict) -> None:
     table.add_column("Fte beschikbaar", justify="right")
     for n in normsets:
         table.add_column(f"Gap {n}", justify="right")
-    for r in perioden:
+    for _, rij in r.perioden.iterrows():
         table.add_row(
-            r["periode"],
-            *(fmt.aantal(r[k]) for k in ("meldingen", "overdragen", "adviezen")),
-            *(fmt.fte(r[f"fte_{n}"]) for n in normsets),
-            fmt.fte(r["fte_beschikbaar"]),
-            *(fmt.fte(r[f"gap_{n}"], teken=True) for n in normsets),
+            rij["periode"],
+            *(fmt.aantal(rij[k]) for k in ("meldingen", "overdragen", "adviezen")),
+            *(fmt.fte(rij[f"fte_{n}"]) for n in normsets),
+            fmt.fte(rij["fte_beschikbaar"]),
+            *(fmt.fte(rij[f"gap_{n}"], teken=True) for n in normsets),
         )
     Console(width=None if sys.stdout.isatty() else 160).print(table)
 
@@ -186,7 +181,7 @@ def _compute(args) -> int:
     run = load_run(args.params, args.data)
     resultaten = bereken_resultaten(run)
     if args.json:
-        sys.stdout.write(json.dumps(resultaten, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(resultaten.naar_json())
     else:
         _print_tabel(resultaten)
     return 0

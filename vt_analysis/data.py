@@ -22,7 +22,6 @@ from .errors import InvoerFout, beschrijf_pydantic_fout, from_validation_error
 # The six counts of Bijlage 2, in the seed's order.
 TELLINGEN = ("meldingen", "overdragen", "overdracht_ondersteuning", "onderzoek", "adviezen", "monitoring")
 VOLUME_KOLOMMEN = ("periode", "jaar", "status", *TELLINGEN, "fte_structureel", "fte_incidenteel", "bron")
-STATUSSEN = ("realisatie", "prognose", "begroting")
 
 
 class VolumeRij(BaseModel):
@@ -194,10 +193,28 @@ class Normset(BaseModel):
     producten: dict[str, Norm] = Field(min_length=1)
 
 
+# Result columns are named ``fte_<normset>`` and ``gap_<normset>`` beside fixed ones such as
+# ``fte_beschikbaar``; these names would collide, and an underscore could collide with a band column.
+GERESERVEERDE_NORMSETS = ("beschikbaar", "structureel", "incidenteel", "benodigd", "rekentool", "volgens")
+
+
 class Normen(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     normsets: dict[str, Normset] = Field(min_length=1)
+
+    @field_validator("normsets")
+    @classmethod
+    def _namen(cls, normsets: dict[str, Normset]) -> dict[str, Normset]:
+        for naam in normsets:
+            if not naam.isascii() or not naam.isalnum() or not naam[0].isalpha() or not naam.islower():
+                raise ValueError(f"normset {naam!r}: verwacht een naam van kleine letters en cijfers (zonder _)")
+            if naam in GERESERVEERDE_NORMSETS:
+                raise ValueError(
+                    f"normset {naam!r} is een gereserveerde naam, verwacht een andere dan: "
+                    + ", ".join(GERESERVEERDE_NORMSETS)
+                )
+        return normsets
 
 
 def _load_yaml(path: Path) -> object:
@@ -221,23 +238,6 @@ def load_normen(path: Path) -> Normen:
         return Normen.model_validate(_load_yaml(path))
     except ValidationError as exc:
         raise from_validation_error(path, exc) from None
-
-
-def normen_frame(normen: Normen) -> pd.DataFrame:
-    """The normsets as one long table: normset, product, telling, uren, uren_per_fte."""
-    rows = [
-        {
-            "normset": naam,
-            "product": product,
-            "telling": norm.telling,
-            "uren": norm.uren,
-            "eenheid": norm.eenheid,
-            "uren_per_fte": ns.uren_per_fte,
-        }
-        for naam, ns in normen.normsets.items()
-        for product, norm in ns.producten.items()
-    ]
-    return pd.DataFrame(rows)
 
 
 # --- kengetallen.yaml ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Run parameters: one YAML file per run under ``report/params/``, validated before anything runs.
 
-papermill only warns on unknown parameters (papermill issue #818), so the whole file is parsed into
+papermill only warns on unknown parameters and injects them anyway, so the whole file is parsed into
 a pydantic model with ``extra="forbid"``; unknown keys get a did-you-mean suggestion.
 """
 
@@ -16,8 +16,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from .data import Dataset, _load_yaml
 from .errors import InvoerFout, eerste_fout, from_validation_error
-from .prognose import PrognoseParams, PrognoseVariant
-from .scenarios import ScenarioAParams, ScenarioBParams, ScenarioCParams, VergelijkingParams, check_scenario_params
+from .prognose import PrognoseParams, PrognoseVariant, prognose_jaren
+from .scenarios import ScenarioAParams, ScenarioBParams, ScenarioCParams, VergelijkingParams
 from .schema import Strikt
 from .wachttijden import WachttijdenParams
 
@@ -53,13 +53,13 @@ class RunParams(Strikt):
     vorige_run: str | None = Field(
         default=None, description="params-bestand van de vorige run (in report/params/), voor de wijzigingen"
     )
-    # Issue 4: prognose and the solution directions A, B, C (sections defined in prognose.py / scenarios.py).
+    # The prognose and the solution directions A, B, C (sections defined in prognose.py / scenarios.py).
     prognose: PrognoseParams = Field(default_factory=PrognoseParams)
     scenario_a: ScenarioAParams = Field(default_factory=ScenarioAParams)
     scenario_b: ScenarioBParams = Field(default_factory=ScenarioBParams)
     scenario_c: ScenarioCParams = Field(default_factory=ScenarioCParams)
     vergelijking: VergelijkingParams = Field(default_factory=VergelijkingParams)
-    # Issue 5: the queue model for the legal terms (section defined in wachttijden.py).
+    # The queue model for the legal terms (section defined in wachttijden.py).
     wachttijden: WachttijdenParams = Field(default_factory=WachttijdenParams)
 
 
@@ -126,4 +126,38 @@ def check_params_tegen_data(params: RunParams, dataset: Dataset, bron: Path | st
                 f"sleutel {sleutel}",
                 f"{waarde!r} is geen normset in normen.yaml, verwacht een van: {', '.join(normsets)}",
             )
-    check_scenario_params(params, dataset, bron)
+    _check_scenario_params(params, dataset, bron)
+
+
+def _check_scenario_params(params: RunParams, data: Dataset, bron: Path | str) -> None:
+    """The prognose and scenario sections name periods and years: they must be in the data."""
+    perioden = list(data.volumes["periode"])
+    for sleutel in ("begroting_periode", "basis_periode"):
+        waarde = getattr(params.prognose, sleutel)
+        if waarde is not None and waarde not in perioden:
+            raise InvoerFout(
+                bron,
+                f"sleutel prognose.{sleutel}",
+                f"{waarde!r} is geen periode in volumes.csv, verwacht een van: {', '.join(perioden)}",
+            )
+    beschikbaar = sorted(data.kengetallen.fte_beschikbaar)
+    jaren = prognose_jaren(params.prognose, data)
+    for jaar in jaren:
+        if jaar not in beschikbaar:
+            raise InvoerFout(
+                bron,
+                "sleutel prognose.jaren",
+                f"{jaar} heeft geen fte_beschikbaar in kengetallen.yaml, verwacht een van: "
+                + ", ".join(str(j) for j in beschikbaar),
+            )
+    lijst = ", ".join(str(j) for j in jaren)
+    for jaar in params.scenario_a.overbrugging_jaren:
+        if jaar not in jaren:
+            raise InvoerFout(
+                bron, "sleutel scenario_a.overbrugging_jaren", f"{jaar} is geen prognosejaar, verwacht een van: {lijst}"
+            )
+    g = params.vergelijking.gevoeligheid.jaar
+    if g is not None and g not in jaren:
+        raise InvoerFout(
+            bron, "sleutel vergelijking.gevoeligheid.jaar", f"{g} is geen prognosejaar, verwacht een van: {lijst}"
+        )

@@ -1,6 +1,6 @@
 """Prognose of the volumes for the coming years, and the fte they need under every normset.
 
-Three variants (issue 4, item 1):
+Three variants:
 
 * ``begroting``: the counts of the budget period (Bijlage 2, 'Begroting 2025 besluit AB' or
   'voorstel DB', a param), later years grown by a param %.
@@ -28,7 +28,6 @@ from .data import TELLINGEN, Dataset, Normen
 from .rekentool import benodigde_fte
 from .schema import Strikt
 
-VARIANTEN = ("begroting", "winstwaarschuwing", "trend")
 PrognoseVariant = Literal["begroting", "winstwaarschuwing", "trend"]
 
 
@@ -237,17 +236,3 @@ def bereken_prognose(p: PrognoseParams, data: Dataset, besluit_periode: str, pei
     df = _met_fte(df, data.normen, basis_mix)
     eerst = ["variant", "jaar", *TELLINGEN]
     return df[eerst + [k for k in df.columns if k not in eerst]]
-
-
-def prognose_van_run(run) -> pd.DataFrame:
-    """:func:`bereken_prognose` with the sections of a loaded run."""
-    p = run.params
-    return bereken_prognose(p.prognose, run.data, p.besluit_periode, p.peilmoment)
-
-
-def prognose_rij(prognose: pd.DataFrame, variant: str, jaar: int) -> pd.Series:
-    """The counts of one variant and year."""
-    rij = prognose[(prognose["variant"] == variant) & (prognose["jaar"] == jaar)]
-    if rij.empty:
-        raise KeyError(f"geen prognose voor variant {variant!r} in {jaar}")
-    return rij.iloc[0]

@@ -37,7 +37,7 @@ from .charts import font_dir
 from .convert import VL_VERSION, combine_notebooks, to_markdown
 from .execute import HoofdstukFout, execute_chapters
 from .html_figuren import embed_script
-from .results import bereken_resultaten
+from .resultaten import bereken_resultaten
 from .run import Run, load_run
 from .tabeldata import tabellen_uit_notebooks
 from .tekst import controleer_tekstset
@@ -376,13 +376,20 @@ def render_report(
     for nb in notebooks:
         check_parameters_cell(nb)
     voortgang.stap("valideren", f"parameters en data gevalideerd ({len(notebooks)} hoofdstukken)")
+    resultaten = bereken_resultaten(run)
+    voortgang.stap("rekenen", "resultaten berekend (wachtrijmodel één keer gekalibreerd)")
 
     output_root = Path(output_root) if output_root else paths.OUTPUT_DIR
     output_root.mkdir(parents=True, exist_ok=True)
     werk = Path(tempfile.mkdtemp(prefix=f".{run.params.run_naam}-", dir=output_root))
     werk.chmod(0o755)
     try:
-        parameters = {"params": run.params.model_dump(mode="json"), "data_dir": str(run.data.map.resolve())}
+        resultaten_pad = resultaten.schrijf(werk / "results.json")
+        parameters = {
+            "params": run.params.model_dump(mode="json"),
+            "data_dir": str(run.data.map.resolve()),
+            "resultaten": str(resultaten_pad.resolve()),
+        }
         uitgevoerd = execute_chapters(
             notebooks,
             werk / "notebooks",
@@ -410,7 +417,6 @@ def render_report(
         schrijf_werkboek(werk / XLSX_NAAM, tabellen, werkboek_over(run, beschrijving))
         voortgang.stap("xlsx", f"{XLSX_NAAM} geschreven ({len(tabellen)} tabellen)")
 
-        _schrijf_json(werk / "results.json", bereken_resultaten(run))
         beschrijving["rapport_sha256"] = rapport_sha256(werk)
         _schrijf_json(werk / "manifest.json", beschrijving)
         for tijdelijk in ("head.html", "after.html"):

@@ -13,20 +13,16 @@ is one matrix evaluation. The fte of a row is the rekentool's formula with that 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 import numpy as np
 import pandas as pd
 from pydantic import Field, model_validator
 
-from .data import TELLINGEN, Dataset, Kengetallen, Normen, Normset
-from .errors import InvoerFout
-from .prognose import PrognoseVariant, mix, prognose_jaren, prognose_van_run
+from .data import TELLINGEN, Kengetallen, Normen, Normset
+from .prognose import PrognoseVariant
 from .rekentool import benodigde_fte, norm_vector
 from .schema import Strikt
-
-if TYPE_CHECKING:
-    from .params import RunParams
 
 # Counts that follow the meldingen when meldingen go (adviezen are asked before any melding).
 STROOMAFWAARTS = ("meldingen", "overdragen", "overdracht_ondersteuning", "onderzoek", "monitoring")
@@ -81,16 +77,14 @@ class ScenarioCParams(Strikt):
 
 HEFBOMEN = tuple(k for k in ScenarioCParams.model_fields if k != "vanaf_jaar")
 
-# Waterfall steps in the order of issue 4 (i)–(v); each step sets its levers on top of the previous.
+# Waterfall steps (id, levers) in the order of the seed's levers (i)–(v); each step sets its levers on
+# top of the previous. The ids are data; the report names them in Dutch.
 STAPPEN = (
-    ("meer direct overdragen", ("direct_overdragen_pct",)),
-    ("strakkere monitoring", ("monitoring_reductie_pct",)),
-    ("echtscheiding naar RvdK/lokaal veld", ("echtscheiding_pct",)),
-    (
-        "politiemeldingen direct naar JPT/politie",
-        ("politie_naar_jpt_realisatie_pct", "politie_teruggelegd_realisatie_pct"),
-    ),
-    ("advies bij stap 2 meldcode", ("stap2_extra_adviezen", "stap2_voorkomen_pct")),
+    ("direct_overdragen", ("direct_overdragen_pct",)),
+    ("monitoring", ("monitoring_reductie_pct",)),
+    ("echtscheiding", ("echtscheiding_pct",)),
+    ("politie", ("politie_naar_jpt_realisatie_pct", "politie_teruggelegd_realisatie_pct")),
+    ("stap2", ("stap2_extra_adviezen", "stap2_voorkomen_pct")),
 )
 
 
@@ -131,39 +125,6 @@ class VergelijkingParams(Strikt):
                 f"gevoeligheid.scenario {g!r} is geen scenario, verwacht een van: {', '.join(namen) or '(geen scenario’s)'}"
             )
         return self
-
-
-def check_scenario_params(params: RunParams, data: Dataset, bron) -> None:
-    """Params that name periods or years must find them in the data (one InvoerFout)."""
-    perioden = list(data.volumes["periode"])
-    for sleutel in ("begroting_periode", "basis_periode"):
-        waarde = getattr(params.prognose, sleutel)
-        if waarde is not None and waarde not in perioden:
-            raise InvoerFout(
-                bron,
-                f"sleutel prognose.{sleutel}",
-                f"{waarde!r} is geen periode in volumes.csv, verwacht een van: {', '.join(perioden)}",
-            )
-    beschikbaar = sorted(data.kengetallen.fte_beschikbaar)
-    jaren = prognose_jaren(params.prognose, data)
-    for jaar in jaren:
-        if jaar not in beschikbaar:
-            raise InvoerFout(
-                bron,
-                "sleutel prognose.jaren",
-                f"{jaar} heeft geen fte_beschikbaar in kengetallen.yaml, verwacht een van: {', '.join(map(str, beschikbaar))}",
-            )
-    lijst = ", ".join(map(str, jaren))
-    for jaar in params.scenario_a.overbrugging_jaren:
-        if jaar not in jaren:
-            raise InvoerFout(
-                bron, "sleutel scenario_a.overbrugging_jaren", f"{jaar} is geen prognosejaar, verwacht een van: {lijst}"
-            )
-    g = params.vergelijking.gevoeligheid.jaar
-    if g is not None and g not in jaren:
-        raise InvoerFout(
-            bron, "sleutel vergelijking.gevoeligheid.jaar", f"{g} is geen prognosejaar, verwacht een van: {lijst}"
-        )
 
 
 # --- the rekentool, row-wise -------------------------------------------------------------------------
@@ -371,10 +332,10 @@ def waterval(
     for i, r in basis.iterrows():
         gezet: dict[str, float] = {k: 0.0 for k in HEFBOMEN}
         rijen.append({"jaar": r["jaar"], "stap": "basis", "bron_rij": i, **gezet})
-        for label, velden in STAPPEN:
+        for stap, velden in STAPPEN:
             if actief[i]:
                 gezet.update({v: getattr(c, v) for v in velden})
-            rijen.append({"jaar": r["jaar"], "stap": label, "bron_rij": i, **gezet})
+            rijen.append({"jaar": r["jaar"], "stap": stap, "bron_rij": i, **gezet})
     plan = pd.DataFrame(rijen)
     tellingen = basis.loc[plan["bron_rij"], list(TELLINGEN)].reset_index(drop=True)
     uren = norm_matrix(normset, plan.index)
@@ -394,9 +355,10 @@ def waterval(
 # --- comparison and sensitivity ------------------------------------------------------------------------
 
 
-def _plan(params: RunParams, prognose: pd.DataFrame) -> pd.DataFrame:
+def _plan(
+    v: VergelijkingParams, a: ScenarioAParams, b: ScenarioBParams, c: ScenarioCParams, prognose: pd.DataFrame
+) -> pd.DataFrame:
     """One row per (scenario, year): which variant, counts, and which of A/B/C apply."""
-    v = params.vergelijking
     rijen = []
     for s in v.scenarios:
         variant = s.prognose_variant or v.prognose_variant
@@ -408,32 +370,35 @@ def _plan(params: RunParams, prognose: pd.DataFrame) -> pd.DataFrame:
                     "jaar": jaar,
                     "prognose_variant": variant,
                     **{k: r[k] for k in TELLINGEN},
-                    "c": s.procesoptimalisatie
-                    and (params.scenario_c.vanaf_jaar is None or jaar >= params.scenario_c.vanaf_jaar),
-                    "b": s.meldingen_terugdringen
-                    and (params.scenario_b.vanaf_jaar is None or jaar >= params.scenario_b.vanaf_jaar),
-                    "a": s.middelen == "structureel"
-                    or (s.middelen == "overbrugging" and jaar in params.scenario_a.overbrugging_jaren),
+                    "c": s.procesoptimalisatie and (c.vanaf_jaar is None or jaar >= c.vanaf_jaar),
+                    "b": s.meldingen_terugdringen and (b.vanaf_jaar is None or jaar >= b.vanaf_jaar),
+                    "a": s.middelen == "structureel" or (s.middelen == "overbrugging" and jaar in a.overbrugging_jaren),
                 }
             )
     return pd.DataFrame(rijen, columns=["naam", "jaar", "prognose_variant", *TELLINGEN, "c", "b", "a"])
 
 
-def vergelijking(params: RunParams, prognose: pd.DataFrame, data: Dataset) -> pd.DataFrame:
+def vergelijking(
+    v: VergelijkingParams,
+    a: ScenarioAParams,
+    b: ScenarioBParams,
+    c: ScenarioCParams,
+    prognose: pd.DataFrame,
+    normset: Normset,
+    kg: Kengetallen,
+) -> pd.DataFrame:
     """Per named scenario and year: fte benodigd, fte beschikbaar (with A's extra), gap, kosten, meldingen.
 
     Order within a year: C changes counts and hours, then B caps meldingen to the available fte, then
     A funds what gap is left (extra fte × kosten_per_fte). The optional posts of A (indexatie, VOiT,
     Veiligheid Voorop) are in :func:`scenario_a`, not here. Gap = beschikbaar − benodigd.
     """
-    kg = data.kengetallen
-    normset = data.normen.normsets[params.normset]
-    plan = _plan(params, prognose)
+    plan = _plan(v, a, b, c, prognose)
     uren = norm_matrix(normset, plan.index)
-    hefbomen = hefboom_frame(params.scenario_c, plan.index).mul(plan["c"].astype(float), axis=0)
+    hefbomen = hefboom_frame(c, plan.index).mul(plan["c"].astype(float), axis=0)
     t, u = pas_hefbomen_toe(plan[list(TELLINGEN)], uren, hefbomen, kg)
     beschikbaar = plan["jaar"].map(lambda j: kg.fte_beschikbaar[int(j)].waarde).astype(float)
-    meeschalen = params.scenario_b.adviezen_meeschalen
+    meeschalen = b.adviezen_meeschalen
     m_max = max_meldingen(t, u, normset.uren_per_fte, beschikbaar, meeschalen)
     nieuw = t["meldingen"].where(~plan["b"], np.minimum(t["meldingen"], m_max))
     t = schaal_meldingen(t, nieuw, meeschalen)
@@ -450,28 +415,29 @@ def vergelijking(params: RunParams, prognose: pd.DataFrame, data: Dataset) -> pd
     return out
 
 
-def _gevoeligheid_basis(params: RunParams, prognose: pd.DataFrame) -> tuple[str, int, str, bool]:
-    g = params.vergelijking.gevoeligheid
-    scenarios = {s.naam: s for s in params.vergelijking.scenarios}
+def _gevoeligheid_basis(
+    v: VergelijkingParams, c: ScenarioCParams, prognose: pd.DataFrame
+) -> tuple[str, int, str, bool]:
+    g = v.gevoeligheid
+    scenarios = {s.naam: s for s in v.scenarios}
     s = scenarios.get(g.scenario) if g.scenario else next(iter(scenarios.values()), None)
-    variant = (s.prognose_variant if s and s.prognose_variant else None) or params.vergelijking.prognose_variant
+    variant = (s.prognose_variant if s and s.prognose_variant else None) or v.prognose_variant
     jaar = g.jaar if g.jaar is not None else int(prognose["jaar"].min())
-    c = params.scenario_c
     c_actief = bool(s and s.procesoptimalisatie and (c.vanaf_jaar is None or jaar >= c.vanaf_jaar))
     return (s.naam if s else variant), jaar, variant, c_actief
 
 
-def gevoeligheid(params: RunParams, prognose: pd.DataFrame, data: Dataset) -> pd.DataFrame:
+def gevoeligheid(
+    v: VergelijkingParams, c: ScenarioCParams, prognose: pd.DataFrame, normset: Normset, kg: Kengetallen
+) -> pd.DataFrame:
     """Tornado: every input ±variatie_pct, its effect on the gap, sorted by the span (largest first).
 
     Inputs: each count, the norm hours of each product, uren_per_fte, each lever of C. All 2·K
     perturbed rows are evaluated in one matrix step (pas_hefbomen_toe + fte_matrix). The gap is the
     one before A and B: those close it by construction, so the tornado shows what drives it.
     """
-    kg = data.kengetallen
-    normset = data.normen.normsets[params.normset]
-    naam, jaar, variant, c_actief = _gevoeligheid_basis(params, prognose)
-    v = params.vergelijking.gevoeligheid.variatie_pct / 100
+    naam, jaar, variant, c_actief = _gevoeligheid_basis(v, c, prognose)
+    d = v.gevoeligheid.variatie_pct / 100
     rij = prognose[(prognose["variant"] == variant) & (prognose["jaar"] == jaar)].iloc[0]
     invoer = (
         [("telling", k, k) for k in TELLINGEN]
@@ -484,8 +450,8 @@ def gevoeligheid(params: RunParams, prognose: pd.DataFrame, data: Dataset) -> pd
     tellingen = pd.DataFrame([rij[list(TELLINGEN)].astype(float)] * n, index=index)
     uren = norm_matrix(normset, index)
     upf = pd.Series(normset.uren_per_fte, index=index, dtype=float)
-    hefbomen = hefboom_frame(params.scenario_c if c_actief else None, index)
-    factor = np.append(np.tile([-v, v], len(invoer)), 0.0)
+    hefbomen = hefboom_frame(c if c_actief else None, index)
+    factor = np.append(np.tile([-d, d], len(invoer)), 0.0)
     for i, (soort, label, kolom) in enumerate(invoer):
         rijen = [2 * i, 2 * i + 1]
         if soort == "telling":
@@ -514,30 +480,5 @@ def gevoeligheid(params: RunParams, prognose: pd.DataFrame, data: Dataset) -> pd
     out["effect_hoog"] = out["gap_hoog"] - gap_basis
     out["bereik"] = (out["effect_hoog"] - out["effect_laag"]).abs()
     out["gap_basis"] = gap_basis
-    out["scenario"], out["jaar"], out["variatie_pct"] = naam, jaar, v * 100
+    out["scenario"], out["jaar"], out["variatie_pct"] = naam, jaar, d * 100
     return out.sort_values("bereik", ascending=False, kind="stable").reset_index(drop=True)
-
-
-# --- the run as a whole ----------------------------------------------------------------------------------
-
-
-def basis_mix_van_run(run) -> pd.Series:
-    p = run.params
-    return mix(run.data.volumes, p.prognose.basis_periode or p.peilmoment)
-
-
-def bereken_scenarios(run) -> dict[str, pd.DataFrame]:
-    """Every table of issue 4 for a loaded run (keys: prognose, scenario_a, scenario_b, claims,
-    waterval, vergelijking, gevoeligheid)."""
-    p, d = run.params, run.data
-    normset = d.normen.normsets[p.normset]
-    prognose = prognose_van_run(run)
-    return {
-        "prognose": prognose,
-        "scenario_a": scenario_a(p.scenario_a, prognose, normset, d.kengetallen),
-        "scenario_b": scenario_b(p.scenario_b, prognose, normset, d.kengetallen),
-        "claims": controleer_claims(d.claims, basis_mix_van_run(run), d.normen, p.normset),
-        "waterval": waterval(p.scenario_c, prognose, p.vergelijking.prognose_variant, normset, d.kengetallen),
-        "vergelijking": vergelijking(p, prognose, d),
-        "gevoeligheid": gevoeligheid(p, prognose, d),
-    }

@@ -51,7 +51,7 @@ class _Definitie:
 
 
 class Bron:
-    """The run plus its results, computed once on first use (``results.bereken_resultaten``)."""
+    """The run plus its results, computed once on first use (``resultaten.bereken_resultaten``)."""
 
     def __init__(self, run: Run, resultaten: dict | None = None):
         self.run = run
@@ -64,9 +64,9 @@ class Bron:
     @cached_property
     def resultaten(self) -> dict:
         if self._resultaten is None:
-            from .results import bereken_resultaten
+            from .resultaten import bereken_resultaten
 
-            self._resultaten = bereken_resultaten(self.run)
+            self._resultaten = bereken_resultaten(self.run).naar_dict()
         return self._resultaten
 
     # --- accessors: the one place that knows the shape of the results ---------------------------

@@ -1,0 +1,106 @@
+"""Resultaten: one computation per run, strict JSON and back, and result columns no normset can collide with."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import pytest
+from helpers import edit_file
+
+from vt_analysis import paths
+from vt_analysis.hoofdstukken import laad
+from vt_analysis.resultaten import FRAMES, Resultaten
+
+
+def test_json_is_strict_and_reads_back_unchanged(standaard_resultaten, tmp_path):
+    r = standaard_resultaten
+    tekst = r.naar_json()
+    json.loads(tekst, parse_constant=lambda c: pytest.fail(f"{c} in results.json"))
+    terug = Resultaten.laad(r.schrijf(tmp_path / "results.json"))
+    assert terug.naar_json() == tekst
+    for veld in FRAMES:
+        pd.testing.assert_frame_equal(
+            getattr(terug, veld), getattr(r, veld).reset_index(drop=True), check_dtype=False, obj=veld
+        )
+    assert terug.kengetallen == r.kengetallen and terug.normen == r.normen
+
+
+def test_json_keeps_the_keys_of_the_cli_contract(standaard_resultaten):
+    d = standaard_resultaten.naar_dict()
+    assert {
+        "run",
+        "peilmoment",
+        "besluit_periode",
+        "normset",
+        "normset_vergelijking",
+        "perioden",
+        "scenarios",
+        "scenario_a",
+        "scenario_b",
+        "claims",
+        "prognose",
+        "wachttijden",
+        "kalibratie",
+    } <= set(d)
+    for rij in d["wachttijden"]:
+        assert {
+            "scenario",
+            "maand",
+            "pct_triage_binnen_5_werkdagen",
+            "pct_onderzoek_binnen_10_weken",
+            "backlog_mediaan",
+            "wacht_p90_werkdagen",
+        } <= set(rij)
+
+
+def test_an_empty_frame_reads_back_with_its_columns(standaard_resultaten):
+    d = standaard_resultaten.naar_dict()
+    d["scenario_a"] = []
+    terug = Resultaten.van_dict(d)
+    assert terug.scenario_a.empty and list(terug.scenario_a.columns) == list(standaard_resultaten.scenario_a.columns)
+
+
+def test_missing_numbers_are_null_not_nan(standaard_resultaten):
+    """The forecast band exists for the trend only: elsewhere it is null in JSON and NaN again after reading."""
+    d = standaard_resultaten.naar_dict()
+    banden = [r["meldingen_ondergrens"] for r in d["prognose"]]
+    assert None in banden and any(isinstance(b, float) for b in banden)
+    terug = Resultaten.van_dict(d).prognose["meldingen_ondergrens"]
+    assert terug.dtype == float and terug.isna().sum() == banden.count(None)
+    assert all(not (isinstance(v, float) and math.isnan(v)) for v in json.loads(json.dumps(d))["prognose"][0].values())
+
+
+def test_the_queue_variant_is_named_by_id_not_by_its_dutch_name(standaard_resultaten):
+    r = standaard_resultaten
+    v = r.wachttijd_varianten
+    assert len(v) == 1
+    assert v.iloc[0]["basis_scenario"] == r.vergelijking["naam"].iloc[0]
+    assert v.iloc[0]["verzuim_pct"] == r.kengetallen.verzuim_pct[2023].waarde
+    assert v.iloc[0]["scenario"] in set(r.wachttijden["scenario"])
+
+
+def test_a_chapter_reads_the_results_of_its_run_or_computes_them(standaard_resultaten, tmp_path):
+    pad = standaard_resultaten.schrijf(tmp_path / "results.json")
+    params = json.loads(json.dumps(_params_dict()))
+    r, p = laad(params, None, str(pad))
+    assert r.naar_json() == standaard_resultaten.naar_json() and p.run_naam == "burap2-2024"
+    anders = dict(params, run_naam="andere-run")
+    with pytest.raises(ValueError, match="hoort bij run 'burap2-2024'"):
+        laad(anders, None, str(pad))
+
+
+def _params_dict() -> dict:
+    from vt_analysis.params import load_params
+
+    return load_params(paths.DEFAULT_PARAMS).model_dump(mode="json")
+
+
+@pytest.mark.parametrize("naam", ["beschikbaar", "structureel", "regio_naal", "Landelijk"])
+def test_a_normset_name_that_could_collide_with_a_result_column_is_refused(cli, data_copy, naam):
+    """A normset named 'beschikbaar' once made fte_beschikbaar the required fte and flipped the 2025 gap."""
+    edit_file(data_copy / "normen.yaml", "\n  landelijk:", f"\n  {naam}:")
+    code, _, err = cli("validate", "--params", paths.DEFAULT_PARAMS, "--data", data_copy)
+    assert code == 2
+    assert err.count("\n") == 1 and "normen.yaml" in err and repr(naam) in err

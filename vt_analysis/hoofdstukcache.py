@@ -1,0 +1,128 @@
+"""Chapter cache: an executed chapter is reused as long as nothing it reads has changed.
+
+Storage and matching are jupyter-cache's (the executable-books cache): it stores executed notebooks
+under the hash of their code cells. What a chapter reads besides its own code (the run's params and
+results.json, the data files, the text blocks under ``report/tekst/``, the package source and the
+lock file) is folded into one SHA-256, the *invoer*, which goes into the hashed notebook as an extra
+first code cell. A changed input changes that cell and so misses the cache; a changed Markdown cell
+does not need a new execution (jupyter-cache hashes code cells only, the Markdown comes from the
+notebook as it is now). The cached notebook holds the outputs; on a hit the runner writes the chapter
+with papermill's parameters cell for this render, so the executed notebook looks like a fresh one.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import nbformat
+from jupyter_cache import get_cache
+from jupyter_cache.base import CacheBundleIn
+from papermill.parameterize import parameterize_notebook
+
+from . import __version__, paths
+
+# Files whose content a chapter's output depends on, besides its own notebook and the run's inputs.
+OMGEVING = ("requirements.lock", "pyproject.toml")
+
+
+def standaard_map() -> Path:
+    """The per-user cache folder (``$XDG_CACHE_HOME/vt-analysis``, else ``~/.cache/vt-analysis``)."""
+    basis = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(basis) / "vt-analysis"
+
+
+def _bestanden(map_: Path) -> list[Path]:
+    if not map_.is_dir():
+        return []
+    return sorted(p for p in map_.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def invoer_sha256(
+    *delen: bytes | str, bestanden: Iterable[Path] = (), mappen: Iterable[Path] = (), basis: Path = paths.ROOT
+) -> str:
+    """One SHA-256 over byte strings, files (name and content) and every file below some folders."""
+    h = hashlib.sha256()
+
+    def voeg(naam: str, inhoud: bytes) -> None:
+        for stuk in (naam.encode(), len(inhoud).to_bytes(8, "big"), inhoud):
+            h.update(stuk)
+
+    for deel in delen:
+        voeg("deel", deel.encode() if isinstance(deel, str) else deel)
+    alle = [Path(b) for b in bestanden] + [p for m in mappen for p in _bestanden(Path(m))]
+    for pad in alle:
+        try:
+            naam = str(pad.resolve().relative_to(basis.resolve()))
+        except ValueError:
+            naam = pad.name
+        voeg(naam, pad.read_bytes())
+    return h.hexdigest()
+
+
+def omgeving_sha256() -> str:
+    """The package source, the lock file and the Python version: what every chapter's kernel runs on."""
+    return invoer_sha256(
+        f"vt-analysis {__version__} python {sys.version}",
+        bestanden=[paths.ROOT / n for n in OMGEVING if (paths.ROOT / n).is_file()],
+        mappen=[Path(__file__).resolve().parent],
+    )
+
+
+class HoofdstukCache:
+    """Executed chapters by notebook and invoer; all calls from one thread (jupyter-cache uses SQLite)."""
+
+    def __init__(self, map_: Path, invoer: str, parameters: dict):
+        map_ = Path(map_)
+        map_.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.cache = get_cache(str(map_ / "hoofdstukken"))
+        self.invoer = invoer
+        self.parameters = parameters
+
+    def _sleutel_notebook(self, notebook: Path) -> nbformat.NotebookNode:
+        nb = nbformat.read(notebook, as_version=4)
+        cel = nbformat.v4.new_code_cell(f"# vt-analysis invoer sha256:{self.invoer}")
+        cel.id = "vt-analysis-invoer"
+        nb.cells.insert(0, cel)
+        return nb
+
+    def haal(self, notebook: Path, uitvoer: Path) -> bool:
+        """Write the cached execution of ``notebook`` to ``uitvoer``; False when there is none."""
+        try:
+            _, samen = self.cache.merge_match_into_notebook(self._sleutel_notebook(notebook))
+        except KeyError:
+            return False
+        uitkomst = {c.id: c for c in samen.cells[1:] if c.cell_type == "code"}
+        nb = parameterize_notebook(
+            nbformat.read(notebook, as_version=4), self.parameters, kernel_name="python3", language="python"
+        )
+        for cel in nb.cells:
+            if cel.cell_type == "code" and cel.id in uitkomst:
+                cel.outputs = uitkomst[cel.id].outputs
+                cel.execution_count = uitkomst[cel.id].execution_count
+        nb.metadata.update({k: v for k, v in samen.metadata.items() if k in ("kernelspec", "language_info")})
+        nbformat.write(nb, uitvoer)
+        return True
+
+    def bewaar(self, notebook: Path, uitvoer: Path) -> None:
+        """Store the outputs of a chapter papermill just executed into ``uitvoer``."""
+        uitgevoerd = {c.id: c for c in nbformat.read(uitvoer, as_version=4).cells if c.cell_type == "code"}
+        nb = self._sleutel_notebook(notebook)
+        for cel in nb.cells:
+            if cel.cell_type == "code" and cel.id in uitgevoerd:
+                cel.outputs = copy.deepcopy(uitgevoerd[cel.id].outputs)
+                cel.execution_count = uitgevoerd[cel.id].execution_count
+        self.cache.cache_notebook_bundle(
+            CacheBundleIn(nb, uri=str(notebook), data={"invoer": self.invoer}), check_validity=False, overwrite=True
+        )
+
+
+def parameters_sha256(parameters: dict) -> str:
+    """The injected parameters without their paths (a render folder's path differs every time)."""
+    zonder_paden = {k: v for k, v in parameters.items() if k not in ("data_dir", "resultaten")}
+    return hashlib.sha256(json.dumps(zonder_paden, sort_keys=True, ensure_ascii=False).encode()).hexdigest()

@@ -1,0 +1,139 @@
+"""Chapter 90, Methode en bronnen: the rule of the rekentool, the norms and where every figure comes from."""
+
+from __future__ import annotations
+
+import pandas as pd
+from IPython.display import Markdown
+
+from .. import formatting as fmt
+from ..data import kengetallen_frame
+from ..rekentool import uren_per_product
+from ..resultaten import Resultaten
+from ..tables import Tabel, tabel
+from .namen import TELLING_NAMEN
+
+
+def normen_tabel(r: Resultaten) -> Tabel:
+    """The norms of every normset side by side, with the count each norm multiplies (Bijlage 1)."""
+    ns = r.normsets
+    sets = r.normen.normsets
+    producten = list(sets[ns[0]].producten)
+    rows = []
+    for product in producten:
+        norm = sets[ns[0]].producten[product]
+        rij = {"product": product.replace("_", " ").capitalize(), "telling": TELLING_NAMEN[norm.telling]}
+        for n in ns:
+            rij[n] = sets[n].producten[product].uren if product in sets[n].producten else float("nan")
+        rows.append(rij)
+    rows.append({"product": "Productieve uren per fte", "telling": "", **{n: sets[n].uren_per_fte for n in ns}})
+    df = pd.DataFrame(rows)
+    return tabel(
+        df,
+        "Normuren per product en de telling waarop de norm wordt toegepast",
+        {n: fmt.aantal for n in ns},
+        {"product": "Product", "telling": "Toegepast op", **{n: f"Uren ({n})" for n in ns}},
+    )
+
+
+def afleiding_tabel(r: Resultaten) -> Tabel:
+    """The derivation of one period's fte, product by product (the besluit period of the run)."""
+    p = r
+    normset = r.normen.normsets[p.normset]
+    vol = r.perioden.set_index("periode").loc[[p.besluit_periode]]
+    uren = uren_per_product(vol, normset).iloc[0]
+    rows = [
+        {
+            "product": prod.replace("_", " ").capitalize(),
+            "aantal": vol.iloc[0][norm.telling],
+            "telling": TELLING_NAMEN[norm.telling],
+            "norm": norm.uren,
+            "uren": uren[prod],
+        }
+        for prod, norm in normset.producten.items()
+    ]
+    totaal = uren.sum()
+    rows.append(
+        {"product": "Totaal normuren", "aantal": float("nan"), "telling": "", "norm": float("nan"), "uren": totaal}
+    )
+    rows.append(
+        {
+            "product": f"Benodigde fte (÷ {fmt.aantal(normset.uren_per_fte)} uur per fte)",
+            "aantal": float("nan"),
+            "telling": "",
+            "norm": float("nan"),
+            "uren": totaal / normset.uren_per_fte,
+        }
+    )
+    df = pd.DataFrame(rows)
+    laatste = len(df) - 1
+    uren_fmt = {i: (fmt.fte if i == laatste else fmt.aantal) for i in range(len(df))}
+    df["uren"] = [uren_fmt[i](v) for i, v in enumerate(df["uren"])]
+    return tabel(
+        df[["product", "telling", "aantal", "norm", "uren"]],
+        f"Afleiding van de benodigde formatie voor {p.besluit_periode} ({p.normset})",
+        {"aantal": fmt.aantal, "norm": fmt.aantal, "uren": str},
+        {
+            "product": "Product",
+            "telling": "Telling",
+            "aantal": "Aantal",
+            "norm": "Uur per eenheid",
+            "uren": "Uren / fte",
+        },
+    )
+
+
+def methode_tekst(r: Resultaten) -> Markdown:
+    """The rule of the rekentool and the two facts that make Bijlage 2 reproduce."""
+    sets = r.normen.normsets
+    ns = sets[r.normset]
+    triage = ns.producten.get("triage")
+    tekst = (
+        "De benodigde formatie van een periode is de som over de producten van *normuren × aantal*, gedeeld door "
+        f"het aantal productieve normuren per fte ({fmt.aantal(ns.uren_per_fte)} uur). De beschikbare formatie is de "
+        "structurele plus de incidentele formatie; de gap is beschikbaar min benodigd, zodat een negatief getal een "
+        "tekort is.\n\n"
+        f"Twee gegevens staan niet in de tekst van de impactanalyse, maar volgen uit haar tabel. Ten eerste noemt de "
+        f"bron geen aantal uren per fte: met {fmt.aantal(ns.uren_per_fte)} uur reproduceren alle cijfers van de "
+        "meerjarentabel "
+        "op de honderdste."
+    )
+    if triage is not None and triage.telling != "meldingen":
+        tekst += (
+            f" Ten tweede zegt de bron dat de triagenorm ({fmt.aantal(triage.uren)} uur) per melding geldt, maar de "
+            "tabel "
+            f"klopt alleen als die norm wordt vermenigvuldigd met de telling *{TELLING_NAMEN[triage.telling].lower()}*."
+        )
+    return Markdown(tekst + " In `data/normen.yaml` staat daarom bij elke norm op welke telling hij wordt toegepast.")
+
+
+BESTANDEN = {
+    "volumes.csv": "Meldingen, adviezen, overdrachten, onderzoeken, monitoring en fte per periode (Bijlage 2)",
+    "normen.yaml": "Normuren per product, per normset, en productieve uren per fte (Bijlage 1)",
+    "kengetallen.yaml": "Overige cijfers: kosten per fte, indexatie, programma's, prestatie-indicatoren, verzuim",
+    "claims.csv": "Uitspraken van de bron over volume en formatie, die de rekentool narekent",
+}
+
+
+def bronnen_tabel(r: Resultaten) -> Tabel:
+    """Every dataset file of the run with what it holds."""
+    rows = [{"bestand": f"`{naam}`", "inhoud": BESTANDEN.get(naam, "(geen beschrijving)")} for naam in r.bestanden]
+    return tabel(pd.DataFrame(rows), "Datasets van de run", koppen={"bestand": "Bestand", "inhoud": "Inhoud"})
+
+
+def volumes_bronnen_tabel(r: Resultaten) -> Tabel:
+    df = r.perioden[["periode", "status", "bron"]]
+    return tabel(
+        df, "Herkomst van de cijfers per periode", koppen={"periode": "Periode", "status": "Status", "bron": "Bron"}
+    )
+
+
+def kengetallen_tabel(r: Resultaten) -> Tabel:
+    df = kengetallen_frame(r.kengetallen)
+    df["waarde"] = [fmt.getal(w, 0 if float(w).is_integer() else 2) for w in df["waarde"]]
+    df["naam"] = df["naam"].str.replace("_", " ")
+    return tabel(
+        df[["naam", "waarde", "eenheid", "bron"]],
+        "Kengetallen met hun bron",
+        {"waarde": str},
+        {"naam": "Kengetal", "waarde": "Waarde", "eenheid": "Eenheid", "bron": "Bron"},
+    )

@@ -1,0 +1,92 @@
+"""Chapter 03, Prognose: three forecasts of the meldingen and the fte they need."""
+
+from __future__ import annotations
+
+import pandas as pd
+from IPython.display import Markdown
+
+from .. import formatting as fmt
+from ..charts import Figuur, figuur, prognose_chart
+from ..prognose import PrognoseParams
+from ..resultaten import Resultaten
+from ..tables import Tabel, tabel
+from .namen import TELLING_NAMEN, VARIANT_NAMEN
+
+
+def prognose_tekst(r: Resultaten, pp: PrognoseParams) -> Markdown:
+    """The three variants of the first forecast year, the available fte and the assumptions."""
+    kg = r.kengetallen
+    prog = r.prognose
+    kol = f"fte_{r.normset}"
+    jaren = sorted(prog["jaar"].unique())
+    eerste = jaren[0]
+    rij = lambda v, j: prog[(prog["variant"] == v) & (prog["jaar"] == j)].iloc[0]  # noqa: E731
+    b, w, t = rij("begroting", eerste), rij("winstwaarschuwing", eerste), rij("trend", eerste)
+    regels = [
+        f"Voor {eerste} zijn drie verwachtingen naast elkaar gezet. De **begroting** "
+        f"({pp.begroting_periode or r.besluit_periode}) "
+        f"gaat uit van {fmt.aantal(b['meldingen'], 'meldingen')}; daarvoor is {fmt.fte(b[kol], eenheid=True)} nodig. "
+        "De **winstwaarschuwing** op basis van de aantallen van oktober komt op "
+        f"{fmt.aantal(w['meldingen'], 'meldingen')} en "
+        f"{fmt.aantal(w['adviezen'], 'adviezen')}: {fmt.fte(w[kol], eenheid=True)}. "
+        f"Een **trend** door de realisaties en BURAP-prognoses geeft {fmt.aantal(t['meldingen'], 'meldingen')} "
+        f"({fmt.procent(pp.betrouwbaarheid_pct)}-voorspelinterval {fmt.aantal(t['meldingen_ondergrens'])} tot "
+        f"{fmt.aantal(t['meldingen_bovengrens'])}), ofwel {fmt.fte(t[kol], eenheid=True)} "
+        f"({fmt.fte(t[f'{kol}_ondergrens'])} tot {fmt.fte(t[f'{kol}_bovengrens'])}).",
+        f"Beschikbaar is {fmt.fte(kg.fte_beschikbaar[eerste].waarde, eenheid=True)} in {eerste}"
+        + "".join(
+            f" en {fmt.fte(kg.fte_beschikbaar[j].waarde, eenheid=True)} in {j}"
+            for j in jaren[1:]
+            if j in kg.fte_beschikbaar
+        )
+        + ".",
+        "*Aannames.* De trend is een rechte lijn (kleinste kwadraten) door één punt per jaar; voor het lopende jaar "
+        "telt "
+        "de laatste BURAP-prognose. Met zo weinig punten is het voorspelinterval (Student-t met n − 2 vrijheidsgraden) "
+        "bewust breed. Aantallen die een variant niet geeft (overdrachten, onderzoeken, monitoring) volgen de "
+        "verhouding tot de "
+        f"meldingen in {pp.basis_periode or r.peilmoment}. Voor latere jaren groeit de begroting met "
+        f"{fmt.procent(pp.begroting_groei_pct_per_jaar, 1)} en de winstwaarschuwing met "
+        f"{fmt.procent(pp.winstwaarschuwing_groei_pct_per_jaar, 1)} per jaar.",
+    ]
+    return Markdown("\n\n".join(regels))
+
+
+def prognose_tabel(r: Resultaten) -> Tabel:
+    prog = r.prognose.copy()
+    kol = f"fte_{r.normset}"
+    ns = [r.normset] + ([r.normset_vergelijking] if r.normset_vergelijking else [])
+    prog["variant"] = prog["variant"].map(VARIANT_NAMEN).fillna(prog["variant"])
+    prog["bandbreedte"] = [
+        f"{fmt.fte(lo)} – {fmt.fte(hi)}" if pd.notna(lo) else ""
+        for lo, hi in zip(prog[f"{kol}_ondergrens"], prog[f"{kol}_bovengrens"], strict=True)
+    ]
+    kolommen = ["variant", "jaar", "meldingen", "adviezen", *[f"fte_{n}" for n in ns], "bandbreedte"]
+    formats = {k: fmt.aantal for k in ("meldingen", "adviezen")} | {f"fte_{n}": fmt.fte for n in ns}
+    formats["jaar"] = str
+    formats["bandbreedte"] = str
+    koppen = {"variant": "Variant", "jaar": "Jaar", **TELLING_NAMEN, "bandbreedte": f"Interval {r.normset}"}
+    koppen |= {f"fte_{n}": f"Fte {n}" for n in ns}
+    return tabel(prog[kolommen], "Prognose van de volumes en de benodigde formatie per variant", formats, koppen)
+
+
+def prognose_figuur(r: Resultaten, grootheid: str = "meldingen") -> Figuur:
+    """Meldingen or required fte: one history point per year (the last period of that year that is
+    not a begroting), the variants, the trend band; for fte also the available fte per year."""
+    prog = r.prognose
+    formatie = r.perioden
+    historie = formatie[formatie["status"] != "begroting"].drop_duplicates("jaar", keep="last")
+    historie = historie[["jaar", grootheid]].rename(columns={grootheid: "waarde"})
+    if grootheid == "meldingen":
+        chart = prognose_chart(prog, historie, grootheid, "Meldingen per jaar", fmt.aantal)
+        bijschrift = (
+            "Meldingen per jaar: realisaties en BURAP's, de drie prognosevarianten en het voorspelinterval van de trend"
+        )
+    else:
+        beschikbaar = {j: kg.waarde for j, kg in r.kengetallen.fte_beschikbaar.items() if j in set(prog["jaar"])}
+        chart = prognose_chart(prog, historie, grootheid, "Fte", fmt.fte, beschikbaar)
+        bijschrift = (
+            f"Benodigde formatie ({r.normset}) per prognosevariant, met het voorspelinterval van de trend "
+            "en de beschikbare formatie (stippellijn)"
+        )
+    return figuur(chart, bijschrift)
