@@ -25,6 +25,7 @@ from .errors import InvoerFout
 from .params import RunParams, load_params, validate_params
 from .run import load_run
 from .verify import tekstset_map
+from .wijzigingen import load_vorige_run
 
 # The params key that names the previous run's params file (the "what changed since the last BURAP" section).
 VORIGE_RUN_SLEUTEL = "vorige_run"
@@ -202,7 +203,9 @@ def nieuwe_burap(
     ontbreekt = ontbrekende_data(params, load_dataset(data_map))
     if not ontbreekt:
         try:
-            tekst.controleer_tekstset(load_run(doel, data_map))  # what `vt-analysis validate` checks
+            run = load_run(doel, data_map)  # what `vt-analysis validate` checks
+            tekst.controleer_tekstset(run)
+            load_vorige_run(run)
         except InvoerFout as fout:
             ontbreekt.append(str(fout))
     return NieuweBurap(doel, geschreven, tekst_doel, ontbreekt)
