@@ -40,7 +40,7 @@ def test_indicatoren_equal_the_data(run, rijen):
     assert df.loc["Onderzoek binnen de termijn afgerond", "norm"] == "ten minste 85%"
     md = indicatoren_tabel(kg, aanvraag, peil).markdown()
     assert "| Meldingen per jaar |  | 4.600 | 4.998 |" in md
-    assert f"Stand ({peil['periode']})" in md
+    assert f"| {aanvraag['periode']} | {peil['periode']} |" in md
 
 
 def test_indicatoren_follow_changed_data(run, rijen):
@@ -58,7 +58,7 @@ def test_cit_equal_the_data(run, rijen):
     assert df.loc["Crisisinterventies, alle leeftijden", "begroting"] == "400 tot 500"
     assert df.loc["Bijdrage aan een huisverbod buiten kantooruren", "begroting"] == "35"
     assert df.loc["Hoorfunctie Wet verplichte ggz", "begroting"] == "400"
-    assert df.loc["Zaken direct overgedragen aan het lokale team", "begroting"] == "100%"
+    assert df.loc["Zaken binnen 48 uur overgedragen aan het lokale team", "begroting"] == "100%"
     assert "Crisisinterventieteam" in cit_tabel(kg, rijen[0]).markdown()
 
 
@@ -71,3 +71,12 @@ def test_verzuim_chart_values_equal_the_data(run):
     normen = {r["norm"] for d in spec["datasets"].values() for r in d if "norm" in r}
     assert normen == {kg.verzuim_norm_pct.waarde} == {5.5}
     assert "5,5%" in spec["usermeta"]["bijschrift"]
+
+
+def test_politie_tabel_equals_scenario_b(run):
+    from vt_analysis.prestaties import politie_tabel
+
+    md = politie_tabel(run).markdown()
+    # B against the winstwaarschuwing: 5.220 meldingen, 75% from the police, 948 and 1.251 fewer needed.
+    assert "| 2025 | 5.220 | 3.915 | 1.305 | 948 | 18% | 73% | ja |" in md
+    assert "| 2026 | 5.220 | 3.915 | 1.305 | 1.251 | 24% | 96% | ja |" in md

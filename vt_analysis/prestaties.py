@@ -12,6 +12,7 @@ import pandas as pd
 from . import formatting as fmt
 from .charts import Figuur, figuur, verzuim_chart
 from .data import Kengetallen
+from .politiemeldingen import reductie_uit_overige
 from .tables import Tabel, tabel
 
 
@@ -75,8 +76,8 @@ def indicatoren_tabel(kg: Kengetallen, aanvraag: pd.Series, peil: pd.Series) -> 
         {
             "indicator": "Indicator",
             "norm": "Norm",
-            "begroting": f"Begroting ({aanvraag['periode']})",
-            "peil": f"Stand ({peil['periode']})",
+            "begroting": aanvraag["periode"],
+            "peil": peil["periode"],
         },
     )
 
@@ -91,7 +92,7 @@ def cit_frame(kg: Kengetallen) -> pd.DataFrame:
         ("Bijdrage aan een huisverbod buiten kantooruren", fmt.aantal(kg.huisverbod_buiten_kantooruren.waarde)),
         ("Hoorfunctie Wet verplichte ggz", fmt.aantal(kg.hoorfunctie_wvggz.waarde)),
         (
-            "Zaken direct overgedragen aan het lokale team",
+            f"Zaken binnen {fmt.aantal(kg.crisis_overdracht_termijn_uur.waarde)} uur overgedragen aan het lokale team",
             _pct(kg.crisis_overdracht_binnen_48_uur_pct.waarde),
         ),
     ]
@@ -113,4 +114,76 @@ def verzuim_figuur(kg: Kengetallen) -> Figuur:
     return figuur(
         verzuim_chart(reeks, kg.verzuim_norm_pct.waarde),
         f"Ziekteverzuim Veilig Thuis {eerste}–{laatste} tegen de norm van {_pct(kg.verzuim_norm_pct.waarde)}",
+    )
+
+
+# --- chapter pieces: one call per notebook cell -------------------------------------------------------------
+
+
+def _periode(run, naam: str) -> pd.Series:
+    return run.data.volumes.set_index("periode", drop=False).loc[naam]
+
+
+def indicatoren(run) -> Tabel:
+    """The Veilig Thuis indicators of the run: the request's period against the peilmoment."""
+    p = run.params
+    return indicatoren_tabel(
+        run.data.kengetallen, _periode(run, p.aanvraag_periode or p.besluit_periode), _periode(run, p.peilmoment)
+    )
+
+
+def verzuim(run) -> Figuur:
+    return verzuim_figuur(run.data.kengetallen)
+
+
+def cit(run) -> Tabel:
+    p = run.params
+    return cit_tabel(run.data.kengetallen, _periode(run, p.aanvraag_periode or p.besluit_periode))
+
+
+def politie_frame(scenario_b: pd.DataFrame, politie_aandeel_pct: float) -> pd.DataFrame:
+    """Per year: what B asks, against all meldingen and against those not from the police."""
+    return reductie_uit_overige(scenario_b, politie_aandeel_pct)
+
+
+def politie_tabel(run) -> Tabel:
+    from .scenarios import bereken_scenarios
+
+    kg = run.data.kengetallen
+    df = politie_frame(bereken_scenarios(run)["scenario_b"], kg.politie_aandeel_meldingen_pct.waarde)
+    df["haalbaar"] = df["haalbaar_uit_overige"].map({True: "ja", False: "nee"})
+    kolommen = [
+        "jaar",
+        "meldingen_prognose",
+        "politiemeldingen",
+        "overige_meldingen",
+        "reductie_meldingen",
+        "reductie_pct",
+        "reductie_overige_pct",
+        "haalbaar",
+    ]
+    return tabel(
+        df[kolommen],
+        "Meldingen per jaar: hoeveel minder B vraagt, als deel van alle meldingen en van de meldingen die niet van de "
+        "politie komen; haalbaar: de daling past binnen die overige meldingen",
+        {
+            "jaar": str,
+            "meldingen_prognose": fmt.aantal,
+            "politiemeldingen": fmt.aantal,
+            "overige_meldingen": fmt.aantal,
+            "reductie_meldingen": fmt.aantal,
+            "reductie_pct": fmt.procent,
+            "reductie_overige_pct": fmt.procent,
+            "haalbaar": str,
+        },
+        {
+            "jaar": "Jaar",
+            "meldingen_prognose": "Verwacht",
+            "politiemeldingen": "Politie",
+            "overige_meldingen": "Overige",
+            "reductie_meldingen": "Minder nodig",
+            "reductie_pct": "Van alle",
+            "reductie_overige_pct": "Van overige",
+            "haalbaar": "Haalbaar",
+        },
     )
