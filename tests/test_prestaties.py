@@ -73,10 +73,15 @@ def test_verzuim_chart_values_equal_the_data(run):
     assert "5,5%" in spec["usermeta"]["bijschrift"]
 
 
-def test_politie_tabel_equals_scenario_b(run):
-    from vt_analysis.prestaties import politie_tabel
+def test_chapter_pieces_from_the_results():
+    from vt_analysis.hoofdstukken import tekstset
 
-    md = politie_tabel(run).markdown()
+    b, r, p = tekstset.laad()
+    md = tekstset.politie(r).markdown()
     # B against the winstwaarschuwing: 5.220 meldingen, 75% from the police, 948 and 1.251 fewer needed.
     assert "| 2025 | 5.220 | 3.915 | 1.305 | 948 | 18% | 73% | ja |" in md
     assert "| 2026 | 5.220 | 3.915 | 1.305 | 1.251 | 24% | 96% | ja |" in md
+    assert "| Meldingen per jaar |  | 4.600 | 4.998 |" in tekstset.indicatoren(r, p).markdown()
+    assert "| Hoorfunctie Wet verplichte ggz | 400 |" in tekstset.cit(r, p).markdown()
+    assert tekstset.verzuim(r).bijschrift.endswith("5,5%")
+    assert b.resultaten["run"] == r.run == "burap2-2024"

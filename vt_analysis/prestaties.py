@@ -31,7 +31,8 @@ def verzuim_reeks(kg: Kengetallen) -> pd.DataFrame:
 def indicatoren_frame(kg: Kengetallen, aanvraag: pd.Series, peil: pd.Series) -> pd.DataFrame:
     """The Veilig Thuis indicators: norm, the value submitted with the begroting, the value at the peilmoment.
 
-    ``aanvraag`` and ``peil`` are rows of volumes.csv (the request's period and the peilmoment). The legal
+    ``aanvraag`` and ``peil`` are rows of volumes.csv named by their period (the request's period and the
+    peilmoment). The legal
     terms were submitted as 'conform norm'; their realisation comes from the kengetallen.
     """
     rijen = [
@@ -76,8 +77,8 @@ def indicatoren_tabel(kg: Kengetallen, aanvraag: pd.Series, peil: pd.Series) -> 
         {
             "indicator": "Indicator",
             "norm": "Norm",
-            "begroting": aanvraag["periode"],
-            "peil": peil["periode"],
+            "begroting": str(aanvraag.name),
+            "peil": str(peil.name),
         },
     )
 
@@ -102,9 +103,36 @@ def cit_frame(kg: Kengetallen) -> pd.DataFrame:
 def cit_tabel(kg: Kengetallen, aanvraag: pd.Series) -> Tabel:
     return tabel(
         cit_frame(kg),
-        f"Prestatie-indicatoren Crisisinterventieteam ({aanvraag['periode']})",
+        f"Prestatie-indicatoren Crisisinterventieteam ({aanvraag.name})",
         {"begroting": str},
         {"indicator": "Indicator", "begroting": "Afspraak per jaar"},
+    )
+
+
+def politie_frame(scenario_b: pd.DataFrame, politie_aandeel_pct: float) -> pd.DataFrame:
+    """Per year: what B asks, against all meldingen and against those not from the police."""
+    return reductie_uit_overige(scenario_b, politie_aandeel_pct)
+
+
+def politie_tabel(scenario_b: pd.DataFrame, politie_aandeel_pct: float) -> Tabel:
+    df = politie_frame(scenario_b, politie_aandeel_pct)
+    df["haalbaar"] = df["haalbaar_uit_overige"].map({True: "ja", False: "nee"})
+    kolommen = {
+        "jaar": ("Jaar", lambda j: str(int(j))),
+        "meldingen_prognose": ("Verwacht", fmt.aantal),
+        "politiemeldingen": ("Politie", fmt.aantal),
+        "overige_meldingen": ("Overige", fmt.aantal),
+        "reductie_meldingen": ("Minder nodig", fmt.aantal),
+        "reductie_pct": ("Van alle", fmt.procent),
+        "reductie_overige_pct": ("Van overige", fmt.procent),
+        "haalbaar": ("Haalbaar", str),
+    }
+    return tabel(
+        df[list(kolommen)],
+        "Meldingen per jaar: hoeveel minder B vraagt, als deel van alle meldingen en van de meldingen die niet van de "
+        "politie komen; haalbaar: de daling past binnen die overige meldingen",
+        {k: f for k, (_, f) in kolommen.items()},
+        {k: kop for k, (kop, _) in kolommen.items()},
     )
 
 
@@ -114,76 +142,4 @@ def verzuim_figuur(kg: Kengetallen) -> Figuur:
     return figuur(
         verzuim_chart(reeks, kg.verzuim_norm_pct.waarde),
         f"Ziekteverzuim Veilig Thuis {eerste}–{laatste} tegen de norm van {_pct(kg.verzuim_norm_pct.waarde)}",
-    )
-
-
-# --- chapter pieces: one call per notebook cell -------------------------------------------------------------
-
-
-def _periode(run, naam: str) -> pd.Series:
-    return run.data.volumes.set_index("periode", drop=False).loc[naam]
-
-
-def indicatoren(run) -> Tabel:
-    """The Veilig Thuis indicators of the run: the request's period against the peilmoment."""
-    p = run.params
-    return indicatoren_tabel(
-        run.data.kengetallen, _periode(run, p.aanvraag_periode or p.besluit_periode), _periode(run, p.peilmoment)
-    )
-
-
-def verzuim(run) -> Figuur:
-    return verzuim_figuur(run.data.kengetallen)
-
-
-def cit(run) -> Tabel:
-    p = run.params
-    return cit_tabel(run.data.kengetallen, _periode(run, p.aanvraag_periode or p.besluit_periode))
-
-
-def politie_frame(scenario_b: pd.DataFrame, politie_aandeel_pct: float) -> pd.DataFrame:
-    """Per year: what B asks, against all meldingen and against those not from the police."""
-    return reductie_uit_overige(scenario_b, politie_aandeel_pct)
-
-
-def politie_tabel(run) -> Tabel:
-    from .scenarios import bereken_scenarios
-
-    kg = run.data.kengetallen
-    df = politie_frame(bereken_scenarios(run)["scenario_b"], kg.politie_aandeel_meldingen_pct.waarde)
-    df["haalbaar"] = df["haalbaar_uit_overige"].map({True: "ja", False: "nee"})
-    kolommen = [
-        "jaar",
-        "meldingen_prognose",
-        "politiemeldingen",
-        "overige_meldingen",
-        "reductie_meldingen",
-        "reductie_pct",
-        "reductie_overige_pct",
-        "haalbaar",
-    ]
-    return tabel(
-        df[kolommen],
-        "Meldingen per jaar: hoeveel minder B vraagt, als deel van alle meldingen en van de meldingen die niet van de "
-        "politie komen; haalbaar: de daling past binnen die overige meldingen",
-        {
-            "jaar": str,
-            "meldingen_prognose": fmt.aantal,
-            "politiemeldingen": fmt.aantal,
-            "overige_meldingen": fmt.aantal,
-            "reductie_meldingen": fmt.aantal,
-            "reductie_pct": fmt.procent,
-            "reductie_overige_pct": fmt.procent,
-            "haalbaar": str,
-        },
-        {
-            "jaar": "Jaar",
-            "meldingen_prognose": "Verwacht",
-            "politiemeldingen": "Politie",
-            "overige_meldingen": "Overige",
-            "reductie_meldingen": "Minder nodig",
-            "reductie_pct": "Van alle",
-            "reductie_overige_pct": "Van overige",
-            "haalbaar": "Haalbaar",
-        },
     )
