@@ -31,10 +31,19 @@ report: $(STAMP)
 compute: $(STAMP)
 	$(BIN)/vt-analysis compute --params $(PARAMS)
 
-## test: run the test suite
-test: $(STAMP)
+## test: lint, then the whole test suite (render tests included)
+test: $(STAMP) lint
 	@tools/ensure-chromium
 	$(BIN)/python -m pytest
+
+## test-fast: the tests that render nothing (the quick loop while working)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not render"
+
+## lint: ruff check and ruff format --check over the whole repository
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 ## bench: run the benchmarks and print their figures
 bench: $(STAMP)
@@ -49,4 +58,4 @@ lock:
 clean:
 	rm -rf report/output
 
-.PHONY: help install report compute test bench lock clean
+.PHONY: help install report compute test test-fast lint bench lock clean

@@ -1,4 +1,4 @@
-"""Benchmark of the wachttijden model: 1.000 replicaties × 2 jaar of working days (issue 5: under 2 s).
+"""Benchmark of the wachttijden model: 1.000 replicaties × 2 jaar of working days (target: under 2 s).
 
 Run as ``.venv/bin/python benchmarks/bench_wachttijden.py``; prints the best of a few repeats.
 """
@@ -51,7 +51,8 @@ def main() -> None:
     )
     print(f"maandoverzicht van die simulatie: {getal(maanden, 2)} s (beste van {HERHALINGEN})")
     print(
-        f"kalibratie op {kalibratie.basisperiode} ({aantal(params.replicaties)} replicaties): {getal(kalibreren, 2)} s (beste van 3)"
+        f"kalibratie op {kalibratie.basisperiode} ({aantal(params.replicaties)} replicaties): "
+        f"{getal(kalibreren, 2)} s (beste van 3)"
     )
 
 

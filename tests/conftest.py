@@ -1,14 +1,22 @@
-"""Shared fixtures: the project's data, a writable copy of it, and the CLI as a function."""
+"""Shared fixtures: the project's data, a writable copy of it, and the CLI as a function.
+
+Expensive things are computed once per session (the run, its results, one render). The caches of a
+render (results and chapters) live in a temporary folder of this session, never in the user's cache.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from vt_analysis import paths
 from vt_analysis.cli import main
+
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="vt-analysis-tests-cache-")
 
 
 @pytest.fixture
@@ -66,11 +74,18 @@ def standaard_resultaten(standaard_run):
 
 
 @pytest.fixture(scope="session")
-def rendered(tmp_path_factory) -> Path:
+def render_cache(tmp_path_factory) -> Path:
+    """The results and chapter cache of the session's render (its own, so that render starts cold)."""
+    return tmp_path_factory.mktemp("render-cache")
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory, render_cache) -> Path:
     """The default run rendered once per test session (HTML, PDF, results.json); tests only read it."""
     from vt_analysis.render import render_report
 
     root = tmp_path_factory.mktemp("output")
-    uitkomst = render_report(paths.DEFAULT_PARAMS, output_root=root, stil=True)
+    uitkomst = render_report(paths.DEFAULT_PARAMS, output_root=root, stil=True, cache_map=render_cache)
     assert uitkomst.map == root / "burap2-2024"
+    assert uitkomst.uit_cache == []  # the session's cache starts empty: every chapter really executed
     return uitkomst.map

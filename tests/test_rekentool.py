@@ -60,6 +60,9 @@ def test_triage_norm_applies_to_overdragen_not_meldingen():
     assert norm_vector(ns)["overdragen"] == 16
 
 
+# The normsets, read once: a property test must not reload the dataset for every example.
+NORMSETS = load_dataset().normen.normsets
+
 counts = st.integers(min_value=0, max_value=20_000)
 volume_rows = st.fixed_dictionaries({k: counts for k in TELLINGEN})
 
@@ -67,7 +70,7 @@ volume_rows = st.fixed_dictionaries({k: counts for k in TELLINGEN})
 @settings(max_examples=60, deadline=None)
 @given(row=volume_rows, telling=st.sampled_from(TELLINGEN), extra=st.integers(min_value=1, max_value=5_000))
 def test_fte_grows_with_every_count(row, telling, extra):
-    ns = load_dataset().normen.normsets["regionaal"]
+    ns = NORMSETS["regionaal"]
     basis = benodigde_fte(pd.DataFrame([row]), ns).iloc[0]
     meer = benodigde_fte(pd.DataFrame([{**row, telling: row[telling] + extra}]), ns).iloc[0]
     assert meer >= basis
@@ -78,7 +81,7 @@ def test_fte_grows_with_every_count(row, telling, extra):
 @settings(max_examples=60, deadline=None)
 @given(a=volume_rows, b=volume_rows, k=st.integers(min_value=0, max_value=10))
 def test_fte_is_linear_in_the_counts(a, b, k):
-    ns = load_dataset().normen.normsets["landelijk"]
+    ns = NORMSETS["landelijk"]
     fte = lambda r: benodigde_fte(pd.DataFrame([r]), ns).iloc[0]  # noqa: E731
     som = {t: a[t] + k * b[t] for t in TELLINGEN}
     assert fte(som) == pytest.approx(fte(a) + k * fte(b), rel=1e-9, abs=1e-9)
@@ -87,7 +90,7 @@ def test_fte_is_linear_in_the_counts(a, b, k):
 @settings(max_examples=40, deadline=None)
 @given(row=volume_rows, factor=st.floats(min_value=0.25, max_value=4))
 def test_fte_scales_inversely_with_hours_per_fte(row, factor):
-    ns = load_dataset().normen.normsets["regionaal"]
+    ns = NORMSETS["regionaal"]
     ander = ns.model_copy(update={"uren_per_fte": ns.uren_per_fte * factor})
     df = pd.DataFrame([row])
     assert benodigde_fte(df, ander).iloc[0] == pytest.approx(

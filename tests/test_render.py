@@ -18,6 +18,7 @@ import pytest
 from pypdf import PdfReader
 
 from vt_analysis import paths
+from vt_analysis.chapters import load_chapters
 from vt_analysis.execute import HoofdstukFout
 from vt_analysis.params import load_params
 from vt_analysis.render import render_report
@@ -121,8 +122,12 @@ def test_manifest_records_inputs_versions_and_commit(rendered):
     assert manifest["pakketten"]["papermill"] and manifest["git_commit"]
 
 
-def test_second_render_is_byte_identical(rendered, tmp_path):
-    tweede = render_report(PARAMS, output_root=tmp_path, stil=True).map
+def test_second_render_comes_from_the_cache_and_is_byte_identical(rendered, render_cache, tmp_path, capsys):
+    uitkomst = render_report(PARAMS, output_root=tmp_path, stil=False, cache_map=render_cache)
+    tweede = uitkomst.map
+    assert uitkomst.uit_cache == [p.name for p in load_chapters()]  # nothing changed: no chapter executed
+    voortgang = capsys.readouterr().err
+    assert "resultaten uit cache" in voortgang and "hoofdstuk 01-samenvatting uit cache" in voortgang
     for naam in ("impactanalyse.html", "impactanalyse.pdf", "impactanalyse.xlsx", "results.json"):
         assert (tweede / naam).read_bytes() == (rendered / naam).read_bytes(), naam
 
@@ -143,8 +148,17 @@ def test_failing_cell_keeps_previous_output(rendered, tmp_path):
     lijst.write_text(f"hoofdstukken:\n  - 01-samenvatting.ipynb\n  - {kapot}\n", encoding="utf-8")
     with pytest.raises(HoofdstukFout) as exc:
         render_report(PARAMS, output_root=root, stil=True, hoofdstukken=lijst)
-    assert str(exc.value) == f"hoofdstuk 99-kapot.ipynb, cel {len(nb.cells)}: ValueError: opzettelijk kapot"
-    assert _snapshot(root) == voor
+    mislukt = root / "burap2-2024.mislukt" / "99-kapot.ipynb"
+    assert str(exc.value) == (
+        f"hoofdstuk 99-kapot.ipynb, cel {len(nb.cells)}: ValueError: opzettelijk kapot "
+        f"(het uitgevoerde hoofdstuk met de fout: {paths.display_path(mislukt)})"
+    )
+    # The executed chapter is kept with its traceback, next to the previous report, which is untouched.
+    uitgevoerd = nbformat.read(mislukt, as_version=4)
+    fouten = [o for c in uitgevoerd.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert [(f.ename, f.evalue) for f in fouten] == [("ValueError", "opzettelijk kapot")] and fouten[0].traceback
+    assert _snapshot(root / "burap2-2024") == {k.removeprefix("burap2-2024/"): v for k, v in voor.items()}
+    assert sorted(p.name for p in root.iterdir()) == ["burap2-2024", "burap2-2024.mislukt"]
 
 
 def test_bad_data_exits_2_and_keeps_previous_output(rendered, tmp_path, data_copy):
@@ -234,7 +248,8 @@ def test_charts_render_in_a_real_browser_with_the_network_blocked(rendered, tmp_
     figuren = re.findall(r'<div class="vega-figuur[^"]*" id="vis-\d+"[^>]*>(.*?)</figure>', dom, flags=re.S)
     assert len(figuren) == n >= 2
     for inhoud in figuren:
-        assert "<svg" in inhoud and 'role="graphics-document"' in inhoud or "<svg" in inhoud
+        assert "<svg" in inhoud
+        assert 'role="graphics-document"' in inhoud  # Vega's SVG renderer marks an accessible chart
         assert "<path" in inhoud  # marks were drawn
     specs = dict(
         re.findall(

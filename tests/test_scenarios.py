@@ -428,3 +428,16 @@ def test_neutral_levers_have_no_effect_in_the_tornado(tabellen):
 def test_new_params_are_validated(cli, params_copy, old, new, verwacht):
     edit_file(params_copy, old, new)
     assert verwacht in params_fout(cli, params_copy)
+
+
+def test_an_empty_scenario_list_is_one_clear_line(cli, params_copy):
+    """`vergelijking.scenarios: []` once passed validate and then crashed compute and two chapters."""
+    tekst = params_copy.read_text(encoding="utf-8")
+    begin = tekst.index("  scenarios:\n")
+    einde = tekst.index("  gevoeligheid:")
+    params_copy.write_text(tekst[:begin] + "  scenarios: []\n" + tekst[einde:], encoding="utf-8")
+    params_copy.write_text(params_copy.read_text(encoding="utf-8").replace("    scenario: C\n", ""), encoding="utf-8")
+    melding = params_fout(cli, params_copy)
+    assert "sleutel vergelijking.scenarios: geen scenario's, verwacht minstens één" in melding
+    code, out, err = cli("compute", "--params", params_copy, "--json")
+    assert code == 2 and out == "" and "Traceback" not in err

@@ -2,9 +2,9 @@
 
 Charts are Vega-Lite specs. In a notebook they are displayed as ``figuur(chart, bijschrift)``: the
 output holds the spec as JSON (mimetype ``application/vnd.vegalite.v6+json``; Altair 6's own
-renderer writes an invalid key, see RENDERING-NOTES) and the caption; the renderer turns it into an
-interactive chart for HTML and a vector SVG for the PDF. Numbers: axes use the d3 ``nl-NL`` locale,
-tooltips show labels made by :mod:`vt_analysis.formatting`, so both read ``73,33``.
+renderer writes ``application/vnd.vegalite.v6.json``, which nbformat rejects) and the caption; the
+renderer turns it into an interactive chart for HTML and a vector SVG for the PDF. Numbers: axes use
+the d3 ``nl-NL`` locale, tooltips show labels made by :mod:`vt_analysis.formatting`, so both read ``73,33``.
 """
 
 from __future__ import annotations
@@ -155,7 +155,7 @@ def figuur(chart: alt.TopLevelMixin, bijschrift: str) -> Figuur:
 
 
 def _renderer(spec: dict, **kwargs) -> dict:
-    """Altair renderer for papermill: a valid v6 mimetype plus a text fallback (RENDERING-NOTES)."""
+    """Altair renderer for papermill: a valid v6 mimetype (Altair 6 writes one nbformat rejects) and a text fallback."""
     return {VEGALITE_MIMETYPE: spec, "text/plain": "<Vega-Lite-figuur>"}
 
 
@@ -298,7 +298,7 @@ def prognose_chart(
     ].copy()
     band.columns = ["jaar", "ondergrens", "bovengrens"]
     band["interval_label"] = [
-        f"{formatter(a)} – {formatter(b)}" for a, b in zip(band["ondergrens"], band["bovengrens"])
+        f"{formatter(a)} – {formatter(b)}" for a, b in zip(band["ondergrens"], band["bovengrens"], strict=True)
     ]
     reeksen = list(dict.fromkeys(lang["variant"]))
     x = alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0))
@@ -345,9 +345,12 @@ def waterval_chart(tabel: pd.DataFrame, jaar: int, namen: Mapping[str, str]) -> 
     totaal = df["stap"].isin(["basis", "resultaat"])
     df["begin"] = (df["fte_na"] - df["delta_fte"]).where(~totaal, 0.0)
     df["eind"] = df["fte_na"]
-    df["soort"] = ["Totaal" if t else ("Minder fte" if d <= 0 else "Meer fte") for t, d in zip(totaal, df["delta_fte"])]
+    df["soort"] = [
+        "Totaal" if t else ("Minder fte" if d <= 0 else "Meer fte")
+        for t, d in zip(totaal, df["delta_fte"], strict=True)
+    ]
     df["stap"] = df["stap"].map(namen)
-    df["effect_label"] = [fmt.fte(d, teken=True) if not t else "" for t, d in zip(totaal, df["delta_fte"])]
+    df["effect_label"] = [fmt.fte(d, teken=True) if not t else "" for t, d in zip(totaal, df["delta_fte"], strict=True)]
     df["fte_label"] = df["fte_na"].map(fmt.fte)
     df["beschikbaar_label"] = df["fte_beschikbaar"].map(fmt.fte)
     x = alt.X(
@@ -458,7 +461,7 @@ def waaier_chart(
     df = tabel[["scenario", "maand", kolom, f"{kolom}_p5", f"{kolom}_p95"]].copy()
     df.columns = ["scenario", "maand", "mediaan", "p5", "p95"]
     df["mediaan_label"] = df["mediaan"].map(formatter)
-    df["band_label"] = [f"{formatter(a)} – {formatter(b)}" for a, b in zip(df["p5"], df["p95"])]
+    df["band_label"] = [f"{formatter(a)} – {formatter(b)}" for a, b in zip(df["p5"], df["p95"], strict=True)]
     df["maand"] = pd.to_datetime(df["maand"] + "-15")
     x = alt.X("maand:T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=0, tickCount=4))
     lagen = [

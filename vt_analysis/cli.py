@@ -18,7 +18,7 @@ from rich.table import Table
 from . import formatting as fmt
 from . import paths
 from .errors import EXIT_INPUT_ERROR, InvoerFout
-from .resultaten import Resultaten, bereken_resultaten
+from .resultaten import Resultaten, resultaten_met_cache
 from .run import load_run
 
 
@@ -48,7 +48,9 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="vt-analysis",
-        description="Impactanalyse Veilig Thuis ZHZ: datasets valideren, de rekentool doorrekenen en het rapport maken.",
+        description=(
+            "Impactanalyse Veilig Thuis ZHZ: datasets valideren, de rekentool doorrekenen en het rapport maken."
+        ),
     )
     sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
 
@@ -139,11 +141,11 @@ def _validate(args) -> int:
     print(f"gecontroleerd: {paths.display_path(d.map / paths.VOLUMES_FILE)} ({len(d.volumes)} perioden)")
     print(f"gecontroleerd: {paths.display_path(d.map / paths.NORMEN_FILE)} (normsets: {', '.join(d.normen.normsets)})")
     print(
-        f"gecontroleerd: {paths.display_path(d.map / paths.KENGETALLEN_FILE)} ({len(type(d.kengetallen).model_fields)} kengetallen)"
+        f"gecontroleerd: {paths.display_path(d.map / paths.KENGETALLEN_FILE)} "
+        f"({len(type(d.kengetallen).model_fields)} kengetallen)"
     )
     print(f"gecontroleerd: {paths.display_path(d.map / paths.CLAIMS_FILE)} ({len(d.claims)} uitspraken)")
     from .tekst import controleer_tekstset, tekstset_map
-
     from .wijzigingen import load_vorige_run
 
     blokken = controleer_tekstset(run)
@@ -179,7 +181,7 @@ def _print_tabel(r: Resultaten) -> None:
 
 def _compute(args) -> int:
     run = load_run(args.params, args.data)
-    resultaten = bereken_resultaten(run)
+    resultaten, _ = resultaten_met_cache(run)
     if args.json:
         sys.stdout.write(resultaten.naar_json())
     else:

@@ -1,7 +1,7 @@
 """Executed chapter notebooks → one Markdown document for pandoc, per target (html or typst).
 
 nbconvert's Markdown export keeps ``text/markdown`` outputs (our tables and generated text) but
-drops a Vega-Lite chart (RENDERING-NOTES). A preprocessor therefore turns every chart output into
+drops a Vega-Lite chart without a trace. A preprocessor therefore turns every chart output into
 Markdown first: for HTML a raw block with a ``<div>`` and the spec as JSON (embedded by one
 script at the end of the page), for Typst an SVG file made by vl-convert and an image with caption.
 Stream output (print, warnings) is not part of the report; it is returned so the runner can show it.
@@ -94,7 +94,8 @@ class ReportOutputs(Preprocessor):
                 "```{=html}\n"
                 f'<figure class="figuur" id="figuur-{nummer}">\n'
                 f'<div class="vega-figuur" id="vis-{nummer}" role="img" aria-label="{html.escape(alt_tekst)}"></div>\n'
-                f'<script type="application/json" class="vega-spec" data-doel="vis-{nummer}">{_json_in_script(spec)}</script>\n'
+                f'<script type="application/json" class="vega-spec" data-doel="vis-{nummer}">'
+                f"{_json_in_script(spec)}</script>\n"
                 f"<figcaption>Figuur {nummer}: {html.escape(bijschrift)}</figcaption>\n"
                 "</figure>\n"
                 "```"

@@ -1,7 +1,7 @@
 """Loaders and validators for the datasets in ``data/``: one loader per file.
 
 Every loader validates before it returns; bad input raises :class:`InvoerFout` with one line that
-names the file, the row or key, the value and what was expected (issue 2, item 3).
+names the file, the row or key, the value and what was expected.
 """
 
 from __future__ import annotations

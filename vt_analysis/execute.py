@@ -1,8 +1,9 @@
 """Execute chapter notebooks with papermill, two at a time, robust against the kernel port race.
 
-Kernels started at the same moment can pick the same TCP port (papermill issue #511: a 60 s hang,
-then "Kernel didn't respond"). Each kernel here talks ZMQ over unix sockets in its own temporary
-directory (RENDERING-NOTES), so parallel kernels cannot collide.
+Kernels started at the same moment can pick the same TCP port (a 60 s hang, then "Kernel didn't
+respond"). Each kernel here talks ZMQ over unix sockets in its own temporary directory (a unique
+socket path per kernel; ``transport = "ipc"`` with a shared path is worse), so parallel kernels
+cannot collide.
 """
 
 from __future__ import annotations
@@ -12,22 +13,36 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 import papermill
 from jupyter_client.manager import AsyncKernelManager
 from papermill.exceptions import PapermillExecutionError
 
+from .paths import display_path
+
+if TYPE_CHECKING:
+    from .hoofdstukcache import HoofdstukCache
+
 MAX_WORKERS = 2
 
 
 class HoofdstukFout(Exception):
-    """A chapter failed: names the notebook and cell and gives the error message, not a traceback."""
+    """A chapter failed: names the notebook and cell and gives the error message, not a traceback.
 
-    def __init__(self, notebook: str, cel: int | None, melding: str):
-        self.notebook, self.cel, self.melding = notebook, cel, melding
+    ``uitvoer`` is the executed notebook with the error in it (papermill writes it on failure);
+    :meth:`bewaard_in` names the place where the runner kept it for the user.
+    """
+
+    def __init__(self, notebook: str, cel: int | None, melding: str, uitvoer: Path | None = None):
+        self.notebook, self.cel, self.melding, self.uitvoer = notebook, cel, melding, uitvoer
         plek = f", cel {cel}" if cel is not None else ""
         super().__init__(f"hoofdstuk {notebook}{plek}: {melding}")
+
+    def bewaard_in(self, pad: Path) -> None:
+        self.uitvoer = pad
+        self.args = (f"{self.args[0]} (het uitgevoerde hoofdstuk met de fout: {display_path(pad)})",)
 
 
 class IpcKernelManager(AsyncKernelManager):
@@ -54,6 +69,7 @@ class Uitvoering:
 
     bron: Path
     uitvoer: Path
+    uit_cache: bool = False
 
 
 def _bron_cel(uitvoer: Path, cel_index: int) -> int:
@@ -78,28 +94,48 @@ def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, manager: type)
             kernel_manager_class=manager,
         )
     except PapermillExecutionError as exc:
-        raise HoofdstukFout(notebook.name, _bron_cel(uitvoer, exc.cell_index), f"{exc.ename}: {exc.evalue}") from None
+        cel = _bron_cel(uitvoer, exc.cell_index)
+        raise HoofdstukFout(notebook.name, cel, f"{exc.ename}: {exc.evalue}", uitvoer) from None
     except Exception as exc:  # kernel died, timeout, unreadable notebook: still one line, still a failure
-        raise HoofdstukFout(notebook.name, None, f"{type(exc).__name__}: {exc}") from None
+        bestaat = uitvoer if uitvoer.is_file() else None
+        raise HoofdstukFout(notebook.name, None, f"{type(exc).__name__}: {exc}", bestaat) from None
     return Uitvoering(notebook, uitvoer)
 
 
 def execute_chapters(
-    notebooks: list[Path], uitvoer_map: Path, parameters: dict, workers: int = MAX_WORKERS, bij_klaar=None
+    notebooks: list[Path],
+    uitvoer_map: Path,
+    parameters: dict,
+    workers: int = MAX_WORKERS,
+    bij_klaar=None,
+    cache: HoofdstukCache | None = None,
 ) -> list[Uitvoering]:
     """Run every chapter with the same injected parameters; results in chapter order.
 
-    ``bij_klaar(uitvoering)`` is called as each chapter finishes (progress reporting).
+    With a ``cache``, a chapter whose code and inputs did not change is taken from it (no kernel);
+    the others execute, two at a time, and are stored. ``bij_klaar(uitvoering)`` is called per
+    chapter, in chapter order (progress reporting).
     """
     uitvoer_map.mkdir(parents=True, exist_ok=True)
+    uit_cache = {}
+    if cache is not None:
+        for nb in notebooks:
+            if cache.haal(nb, uitvoer_map / nb.name):
+                uit_cache[nb] = Uitvoering(nb, uitvoer_map / nb.name, uit_cache=True)
+    te_doen = [nb for nb in notebooks if nb not in uit_cache]
     socket_dir = tempfile.mkdtemp(prefix="vt-kernels-")
     manager = type("RunIpcKernelManager", (IpcKernelManager,), {"socket_dir": socket_dir})
     try:
-        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(notebooks)))) as pool:
-            futures = [pool.submit(_execute_one, nb, uitvoer_map / nb.name, parameters, manager) for nb in notebooks]
+        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(te_doen)))) as pool:
+            futures = {nb: pool.submit(_execute_one, nb, uitvoer_map / nb.name, parameters, manager) for nb in te_doen}
             resultaten = []
-            for future in futures:
-                uitvoering = future.result()
+            for nb in notebooks:
+                if nb in futures:
+                    uitvoering = futures[nb].result()
+                    if cache is not None:
+                        cache.bewaar(nb, uitvoering.uitvoer)
+                else:
+                    uitvoering = uit_cache[nb]
                 if bij_klaar:
                     bij_klaar(uitvoering)
                 resultaten.append(uitvoering)

@@ -15,63 +15,17 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
-import os
-import sys
-from collections.abc import Iterable
 from pathlib import Path
 
 import nbformat
 from jupyter_cache import get_cache
 from jupyter_cache.base import CacheBundleIn
+from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
-from . import __version__, paths
+from .invoer import invoer_sha256, omgeving_sha256, standaard_map
 
-# Files whose content a chapter's output depends on, besides its own notebook and the run's inputs.
-OMGEVING = ("requirements.lock", "pyproject.toml")
-
-
-def standaard_map() -> Path:
-    """The per-user cache folder (``$XDG_CACHE_HOME/vt-analysis``, else ``~/.cache/vt-analysis``)."""
-    basis = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(basis) / "vt-analysis"
-
-
-def _bestanden(map_: Path) -> list[Path]:
-    if not map_.is_dir():
-        return []
-    return sorted(p for p in map_.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-
-
-def invoer_sha256(
-    *delen: bytes | str, bestanden: Iterable[Path] = (), mappen: Iterable[Path] = (), basis: Path = paths.ROOT
-) -> str:
-    """One SHA-256 over byte strings, files (name and content) and every file below some folders."""
-    h = hashlib.sha256()
-
-    def voeg(naam: str, inhoud: bytes) -> None:
-        for stuk in (naam.encode(), len(inhoud).to_bytes(8, "big"), inhoud):
-            h.update(stuk)
-
-    for deel in delen:
-        voeg("deel", deel.encode() if isinstance(deel, str) else deel)
-    alle = [Path(b) for b in bestanden] + [p for m in mappen for p in _bestanden(Path(m))]
-    for pad in alle:
-        try:
-            naam = str(pad.resolve().relative_to(basis.resolve()))
-        except ValueError:
-            naam = pad.name
-        voeg(naam, pad.read_bytes())
-    return h.hexdigest()
-
-
-def omgeving_sha256() -> str:
-    """The package source, the lock file and the Python version: what every chapter's kernel runs on."""
-    return invoer_sha256(
-        f"vt-analysis {__version__} python {sys.version}",
-        bestanden=[paths.ROOT / n for n in OMGEVING if (paths.ROOT / n).is_file()],
-        mappen=[Path(__file__).resolve().parent],
-    )
+__all__ = ["HoofdstukCache", "invoer_sha256", "omgeving_sha256", "parameters_sha256", "standaard_map"]
 
 
 class HoofdstukCache:
@@ -99,7 +53,7 @@ class HoofdstukCache:
             return False
         uitkomst = {c.id: c for c in samen.cells[1:] if c.cell_type == "code"}
         nb = parameterize_notebook(
-            nbformat.read(notebook, as_version=4), self.parameters, kernel_name="python3", language="python"
+            load_notebook_node(str(notebook)), self.parameters, kernel_name="python3", language="python"
         )
         for cel in nb.cells:
             if cel.cell_type == "code" and cel.id in uitkomst:

@@ -131,6 +131,12 @@ def check_params_tegen_data(params: RunParams, dataset: Dataset, bron: Path | st
 
 def _check_scenario_params(params: RunParams, data: Dataset, bron: Path | str) -> None:
     """The prognose and scenario sections name periods and years: they must be in the data."""
+    if not params.vergelijking.scenarios:
+        raise InvoerFout(
+            bron,
+            "sleutel vergelijking.scenarios",
+            "geen scenario's, verwacht minstens één (met naam en de richtingen A, B en C die het gebruikt)",
+        )
     perioden = list(data.volumes["periode"])
     for sleutel in ("begroting_periode", "basis_periode"):
         waarde = getattr(params.prognose, sleutel)

@@ -36,8 +36,9 @@ from .chapters import check_parameters_cell, load_chapters
 from .charts import font_dir
 from .convert import VL_VERSION, combine_notebooks, to_markdown
 from .execute import HoofdstukFout, execute_chapters
+from .hoofdstukcache import HoofdstukCache, invoer_sha256, omgeving_sha256, parameters_sha256, standaard_map
 from .html_figuren import embed_script
-from .resultaten import bereken_resultaten
+from .resultaten import Resultaten, resultaten_met_cache
 from .run import Run, load_run
 from .tabeldata import tabellen_uit_notebooks
 from .tekst import controleer_tekstset
@@ -74,6 +75,7 @@ class RenderUitkomst:
     pdf: Path
     tijden_s: dict[str, float] = field(default_factory=dict)
     xlsx: Path | None = None
+    uit_cache: list[str] = field(default_factory=list)  # the chapters taken from the chapter cache
 
 
 class _Voortgang:
@@ -114,7 +116,8 @@ def _font_face() -> str:
     for gewicht, bestand in (("normal", "Lato-Regular.ttf"), ("bold", "Lato-Bold.ttf")):
         data = base64.b64encode((font_dir() / bestand).read_bytes()).decode("ascii")
         regels.append(
-            f"@font-face {{ font-family: Lato; font-weight: {gewicht}; src: url(data:font/ttf;base64,{data}) format('truetype'); }}"
+            f"@font-face {{ font-family: Lato; font-weight: {gewicht}; "
+            f"src: url(data:font/ttf;base64,{data}) format('truetype'); }}"
         )
     return "\n".join(regels)
 
@@ -359,6 +362,24 @@ def _vervang_map(nieuw: Path, doel: Path) -> None:
         shutil.rmtree(oud, ignore_errors=True)
 
 
+def _resultaten(run: Run, cache_map: Path, voortgang: _Voortgang) -> Resultaten:
+    resultaten, uit_cache = resultaten_met_cache(run, cache_map)
+    if uit_cache:
+        voortgang.stap("rekenen", "resultaten uit cache")
+    else:
+        voortgang.stap("rekenen", "resultaten berekend (wachtrijmodel één keer gekalibreerd)")
+    return resultaten
+
+
+def _bewaar_mislukt(fout: HoofdstukFout, notebooks_map: Path, doel: Path) -> None:
+    """Keep the executed chapters of a failed render (the failing one with its error) in ``doel``."""
+    if not notebooks_map.is_dir() or fout.uitvoer is None:
+        return
+    shutil.rmtree(doel, ignore_errors=True)
+    shutil.move(str(notebooks_map), str(doel))
+    fout.bewaard_in(doel / fout.uitvoer.name)
+
+
 def render_report(
     params_bestand: Path | str,
     data_dir: Path | str | None = None,
@@ -366,8 +387,13 @@ def render_report(
     stil: bool = False,
     workers: int = 2,
     hoofdstukken: Path | None = None,
+    cache_map: Path | None = None,
 ) -> RenderUitkomst:
-    """Render one run; raises InvoerFout (bad input), HoofdstukFout (a failing cell) or RenderFout."""
+    """Render one run; raises InvoerFout (bad input), HoofdstukFout (a failing cell) or RenderFout.
+
+    ``cache_map`` holds the results cache and the chapter cache (default: the per-user cache folder).
+    A failing chapter leaves the executed chapters in ``<output>/<run>.mislukt/``.
+    """
     voortgang = _Voortgang(stil)
     run = load_run(params_bestand, data_dir)
     controleer_tekstset(run)  # every text block parses and names only known velden, before anything executes
@@ -376,8 +402,9 @@ def render_report(
     for nb in notebooks:
         check_parameters_cell(nb)
     voortgang.stap("valideren", f"parameters en data gevalideerd ({len(notebooks)} hoofdstukken)")
-    resultaten = bereken_resultaten(run)
-    voortgang.stap("rekenen", "resultaten berekend (wachtrijmodel één keer gekalibreerd)")
+    cache_map = Path(cache_map) if cache_map is not None else standaard_map()
+    omgeving = omgeving_sha256()
+    resultaten = _resultaten(run, cache_map, voortgang)
 
     output_root = Path(output_root) if output_root else paths.OUTPUT_DIR
     output_root.mkdir(parents=True, exist_ok=True)
@@ -390,13 +417,29 @@ def render_report(
             "data_dir": str(run.data.map.resolve()),
             "resultaten": str(resultaten_pad.resolve()),
         }
-        uitgevoerd = execute_chapters(
-            notebooks,
-            werk / "notebooks",
-            parameters,
-            workers=workers,
-            bij_klaar=lambda u: voortgang.stap("uitvoeren", f"hoofdstuk {u.bron.stem} uitgevoerd"),
+        # What a chapter reads besides its code: results, params, data, text blocks, package and lock file.
+        invoer = invoer_sha256(
+            omgeving,
+            resultaten_pad.read_bytes(),
+            parameters_sha256(parameters),
+            bestanden=run.data.bestanden(),
+            mappen=[paths.REPORT_DIR / "tekst"],
         )
+        mislukt = output_root / f"{run.params.run_naam}.mislukt"
+        try:
+            uitgevoerd = execute_chapters(
+                notebooks,
+                werk / "notebooks",
+                parameters,
+                workers=workers,
+                bij_klaar=lambda u: voortgang.stap(
+                    "uitvoeren", f"hoofdstuk {u.bron.stem} {'uit cache' if u.uit_cache else 'uitgevoerd'}"
+                ),
+                cache=HoofdstukCache(cache_map, invoer, parameters),
+            )
+        except HoofdstukFout as fout:
+            _bewaar_mislukt(fout, werk / "notebooks", mislukt)
+            raise
         samen = combine_notebooks([u.uitvoer for u in uitgevoerd])
 
         markdown_html, meldingen = to_markdown(samen, "html")
@@ -423,11 +466,13 @@ def render_report(
             (werk / tijdelijk).unlink()
         doel = output_root / run.params.run_naam
         _vervang_map(werk, doel)
+        shutil.rmtree(mislukt, ignore_errors=True)  # the failure of an earlier render no longer applies
         voortgang.stap("afronden", f"klaar: {paths.display_path(doel)}")
     except BaseException:
         shutil.rmtree(werk, ignore_errors=True)
         raise
-    return RenderUitkomst(doel, doel / HTML_NAAM, doel / PDF_NAAM, voortgang.tijden, doel / XLSX_NAAM)
+    uit_cache = [u.bron.name for u in uitgevoerd if u.uit_cache]
+    return RenderUitkomst(doel, doel / HTML_NAAM, doel / PDF_NAAM, voortgang.tijden, doel / XLSX_NAAM, uit_cache)
 
 
 __all__ = ["render_report", "RenderUitkomst", "RenderFout", "HoofdstukFout"]

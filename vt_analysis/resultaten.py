@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from .data import Kengetallen, Normen
+from .invoer import invoer_sha256, omgeving_sha256, standaard_map
 from .prognose import bereken_prognose, mix
 from .rekentool import bereken_formatie
 from .run import Run
@@ -169,7 +172,7 @@ def _frame(records: list[dict], kolommen: list[str]) -> pd.DataFrame:
     return df
 
 
-# --- the one computation -----------------------------------------------------------------------------
+# --- the one computation, and its cache -------------------------------------------------------------------------------
 
 
 def _wachttijd_varianten(tabel: pd.DataFrame, vergelijking_: pd.DataFrame, verzuim_pct: float) -> pd.DataFrame:
@@ -216,3 +219,36 @@ def bereken_resultaten(run: Run) -> Resultaten:
         kengetallen=kg,
         bestanden=[pad.name for pad in d.bestanden()],
     )
+
+
+def _schrijf_privé(pad: Path, tekst: str) -> None:
+    """Write a cache file: a new temp file of our own in the same private folder, then moved into place."""
+    pad.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, tmp = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(tekst)
+        os.replace(tmp, pad)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def resultaten_met_cache(run: Run, cache_map: Path | None = None) -> tuple[Resultaten, bool]:
+    """The run's results from the per-user results cache, or computed (and stored); True when cached.
+
+    The key is the SHA-256 of the params, the data files, the package source and the lock file, so a
+    cached result is the one :func:`bereken_resultaten` would give now (it is deterministic).
+    """
+    cache_map = Path(cache_map) if cache_map is not None else standaard_map()
+    params = json.dumps(run.params.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    sleutel = invoer_sha256(omgeving_sha256(), params, bestanden=run.data.bestanden())
+    pad = cache_map / "resultaten" / f"{sleutel}.json"
+    if pad.is_file():
+        try:
+            return Resultaten.laad(pad), True
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # a damaged cache entry is computed again
+    resultaten = bereken_resultaten(run)
+    _schrijf_privé(pad, resultaten.naar_json())
+    return resultaten, False

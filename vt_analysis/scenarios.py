@@ -122,7 +122,8 @@ class VergelijkingParams(Strikt):
         g = self.gevoeligheid.scenario
         if g is not None and g not in namen:
             raise ValueError(
-                f"gevoeligheid.scenario {g!r} is geen scenario, verwacht een van: {', '.join(namen) or '(geen scenario’s)'}"
+                f"gevoeligheid.scenario {g!r} is geen scenario, verwacht een van: "
+                + (", ".join(namen) or "(geen scenario’s)")
             )
         return self
 

@@ -1,8 +1,8 @@
 """Tables in chapter notebooks: one Markdown pipe table with a caption, numbers right-aligned.
 
 The output is ``text/markdown`` only, so nbconvert's Markdown export keeps it and pandoc turns it
-into a real table in both HTML and Typst (a DataFrame's HTML would become run-on text in the PDF:
-RENDERING-NOTES). Numbers are formatted by the caller's formatter (vt_analysis.formatting).
+into a real table in both HTML and Typst (a DataFrame's HTML would become run-on text in the PDF).
+Numbers are formatted by the caller's formatter (vt_analysis.formatting).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ class Tabel:
         self.rechts = [k in formats for k in self.kolommen]
         self.data = tabel_data(df, bijschrift, self.koppen, formats)  # the workbook's copy: unrounded values
         self.rijen = [
-            [formats[k](v) if k in formats else v for k, v in zip(self.kolommen, rij)]
+            [formats[k](v) if k in formats else v for k, v in zip(self.kolommen, rij, strict=True)]
             for rij in df.itertuples(index=False)
         ]
 

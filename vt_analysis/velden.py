@@ -64,9 +64,9 @@ class Bron:
     @cached_property
     def resultaten(self) -> dict:
         if self._resultaten is None:
-            from .resultaten import bereken_resultaten
+            from .resultaten import resultaten_met_cache
 
-            self._resultaten = bereken_resultaten(self.run).naar_dict()
+            self._resultaten = resultaten_met_cache(self.run)[0].naar_dict()
         return self._resultaten
 
     # --- accessors: the one place that knows the shape of the results ---------------------------

@@ -360,7 +360,8 @@ class Wachtrijresultaat:
     """Per replication (rows) and working day (columns) of the horizon.
 
     Counts are per day (not cumulative); ``wacht_*`` is the wait in werkdagen of the last case of the
-    day's cohort (of the case ahead if the cohort is empty). ``eindstand`` is the backlog at the horizon's last day, the start of what follows.
+    day's cohort (of the case ahead if the cohort is empty). ``eindstand``
+    is the backlog at the horizon's last day, the start of what follows.
     """
 
     maand: np.ndarray
@@ -567,7 +568,11 @@ def maandoverzicht(res: Wachtrijresultaat) -> pd.DataFrame:
         instroom_o = som(res.onderzoek_instroom)
         pct_o = np.where(instroom_o > _EPS, 100 * som(res.onderzoek_binnen_termijn) / instroom_o, np.nan)
     wacht = np.stack(
-        [np.quantile(res.wacht_triage_werkdagen[:, s : e + 1], [0.5, 0.9], axis=1) for s, e in zip(start, eind)], axis=2
+        [
+            np.quantile(res.wacht_triage_werkdagen[:, s : e + 1], [0.5, 0.9], axis=1)
+            for s, e in zip(start, eind, strict=True)
+        ],
+        axis=2,
     )
     backlog, backlog_o = res.backlog_triage[:, eind], res.backlog_onderzoek[:, eind]
     return pd.DataFrame(

@@ -1,0 +1,69 @@
+"""The chapter cache: a chapter executes again only when something it reads changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from helpers import edit_file
+
+from vt_analysis import paths
+from vt_analysis.hoofdstukcache import invoer_sha256
+from vt_analysis.render import render_report
+
+TWEE = ("01-samenvatting.ipynb", "90-methode-en-bronnen.ipynb")
+
+
+def test_invoer_changes_with_any_byte_of_any_file(tmp_path):
+    map_ = tmp_path / "tekst"
+    map_.mkdir()
+    (map_ / "a.md").write_text("een zin", encoding="utf-8")
+    eerst = invoer_sha256("deel", mappen=[map_])
+    assert invoer_sha256("deel", mappen=[map_]) == eerst
+    (map_ / "a.md").write_text("een zin.", encoding="utf-8")
+    assert invoer_sha256("deel", mappen=[map_]) != eerst
+    (map_ / "b.md").write_text("", encoding="utf-8")  # a new, empty file counts too
+    tweede = invoer_sha256("deel", mappen=[map_])
+    assert tweede != invoer_sha256("deel", mappen=[map_], bestanden=[map_ / "a.md"])
+    assert invoer_sha256("ander deel", mappen=[map_]) != tweede
+
+
+@pytest.fixture
+def twee_hoofdstukken(tmp_path) -> tuple[Path, list[Path]]:
+    """Copies of two chapters that a test may change, and a chapter list naming them."""
+    kopie = [Path(shutil.copy(paths.NOTEBOOKS_DIR / naam, tmp_path / naam)) for naam in TWEE]
+    lijst = tmp_path / "hoofdstukken.yaml"
+    lijst.write_text("hoofdstukken:\n" + "".join(f"  - {nb}\n" for nb in kopie), encoding="utf-8")
+    return lijst, kopie
+
+
+def _wijzig(notebook: Path, soort: str, tekst: str) -> None:
+    nb = nbformat.read(notebook, as_version=4)
+    cel = next(c for c in reversed(nb.cells) if c.cell_type == soort)
+    cel.source += tekst
+    nbformat.write(nb, notebook)
+
+
+@pytest.mark.render
+def test_only_the_changed_chapter_executes_again(twee_hoofdstukken, tmp_path, data_copy):
+    lijst, (samenvatting, methode) = twee_hoofdstukken
+    cache = tmp_path / "cache"
+
+    def render(data=None):
+        return render_report(
+            paths.DEFAULT_PARAMS, data, tmp_path / "out", stil=True, hoofdstukken=lijst, cache_map=cache
+        )
+
+    assert render().uit_cache == []
+    _wijzig(methode, "code", "\n# een gewijzigde cel")
+    assert render().uit_cache == [samenvatting.name]
+    # A changed Markdown cell needs no execution, but the report shows it.
+    _wijzig(samenvatting, "markdown", " Een nieuwe zin van het programmateam.")
+    uitkomst = render()
+    assert uitkomst.uit_cache == [samenvatting.name, methode.name]
+    assert "Een nieuwe zin van het programmateam." in uitkomst.html.read_text(encoding="utf-8")
+    # Changed data: every chapter reads it (through results.json), so every chapter executes again.
+    edit_file(data_copy / "volumes.csv", "4400,3744,576,576,3168,576", "4400,3700,576,576,3168,576")
+    assert render(data_copy).uit_cache == []

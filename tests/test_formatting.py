@@ -1,0 +1,45 @@
+"""The one Dutch number formatter: decimal comma, thousands dot, a real minus sign, no '−0,00'."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from vt_analysis import formatting as fmt
+
+
+@pytest.mark.parametrize(
+    "waarde, verwacht",
+    [(73.333, "73,33"), (-7.1849, "−7,18"), (1234.5, "1.234,50"), (-0.001, "0,00"), (0, "0,00")],
+)
+def test_fte_to_the_hundredth(waarde, verwacht):
+    assert fmt.fte(waarde) == verwacht
+
+
+def test_fte_sign_and_unit():
+    assert fmt.fte(1.694, teken=True) == "+1,69"
+    assert fmt.fte(-1.5, teken=True) == "−1,50"
+    assert fmt.fte(0.004, teken=True) == "0,00"  # no '+0,00' either
+    assert fmt.fte(62.57, eenheid=True) == "62,57 fte"
+
+
+def test_counts_amounts_and_percentages():
+    assert fmt.aantal(4599.6) == "4.600"
+    assert fmt.aantal(4400, "meldingen") == "4.400 meldingen"
+    assert fmt.euro(238475) == "€ 238.475"
+    assert fmt.euro(-728000) == "−€ 728.000"
+    assert fmt.euro(12.5, 2) == "€ 12,50"
+    assert fmt.procent(72) == "72%"
+    assert fmt.procent(5.56, 1) == "5,6%"
+    assert fmt.procent(18.04, 1) == "18,0%"
+
+
+def test_missing_number_is_a_dash():
+    assert fmt.getal(float("nan")) == "–" and fmt.getal(None) == "–"
+
+
+def test_date_and_sentence_case():
+    assert fmt.datum(date(2024, 11, 29)) == "29 november 2024"
+    assert fmt.zin("echtscheiding naar RvdK") == "Echtscheiding naar RvdK"
+    assert fmt.zin("") == ""

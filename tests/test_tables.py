@@ -1,0 +1,37 @@
+"""Report tables: one Markdown pipe table with a caption, numbers right-aligned, text left."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from vt_analysis import formatting as fmt
+from vt_analysis.tables import Tabel, tabel
+
+
+def test_numbers_right_text_left_with_caption():
+    df = pd.DataFrame({"periode": ["BURAP 2 2024"], "fte": [74.0911]})
+    md = tabel(df, "Een bijschrift", {"fte": fmt.fte}, {"periode": "Periode", "fte": "Fte"}).markdown()
+    assert md.splitlines() == [
+        "| Periode | Fte |",
+        "|:---|---:|",
+        "| BURAP 2 2024 | 74,09 |",
+        "",
+        "Table: Een bijschrift",
+    ]
+
+
+def test_a_pipe_or_newline_in_a_cell_does_not_break_the_table():
+    md = Tabel(pd.DataFrame({"bron": ["a | b\nc"]}), "x").markdown()
+    assert "| a \\| b c |" in md
+
+
+def test_a_format_for_an_unknown_column_is_an_error():
+    with pytest.raises(KeyError, match="onbekend|unknown"):
+        Tabel(pd.DataFrame({"a": [1]}), "x", {"b": str})
+
+
+def test_the_notebook_output_is_markdown_only():
+    bundle = Tabel(pd.DataFrame({"a": [1]}), "Bijschrift")._repr_mimebundle_()
+    assert set(bundle) >= {"text/markdown", "text/plain"} and "text/html" not in bundle
+    assert bundle["text/plain"] == "Tabel: Bijschrift"
