@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import replace
 
 import pytest
 
 from vt_analysis import formatting as fmt
 from vt_analysis import paths
 from vt_analysis.charts import VEGALITE_MIMETYPE, figuur, formatie_chart
+from vt_analysis.hoofdstukken import samenvatting as h_samenvatting
 from vt_analysis.hoofdstukken.meerjarige_ontwikkeling import bijlage2_tabel
 from vt_analysis.hoofdstukken.methode_en_bronnen import normen_tabel
-from vt_analysis.hoofdstukken.samenvatting import kernzinnen
-from vt_analysis.rekentool import bereken_formatie
 from vt_analysis.resultaten import Resultaten
 from vt_analysis.run import load_run
 
@@ -24,40 +22,23 @@ def r(standaard_resultaten) -> Resultaten:
     return standaard_resultaten
 
 
-def test_kernzinnen_state_the_seed_figures(r):
-    tekst = " ".join(kernzinnen(r))
-    # Bijlage 2, column 'Begroting 2025 besluit AB', and the BURAP 2 column; the legal terms of the Beleidsindicatoren.
-    for deel in (
-        "63,40 fte beschikbaar",
-        "70,40 fte",
-        "77,23 fte",
-        "tekort van 7,00 fte",
-        "€ 728.000",
-        "4.400 meldingen",
-        "74,09 fte",
-        "tekort van 11,52 fte",
-        "72%",
-        "71%",
-        "norm 95%",
-        "norm 85%",
-    ):
-        assert deel in tekst, deel
-
-
-def test_kernzinnen_follow_the_data(data_copy, r):
-    """Other counts in the data give other sentences: nothing in the text is typed in."""
-    pad = data_copy / "volumes.csv"
-    pad.write_text(
-        pad.read_text(encoding="utf-8").replace("4400,3744,576,576,3168,576", "4400,3000,576,576,3168,576"),
-        encoding="utf-8",
+def test_summary_table_shows_shortage_cost_and_terms_per_scenario(r):
+    """The scenarios side by side: the seed's shortages (Winstwaarschuwing 2: 14,07 and 18,57 fte), A's cost,
+    B and C not costed instead of € 0, the legal terms in December of the last year from the queue model."""
+    p = load_run(None).params
+    md = h_samenvatting.scenario_tabel(r, p).markdown()
+    rijen = {rij.split(" | ")[0].lstrip("| "): rij for rij in md.splitlines()[2:] if rij.startswith("| ")}
+    assert rijen["Winstwaarschuwing, niets doen"].startswith("| Winstwaarschuwing, niets doen | 14,07 | 18,57 | € 0 |")
+    assert rijen["AB-besluit, niets doen"].startswith("| AB-besluit, niets doen | 7,00 | 11,50 |")
+    a = r.vergelijking[r.vergelijking["naam"] == "A"].set_index("jaar")["kosten_euro"]
+    assert f"| {fmt.euro(a[2025])} | {fmt.euro(a[2026])} |" in rijen["A"]
+    assert "| niet becijferd | niet becijferd |" in rijen["B"] and "€ 0" not in rijen["B"]
+    assert "+ niet becijferd" in rijen["A tijdelijk + C"]
+    w = r.wachttijden
+    dec = w[(w["scenario"] == "A") & (w["maand"] == "2026-12")].iloc[0]
+    assert rijen["A"].endswith(
+        f"| {fmt.procent(dec['pct_triage_binnen_5_werkdagen'])} | {fmt.procent(dec['pct_onderzoek_binnen_10_weken'])} |"
     )
-    run = load_run(None, data_copy)
-    formatie = bereken_formatie(run.data.volumes, run.data.normen)
-    # The summary reads Bijlage 2 and the kengetallen: the default results with this dataset's Bijlage 2.
-    tekst = " ".join(kernzinnen(replace(r, perioden=formatie)))
-    verwacht = (16 * 3000 + 16 * 576 + 22 * 576 + 2 * 3168 + 12 * 576) / 1350
-    assert fmt.fte(verwacht, eenheid=True) in tekst
-    assert "70,40 fte" not in tekst
 
 
 def test_bijlage2_table_is_right_aligned_with_dutch_numbers(r):

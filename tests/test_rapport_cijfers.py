@@ -13,6 +13,9 @@ from html.parser import HTMLParser
 import pytest
 
 from vt_analysis import formatting as fmt
+from vt_analysis import paths
+
+PARAMS = paths.DEFAULT_PARAMS
 
 pytestmark = pytest.mark.render
 
@@ -111,25 +114,41 @@ def _schrijfwijzen(getallen: list[float]) -> set[str]:
     return uit
 
 
-def test_every_figure_of_the_summary_is_in_results_json(html, results):
+def test_every_figure_of_the_summary_is_in_results_json(html, results, rendered):
+    """Every number of the summary is a figure of results.json, or a veld of the text blocks computed from it
+    (a difference or a sum of results.json figures); the leading shortage and the AB-besluit are there."""
+    from vt_analysis.params import load_params
+    from vt_analysis.resultaten import Resultaten
+    from vt_analysis.velden import bron_van, velden
+
     tekst = " ".join(html.secties["samenvatting"])
-    # Names that contain digits are not figures: the periods of volumes.csv and the legal terms.
+    # Names that contain digits are not figures: the periods of volumes.csv, the legal terms, the years.
     for periode in sorted((r["periode"] for r in results["perioden"]), key=len, reverse=True):
         tekst = tekst.replace(periode, " ")
-    tekst = re.sub(r"\b(5 werkdagen|10 weken)\b", " ", tekst)
+    tekst = re.sub(r"\b(5 werkdagen|10 weken|vijf werkdagen|tien weken)\b", " ", tekst)
+    tekst = re.sub(
+        r"\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) "
+        r"(20\d\d)\b",
+        " ",
+        tekst,
+    )
+    tekst = re.sub(r"\b(?:Tekort|kosten|in|van|en|tot|eind|voor) (20\d\d)\b", " ", tekst)
     gevonden = GETAL.findall(tekst)
-    toegestaan = _schrijfwijzen(_getallen(results))
+    r = Resultaten.laad(rendered / "results.json")
+    p = load_params(PARAMS)
+    afgeleid = [v.waarde for v in velden(bron_van(r, p)).values() if isinstance(v.waarde, int | float)]
+    toegestaan = _schrijfwijzen(_getallen(results) + [float(a) for a in afgeleid])
     assert len(gevonden) >= 10, gevonden  # the summary states its figures
     assert [g for g in gevonden if g not in toegestaan] == []
-    besluit = next(r for r in results["perioden"] if r["periode"] == results["besluit_periode"])
     normset = results["normset"]
-    for verwacht in (
-        fmt.fte(besluit["fte_beschikbaar"]),
-        fmt.fte(besluit[f"fte_{normset}"]),
-        fmt.fte(-besluit[f"gap_{normset}"]),
-        fmt.euro(besluit[f"kosten_tekort_{normset}_euro"]),
-    ):
-        assert verwacht in tekst, verwacht
+    niets_doen = {x["jaar"]: x for x in results["scenarios"] if x["naam"] == "Winstwaarschuwing, niets doen"}
+    besluit = {x["jaar"]: x for x in results["scenarios"] if x["naam"] == "AB-besluit, niets doen"}
+    kosten = results["kengetallen"]["kosten_per_fte_euro"]["waarde"]
+    for jaar in niets_doen:
+        assert fmt.fte(-niets_doen[jaar]["gap"]) in tekst, jaar  # 14,07 and 18,57 (leading: winstwaarschuwing)
+        assert fmt.euro(-niets_doen[jaar]["gap"] * kosten) in tekst, jaar
+        assert fmt.fte(-besluit[jaar]["gap"]) in tekst, jaar  # the AB-besluit beside it
+    assert normset == "regionaal"
 
 
 def test_bijlage_2_table_equals_results_json_cell_by_cell(html, results):
@@ -145,7 +164,7 @@ def test_bijlage_2_table_equals_results_json_cell_by_cell(html, results):
     koppen, *rijen = tabel["rijen"]
     kolom = {"Beschikbaar structureel": "fte_structureel", "Beschikbaar incl. incidenteel": "fte_beschikbaar"}
     normsets = [results["normset"], results["normset_vergelijking"]]
-    kolom |= {f"Benodigd {n}": f"fte_{n}" for n in normsets} | {f"Gap {n}": f"gap_{n}" for n in normsets}
+    kolom |= {f"Benodigd {n}": f"fte_{n}" for n in normsets} | {f"Verschil {n}": f"gap_{n}" for n in normsets}
     assert set(koppen[1:]) == set(kolom), koppen
     for rij, record in zip(rijen, results["perioden"], strict=True):
         for kop, cel in zip(koppen[1:], rij[1:], strict=True):

@@ -298,15 +298,15 @@ def test_workbook_holds_bijlage_2_as_in_results_json(rendered):
     assert blad.freeze_panes == "A4"
     kop = [c.value for c in blad[3]]
     kolommen = {"Benodigd regionaal": "fte_regionaal", "Benodigd landelijk": "fte_landelijk"}
-    kolommen |= {"Beschikbaar incl. incidenteel": "fte_beschikbaar", "Gap regionaal": "gap_regionaal"}
-    kolommen |= {"Gap landelijk": "gap_landelijk"}
+    kolommen |= {"Beschikbaar incl. incidenteel": "fte_beschikbaar", "Verschil regionaal": "gap_regionaal"}
+    kolommen |= {"Verschil landelijk": "gap_landelijk"}
     rijen = list(blad.iter_rows(min_row=4, values_only=True))
     assert [r[0] for r in rijen] == [p["periode"] for p in perioden]
     for rij, periode in zip(rijen, perioden, strict=True):
         for kopnaam, sleutel in kolommen.items():
             assert rij[kop.index(kopnaam)] == pytest.approx(periode[sleutel], rel=1e-12), (periode["periode"], kopnaam)
     assert blad.cell(4, kop.index("Benodigd regionaal") + 1).number_format.startswith("#,##0.00;")
-    assert blad.cell(4, kop.index("Gap regionaal") + 1).number_format.startswith("+#,##0.00;")
+    assert blad.cell(4, kop.index("Verschil regionaal") + 1).number_format.startswith("+#,##0.00;")
     # every table of the report has its sheet
     assert len(wb.sheetnames) - 1 == len(re.findall(r"<caption>", (rendered / "impactanalyse.html").read_text()))
 
@@ -386,3 +386,24 @@ def test_lists_of_tables_and_figures(rendered, pdf_text):
     tabellen = re.findall(r'<table id="(tabel-\d+)"', html)
     assert tabellen and all(f'href="#{t}"' in html for t in tabellen)
     assert 'href="#figuur-1"' in html
+
+
+# Words of the tool, not of the board: identifiers, file names and the English the report used to show.
+GEREEDSCHAPSWOORDEN = re.compile(
+    r"\b[a-z0-9]+_[a-z0-9_]+\b|\bgap\b|\brun\b|\bpct\b|stap2|data/|\.csv\b|\.yaml\b|\.json\b|\bNone\b|\bnan\b",
+    re.IGNORECASE,
+)
+
+
+def test_pdf_text_has_no_identifiers_or_tool_words(pdf_text):
+    gevonden = [pdf_text[max(0, m.start() - 30) : m.end() + 10] for m in GEREEDSCHAPSWOORDEN.finditer(pdf_text)]
+    assert gevonden == []
+
+
+def test_changes_since_burap_1(pdf_text):
+    """BURAP 2 2024 names BURAP 1 2024 as its previous run: the section, the counts of both (Bijlage 2), the shift."""
+    tekst = " ".join(pdf_text.split())
+    assert "Wijzigingen ten opzichte van BURAP 1 2024" in tekst
+    assert "Meldingen 4.926 4.998 +72" in tekst and "Adviezen 3.891 3.674 −217" in tekst
+    assert "Tekort 2025 (leidende prognose) 9,93 14,07 +4,14" in tekst
+    assert "Leidende prognose: begroting → winstwaarschuwing" in tekst

@@ -242,7 +242,7 @@ def formatie_chart(formatie: pd.DataFrame, normsets: list[str]) -> alt.LayerChar
                 alt.Tooltip("periode:N", title="Periode"),
                 alt.Tooltip("benodigd_label:N", title=f"Benodigd ({toegepast})"),
                 alt.Tooltip("beschikbaar_label:N", title="Beschikbaar"),
-                alt.Tooltip("gap_label:N", title="Gap (fte)"),
+                alt.Tooltip("gap_label:N", title="Verschil (fte)"),
             ],
         )
     )
@@ -404,14 +404,14 @@ def vergelijking_chart(tabel: pd.DataFrame) -> alt.Chart:
         .encode(
             y=alt.Y("naam:N", sort=list(dict.fromkeys(df["naam"])), title=None, axis=alt.Axis(labelLimit=200)),
             yOffset=alt.YOffset("jaar:N"),
-            x=alt.X("gap:Q", title="Gap (fte)", axis=alt.Axis(format=",.0f")),
+            x=alt.X("gap:Q", title="Verschil (fte)", axis=alt.Axis(format=",.0f")),
             color=alt.Color("jaar:N", title="Jaar", scale=alt.Scale(range=[KLEUREN["regionaal"], KLEUREN["adviezen"]])),
             tooltip=[
                 alt.Tooltip("naam:N", title="Scenario"),
                 alt.Tooltip("jaar:N", title="Jaar"),
                 alt.Tooltip("meldingen_label:N", title="Meldingen"),
                 alt.Tooltip("benodigd_label:N", title="Fte benodigd"),
-                alt.Tooltip("gap_label:N", title="Gap (fte)"),
+                alt.Tooltip("gap_label:N", title="Verschil (fte)"),
                 alt.Tooltip("kosten_label:N", title="Extra kosten"),
             ],
         )
@@ -434,7 +434,7 @@ def tornado_chart(tabel: pd.DataFrame) -> alt.Chart:
         .mark_bar()
         .encode(
             y=alt.Y("invoer:N", sort=list(tabel["invoer"]), title=None, axis=alt.Axis(labelLimit=220)),
-            x=alt.X("effect:Q", title="Verandering van de gap (fte)", axis=alt.Axis(format=",.1f")),
+            x=alt.X("effect:Q", title="Verandering van het verschil (fte)", axis=alt.Axis(format=",.1f")),
             color=alt.Color(
                 "richting:N",
                 title=None,
@@ -444,7 +444,7 @@ def tornado_chart(tabel: pd.DataFrame) -> alt.Chart:
             tooltip=[
                 alt.Tooltip("invoer:N", title="Invoer"),
                 alt.Tooltip("richting:N", title="Richting"),
-                alt.Tooltip("effect_label:N", title="Effect op de gap (fte)"),
+                alt.Tooltip("effect_label:N", title="Effect op het verschil (fte)"),
             ],
         )
         .properties(width=BREEDTE_PX - 140)

@@ -17,7 +17,9 @@ comparisons. Not allowed: attributes and subscripts (``x.y``, ``x['y']``), unkno
 In a chapter notebook, one call per cell::
 
     from vt_analysis import tekst
-    tekst.toon("aanleiding", run)      # IPython Markdown of report/tekst/<set>/aanleiding.md
+    from vt_analysis.hoofdstukken import laad
+    r, p = laad(params, data_dir, resultaten)   # the chapter's parameters cell
+    tekst.toon("aanleiding", r, p)              # IPython Markdown of report/tekst/<set>/aanleiding.md
 
 Before anything executes, :func:`controleer_tekstset` parses every block of the set and stops with one
 line (file, line, the name, a did-you-mean) on an unknown name or filter, a syntax error or a reach for
@@ -201,9 +203,9 @@ def _regel(exc: BaseException) -> str:
     return f"regel {regel}" if regel else ""
 
 
-def render_blok(naam: str, bron: Run | Bron) -> str:
-    """One block of the run's text set as Markdown, placeholders filled in."""
-    b = bron_van(bron)
+def render_blok(naam: str, bron: Run | Bron, params=None) -> str:
+    """One block of the run's text set as Markdown, placeholders filled in (``bron``: see :func:`toon`)."""
+    b = bron_van(bron, params)
     gevonden = blokken(b.run)
     if naam not in gevonden:
         raise InvoerFout(
@@ -224,11 +226,15 @@ def render_blok(naam: str, bron: Run | Bron) -> str:
         ) from None
 
 
-def toon(naam: str, bron: Run | Bron):
-    """The block as IPython Markdown: one call per notebook cell."""
+def toon(naam: str, bron, params=None):
+    """The block as IPython Markdown: one call per notebook cell.
+
+    In a chapter: ``tekst.toon("aanleiding", r, p)`` with the results and params of ``hoofdstukken.laad``;
+    elsewhere a loaded run works too: ``tekst.toon("aanleiding", run)``.
+    """
     from IPython.display import Markdown
 
-    return Markdown(render_blok(naam, bron))
+    return Markdown(render_blok(naam, bron, params))
 
 
 __all__ = ["toon", "render_blok", "controleer_tekstset", "controleer_blok", "omgeving", "markdown_escape"]

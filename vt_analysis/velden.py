@@ -598,14 +598,33 @@ def namen(run: Run) -> dict[str, tuple[str, str]]:
     return uit
 
 
-def bron_van(bron: Run | Bron) -> Bron:
-    """One Bron per run object, so a notebook computes the results once however many blocks it shows."""
+@dataclass(frozen=True)
+class _DataUitResultaten:
+    """What the registry reads of a dataset, taken from a run's results (a chapter has no dataset)."""
+
+    kengetallen: Any
+    normen: Any
+    volumes: pd.DataFrame
+
+
+def bron_van(bron: Run | Bron, params=None) -> Bron:
+    """One Bron per run or results object, so a notebook computes nothing twice however many blocks it shows.
+
+    ``bron`` is a :class:`Run` (computes its results), a :class:`Bron`, or a chapter's ``Resultaten`` with
+    its params (the two values ``hoofdstukken.laad`` returns): then nothing is computed at all.
+    """
     if isinstance(bron, Bron):
         return bron
     bestaand = bron.__dict__.get("_velden_bron")
     if bestaand is None:
-        bestaand = Bron(bron)
-        object.__setattr__(bron, "_velden_bron", bestaand)  # the run is frozen; this is a memo, not state
+        if isinstance(bron, Run):
+            bestaand = Bron(bron)
+        else:
+            if params is None:
+                raise TypeError("bij Resultaten horen de params van de run: tekst.toon(naam, r, p)")
+            data = _DataUitResultaten(bron.kengetallen, bron.normen, bron.perioden)
+            bestaand = Bron(Run(params=params, data=data), resultaten=bron.naar_dict())
+        object.__setattr__(bron, "_velden_bron", bestaand)  # the object is frozen; this is a memo, not state
     return bestaand
 
 

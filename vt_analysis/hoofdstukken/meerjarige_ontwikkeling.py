@@ -35,10 +35,10 @@ def bijlage2_tabel(r: Resultaten) -> Tabel:
         "fte_structureel": "Beschikbaar structureel",
         "fte_beschikbaar": "Beschikbaar incl. incidenteel",
     }
-    koppen |= {f"fte_{n}": f"Benodigd {n}" for n in ns} | {f"gap_{n}": f"Gap {n}" for n in ns}
+    koppen |= {f"fte_{n}": f"Benodigd {n}" for n in ns} | {f"gap_{n}": f"Verschil {n}" for n in ns}
     return tabel(
         df[kolommen],
-        "Benodigde en beschikbare formatie per periode in fte (gap = beschikbaar − benodigd)",
+        "Benodigde en beschikbare formatie per periode in fte (verschil = beschikbaar − benodigd)",
         formats,
         koppen,
     )
@@ -52,7 +52,7 @@ def formatie_figuur(r: Resultaten) -> Figuur:
     ns = r.normsets
     return figuur(
         formatie_chart(r.perioden, ns),
-        f"Benodigde formatie per normset tegen de beschikbare formatie; de gekleurde balk is de gap ({ns[0]})",
+        f"Benodigde formatie per normset tegen de beschikbare formatie; de gekleurde balk is het verschil ({ns[0]})",
     )
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from IPython.display import Markdown
 
 from .. import formatting as fmt
+from ..params import RunParams
+from ..politiemeldingen import reductie_uit_overige
 from ..resultaten import Resultaten
 from ..scenarios import ScenarioBParams
 from ..tables import Tabel, tabel
+from .namen import TELLING_NAMEN, klein
 
 
 def scenario_b_tekst(r: Resultaten, b_params: ScenarioBParams) -> Markdown:
@@ -68,17 +73,24 @@ def scenario_b_tabel(r: Resultaten) -> Tabel:
     )
 
 
+def _aangevuld(ids: str) -> str:
+    """Counts the source does not name, filled in by the mix: as Dutch words."""
+    return ", ".join(klein(TELLING_NAMEN.get(i.strip(), i.strip())) for i in ids.split(","))
+
+
 def claims_tekst(r: Resultaten) -> Markdown:
     c = r.claims
     if c.empty:
-        return Markdown("Er zijn geen uitspraken over volume en formatie om na te rekenen (`data/claims.csv` is leeg).")
+        return Markdown(
+            "Er zijn geen uitspraken over volume en formatie om na te rekenen (de lijst met uitspraken is leeg)."
+        )
     zinnen = [
         "De impactanalyse noemt zelf volumes die bij een formatie zouden passen. Die uitspraken staan met hun bron in "
-        "`data/claims.csv` en zijn met de rekentool nagerekend:"
+        "een aparte lijst en zijn met de rekentool nagerekend:"
     ]
     for _, r in c.iterrows():
         richting = "meer" if r["verschil_fte"] > 0 else "minder"
-        aangevuld = f" (aangevuld volgens de mix: {r['aangevuld']})" if r.get("aangevuld") else ""
+        aangevuld = f" (aangevuld naar verhouding: {_aangevuld(r['aangevuld'])})" if r.get("aangevuld") else ""
         zinnen.append(
             f"- {int(r['jaar'])}: volgens de bron past {fmt.aantal(r['meldingen'], 'meldingen')} bij "
             f"{fmt.fte(r['fte_volgens_bron'], eenheid=True)}; "
@@ -112,3 +124,70 @@ def claims_tabel(r: Resultaten) -> Tabel:
             "verschil_fte": "Verschil",
         },
     )
+
+
+# --- what B asks of the gemeenten: the meldingen they can influence, the cost, the time ---------------------
+
+
+def herkomst_tabel(r: Resultaten) -> Tabel:
+    """Per year: the cut B needs, as a share of all meldingen and of the meldingen not from the police."""
+    df = reductie_uit_overige(r.scenario_b, r.kengetallen.politie_aandeel_meldingen_pct.waarde)
+    return tabel(
+        df[
+            [
+                "jaar",
+                "meldingen_prognose",
+                "politiemeldingen",
+                "overige_meldingen",
+                "reductie_meldingen",
+                "reductie_pct",
+                "reductie_overige_pct",
+            ]
+        ],
+        "Scenario B: de nodige daling, naast de meldingen die niet van de politie komen",
+        {
+            "jaar": str,
+            "meldingen_prognose": fmt.aantal,
+            "politiemeldingen": fmt.aantal,
+            "overige_meldingen": fmt.aantal,
+            "reductie_meldingen": fmt.aantal,
+            "reductie_pct": fmt.procent,
+            "reductie_overige_pct": fmt.procent,
+        },
+        {
+            "jaar": "Jaar",
+            "meldingen_prognose": "Meldingen (prognose)",
+            "politiemeldingen": "Van de politie",
+            "overige_meldingen": "Overige meldingen",
+            "reductie_meldingen": "Nodige daling",
+            "reductie_pct": "Daling, deel van alle meldingen",
+            "reductie_overige_pct": "Daling, deel van de overige meldingen",
+        },
+    )
+
+
+def kosten_en_tijd_tekst(r: Resultaten, p: RunParams) -> Markdown:
+    """B is not free: its cost to VT and the gemeenten is not costed, and it has to work from day one."""
+    pct = r.kengetallen.politie_aandeel_meldingen_pct.waarde
+    df = reductie_uit_overige(r.scenario_b, pct)
+    eerste = df.iloc[0]
+    zinnen = [
+        "Wat richting B kost, is niet becijferd: niet voor Veilig Thuis, dat elke melding in behandeling moet nemen, "
+        "en niet voor de gemeenten, die het aantal meldingen met beleid en inzet in het lokale veld zouden moeten "
+        "verlagen. In de vergelijking van scenario's staat B daarom zonder kosten, maar niet als gratis.",
+        f"Ongeveer {fmt.procent(pct)} van de meldingen komt van de politie, die volgens een landelijk protocol "
+        "meldt; daarop hebben gemeenten nauwelijks invloed. De daling moet dus uit de overige meldingen komen: in "
+        f"{int(eerste['jaar'])} {fmt.aantal(eerste['reductie_meldingen'])} van de "
+        f"{fmt.aantal(eerste['overige_meldingen'])}, dat is {fmt.procent(eerste['reductie_overige_pct'])}"
+        + ("." if eerste["haalbaar_uit_overige"] else ", meer dan er zijn."),
+    ]
+    vanaf = p.scenario_b.vanaf_jaar
+    if vanaf is not None:
+        dagen = (date(vanaf, 1, 1) - p.documentdatum).days
+        wanneer = f"{fmt.aantal(dagen)} dagen na de datum van dit document" if dagen > 0 else "al vóór dit document"
+        zinnen.append(
+            f"De vergelijking neemt aan dat B werkt vanaf 1 januari {vanaf}: {wanneer}. Een daling van het aantal "
+            "meldingen door beleid van gemeenten heeft naar verwachting meer tijd nodig; tot die tijd blijft het "
+            "tekort bestaan."
+        )
+    return Markdown("\n\n".join(zinnen))

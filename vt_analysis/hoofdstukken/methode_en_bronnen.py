@@ -10,7 +10,7 @@ from ..data import kengetallen_frame
 from ..rekentool import uren_per_product
 from ..resultaten import Resultaten
 from ..tables import Tabel, tabel
-from .namen import TELLING_NAMEN
+from .namen import TELLING_NAMEN, kengetal_naam
 
 
 def normen_tabel(r: Resultaten) -> Tabel:
@@ -90,7 +90,8 @@ def methode_tekst(r: Resultaten) -> Markdown:
     tekst = (
         "De benodigde formatie van een periode is de som over de producten van *normuren × aantal*, gedeeld door "
         f"het aantal productieve normuren per fte ({fmt.aantal(ns.uren_per_fte)} uur). De beschikbare formatie is de "
-        "structurele plus de incidentele formatie; de gap is beschikbaar min benodigd, zodat een negatief getal een "
+        "structurele plus de incidentele formatie; het verschil is beschikbaar min benodigd, zodat een negatief "
+        "getal een "
         "tekort is.\n\n"
         f"Twee gegevens staan niet in de tekst van de impactanalyse, maar volgen uit haar tabel. Ten eerste noemt de "
         f"bron geen aantal uren per fte: met {fmt.aantal(ns.uren_per_fte)} uur reproduceren alle cijfers van de "
@@ -103,9 +104,15 @@ def methode_tekst(r: Resultaten) -> Markdown:
             "tabel "
             f"klopt alleen als die norm wordt vermenigvuldigd met de telling *{TELLING_NAMEN[triage.telling].lower()}*."
         )
-    return Markdown(tekst + " In `data/normen.yaml` staat daarom bij elke norm op welke telling hij wordt toegepast.")
+    return Markdown(tekst + " In de normen staat daarom bij elke norm op welke telling hij wordt toegepast.")
 
 
+GEGEVENS_NAMEN = {
+    "volumes.csv": "Volumes per periode",
+    "normen.yaml": "Normen",
+    "kengetallen.yaml": "Kengetallen",
+    "claims.csv": "Uitspraken van de bron",
+}
 BESTANDEN = {
     "volumes.csv": "Meldingen, adviezen, overdrachten, onderzoeken, monitoring en fte per periode (Bijlage 2)",
     "normen.yaml": "Normuren per product, per normset, en productieve uren per fte (Bijlage 1)",
@@ -116,8 +123,11 @@ BESTANDEN = {
 
 def bronnen_tabel(r: Resultaten) -> Tabel:
     """Every dataset file of the run with what it holds."""
-    rows = [{"bestand": f"`{naam}`", "inhoud": BESTANDEN.get(naam, "(geen beschrijving)")} for naam in r.bestanden]
-    return tabel(pd.DataFrame(rows), "Datasets van de run", koppen={"bestand": "Bestand", "inhoud": "Inhoud"})
+    rows = [
+        {"gegevens": GEGEVENS_NAMEN.get(naam, naam), "inhoud": BESTANDEN.get(naam, "(geen beschrijving)")}
+        for naam in r.bestanden
+    ]
+    return tabel(pd.DataFrame(rows), "Gegevens van deze analyse", koppen={"gegevens": "Gegevens", "inhoud": "Inhoud"})
 
 
 def volumes_bronnen_tabel(r: Resultaten) -> Tabel:
@@ -130,7 +140,8 @@ def volumes_bronnen_tabel(r: Resultaten) -> Tabel:
 def kengetallen_tabel(r: Resultaten) -> Tabel:
     df = kengetallen_frame(r.kengetallen)
     df["waarde"] = [fmt.getal(w, 0 if float(w).is_integer() else 2) for w in df["waarde"]]
-    df["naam"] = df["naam"].str.replace("_", " ")
+    df["naam"] = df["naam"].map(kengetal_naam)
+    df["eenheid"] = df["eenheid"].replace({"%": "procent"})
     return tabel(
         df[["naam", "waarde", "eenheid", "bron"]],
         "Kengetallen met hun bron",

@@ -16,10 +16,7 @@ def scenario_a_tekst(r: Resultaten, a_params: ScenarioAParams) -> Markdown:
     a = r.scenario_a
     kg = r.kengetallen
     if a.empty:
-        return Markdown(
-            "In de parameters van deze run is geen overbruggingsperiode gekozen; scenario A is daarom niet "
-            "doorgerekend."
-        )
+        return Markdown("In deze analyse is geen overbruggingsperiode gekozen; scenario A is daarom niet doorgerekend.")
     totaal = scenario_a_totaal(a)
     jaren = ", ".join(str(j) for j in a["jaar"])
     zinnen = [
@@ -29,7 +26,8 @@ def scenario_a_tekst(r: Resultaten, a_params: ScenarioAParams) -> Markdown:
     ]
     for _, r in a.iterrows():
         zinnen.append(
-            f"In {int(r['jaar'])} is {fmt.fte(r['extra_fte_formatie'], eenheid=True)} extra nodig om de gap te dichten "
+            f"In {int(r['jaar'])} is {fmt.fte(r['extra_fte_formatie'], eenheid=True)} extra nodig om het tekort aan te "
+            "vullen "
             f"({fmt.euro(r['kosten_formatie_euro'])}); met de aanvullende posten wordt dat "
             f"{fmt.fte(r['extra_fte_totaal'], eenheid=True)} "
             f"of {fmt.euro(r['kosten_totaal_euro'])}."
@@ -52,7 +50,7 @@ def scenario_a_tekst(r: Resultaten, a_params: ScenarioAParams) -> Markdown:
 def scenario_a_tabel(r: Resultaten) -> Tabel:
     a = r.scenario_a
     posten = [
-        ("formatie", "Gap dichten"),
+        ("formatie", "Tekort aanvullen"),
         ("indexatie", "Indexatietekort"),
         ("voit", "VOiT voortzetten"),
         ("veiligheid_voorop", "Veiligheid Voorop voortzetten"),

@@ -9,37 +9,35 @@ from ..charts import Figuur, figuur, waterval_chart
 from ..resultaten import Resultaten
 from ..scenarios import ScenarioCParams
 from ..tables import Tabel, tabel
-from .namen import STAP_NAMEN, tekort_of_ruimte
+from .namen import HEFBOOM_NAMEN, HEFBOOM_NODIG, STAP_NAMEN, klein, tekort_of_ruimte
 
-HEFBOOM_UITLEG = {
-    "direct_overdragen_pct": "deel van de overdrachten met ondersteuning dat direct wordt overgedragen",
-    "monitoring_reductie_pct": "minder uren per monitoringcasus (hooguit drie evaluatiemomenten)",
-    "echtscheiding_pct": "deel van de meldingen over echtscheiding dat naar RvdK of lokaal veld gaat",
-    "politie_naar_jpt_realisatie_pct": "deel van de JPT-waardige politiemeldingen dat direct naar het JPT gaat",
-    "politie_teruggelegd_realisatie_pct": "deel van de teruggelegde politiemeldingen dat niet meer binnenkomt",
-    "stap2_extra_adviezen": "extra adviezen per jaar bij stap 2 van de meldcode",
-    "stap2_voorkomen_pct": "kans dat zo'n advies een melding voorkomt",
-}
+ILLUSTRATIEF = " (illustratieve waarden van de hefbomen, geen afspraken of metingen)"
 
 
-def scenario_c_tekst(r: Resultaten, c: ScenarioCParams) -> Markdown:
-    """The levers set in this run and what they do to the required fte in each year."""
+def _waarde(hefboom: str, waarde: float) -> str:
+    getal = fmt.getal(waarde, 0 if float(waarde).is_integer() else 1)
+    return f"{getal}%" if hefboom.endswith("_pct") else getal
+
+
+def _actief(c: ScenarioCParams) -> dict[str, float]:
+    return {k: getattr(c, k) for k in HEFBOOM_NAMEN if getattr(c, k)}
+
+
+def scenario_c_tekst(r: Resultaten, c: ScenarioCParams, illustratief: bool = False) -> Markdown:
+    """The levers given a value and what they do to the required fte per year; with none, what each needs."""
     w = r.waterval
-    actief = {k: getattr(c, k) for k in HEFBOOM_UITLEG if getattr(c, k)}
+    actief = _actief(c)
     if not actief:
-        intro = (
-            "De impactanalyse beschrijft de hefbomen van procesoptimalisatie in woorden, maar noemt er geen getal "
-            "bij. In "
-            "deze run staan ze daarom alle op nul: C verandert dan niets aan de benodigde formatie. Een run met "
-            "ingevulde "
-            "hefbomen laat zien wat ze opleveren."
+        regels = [f"- *{HEFBOOM_NAMEN[k]}*: {HEFBOOM_NODIG[k]}." for k in HEFBOOM_NAMEN]
+        return Markdown(
+            "Geen van de hefbomen van procesoptimalisatie is becijferd: de impactanalyse beschrijft ze, maar noemt er "
+            "geen getal bij. Dit document rekent richting C daarom niet door; in de vergelijking is C gelijk aan "
+            "niets doen. Per hefboom is nodig voordat hij een getal kan krijgen:\n\n" + "\n".join(regels)
         )
-    else:
-        delen = [
-            f"{HEFBOOM_UITLEG[k]}: {fmt.getal(v, 0 if float(v).is_integer() else 1)}{'%' if k.endswith('_pct') else ''}"
-            for k, v in actief.items()
-        ]
-        intro = "In deze run zijn de volgende hefbomen ingevuld: " + "; ".join(delen) + "."
+    delen = [f"{klein(HEFBOOM_NAMEN[k])}: {_waarde(k, v)}" for k, v in actief.items()]
+    intro = "De volgende hefbomen hebben een waarde gekregen: " + "; ".join(delen) + "."
+    if illustratief:
+        intro += " **Dit zijn illustratieve waarden, geen afspraken of metingen.**"
     zinnen = [intro]
     for jaar, groep in w.groupby("jaar"):
         basis, resultaat = groep.iloc[0], groep.iloc[-1]
@@ -53,12 +51,15 @@ def scenario_c_tekst(r: Resultaten, c: ScenarioCParams) -> Markdown:
     return Markdown("\n\n".join(zinnen))
 
 
-def scenario_c_tabel(r: Resultaten) -> Tabel:
+def scenario_c_tabel(r: Resultaten, c: ScenarioCParams, illustratief: bool = False) -> Tabel | None:
+    """The waterfall as a table; nothing when no lever has a value."""
+    if not _actief(c):
+        return None
     w = r.waterval.copy()
     w["stap"] = w["stap"].map(STAP_NAMEN)
     return tabel(
         w[["jaar", "stap", "delta_fte", "fte_na", "meldingen_na", "gap_na"]],
-        "Scenario C: effect van elke hefboom op de benodigde formatie",
+        "Scenario C: effect van elke hefboom op de benodigde formatie" + (ILLUSTRATIEF if illustratief else ""),
         {
             "jaar": str,
             "delta_fte": lambda x: fmt.fte(x, teken=True),
@@ -72,16 +73,21 @@ def scenario_c_tabel(r: Resultaten) -> Tabel:
             "delta_fte": "Effect (fte)",
             "fte_na": "Benodigd na stap",
             "meldingen_na": "Meldingen",
-            "gap_na": "Gap",
+            "gap_na": "Verschil met beschikbaar",
         },
     )
 
 
-def waterval_figuur(r: Resultaten, jaar: int | None = None) -> Figuur:
+def waterval_figuur(
+    r: Resultaten, c: ScenarioCParams, illustratief: bool = False, jaar: int | None = None
+) -> Figuur | None:
+    """The waterfall of the last year; nothing when no lever has a value (an empty waterfall says nothing)."""
+    if not _actief(c):
+        return None
     w = r.waterval
     jaar = int(jaar if jaar is not None else w["jaar"].max())
     return figuur(
         waterval_chart(w, jaar, STAP_NAMEN),
         f"Scenario C in {jaar}: van de benodigde formatie zonder hefbomen, via elke hefboom, naar het resultaat; "
-        "de stippellijn is de beschikbare formatie",
+        "de stippellijn is de beschikbare formatie" + (ILLUSTRATIEF if illustratief else ""),
     )

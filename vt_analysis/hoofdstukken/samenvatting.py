@@ -1,55 +1,88 @@
-"""Chapter 01, Samenvatting: the key figures of the run in a few sentences."""
+"""Chapter 01, Samenvatting: the shortage under the leading prognosis, the scenarios side by side, the advice.
+
+The sentences are the text set's blocks ``samenvatting`` and ``besluitpunten``; this module adds the table.
+"""
 
 from __future__ import annotations
 
-from IPython.display import Markdown
+import pandas as pd
 
 from .. import formatting as fmt
+from ..params import RunParams
 from ..resultaten import Resultaten
-from .namen import tekort_of_ruimte
+from ..tables import Tabel, tabel
+
+# --- the summary to decide on: the scenarios in one small table ------------------------------------------
 
 
-def kernzinnen(r: Resultaten) -> list[str]:
-    """The key figures of the run as Dutch sentences."""
-    kg = r.kengetallen
-    besluit, peil = r.periode(r.besluit_periode), r.periode(r.peilmoment)
-    kosten = kg.kosten_per_fte_euro.waarde
+def _kosten_tekst(euro: float | None, onbecijferd: bool) -> str:
+    """What a scenario costs VT in a year: A's extra formatie in euro; B and C are not costed."""
+    if euro is None or (onbecijferd and not euro):
+        return "niet becijferd"
+    tekst = fmt.euro(euro)
+    return f"{tekst} + niet becijferd" if onbecijferd else tekst
 
-    zinnen = [
-        f"In de periode ‘{r.besluit_periode}’ is {fmt.fte(besluit['fte_beschikbaar'], eenheid=True)} beschikbaar "
-        f"({fmt.fte(besluit['fte_structureel'])} structureel en {fmt.fte(besluit['fte_incidenteel'])} incidenteel).",
-    ]
-    benodigd = " en ".join(
-        f"{fmt.fte(besluit[f'fte_{n}'], eenheid=True)} volgens de {r.normen.normsets[n].naam}" for n in r.normsets
+
+def scenario_overzicht(r: Resultaten, p: RunParams) -> pd.DataFrame:
+    """Per compared scenario and year: shortage (fte, positive), A's cost, whether B/C add uncosted effort,
+    and the share of meldingen triaged and onderzoeken finished within the legal term in December."""
+    defs = {s.naam: s for s in p.vergelijking.scenarios}
+    w = r.wachttijden
+    rijen = []
+    for _, v in r.vergelijking.iterrows():
+        s = defs[v["naam"]]
+        jaar = int(v["jaar"])
+        dec = w[(w["scenario"] == v["naam"]) & (w["maand"] == f"{jaar}-12")]
+        rijen.append(
+            {
+                "naam": v["naam"],
+                "jaar": jaar,
+                "tekort_fte": max(0.0, -float(v["gap"])),
+                "kosten_euro": float(v["kosten_euro"]),
+                "onbecijferd": bool(s.meldingen_terugdringen or s.procesoptimalisatie),
+                "triage_pct": float(dec["pct_triage_binnen_5_werkdagen"].iloc[0]) if len(dec) else None,
+                "onderzoek_pct": float(dec["pct_onderzoek_binnen_10_weken"].iloc[0]) if len(dec) else None,
+            }
+        )
+    return pd.DataFrame(rijen)
+
+
+def scenario_tabel(r: Resultaten, p: RunParams) -> Tabel:
+    """The scenarios side by side: shortage and cost per year, and the legal terms at the end of the last year."""
+    o = scenario_overzicht(r, p)
+    jaren = sorted(o["jaar"].unique())
+    laatste = jaren[-1]
+    breed = pd.DataFrame({"naam": list(dict.fromkeys(o["naam"]))})
+    formats, koppen = {}, {"naam": "Scenario"}
+    for j in jaren:
+        deel = o[o["jaar"] == j].set_index("naam")
+        breed[f"tekort_{j}"] = breed["naam"].map(deel["tekort_fte"])
+        formats[f"tekort_{j}"] = fmt.fte
+        koppen[f"tekort_{j}"] = f"Tekort {j} (fte)"
+    for j in jaren:
+        deel = o[o["jaar"] == j].set_index("naam")
+        breed[f"kosten_{j}"] = [
+            _kosten_tekst(deel.loc[n, "kosten_euro"], deel.loc[n, "onbecijferd"]) for n in breed["naam"]
+        ]
+        koppen[f"kosten_{j}"] = f"Extra kosten {j}"
+        formats[f"kosten_{j}"] = str
+    deel = o[o["jaar"] == laatste].set_index("naam")
+    breed["triage"] = breed["naam"].map(deel["triage_pct"])
+    breed["onderzoek"] = breed["naam"].map(deel["onderzoek_pct"])
+    formats |= {"triage": _procent_of_streep, "onderzoek": _procent_of_streep}
+    koppen |= {
+        "triage": f"Beoordeeld binnen 5 werkdagen (dec. {laatste})",
+        "onderzoek": f"Onderzoek binnen 10 weken (dec. {laatste})",
+    }
+    return tabel(
+        breed,
+        "De scenario's naast elkaar: tekort en extra kosten per jaar, en de wettelijke termijnen aan het eind "
+        f"van {laatste} (volgens het wachtrijmodel). Extra kosten zijn de kosten van extra formatie (richting A); "
+        "wat het terugdringen van meldingen (B) en procesoptimalisatie (C) kosten, is niet becijferd",
+        formats,
+        koppen,
     )
-    zinnen.append(
-        f"Voor de volumes waarop die formatie rust, {fmt.aantal(besluit['meldingen'], 'meldingen')} en "
-        f"{fmt.aantal(besluit['adviezen'], 'adviezen')}, is {benodigd} nodig."
-    )
-    gap = besluit[f"gap_{r.normset}"]
-    zin = f"Met de toegepaste normset ({r.normset}) is dat {tekort_of_ruimte(gap)}"
-    if gap < 0:
-        tekort_euro = besluit[f"kosten_tekort_{r.normset}_euro"]
-        zin += f", tegen {fmt.euro(kosten)} per fte gelijk aan {fmt.euro(tekort_euro)} per jaar"
-    if r.normset_vergelijking:
-        anders = tekort_of_ruimte(besluit[f"gap_{r.normset_vergelijking}"])
-        zin += f"; met de {r.normset_vergelijking}e normen is het {anders}"
-    zinnen.append(zin + ".")
-    zinnen.append(
-        f"Bij het peilmoment ({r.peilmoment}) is de verwachting {fmt.aantal(peil['meldingen'], 'meldingen')} en "
-        f"{fmt.aantal(peil['adviezen'], 'adviezen')}. Daarvoor is {fmt.fte(peil[f'fte_{r.normset}'], eenheid=True)} "
-        f"nodig ({r.normset}), bij {fmt.fte(peil['fte_beschikbaar'], eenheid=True)} beschikbaar: "
-        f"{tekort_of_ruimte(peil[f'gap_{r.normset}'])}."
-    )
-    zinnen.append(
-        "De wettelijke termijnen worden nu al niet gehaald: "
-        f"{fmt.procent(kg.triage_binnen_5_werkdagen_realisatie_pct.waarde)} van de meldingen is binnen 5 werkdagen "
-        f"getrieerd (norm {fmt.procent(kg.triage_binnen_5_werkdagen_norm_pct.waarde)}) en "
-        f"{fmt.procent(kg.onderzoek_binnen_10_weken_realisatie_pct.waarde)} van de onderzoeken is binnen 10 weken "
-        f"afgerond (norm {fmt.procent(kg.onderzoek_binnen_10_weken_norm_pct.waarde)})."
-    )
-    return zinnen
 
 
-def samenvatting(r: Resultaten) -> Markdown:
-    return Markdown("\n\n".join(kernzinnen(r)))
+def _procent_of_streep(waarde) -> str:
+    return "–" if waarde is None or waarde != waarde else fmt.procent(waarde)

@@ -6,19 +6,28 @@ from IPython.display import Markdown
 
 from .. import formatting as fmt
 from ..charts import Figuur, figuur, tornado_chart, vergelijking_chart
+from ..params import RunParams
 from ..resultaten import Resultaten
 from ..scenarios import HEFBOMEN
 from ..tables import Tabel, tabel
+from .namen import invoer_naam, klein
 
 
-def vergelijking_tekst(r: Resultaten) -> Markdown:
+def _onbecijferd(p: RunParams) -> set[str]:
+    """Scenarios with B or C: their cost (to gemeenten, VT, partners) is not costed, so not € 0."""
+    return {s.naam for s in p.vergelijking.scenarios if s.meldingen_terugdringen or s.procesoptimalisatie}
+
+
+def vergelijking_tekst(r: Resultaten, p: RunParams) -> Markdown:
     v = r.vergelijking
     laatste = int(v["jaar"].max())
     eind = v[v["jaar"] == laatste]
     sluitend = eind[eind["gap"] >= -1e-9]
-    goedkoopst = sluitend.sort_values("kosten_euro").iloc[0] if not sluitend.empty else None
+    onbecijferd = _onbecijferd(p)
+    becijferd = sluitend[~sluitend["naam"].isin(onbecijferd)]
+    goedkoopst = becijferd.sort_values("kosten_euro").iloc[0] if not becijferd.empty else None
     zinnen = [
-        "De tabel zet de scenario's uit de parameters van deze run naast elkaar. Binnen een jaar werkt eerst C "
+        "De tabel zet de scenario's die het programmateam heeft uitgewerkt naast elkaar. Binnen een jaar werkt eerst C "
         "(procesoptimalisatie), dan B (meldingen begrensd op wat de formatie aankan) en ten slotte A (extra formatie "
         "voor het tekort dat overblijft)."
     ]
@@ -28,63 +37,76 @@ def vergelijking_tekst(r: Resultaten) -> Markdown:
             f"In {laatste} houden {len(tekort)} van de {len(eind)} scenario's een tekort, het grootste bij "
             f"*{tekort.sort_values('gap').iloc[0]['naam']}* ({fmt.fte(-tekort['gap'].min(), eenheid=True)})."
         )
-    if goedkoopst is not None:
-        zinnen.append(
-            f"Sluitend in {laatste} zijn: "
-            + ", ".join(f"*{n}*" for n in sluitend["naam"])
-            + f". Daarvan kost *{goedkoopst['naam']}* het minst ({fmt.euro(goedkoopst['kosten_euro'])}), "
-            f"met {fmt.aantal(goedkoopst['meldingen'], 'meldingen')}."
-        )
+    if not sluitend.empty:
+        zin = f"Sluitend in {laatste} zijn: " + ", ".join(f"*{n}*" for n in sluitend["naam"]) + "."
+        if goedkoopst is not None:
+            zin += (
+                f" Van de scenario's waarvan de kosten bekend zijn, kost *{goedkoopst['naam']}* het minst "
+                f"({fmt.euro(goedkoopst['kosten_euro'])} in {laatste})."
+            )
+        zinnen.append(zin)
     zinnen.append(
-        "De kosten zijn alleen die van de extra formatie; indexatie, VOiT en Veiligheid Voorop staan bij scenario A."
+        "De kosten zijn alleen die van de extra formatie; indexatie, VOiT en Veiligheid Voorop staan bij richting A. "
+        "Wat het terugdringen van meldingen (B) en procesoptimalisatie (C) kosten, is niet becijferd: die scenario's "
+        "staan in de tabel als *niet becijferd*, niet als gratis."
     )
     return Markdown("\n\n".join(zinnen))
 
 
-def vergelijking_tabel(r: Resultaten) -> Tabel:
-    v = r.vergelijking
+def vergelijking_tabel(r: Resultaten, p: RunParams) -> Tabel:
+    v = r.vergelijking.copy()
+    onbecijferd = _onbecijferd(p)
+    v["kosten"] = [
+        ("niet becijferd" if not k else f"{fmt.euro(k)} + niet becijferd") if n in onbecijferd else fmt.euro(k)
+        for n, k in zip(v["naam"], v["kosten_euro"], strict=True)
+    ]
     return tabel(
-        v[["naam", "jaar", "meldingen", "fte_benodigd", "fte_beschikbaar", "gap", "kosten_euro"]],
-        "Vergelijking van de scenario's per jaar",
+        v[["naam", "jaar", "meldingen", "fte_benodigd", "fte_beschikbaar", "gap", "kosten"]],
+        "Vergelijking van de scenario's per jaar (verschil: beschikbaar min benodigd; negatief is een tekort)",
         {
             "jaar": str,
             "meldingen": fmt.aantal,
             "fte_benodigd": fmt.fte,
             "fte_beschikbaar": fmt.fte,
             "gap": lambda x: fmt.fte(x, teken=True),
-            "kosten_euro": fmt.euro,
+            "kosten": str,
         },
         {
             "naam": "Scenario",
             "jaar": "Jaar",
             "meldingen": "Meldingen",
-            "fte_benodigd": "Fte benodigd",
-            "fte_beschikbaar": "Fte beschikbaar",
-            "gap": "Gap",
-            "kosten_euro": "Extra kosten",
+            "fte_benodigd": "Benodigd (fte)",
+            "fte_beschikbaar": "Beschikbaar (fte)",
+            "gap": "Verschil (fte)",
+            "kosten": "Extra kosten",
         },
     )
 
 
 def vergelijking_figuur(r: Resultaten) -> Figuur:
-    return figuur(vergelijking_chart(r.vergelijking), "Gap per scenario en jaar (fte; negatief is een tekort)")
+    return figuur(
+        vergelijking_chart(r.vergelijking),
+        "Verschil tussen beschikbare en benodigde formatie per scenario en jaar (fte; negatief is een tekort)",
+    )
 
 
 def gevoeligheid_tekst(r: Resultaten) -> Markdown:
     g = r.gevoeligheid
     top = g.iloc[0]
     tekst = (
-        f"Hoe gevoelig is de gap voor de invoer? Elke invoer is {fmt.procent(top['variatie_pct'])} lager en hoger "
-        "gezet, voor "
-        f"scenario *{top['scenario']}* in {int(top['jaar'])} (gap {fmt.fte(top['gap_basis'], teken=True)} fte, vóór A "
-        "en B). "
-        f"De grootste invloed heeft *{top['invoer'].replace('_', ' ')}*: de gap ligt dan tussen "
+        "Hoe gevoelig is het verschil tussen beschikbare en benodigde formatie voor de invoer? Elke invoer is "
+        f"{fmt.procent(top['variatie_pct'])} lager en hoger gezet, voor "
+        f"scenario *{top['scenario']}* in {int(top['jaar'])} (verschil {fmt.fte(top['gap_basis'], teken=True)} fte, "
+        "vóór A en B). "
+        f"De grootste invloed heeft *{klein(invoer_naam(top['soort'], top['invoer']))}*: het verschil ligt dan tussen "
         f"{fmt.fte(min(top['gap_laag'], top['gap_hoog']), teken=True)} en "
         f"{fmt.fte(max(top['gap_laag'], top['gap_hoog']), teken=True)} fte."
     )
-    zonder = g.loc[g["bereik"] == 0, "invoer"].tolist()
+    nul = g[g["bereik"] == 0]
+    zonder = nul["invoer"].tolist()
     if zonder:
-        tekst += f" Zonder invloed (niet in de grafiek): {', '.join(z.replace('_', ' ') for z in zonder)}."
+        namen = [klein(invoer_naam(s, i)) for s, i in zip(nul["soort"], nul["invoer"], strict=True)]
+        tekst += f" Zonder invloed (niet in de grafiek): {', '.join(namen)}."
     if "meldingen" in zonder:
         tekst += (
             " Het aantal meldingen zelf telt in de rekentool niet mee, omdat de triagenorm met het aantal overdragen "
@@ -98,13 +120,9 @@ def gevoeligheid_tekst(r: Resultaten) -> Markdown:
 def gevoeligheid_figuur(r: Resultaten) -> Figuur:
     g = r.gevoeligheid
     g = g[g["bereik"] > 0].copy()
-    g["invoer"] = (
-        g["soort"]
-        .map({"telling": "aantal", "normuren": "normuren", "uren_per_fte": "", "hefboom": "hefboom"})
-        .str.cat(g["invoer"].str.replace("_", " "), sep=" ")
-        .str.strip()
-    )
+    g["invoer"] = [invoer_naam(s, i) for s, i in zip(g["soort"], g["invoer"], strict=True)]
     return figuur(
         tornado_chart(g),
-        f"Gevoeligheid: effect op de gap van elke invoer bij ±{fmt.procent(g['variatie_pct'].iloc[0])}",
+        "Gevoeligheid: effect op het verschil tussen beschikbare en benodigde formatie van elke invoer bij "
+        f"±{fmt.procent(g['variatie_pct'].iloc[0])}",
     )
