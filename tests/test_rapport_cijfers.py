@@ -126,13 +126,7 @@ def test_every_figure_of_the_summary_is_in_results_json(html, results, rendered)
     for periode in sorted((r["periode"] for r in results["perioden"]), key=len, reverse=True):
         tekst = tekst.replace(periode, " ")
     tekst = re.sub(r"\b(5 werkdagen|10 weken|vijf werkdagen|tien weken)\b", " ", tekst)
-    tekst = re.sub(
-        r"\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) "
-        r"(20\d\d)\b",
-        " ",
-        tekst,
-    )
-    tekst = re.sub(r"\b(?:Tekort|kosten|in|van|en|tot|eind|voor) (20\d\d)\b", " ", tekst)
+    tekst = re.sub(r"\b(19|20)\d\d\b", " ", tekst)  # years
     gevonden = GETAL.findall(tekst)
     r = Resultaten.laad(rendered / "results.json")
     p = load_params(PARAMS)
@@ -160,7 +154,7 @@ def test_bijlage_2_table_equals_results_json_cell_by_cell(html, results):
     ]
     assert len(kandidaten) == 1, [t["caption"] for t in kandidaten]
     tabel = kandidaten[0]
-    assert tabel["caption"].startswith("Tabel 2: ")
+    assert re.match(r"Tabel \d+: ", tabel["caption"])
     koppen, *rijen = tabel["rijen"]
     kolom = {"Beschikbaar structureel": "fte_structureel", "Beschikbaar incl. incidenteel": "fte_beschikbaar"}
     normsets = [results["normset"], results["normset_vergelijking"]]

@@ -293,8 +293,8 @@ def test_workbook_holds_bijlage_2_as_in_results_json(rendered):
     assert over["Documentdatum"] == "29 november 2024"
     volumes_sha = hashlib.sha256((paths.DATA_DIR / "volumes.csv").read_bytes()).hexdigest()
     assert over["data/volumes.csv"] == volumes_sha
-    blad = next(wb[n] for n in wb.sheetnames if n.startswith("2. Benodigde en beschikbare"))
-    assert blad["A1"].value.startswith("Tabel 2: Benodigde en beschikbare formatie")
+    blad = next(wb[n] for n in wb.sheetnames if n.split(". ", 1)[-1].startswith("Benodigde en beschikbare"))
+    assert re.match(r"Tabel \d+: Benodigde en beschikbare formatie", blad["A1"].value)
     assert blad.freeze_panes == "A4"
     kop = [c.value for c in blad[3]]
     kolommen = {"Benodigd regionaal": "fte_regionaal", "Benodigd landelijk": "fte_landelijk"}
@@ -406,4 +406,4 @@ def test_changes_since_burap_1(pdf_text):
     assert "Wijzigingen ten opzichte van BURAP 1 2024" in tekst
     assert "Meldingen 4.926 4.998 +72" in tekst and "Adviezen 3.891 3.674 −217" in tekst
     assert "Tekort 2025 (leidende prognose) 9,93 14,07 +4,14" in tekst
-    assert "Leidende prognose: begroting → winstwaarschuwing" in tekst
+    assert "Leidende prognose: van begroting naar winstwaarschuwing" in tekst

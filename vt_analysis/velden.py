@@ -258,6 +258,12 @@ def _definities(run: Run) -> list[_Definitie]:
             lambda b, j=jaar: b.tekort_fte(leidend, j) * b.kosten_per_fte,
         )
         _veld(
+            f"meldingen_boven_besluit_{jaar}",
+            "meldingen",
+            f"meldingen {jaar}: leidende prognose min begroting (AB-besluit)",
+            lambda b, j=jaar: b.prognose(leidend, j)["meldingen"] - b.prognose("begroting", j)["meldingen"],
+        )
+        _veld(
             f"besluit_meldingen_{jaar}",
             "meldingen",
             f"meldingen {jaar} volgens de begroting (AB-besluit)",

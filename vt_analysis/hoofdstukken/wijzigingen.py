@@ -15,6 +15,7 @@ from ..resultaten import Resultaten, bereken_resultaten
 from ..run import Run, load_run
 from ..tables import Tabel, tabel
 from ..velden import Bron, bron_van
+from .namen import kengetal_naam
 
 
 def vorige(p: RunParams, data_dir: str | None = None) -> tuple[Run, Bron] | None:
@@ -91,9 +92,9 @@ def uitgangspunten_tekst(r: Resultaten, p: RunParams, vorig: tuple[Run, Bron] | 
     huidig = bron_van(r, p).run
     params = w.gewijzigde_params(vorig[0], huidig)
     kg = w.gewijzigde_kengetallen(vorig[0], huidig)
-    regels = [f"- {rij.invoer}: {rij.vorige} → {rij.huidige}" for rij in params.itertuples()]
+    regels = [f"- {rij.invoer}: van {rij.vorige} naar {rij.huidige}" for rij in params.itertuples()]
     regels += [
-        f"- {rij.bron}: {_getal(rij.eenheid, rij.vorige) if rij.vorige is not None else '–'} → "
+        f"- {kengetal_naam(rij.kengetal)}: van {_getal(rij.eenheid, rij.vorige) if rij.vorige is not None else '–'} naar "
         f"{_getal(rij.eenheid, rij.huidige) if rij.huidige is not None else '–'}"
         for rij in kg.itertuples()
     ]
