@@ -46,6 +46,10 @@ def _getal(eenheid: str, waarde: float, teken: bool = False) -> str:
     return fmt.getal(waarde, 0, teken=teken)
 
 
+def _of_streep(eenheid: str, waarde) -> str:
+    return "–" if waarde is None or waarde != waarde else _getal(eenheid, waarde)
+
+
 def kerncijfers_tabel(r: Resultaten, p: RunParams, vorig: tuple[Run, Bron] | None) -> Tabel | None:
     if vorig is None:
         return None
@@ -94,8 +98,8 @@ def uitgangspunten_tekst(r: Resultaten, p: RunParams, vorig: tuple[Run, Bron] | 
     kg = w.gewijzigde_kengetallen(vorig[0], huidig)
     regels = [f"- {rij.invoer}: van {rij.vorige} naar {rij.huidige}" for rij in params.itertuples()]
     regels += [
-        f"- {kengetal_naam(rij.kengetal)}: van {_getal(rij.eenheid, rij.vorige) if rij.vorige is not None else '–'} naar "
-        f"{_getal(rij.eenheid, rij.huidige) if rij.huidige is not None else '–'}"
+        f"- {kengetal_naam(rij.kengetal)}: van {_of_streep(rij.eenheid, rij.vorige)} naar "
+        f"{_of_streep(rij.eenheid, rij.huidige)}"
         for rij in kg.itertuples()
     ]
     if not regels:
