@@ -1,15 +1,20 @@
 """The ``vt-analysis`` command: validate, compute and render one run of the impactanalyse.
 
 Bad input (data or params) prints one line naming the file, the place, the value and what was
-expected, and exits with code 2; nothing is written.
+expected, and exits with code 2; nothing is written. A problem of the machine (unreadable folder,
+full or read-only disk, a render of the same run already busy) is one line and exit code 1; Ctrl-C
+and SIGTERM clean up and exit with 130 and 143. Never a traceback (``VT_ANALYSIS_DEBUG=1`` shows it).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import signal
 import sys
+import traceback
 from pathlib import Path
 
 from rich.console import Console
@@ -17,7 +22,16 @@ from rich.table import Table
 
 from . import formatting as fmt
 from . import paths
-from .errors import EXIT_INPUT_ERROR, InvoerFout
+from .errors import (
+    EXIT_INPUT_ERROR,
+    EXIT_OMGEVING,
+    EXIT_SIGINT,
+    EXIT_SIGTERM,
+    InvoerFout,
+    OmgevingsFout,
+    een_regel,
+    os_fout_tekst,
+)
 from .resultaten import Resultaten, resultaten_met_cache
 from .run import load_run
 
@@ -234,13 +248,24 @@ def _render(args) -> int:
     try:
         uitkomst = render_report(args.params, args.data, args.output)
     except (HoofdstukFout, RenderFout) as fout:
-        print(f"fout: {fout}", file=sys.stderr)
-        print("het vorige rapport is niet aangeraakt", file=sys.stderr)
-        return 1
+        _fout(f"{fout}; het vorige rapport is niet aangeraakt")
+        return EXIT_OMGEVING
     print(f"HTML: {paths.display_path(uitkomst.html)}")
     print(f"PDF:  {paths.display_path(uitkomst.pdf)}")
     print(f"XLSX: {paths.display_path(uitkomst.xlsx)}")
     return 0
+
+
+class Beeindigd(BaseException):
+    """SIGTERM as an exception, so every ``finally`` and cleanup runs as for Ctrl-C."""
+
+
+def _bij_sigterm(signum, frame):
+    raise Beeindigd()
+
+
+def _fout(tekst: str) -> None:
+    print(f"fout: {een_regel(tekst)}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -257,11 +282,44 @@ def main(argv: list[str] | None = None) -> int:
         "verify": _verify,
         "nieuwe-burap": _nieuwe_burap,
     }[args.opdracht]
+    vorige_sigterm = None
+    if threading_main():
+        vorige_sigterm = signal.signal(signal.SIGTERM, _bij_sigterm)
     try:
         return handler(args)
     except InvoerFout as fout:
-        print(f"fout: {fout}", file=sys.stderr)
+        _fout(str(fout))
         return EXIT_INPUT_ERROR
+    except OmgevingsFout as fout:
+        _fout(str(fout))
+        return EXIT_OMGEVING
+    except KeyboardInterrupt:
+        _fout("onderbroken (Ctrl-C); tijdelijke bestanden zijn opgeruimd, het vorige rapport is niet aangeraakt")
+        return EXIT_SIGINT
+    except Beeindigd:
+        _fout("beëindigd (SIGTERM); tijdelijke bestanden zijn opgeruimd, het vorige rapport is niet aangeraakt")
+        return EXIT_SIGTERM
+    except OSError as exc:
+        _fout(os_fout_tekst(exc))
+        return EXIT_OMGEVING
+    except (MemoryError, RecursionError) as exc:
+        _fout(f"te weinig geheugen of te diep genest ({type(exc).__name__}); is een invoerbestand veel te groot?")
+        return EXIT_OMGEVING
+    except Exception as exc:  # a bug: still one line, with the way to the traceback
+        if os.environ.get("VT_ANALYSIS_DEBUG"):
+            traceback.print_exc()
+        _fout(f"interne fout ({type(exc).__name__}: {exc}); VT_ANALYSIS_DEBUG=1 toont de traceback")
+        return EXIT_OMGEVING
+    finally:
+        if vorige_sigterm is not None:
+            signal.signal(signal.SIGTERM, vorige_sigterm)
+
+
+def threading_main() -> bool:
+    """Signal handlers can only be set from the main thread (tests may call main from another)."""
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 if __name__ == "__main__":

@@ -7,50 +7,102 @@ names the file, the row or key, the value and what was expected.
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import os
+import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import pandas as pd
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from . import paths
-from .errors import InvoerFout, beschrijf_pydantic_fout, from_validation_error
+from .errors import InvoerFout, OmgevingsFout, beschrijf_pydantic_fout, from_validation_error, kort, os_fout_tekst
+from .paths import display_path
 
 # The six counts of Bijlage 2, in the seed's order.
 TELLINGEN = ("meldingen", "overdragen", "overdracht_ondersteuning", "onderzoek", "adviezen", "monitoring")
 VOLUME_KOLOMMEN = ("periode", "jaar", "status", *TELLINGEN, "fte_structureel", "fte_incidenteel", "bron")
+# A region's yearly count is in the thousands; a million is a typo (and keeps every sum far from overflow).
+MAX_TELLING = 1_000_000
 
 
 class VolumeRij(BaseModel):
     """One period of Bijlage 2: counts are whole and non-negative, fte within a plausible range."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     periode: str = Field(min_length=1)
     jaar: int = Field(ge=2000, le=2100)
     status: Literal["realisatie", "prognose", "begroting"]
-    meldingen: int = Field(ge=0)
-    overdragen: int = Field(ge=0)
-    overdracht_ondersteuning: int = Field(ge=0)
-    onderzoek: int = Field(ge=0)
-    adviezen: int = Field(ge=0)
-    monitoring: int = Field(ge=0)
+    meldingen: int = Field(ge=0, le=MAX_TELLING)
+    overdragen: int = Field(ge=0, le=MAX_TELLING)
+    overdracht_ondersteuning: int = Field(ge=0, le=MAX_TELLING)
+    onderzoek: int = Field(ge=0, le=MAX_TELLING)
+    adviezen: int = Field(ge=0, le=MAX_TELLING)
+    monitoring: int = Field(ge=0, le=MAX_TELLING)
     # A VT of 25 organisations' size: more than 500 fte is a typo, not a formation.
     fte_structureel: float = Field(ge=0, le=500)
     fte_incidenteel: float = Field(ge=0, le=500)
     bron: str = Field(min_length=1)
 
 
-def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise InvoerFout(path, "", "bestand ontbreekt")
+# An input file is a few kilobytes; anything past this is a mistake (or /dev/zero), not data.
+MAX_BESTAND_BYTES = 5 * 1024 * 1024
+
+
+def lees_bytes(path: Path, max_bytes: int = MAX_BESTAND_BYTES) -> bytes:
+    """The bytes of one input file: regular files only, never more than ``max_bytes``.
+
+    Opened non-blocking and checked with ``fstat`` on the open descriptor, so a FIFO, a device
+    (``/dev/zero``), a folder or a symlink loop is a one-line error, never a hang or a memory error.
+    """
     try:
-        return path.read_text(encoding="utf-8-sig")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise InvoerFout(path, "", "bestand ontbreekt") from None
+    except (NotADirectoryError, IsADirectoryError):
+        raise InvoerFout(path, "", "is geen bestand") from None
+    except PermissionError:
+        raise OmgevingsFout(f"{display_path(path)}: geen leesrechten") from None
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENAMETOOLONG):
+            raise InvoerFout(path, "", os_fout_tekst(exc).split(": ", 1)[-1]) from None
+        raise OmgevingsFout(os_fout_tekst(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            soort = "een map" if stat.S_ISDIR(info.st_mode) else "geen gewoon bestand (FIFO, apparaat of socket)"
+            raise InvoerFout(path, "", f"is {soort}, verwacht een tekstbestand")
+        if info.st_size > max_bytes:
+            raise InvoerFout(
+                path, "", f"is {info.st_size} bytes groot, verwacht hoogstens {max_bytes // (1024 * 1024)} MB"
+            )
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            inhoud = f.read(max_bytes + 1)
+    except OSError as exc:
+        raise OmgevingsFout(f"{display_path(path)}: {os_fout_tekst(exc)}") from None
+    finally:
+        os.close(fd)
+    if len(inhoud) > max_bytes:
+        raise InvoerFout(path, "", f"is groter dan {max_bytes // (1024 * 1024)} MB, verwacht een klein tekstbestand")
+    return inhoud
+
+
+def _read_text(path: Path) -> str:
+    inhoud = lees_bytes(path)
+    try:
+        text = inhoud.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InvoerFout(path, f"byte {exc.start}", "het bestand is geen UTF-8-tekst (sla op als CSV UTF-8)") from None
+    if "\x00" in text:
+        regel = text.count("\n", 0, text.index("\x00")) + 1
+        raise InvoerFout(path, f"regel {regel}", "bevat een NUL-teken, verwacht gewone tekst")
+    return text
 
 
 def _sniff_dialect(path: Path, text: str) -> tuple[str, str]:
@@ -61,7 +113,7 @@ def _sniff_dialect(path: Path, text: str) -> tuple[str, str]:
     if "," in kopregel:
         return ",", "."
     raise InvoerFout(
-        path, "kopregel", f"{kopregel!r} is geen CSV-kopregel, verwacht kolommen gescheiden door ',' of ';'"
+        path, "kopregel", f"{kort(kopregel)} is geen CSV-kopregel, verwacht kolommen gescheiden door ',' of ';'"
     )
 
 
@@ -75,20 +127,38 @@ def read_csv_strict(path: Path, kolommen: tuple[str, ...], decimale_kolommen: tu
         raise InvoerFout(path, "", "het bestand is leeg, verwacht een kopregel en minstens één rij")
     delimiter, decimal = _sniff_dialect(path, text)
     try:
-        df = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
-    except pd.errors.ParserError as exc:
-        raise InvoerFout(path, "", f"onleesbare CSV ({exc})") from None
-    df.columns = [c.strip() for c in df.columns]
-    ontbrekend = [k for k in kolommen if k not in df.columns]
+        kop = [c.strip() for c in next(csv.reader(io.StringIO(text), delimiter=delimiter))]
+    except (csv.Error, StopIteration) as exc:
+        raise InvoerFout(path, "kopregel", f"onleesbare CSV ({exc})") from None
+    # Check the header as written: pandas would rename a second 'meldingen' to 'meldingen.1'.
+    for i, kolom in enumerate(kop):
+        if kolom in kop[:i]:
+            raise InvoerFout(path, "kopregel", f"kolom {kort(kolom)} staat er twee keer, verwacht elke kolom één keer")
+    ontbrekend = [k for k in kolommen if k not in kop]
     if ontbrekend:
         raise InvoerFout(
             path, "kopregel", f"kolom {ontbrekend[0]!r} ontbreekt, verwacht de kolommen {', '.join(kolommen)}"
         )
-    onbekend = [k for k in df.columns if k not in kolommen]
+    onbekend = [k for k in kop if k not in kolommen]
     if onbekend:
         raise InvoerFout(
-            path, "kopregel", f"kolom {onbekend[0]!r} is onbekend, verwacht de kolommen {', '.join(kolommen)}"
+            path, "kopregel", f"kolom {kort(onbekend[0])} is onbekend, verwacht de kolommen {', '.join(kolommen)}"
         )
+    try:
+        df = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            quoting=csv.QUOTE_MINIMAL,
+        )
+    except (pd.errors.ParserError, csv.Error, ValueError) as exc:
+        regel = re.search(r"line (\d+)", str(exc))
+        plaats = f"regel {regel.group(1)}" if regel else ""
+        raise InvoerFout(
+            path, plaats, "onleesbare CSV: een rij heeft meer cellen dan de kopregel, of een aanhalingsteken sluit niet"
+        ) from None
+    df.columns = [c.strip() for c in df.columns]
     if df.empty:
         raise InvoerFout(path, "", "het bestand heeft geen rijen, verwacht minstens één rij")
     df = df.apply(lambda s: s.str.strip())
@@ -140,17 +210,17 @@ CLAIM_KOLOMMEN = ("claim_id", "jaar", "fte_volgens_bron", *TELLINGEN, "bron")
 class ClaimRij(BaseModel):
     """One claim: meldingen always stated, the other counts optional (empty cell = not stated)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     claim_id: str = Field(min_length=1)
     jaar: int = Field(ge=2000, le=2100)
     fte_volgens_bron: float = Field(ge=0, le=500)
-    meldingen: int = Field(ge=0)
-    overdragen: int | None = Field(default=None, ge=0)
-    overdracht_ondersteuning: int | None = Field(default=None, ge=0)
-    onderzoek: int | None = Field(default=None, ge=0)
-    adviezen: int | None = Field(default=None, ge=0)
-    monitoring: int | None = Field(default=None, ge=0)
+    meldingen: int = Field(ge=0, le=MAX_TELLING)
+    overdragen: int | None = Field(default=None, ge=0, le=MAX_TELLING)
+    overdracht_ondersteuning: int | None = Field(default=None, ge=0, le=MAX_TELLING)
+    onderzoek: int | None = Field(default=None, ge=0, le=MAX_TELLING)
+    adviezen: int | None = Field(default=None, ge=0, le=MAX_TELLING)
+    monitoring: int | None = Field(default=None, ge=0, le=MAX_TELLING)
     bron: str = Field(min_length=1)
 
     @field_validator("overdragen", "overdracht_ondersteuning", "onderzoek", "adviezen", "monitoring", mode="before")
@@ -174,21 +244,22 @@ def load_claims(path: Path) -> pd.DataFrame:
 class Norm(BaseModel):
     """Hours for one product, and which count of volumes.csv they multiply (Bijlage 1)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
-    uren: float = Field(ge=0)
+    uren: float = Field(ge=0, le=1000)
     telling: Literal["meldingen", "overdragen", "overdracht_ondersteuning", "onderzoek", "adviezen", "monitoring"]
     eenheid: str
     omschrijving: str
 
 
 class Normset(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     naam: str
     toegepast: bool
     bron: str
-    uren_per_fte: float = Field(gt=0, le=2080)
+    # A full-time year has 2.080 hours; fewer than 100 productive hours per fte is a typo, not a norm.
+    uren_per_fte: float = Field(ge=100, le=2080)
     bron_uren_per_fte: str
     producten: dict[str, Norm] = Field(min_length=1)
 
@@ -199,7 +270,7 @@ GERESERVEERDE_NORMSETS = ("beschikbaar", "structureel", "incidenteel", "benodigd
 
 
 class Normen(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     normsets: dict[str, Normset] = Field(min_length=1)
 
@@ -217,18 +288,121 @@ class Normen(BaseModel):
         return normsets
 
 
+# Nesting deeper than this is no params or data file; PyYAML's composer would hit Python's recursion limit.
+MAX_YAML_DIEPTE = 40
+_GEHEEL_GETAL = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_KOMMAGETAL = re.compile(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+
+
+class _StrikteYamlLoader(yaml.SafeLoader):
+    """YAML as a person means it: no duplicate keys, no aliases, no ``4_400``, ``1:30`` or octal ``010``.
+
+    PyYAML follows YAML 1.1: a duplicate key silently wins, ``4_400`` is 4400, ``1:30`` is 90 and
+    ``010`` is 8. Aliases are refused outright (no input needs them, and they make anchor bombs).
+    """
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "verwijzingen (*anker) worden niet ondersteund, schrijf de waarde uit", event.start_mark
+            )
+        self._diepte = getattr(self, "_diepte", 0) + 1
+        try:
+            if self._diepte > MAX_YAML_DIEPTE:
+                raise yaml.composer.ComposerError(
+                    None, None, f"meer dan {MAX_YAML_DIEPTE} niveaus genest", self.peek_event().start_mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._diepte -= 1
+
+    def construct_mapping(self, node, deep=False):
+        gezien = set()
+        for sleutel_node, _ in node.value:
+            sleutel = self.construct_object(sleutel_node, deep=True)
+            try:
+                dubbel = sleutel in gezien
+                gezien.add(sleutel)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "een sleutel moet tekst of een getal zijn", sleutel_node.start_mark
+                ) from None
+            if dubbel:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"sleutel {kort(sleutel)} staat er twee keer", sleutel_node.start_mark
+                )
+        return super().construct_mapping(node, deep=deep)
+
+
+def _construct_int(loader, node):
+    if not _GEHEEL_GETAL.fullmatch(node.value):
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"{kort(node.value)} is geen gewoon geheel getal (schrijf cijfers zonder _ of :)",
+            node.start_mark,
+        )
+    return int(node.value)
+
+
+def _construct_float(loader, node):
+    if not _KOMMAGETAL.fullmatch(node.value):
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"{kort(node.value)} is geen gewoon getal (schrijf cijfers met een punt, zonder _ of :)",
+            node.start_mark,
+        )
+    return yaml.SafeLoader.construct_yaml_float(loader, node)
+
+
+def _construct_datum(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{kort(node.value)} is geen bestaande datum (JJJJ-MM-DD)", node.start_mark
+        ) from None
+
+
+_StrikteYamlLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_StrikteYamlLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_StrikteYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_datum)
+
+# PyYAML's English problems, in Dutch (the rest keep their original wording after a Dutch lead).
+_YAML_NL = {
+    "mapping values are not allowed here": "een ':' op een plek waar geen sleutel kan staan",
+    "could not find expected ':'": "een ':' na de sleutel ontbreekt",
+    "found character '\\t' that cannot start any token": "een tab; gebruik spaties om in te springen",
+    "found unexpected end of stream": "het bestand houdt midden in een waarde op",
+    "found undefined alias": "verwijzingen (*anker) worden niet ondersteund, schrijf de waarde uit",
+    "expected <block end>, but found '-'": "een lijstregel ('-') op de verkeerde inspringing",
+    "expected ',' or ']', but got '<stream end>'": "een '[' wordt niet gesloten",
+    "expected ',' or '}', but got '<stream end>'": "een '{' wordt niet gesloten",
+    "found unacceptable character #x0000: special characters are not allowed": "bevat een NUL-teken",
+    "found duplicate anchor; first occurrence; second occurrence": "een anker staat er twee keer",
+}
+
+
 def _load_yaml(path: Path) -> object:
     text = _read_text(path)
     try:
-        inhoud = yaml.safe_load(text)
+        inhoud = yaml.load(text, Loader=_StrikteYamlLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        plaats = f"regel {mark.line + 1}" if mark else ""
-        raise InvoerFout(path, plaats, f"geen geldige YAML ({getattr(exc, 'problem', exc)})") from None
+        plaats = f"regel {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
+        probleem = str(getattr(exc, "problem", None) or exc)
+        raise InvoerFout(path, plaats, f"geen geldige YAML: {_YAML_NL.get(probleem, probleem)}") from None
+    except RecursionError:
+        raise InvoerFout(path, "", f"geen geldige YAML: meer dan {MAX_YAML_DIEPTE} niveaus genest") from None
     if inhoud is None:
         raise InvoerFout(path, "", "het bestand is leeg")
     if not isinstance(inhoud, dict):
-        raise InvoerFout(path, "", f"{type(inhoud).__name__} gevonden, verwacht secties met sleutel: waarde")
+        soort = {"list": "een lijst", "str": "tekst", "int": "een getal", "float": "een getal"}.get(
+            type(inhoud).__name__, type(inhoud).__name__
+        )
+        raise InvoerFout(path, "", f"{soort} gevonden, verwacht secties met sleutel: waarde")
     return inhoud
 
 
@@ -246,20 +420,30 @@ def load_normen(path: Path) -> Normen:
 class Kengetal(BaseModel):
     """One figure of the seed with its unit and the place in the seed it comes from."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
-    waarde: float
+    # Euro amounts of a region stay far below a billion; more is a typo (and keeps every product finite).
+    waarde: float = Field(le=1e9)
     eenheid: str
     bron: str
 
 
-class Kengetallen(BaseModel):
-    """Named figures the report uses besides the volumes; every one carries its source."""
+# A figure that differs per year is a mapping year → figure: a new year is a data edit, not a code change.
+Jaar = Annotated[int, Field(ge=2000, le=2100)]
+PerJaar = Annotated[dict[Jaar, Kengetal], Field(min_length=1)]
 
-    model_config = ConfigDict(extra="forbid")
+
+class Kengetallen(BaseModel):
+    """Named figures the report uses besides the volumes; every one carries its source.
+
+    Figures of one year (verzuim, fte beschikbaar, the winstwaarschuwing's prognosis, ...) are keyed
+    by year; params.check_kengetallen_jaren checks that every year a run uses is there.
+    """
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     kosten_per_fte_euro: Kengetal
-    fte_gevraagd_2025: Kengetal
+    fte_gevraagd: PerJaar
     indexatie_gevraagd_pct: Kengetal
     indexatie_gevraagd_euro: Kengetal
     indexatie_toegekend_pct: Kengetal
@@ -274,18 +458,18 @@ class Kengetallen(BaseModel):
     onderzoek_binnen_10_weken_realisatie_pct: Kengetal
     klanttevredenheid_cijfer: Kengetal
     verzuim_norm_pct: Kengetal
-    verzuim_pct: dict[int, Kengetal]
+    verzuim_pct: PerJaar
     politie_aandeel_meldingen_pct: Kengetal
     politie_teruggelegd_pct: Kengetal
     politie_afgerond_zonder_inzet_pct: Kengetal
     politie_naar_jpt_pct: Kengetal
-    politie_meldingen_2023: Kengetal
-    politie_teruggelegd_2023: Kengetal
-    afgerond_zonder_inzet_2023: Kengetal
+    politie_meldingen: PerJaar
+    politie_teruggelegd: PerJaar
+    afgerond_zonder_inzet: PerJaar
     lokaal_team_aandeel_meldingen_pct: Kengetal
-    winstwaarschuwing_meldingen_2025: Kengetal
-    winstwaarschuwing_adviezen_2025: Kengetal
-    fte_beschikbaar: dict[int, Kengetal]
+    winstwaarschuwing_meldingen: PerJaar
+    winstwaarschuwing_adviezen: PerJaar
+    fte_beschikbaar: PerJaar
     crisisinterventies_min: Kengetal
     crisisinterventies_max: Kengetal
     huisverbod_buiten_kantooruren: Kengetal
@@ -300,10 +484,10 @@ class Kengetallen(BaseModel):
             for jaar, kg in items:
                 if kg.eenheid == "%" and not 0 <= kg.waarde <= 100:
                     plek = f"{naam}.{jaar}" if jaar is not None else naam
-                    raise ValueError(f"sleutel {plek}.waarde: {kg.waarde!r} is geen percentage, verwacht 0 tot 100")
+                    raise ValueError(f"sleutel {plek}.waarde: {kort(kg.waarde)} is geen percentage, verwacht 0 tot 100")
                 if kg.eenheid != "%" and kg.waarde < 0:
                     plek = f"{naam}.{jaar}" if jaar is not None else naam
-                    raise ValueError(f"sleutel {plek}.waarde: {kg.waarde!r} is negatief, verwacht ≥ 0")
+                    raise ValueError(f"sleutel {plek}.waarde: {kort(kg.waarde)} is negatief, verwacht ≥ 0")
         return self
 
 

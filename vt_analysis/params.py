@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
+from . import paths
 from .data import Dataset, _load_yaml
 from .errors import InvoerFout, eerste_fout, from_validation_error
 from .prognose import PrognoseParams, PrognoseVariant, prognose_jaren
@@ -25,20 +26,33 @@ from .wachttijden import WachttijdenParams
 class RunParams(Strikt):
     """One run of the impactanalyse (e.g. BURAP 2 2024)."""
 
-    run_naam: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="naam van de run en van de outputmap")
-    titel: str = Field(min_length=1)
-    regio: str = Field(min_length=1)
-    peilmoment: str = Field(min_length=1, description="periode uit volumes.csv die de huidige stand geeft")
-    besluit_periode: str = Field(min_length=1, description="periode uit volumes.csv met het formatiebesluit")
-    aanvraag_periode: str | None = Field(
-        default=None, description="periode uit volumes.csv met de formatieaanvraag die aan het besluit voorafging"
+    run_naam: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64, description="naam van de run en van de outputmap"
     )
-    documentdatum: date
-    normset: str = Field(min_length=1, description="de toegepaste normset")
-    normset_vergelijking: str | None = Field(default=None, description="de normset die ernaast getoond wordt")
+    titel: str = Field(min_length=1, max_length=200)
+    regio: str = Field(min_length=1, max_length=100)
+    peilmoment: str = Field(
+        min_length=1, max_length=100, description="periode uit volumes.csv die de huidige stand geeft"
+    )
+    besluit_periode: str = Field(
+        min_length=1, max_length=100, description="periode uit volumes.csv met het formatiebesluit"
+    )
+    aanvraag_periode: str | None = Field(
+        default=None,
+        max_length=100,
+        description="periode uit volumes.csv met de formatieaanvraag die aan het besluit voorafging",
+    )
+    documentdatum: date = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))
+    normset: str = Field(min_length=1, max_length=100, description="de toegepaste normset")
+    normset_vergelijking: str | None = Field(
+        default=None, max_length=100, description="de normset die ernaast getoond wordt"
+    )
     # The board document: text set, leading prognosis, status on the title page, the previous run.
     tekstset: str | None = Field(
-        default=None, pattern=r"^[a-z0-9][a-z0-9-]*$", description="map in report/tekst/; leeg = run_naam"
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=64,
+        description="map in report/tekst/; leeg = run_naam",
     )
     leidende_prognose: PrognoseVariant = Field(
         default="winstwaarschuwing", description="de prognose waarop de samenvatting het tekort noemt"
@@ -51,7 +65,9 @@ class RunParams(Strikt):
         default="Algemeen Bestuur en Dagelijks Bestuur", min_length=1, max_length=200, description="aan wie"
     )
     vorige_run: str | None = Field(
-        default=None, description="params-bestand van de vorige run (in report/params/), voor de wijzigingen"
+        default=None,
+        max_length=300,
+        description="params-bestand van de vorige run (in report/params/), voor de wijzigingen",
     )
     # The prognose and the solution directions A, B, C (sections defined in prognose.py / scenarios.py).
     prognose: PrognoseParams = Field(default_factory=PrognoseParams)
@@ -127,6 +143,8 @@ def check_params_tegen_data(params: RunParams, dataset: Dataset, bron: Path | st
                 f"{waarde!r} is geen normset in normen.yaml, verwacht een van: {', '.join(normsets)}",
             )
     _check_scenario_params(params, dataset, bron)
+    check_kengetallen_jaren(params, dataset)
+    check_samenhang(params, dataset, bron)
 
 
 def _check_scenario_params(params: RunParams, data: Dataset, bron: Path | str) -> None:
@@ -166,4 +184,117 @@ def _check_scenario_params(params: RunParams, data: Dataset, bron: Path | str) -
     if g is not None and g not in jaren:
         raise InvoerFout(
             bron, "sleutel vergelijking.gevoeligheid.jaar", f"{g} is geen prognosejaar, verwacht een van: {lijst}"
+        )
+
+
+def benodigde_kengetallen(params: RunParams, dataset: Dataset) -> list[tuple[str, int, str]]:
+    """Every (kengetal, jaar) the run reads, with why: the years follow from the params and the volumes.
+
+    - ``fte_beschikbaar``: every prognose year (the scenarios compare against it);
+    - ``winstwaarschuwing_meldingen``/``_adviezen``: the year of the begroting period (prognose variant);
+    - ``verzuim_pct``: the peilmoment's year (calibration of the queue model), and the year before it
+      for the verzuim scenario unless ``wachttijden.verzuim_scenario_pct`` is given.
+    """
+    volumes = dataset.volumes.set_index("periode")
+    perioden = set(volumes.index)
+
+    def jaar_van(periode: str | None) -> int | None:
+        return int(volumes.loc[periode, "jaar"]) if periode in perioden else None
+
+    nodig: list[tuple[str, int, str]] = []
+    p = params.prognose
+    jaren = list(p.jaren) if p.jaren else sorted(dataset.kengetallen.fte_beschikbaar)
+    nodig += [("fte_beschikbaar", j, "prognosejaar") for j in jaren]
+    begroting = p.begroting_periode or params.besluit_periode
+    if (j := jaar_van(begroting)) is not None:
+        reden = f"jaar van de begrotingsperiode {begroting!r}"
+        nodig += [("winstwaarschuwing_meldingen", j, reden), ("winstwaarschuwing_adviezen", j, reden)]
+    if (j := jaar_van(params.peilmoment)) is not None:
+        nodig.append(("verzuim_pct", j, f"jaar van peilmoment {params.peilmoment!r}"))
+        if params.wachttijden.verzuim_scenario_pct is None:
+            nodig.append(("verzuim_pct", j - 1, f"jaar vóór peilmoment {params.peilmoment!r} (verzuimscenario)"))
+    return nodig
+
+
+def ontbrekende_kengetallen(params: RunParams, dataset: Dataset) -> list[tuple[str, int, str]]:
+    """The (kengetal, jaar, why) the run needs and kengetallen.yaml lacks, in the order they are needed."""
+    kg = dataset.kengetallen
+    gezien = set()
+    ontbrekend = []
+    for naam, jaar, reden in benodigde_kengetallen(params, dataset):
+        if jaar not in getattr(kg, naam) and (naam, jaar) not in gezien:
+            ontbrekend.append((naam, jaar, reden))
+        gezien.add((naam, jaar))
+    return ontbrekend
+
+
+def check_kengetallen_jaren(params: RunParams, dataset: Dataset) -> None:
+    """Every year the run uses has its kengetallen: a new BURAP fails here, not with a KeyError later."""
+    ontbrekend = ontbrekende_kengetallen(params, dataset)
+    if ontbrekend:
+        naam, jaar, reden = ontbrekend[0]
+        aanwezig = ", ".join(map(str, sorted(getattr(dataset.kengetallen, naam))))
+        rest = f"; ontbreekt ook: {', '.join(f'{n} {j}' for n, j, _ in ontbrekend[1:])}" if len(ontbrekend) > 1 else ""
+        raise InvoerFout(
+            dataset.map / paths.KENGETALLEN_FILE,
+            f"sleutel {naam}",
+            f"geen waarde voor {jaar} ({reden}), aanwezig: {aanwezig}; "
+            f"voeg '{jaar}: {{waarde: …, eenheid: …, bron: …}}' toe{rest}",
+        )
+
+
+# The queue model and the rekentool divide by these: they must be there and above zero.
+_NODIGE_PRODUCTEN = ("triage", "onderzoek")
+MIN_TRENDJAREN = 3
+
+
+def check_samenhang(params: RunParams, dataset: Dataset, bron: Path | str) -> None:
+    """Cross-checks between params and data that the computation relies on (so validate = computes).
+
+    The applied normset has the products the queue model needs, with hours; the periods the model
+    divides by have meldingen and onderzoeken; the trend has enough years for its interval.
+    """
+    normset = dataset.normen.normsets[params.normset]
+    normen_bestand = dataset.map / paths.NORMEN_FILE
+    volumes_bestand = dataset.map / paths.VOLUMES_FILE
+    for product in _NODIGE_PRODUCTEN:
+        norm = normset.producten.get(product)
+        if norm is None:
+            raise InvoerFout(
+                normen_bestand,
+                f"sleutel normsets.{params.normset}.producten",
+                f"product {product!r} ontbreekt (nodig voor de wettelijke termijnen), "
+                f"aanwezig: {', '.join(map(repr, normset.producten))}",
+            )
+        if norm.uren <= 0:
+            raise InvoerFout(
+                normen_bestand,
+                f"sleutel normsets.{params.normset}.producten.{product}.uren",
+                f"{norm.uren!r} uur, verwacht meer dan 0 (het wachtrijmodel deelt erdoor)",
+            )
+    volumes = dataset.volumes.set_index("periode")
+    p = params.prognose
+    for sleutel, periode in (
+        ("peilmoment", params.peilmoment),
+        ("besluit_periode", params.besluit_periode),
+        ("prognose.basis_periode", p.basis_periode or params.peilmoment),
+        ("prognose.begroting_periode", p.begroting_periode or params.besluit_periode),
+    ):
+        if periode not in volumes.index:
+            continue  # check_params_tegen_data and check_scenario_params name it
+        rij = volumes.loc[periode]
+        for telling in ("meldingen", "onderzoek"):
+            if rij[telling] <= 0:
+                raise InvoerFout(
+                    volumes_bestand,
+                    f"periode {periode!r}, kolom {telling}",
+                    f"{int(rij[telling])}, verwacht meer dan 0: de run rekent met deze periode ({sleutel})",
+                )
+    trendjaren = dataset.volumes[dataset.volumes["status"].isin(p.trend_statussen)]["jaar"].nunique()
+    if trendjaren < MIN_TRENDJAREN:
+        raise InvoerFout(
+            volumes_bestand,
+            "kolom jaar",
+            f"{trendjaren} jaar met status {' of '.join(p.trend_statussen)}, verwacht minstens {MIN_TRENDJAREN} "
+            "(de trend met voorspelinterval, prognose.trend_statussen)",
         )

@@ -23,5 +23,5 @@ def display_path(path: Path) -> str:
     path = Path(path)
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # not below the cwd, or a symlink loop
         return str(path)

@@ -220,8 +220,8 @@ def bereken_prognose(p: PrognoseParams, data: Dataset, besluit_periode: str, pei
     delen = {
         "begroting": variant_begroting(volumes, begroting_periode, jaren, p.begroting_groei_pct_per_jaar),
         "winstwaarschuwing": variant_winstwaarschuwing(
-            kg.winstwaarschuwing_meldingen_2025.waarde,
-            kg.winstwaarschuwing_adviezen_2025.waarde,
+            kg.winstwaarschuwing_meldingen[basisjaar].waarde,
+            kg.winstwaarschuwing_adviezen[basisjaar].waarde,
             basisjaar,
             jaren,
             p.winstwaarschuwing_groei_pct_per_jaar,
