@@ -268,6 +268,16 @@ def _fout(tekst: str) -> None:
     print(f"fout: {een_regel(tekst)}", file=sys.stderr)
 
 
+def _na_signaal(args, code: int) -> int:
+    """After an interrupted render the work folder is gone and the kernels are killed; chapter threads
+    still waiting on those kernels would only log noise, so the process ends here at once."""
+    if args.opdracht == "render":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
@@ -295,10 +305,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OMGEVING
     except KeyboardInterrupt:
         _fout("onderbroken (Ctrl-C); tijdelijke bestanden zijn opgeruimd, het vorige rapport is niet aangeraakt")
-        return EXIT_SIGINT
+        return _na_signaal(args, EXIT_SIGINT)
     except Beeindigd:
         _fout("beëindigd (SIGTERM); tijdelijke bestanden zijn opgeruimd, het vorige rapport is niet aangeraakt")
-        return EXIT_SIGTERM
+        return _na_signaal(args, EXIT_SIGTERM)
     except OSError as exc:
         _fout(os_fout_tekst(exc))
         return EXIT_OMGEVING

@@ -51,7 +51,9 @@ def _typst_inhoud(tekst: str) -> str:
 
 
 def _json_in_script(spec: dict) -> str:
-    return json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("</", "<\\/")
+    # No '<', '>' or '&' at all inside the script element: a name like "<img …>" stays data, never a tag.
+    tekst = json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return tekst.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 class ReportOutputs(Preprocessor):

@@ -8,7 +8,9 @@ cannot collide.
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -49,11 +51,13 @@ class IpcKernelManager(AsyncKernelManager):
     """A kernel manager using unix sockets under a directory of its own (set per run)."""
 
     socket_dir: str = ""
+    actief: set = set()  # per run (see execute_chapters): the managers, so an interrupt can stop their kernels
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.transport = "ipc"
         self.ip = str(Path(tempfile.mkdtemp(prefix="kernel-", dir=self.socket_dir)) / "zmq")
+        type(self).actief.add(self)
 
     async def _async_interrupt_kernel(self) -> None:
         # jupyter_client interrupts a kernel before every shutdown; the idle kernel then logs a
@@ -124,21 +128,39 @@ def execute_chapters(
                 uit_cache[nb] = Uitvoering(nb, uitvoer_map / nb.name, uit_cache=True)
     te_doen = [nb for nb in notebooks if nb not in uit_cache]
     socket_dir = tempfile.mkdtemp(prefix="vt-kernels-")
-    manager = type("RunIpcKernelManager", (IpcKernelManager,), {"socket_dir": socket_dir})
+    manager = type("RunIpcKernelManager", (IpcKernelManager,), {"socket_dir": socket_dir, "actief": set()})
+    pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(te_doen) or 1)))
     try:
-        with ThreadPoolExecutor(max_workers=max(1, min(workers, len(te_doen)))) as pool:
-            futures = {nb: pool.submit(_execute_one, nb, uitvoer_map / nb.name, parameters, manager) for nb in te_doen}
-            resultaten = []
-            for nb in notebooks:
-                if nb in futures:
-                    uitvoering = futures[nb].result()
-                    if cache is not None:
-                        cache.bewaar(nb, uitvoering.uitvoer)
-                else:
-                    uitvoering = uit_cache[nb]
-                if bij_klaar:
-                    bij_klaar(uitvoering)
-                resultaten.append(uitvoering)
-            return resultaten
+        futures = {nb: pool.submit(_execute_one, nb, uitvoer_map / nb.name, parameters, manager) for nb in te_doen}
+        resultaten = []
+        for nb in notebooks:
+            if nb in futures:
+                uitvoering = futures[nb].result()
+                if cache is not None:
+                    cache.bewaar(nb, uitvoering.uitvoer)
+            else:
+                uitvoering = uit_cache[nb]
+            if bij_klaar:
+                bij_klaar(uitvoering)
+            resultaten.append(uitvoering)
+        pool.shutdown()
+        return resultaten
+    except BaseException:
+        # A failing chapter, Ctrl-C or SIGTERM: start no further chapter and stop the running kernels,
+        # instead of waiting for every queued chapter to finish.
+        pool.shutdown(wait=False, cancel_futures=True)
+        _stop_kernels(manager.actief)
+        raise
     finally:
         shutil.rmtree(socket_dir, ignore_errors=True)
+
+
+def _stop_kernels(managers: set) -> None:
+    """Kill the kernel processes of this run (they hold nothing worth saving)."""
+    for m in list(managers):
+        pid = getattr(getattr(m, "provisioner", None), "pid", None)
+        if pid:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass

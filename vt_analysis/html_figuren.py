@@ -76,6 +76,7 @@ def embed_script() -> str:
     """The script for the end of the page: SVG renderer, Dutch number format, export menu, CSV."""
     opties = {
         "actions": {"export": True, "source": False, "compiled": False, "editor": False},
+        "ast": True,  # Vega's expression interpreter instead of eval: the page's CSP allows no 'unsafe-eval'
         "i18n": ACTIES_NL,
         "renderer": "svg",
         "formatLocale": vlc.get_format_locale(FORMAT_LOCALE),

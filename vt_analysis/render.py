@@ -13,11 +13,9 @@ import base64
 import hashlib
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
-import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -31,13 +29,14 @@ import vl_convert as vlc
 from rich.console import Console
 
 from . import formatting as fmt
-from . import paths
+from . import paths, privecache
 from .chapters import check_parameters_cell, load_chapters
 from .charts import font_dir
 from .convert import VL_VERSION, combine_notebooks, to_markdown
 from .execute import HoofdstukFout, execute_chapters
 from .hoofdstukcache import HoofdstukCache, invoer_sha256, omgeving_sha256, parameters_sha256, standaard_map
 from .html_figuren import embed_script
+from .publish import Publicatie
 from .resultaten import Resultaten, resultaten_met_cache
 from .run import Run, load_run
 from .tabeldata import tabellen_uit_notebooks
@@ -99,16 +98,9 @@ class _Voortgang:
 
 @lru_cache(maxsize=1)
 def vega_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed as one script (no CDN); cached on disk, it takes ~2 s to build."""
-    cache = Path(tempfile.gettempdir()) / "vt-analysis-cache" / f"vega-{vlc.__version__}-{VL_VERSION}.js"
-    if cache.exists():
-        return cache.read_text(encoding="utf-8")
-    bundle = vlc.javascript_bundle(vl_version=VL_VERSION)
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(bundle, encoding="utf-8")
-    tmp.replace(cache)
-    return bundle
+    """Vega, Vega-Lite and vega-embed as one script (no CDN); ~2 s to build, so kept in the private cache."""
+    naam = f"vega-{vlc.__version__}-{VL_VERSION}.js"
+    return privecache.haal(naam, lambda: vlc.javascript_bundle(vl_version=VL_VERSION).encode("utf-8")).decode("utf-8")
 
 
 def _font_face() -> str:
@@ -122,10 +114,34 @@ def _font_face() -> str:
     return "\n".join(regels)
 
 
-def _html_head() -> str:
+def _script_inhoud(script: str) -> str:
+    """The text between ``<script>`` and ``</script>`` of one inline script (what a CSP hash covers)."""
+    return script[script.index(">") + 1 : script.rindex("</script>")]
+
+
+def csp_meta(*scripts: str) -> str:
+    """A Content-Security-Policy that lets only these inline scripts run and loads nothing from outside.
+
+    Scripts by SHA-256 (an injected ``<script>`` or ``onerror=`` does not run), styles inline, images
+    and fonts only as ``data:``, no connections, frames, forms or base URL: even a tag that slipped
+    through the escaping cannot reach the network.
+    """
+    hashes = " ".join(
+        f"'sha256-{base64.b64encode(hashlib.sha256(_script_inhoud(s).encode('utf-8')).digest()).decode('ascii')}'"
+        for s in scripts
+    )
+    beleid = (
+        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; font-src data:; "
+        "connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+    return f'<meta http-equiv="Content-Security-Policy" content="{beleid}">\n'
+
+
+def _html_head(na_body: str) -> str:
     css = (paths.TEMPLATE_DIR / "stijl.css").read_text(encoding="utf-8")
     bundle = vega_bundle().replace("</script", "<\\/script")
-    return f"<style>\n{_font_face()}\n{css}</style>\n<script>\n{bundle}\n</script>\n"
+    script = f"<script>\n{bundle}\n</script>\n"
+    return f"{csp_meta(script, na_body)}<style>\n{_font_face()}\n{css}</style>\n{script}"
 
 
 def _html_after_body() -> str:
@@ -190,7 +206,15 @@ def _variabelen(run: Run, doel: str) -> list[str]:
 
 
 def _pandoc(markdown: str, doel: str, extra: list[str]) -> str:
-    args = ["--standalone", "--columns=1000", "--toc", "--toc-depth=2", *extra]
+    args = [
+        "--standalone",
+        "--columns=1000",
+        "--toc",
+        "--toc-depth=2",
+        "--lua-filter",
+        str(paths.TEMPLATE_DIR / "alleen-eigen-opmaak.lua"),
+        *extra,
+    ]
     try:
         return pypandoc.convert_text(markdown, to=doel, format="markdown", extra_args=args, sandbox=False)
     except RuntimeError as exc:
@@ -226,8 +250,9 @@ def lijsten_html(tekst: str) -> str:
 def render_html(markdown: str, run: Run, doel_bestand: Path, werkmap: Path) -> None:
     head = werkmap / "head.html"
     after = werkmap / "after.html"
-    head.write_text(_html_head(), encoding="utf-8")
-    after.write_text(_html_after_body(), encoding="utf-8")
+    na_body = _html_after_body()
+    head.write_text(_html_head(na_body), encoding="utf-8")
+    after.write_text(na_body, encoding="utf-8")
     tekst = _pandoc(
         markdown,
         "html5",
@@ -348,18 +373,7 @@ def werkboek_over(run: Run, manifest_: dict) -> dict:
 
 
 def _schrijf_json(pad: Path, inhoud: dict) -> None:
-    pad.write_text(json.dumps(inhoud, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
-def _vervang_map(nieuw: Path, doel: Path) -> None:
-    """Swap the finished run folder in; the previous one is removed only after the swap."""
-    oud = None
-    if doel.exists():
-        oud = doel.with_name(f".{doel.name}.oud-{os.getpid()}")
-        doel.rename(oud)
-    nieuw.rename(doel)
-    if oud is not None:
-        shutil.rmtree(oud, ignore_errors=True)
+    pad.write_text(json.dumps(inhoud, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8")
 
 
 def _resultaten(run: Run, cache_map: Path, voortgang: _Voortgang) -> Resultaten:
@@ -407,10 +421,9 @@ def render_report(
     resultaten = _resultaten(run, cache_map, voortgang)
 
     output_root = Path(output_root) if output_root else paths.OUTPUT_DIR
-    output_root.mkdir(parents=True, exist_ok=True)
-    werk = Path(tempfile.mkdtemp(prefix=f".{run.params.run_naam}-", dir=output_root))
-    werk.chmod(0o755)
-    try:
+    # Lock, leftovers of a killed render removed, nothing in the way; left without publishing = cleaned up.
+    with Publicatie(output_root, run.params.run_naam) as publicatie:
+        werk = publicatie.werkmap
         resultaten_pad = resultaten.schrijf(werk / "results.json")
         parameters = {
             "params": run.params.model_dump(mode="json"),
@@ -464,13 +477,9 @@ def render_report(
         _schrijf_json(werk / "manifest.json", beschrijving)
         for tijdelijk in ("head.html", "after.html"):
             (werk / tijdelijk).unlink()
-        doel = output_root / run.params.run_naam
-        _vervang_map(werk, doel)
+        doel = publicatie.publiceer()
         shutil.rmtree(mislukt, ignore_errors=True)  # the failure of an earlier render no longer applies
         voortgang.stap("afronden", f"klaar: {paths.display_path(doel)}")
-    except BaseException:
-        shutil.rmtree(werk, ignore_errors=True)
-        raise
     uit_cache = [u.bron.name for u in uitgevoerd if u.uit_cache]
     return RenderUitkomst(doel, doel / HTML_NAAM, doel / PDF_NAAM, voortgang.tijden, doel / XLSX_NAAM, uit_cache)
 

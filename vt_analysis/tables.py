@@ -11,10 +11,17 @@ from collections.abc import Callable, Mapping
 
 import pandas as pd
 
+from .markup import markdown_tekst
 from .tabeldata import TABEL_MIMETYPE, tabel_data
 
 
 def _cel(waarde: object) -> str:
+    """A text cell as literal text: a data field never becomes markup (markup.markdown_tekst escapes ``|`` too)."""
+    return markdown_tekst(waarde)
+
+
+def _getal(waarde: object) -> str:
+    """A cell written by the project's number formatter: only the table syntax needs escaping."""
     tekst = "" if waarde is None else str(waarde)
     return tekst.replace("|", "\\|").replace("\n", " ")
 
@@ -46,8 +53,11 @@ class Tabel:
     def markdown(self) -> str:
         kop = "| " + " | ".join(_cel(k) for k in self.koppen) + " |"
         lijn = "|" + "|".join("---:" if r else ":---" for r in self.rechts) + "|"
-        rijen = ["| " + " | ".join(_cel(v) for v in rij) + " |" for rij in self.rijen]
-        return "\n".join([kop, lijn, *rijen, "", f"Table: {self.bijschrift}"])
+        rijen = [
+            "| " + " | ".join(_getal(v) if r else _cel(v) for v, r in zip(rij, self.rechts, strict=True)) + " |"
+            for rij in self.rijen
+        ]
+        return "\n".join([kop, lijn, *rijen, "", f"Table: {markdown_tekst(self.bijschrift)}"])
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         return {"text/markdown": self.markdown(), TABEL_MIMETYPE: self.data, "text/plain": f"Tabel: {self.bijschrift}"}

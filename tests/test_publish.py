@@ -1,0 +1,192 @@
+"""Publishing a run folder: atomic swap, one render per run, leftovers removed, nothing of the user's moved."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+from pathlib import Path
+
+import pytest
+
+from vt_analysis import paths, publish
+from vt_analysis.errors import InvoerFout, OmgevingsFout
+from vt_analysis.publish import Publicatie
+
+PARAMS = paths.DEFAULT_PARAMS
+
+
+def _fout_regel(err: str) -> str:
+    """A render's stderr has progress lines; the error is one line starting with 'fout:', no traceback."""
+    fouten = [r for r in err.splitlines() if r.startswith("fout:")]
+    assert len(fouten) == 1 and "Traceback" not in err, err
+    return fouten[0]
+
+
+def _rapport(map_: Path, inhoud: str) -> None:
+    map_.mkdir(parents=True, exist_ok=True)
+    (map_ / "manifest.json").write_text("{}")
+    (map_ / "impactanalyse.html").write_text(inhoud)
+
+
+def _publiceer(root: Path, inhoud: str) -> Path:
+    with Publicatie(root, "run") as pub:
+        (pub.werkmap / "manifest.json").write_text("{}")
+        (pub.werkmap / "impactanalyse.html").write_text(inhoud)
+        return pub.publiceer()
+
+
+def test_eerste_en_tweede_publicatie(tmp_path):
+    doel = _publiceer(tmp_path, "een")
+    assert (doel / "impactanalyse.html").read_text() == "een"
+    _publiceer(tmp_path, "twee")
+    assert (doel / "impactanalyse.html").read_text() == "twee"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".run.lock", "run"]
+
+
+def test_verwisselen_is_een_stap(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    _rapport(a, "nieuw")
+    _rapport(b, "oud")
+    publish.verwissel(a, b)
+    assert (b / "impactanalyse.html").read_text() == "nieuw" and (a / "impactanalyse.html").read_text() == "oud"
+
+
+@pytest.mark.parametrize("moment", ["voor", "na"])
+def test_onderbreking_rond_het_verwisselen(tmp_path, monkeypatch, moment):
+    """Ctrl-C just before or just after the swap: the run folder is complete (old or new), nothing else stays."""
+    _rapport(tmp_path / "run", "oud")
+    echt = publish.verwissel
+
+    def onderbroken(nieuw, doel):
+        if moment == "na":
+            echt(nieuw, doel)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(publish, "verwissel", onderbroken)
+    with pytest.raises(KeyboardInterrupt):
+        _publiceer(tmp_path, "nieuw")
+    assert (tmp_path / "run" / "impactanalyse.html").read_text() == ("nieuw" if moment == "na" else "oud")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".run.lock", "run"]
+
+
+def test_restanten_van_kill_9_worden_opgeruimd(tmp_path):
+    for naam in (".run.tmp-abcd1234", ".run-abcd1234", ".run.oud-4242"):
+        (tmp_path / naam / "notebooks").mkdir(parents=True)
+    (tmp_path / ".run-b.tmp-abcd1234").mkdir()  # another run's working folder: not ours to remove
+    (tmp_path / ".ander-bestand").write_text("van de gebruiker")
+    _publiceer(tmp_path, "x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".ander-bestand", ".run-b.tmp-abcd1234", ".run.lock", "run"]
+
+
+def test_tweede_render_van_dezelfde_run_stopt(tmp_path):
+    with Publicatie(tmp_path, "run"):
+        with pytest.raises(OmgevingsFout, match="run run wordt al gerenderd"):
+            Publicatie(tmp_path, "run").__enter__()
+    with Publicatie(tmp_path, "andere-run"):  # other runs are not blocked
+        pass
+
+
+def test_slot_van_een_ander_proces(tmp_path):
+    fd = os.open(tmp_path / ".run.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        with pytest.raises(OmgevingsFout):
+            Publicatie(tmp_path, "run").__enter__()
+    finally:
+        os.close(fd)
+    _publiceer(tmp_path, "nu wel")
+
+
+@pytest.mark.parametrize("soort", ["bestand", "symlink", "vreemde map"])
+def test_iets_in_de_weg_wordt_niet_verplaatst(tmp_path, soort):
+    doel = tmp_path / "run"
+    if soort == "bestand":
+        doel.write_text("van de gebruiker")
+    elif soort == "symlink":
+        (tmp_path / "elders").mkdir()
+        doel.symlink_to(tmp_path / "elders")
+    else:
+        doel.mkdir()
+        (doel / "scriptie.docx").write_text("van de gebruiker")
+    with pytest.raises(InvoerFout, match="staat in de weg"):
+        _publiceer(tmp_path, "nieuw")
+    if soort == "bestand":
+        assert doel.read_text() == "van de gebruiker"
+    elif soort == "symlink":
+        assert doel.is_symlink()
+    else:
+        assert (doel / "scriptie.docx").exists()
+    assert not [p for p in tmp_path.iterdir() if ".tmp-" in p.name]
+
+
+def test_cli_render_output_is_een_bestand(cli, tmp_path):
+    bestand = tmp_path / "output"
+    bestand.write_text("geen map")
+    code, out, err = cli("render", "--params", PARAMS, "--output", bestand)
+    assert code == 2 and "--output moet een map zijn" in _fout_regel(err)
+    assert bestand.read_text() == "geen map"
+
+
+def test_cli_render_bestand_in_de_weg(cli, tmp_path):
+    (tmp_path / "burap2-2024").write_text("van de gebruiker")
+    code, out, err = cli("render", "--params", PARAMS, "--output", tmp_path)
+    assert code == 2 and "burap2-2024: staat in de weg: een bestand" in _fout_regel(err)
+
+
+@pytest.mark.parametrize(
+    ("fout", "tekst"),
+    [(errno.ENOSPC, "de schijf is vol"), (errno.EROFS, "alleen-lezen"), (errno.EACCES, "geen toegang")],
+)
+def test_cli_render_schijf_vol_of_alleen_lezen(cli, tmp_path, monkeypatch, fout, tekst):
+    # As root a chmod'ed folder stays writable, so the first write of the render is made to fail.
+    def weiger(*args, **kwargs):
+        raise OSError(fout, os.strerror(fout), str(tmp_path / "x"))
+
+    monkeypatch.setattr(publish.tempfile, "mkdtemp", weiger)
+    code, out, err = cli("render", "--params", PARAMS, "--output", tmp_path)
+    assert code == 1 and tekst in _fout_regel(err)
+
+
+def test_run_naam_blijft_in_de_outputmap(cli, tmp_path, params_copy):
+    from helpers import edit_file
+
+    edit_file(params_copy, "run_naam: burap2-2024", "run_naam: ../../etc")
+    uit = tmp_path / "output"
+    code, out, err = cli("render", "--params", params_copy, "--output", uit)
+    assert code == 2 and "sleutel run_naam" in err
+    assert not uit.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["params.yaml"]
+
+
+@pytest.mark.parametrize(("sig", "code", "woord"), [("SIGTERM", 143, "beëindigd"), ("SIGINT", 130, "onderbroken")])
+def test_signaal_tijdens_render_ruimt_op(tmp_path, sig, code, woord):
+    """SIGTERM or Ctrl-C while chapters run: one line, exit 143/130, no leftovers, previous report untouched."""
+    import signal
+    import subprocess
+    import time
+
+    root = tmp_path / "output"
+    _rapport(root / "burap2-2024", "vorig rapport")
+    proces = subprocess.Popen(
+        [str(paths.ROOT / ".venv/bin/vt-analysis"), "render", "--params", str(PARAMS), "--output", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    grens = time.monotonic() + 120
+    while not list(root.glob(".burap2-2024.tmp-*/notebooks")) and time.monotonic() < grens:
+        time.sleep(0.1)
+    assert proces.poll() is None, proces.communicate()
+    time.sleep(1.0)  # kernels are running now
+    begin = time.monotonic()
+    proces.send_signal(getattr(signal, sig))
+    out, err = proces.communicate(timeout=60)
+    assert proces.returncode == code, err
+    assert time.monotonic() - begin < 30
+    assert woord in _fout_regel(err)
+    import re
+
+    ruis = [r for r in err.splitlines() if not r.startswith("fout:") and not re.match(r"\s*[\d,]+ s ", r)]
+    assert not ruis, ruis  # only progress lines and the one error line
+    assert sorted(p.name for p in root.iterdir()) == [".burap2-2024.lock", "burap2-2024"]
+    assert (root / "burap2-2024" / "impactanalyse.html").read_text() == "vorig rapport"

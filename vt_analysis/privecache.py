@@ -1,0 +1,93 @@
+"""A private, verified disk cache for things that are slow to build (the Vega bundle: about 2 s).
+
+Never a predictable path in a shared folder: the cache lives in the user's own cache folder
+(``$XDG_CACHE_HOME/vt-analysis`` or ``~/.cache/vt-analysis``), created with mode 0700 and used only
+when it is a real folder owned by this user and closed to others. Entries are written to an
+exclusive temporary file in that folder and moved into place; each entry starts with the SHA-256
+of its content, checked on every read, so a truncated or altered entry is rebuilt, never used.
+Symlinks are not followed. When no safe folder is available the value is built in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+KOP = b"vt-analysis-cache sha256="
+_NAAM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
+
+
+def cache_map() -> Path | None:
+    """The user's private cache folder, created 0700; None when it cannot be made safe."""
+    basis = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(basis):
+        return None
+    map_ = Path(basis) / "vt-analysis"
+    try:
+        os.makedirs(map_, mode=0o700, exist_ok=True)
+        info = os.lstat(map_)
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+            return None
+        if stat.S_IMODE(info.st_mode) & 0o077:
+            os.chmod(map_, 0o700)  # our own folder, too open: close it before trusting it
+        return map_
+    except OSError:
+        return None
+
+
+def _lees(pad: Path) -> bytes | None:
+    """An entry's content when the file is a regular file of ours and its hash matches, else None."""
+    try:
+        fd = os.open(pad, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            ruw = f.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    kop, _, inhoud = ruw.partition(b"\n")
+    if not kop.startswith(KOP) or kop[len(KOP) :].decode("ascii", "replace") != hashlib.sha256(inhoud).hexdigest():
+        return None
+    return inhoud
+
+
+def _schrijf(map_: Path, pad: Path, inhoud: bytes) -> None:
+    """Write an entry through an exclusive temporary file in the private folder; replace atomically."""
+    fd, tijdelijk = tempfile.mkstemp(prefix=".tmp-", dir=map_)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(KOP + hashlib.sha256(inhoud).hexdigest().encode("ascii") + b"\n" + inhoud)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tijdelijk, pad)
+    except OSError:
+        try:
+            os.unlink(tijdelijk)
+        except OSError:
+            pass
+
+
+def haal(naam: str, bouw: Callable[[], bytes]) -> bytes:
+    """The cached bytes for ``naam``, verified; built (and stored when possible) on a miss or a bad entry."""
+    if not _NAAM.fullmatch(naam):
+        raise ValueError(f"ongeldige cachenaam {naam!r}")
+    map_ = cache_map()
+    if map_ is not None:
+        inhoud = _lees(map_ / naam)
+        if inhoud is not None:
+            return inhoud
+    inhoud = bouw()
+    if map_ is not None:
+        _schrijf(map_, map_ / naam, inhoud)
+    return inhoud

@@ -1,0 +1,154 @@
+"""Publishing a rendered run folder atomically, one render per run at a time.
+
+A render writes into a hidden working folder next to the run folder (``.<run>.tmp-XXXXXXXX``) and
+publishes it with one system call: ``renameat2(RENAME_EXCHANGE)`` swaps the new folder with the
+previous report, so at every moment ``<output>/<run>/`` is either the complete previous report or
+the complete new one, whatever interrupts the render (Ctrl-C, SIGTERM, ``kill -9``, a full disk).
+The previous report, now in the working folder, is removed afterwards.
+
+- A lock file per run (``.<run>.lock``, ``flock``) lets one render of a run work at a time; a second
+  one stops at once with one line. The lock dies with its process, so ``kill -9`` leaves no stale lock.
+- At the start, under the lock, leftovers of an interrupted or killed render of this run are removed.
+- Something in the way (a file or symlink named like the run, or a folder that is no vt-analysis
+  report) is an error, never moved or deleted.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import fcntl
+import os
+import re
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+
+from .errors import InvoerFout, OmgevingsFout, os_fout_tekst
+from .paths import display_path
+
+AT_FDCWD = -100
+RENAME_NOREPLACE = 1
+RENAME_EXCHANGE = 2
+# What a finished report folder always holds: a folder without it was not written by vt-analysis.
+KENMERK = "manifest.json"
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _renameat2(bron: Path, doel: Path, vlag: int) -> None:
+    functie = getattr(_libc, "renameat2", None)
+    if functie is None:
+        raise OSError(errno.ENOSYS, "renameat2 ontbreekt in de C-bibliotheek", str(doel))
+    if functie(AT_FDCWD, os.fsencode(bron), AT_FDCWD, os.fsencode(doel), vlag) != 0:
+        fout = ctypes.get_errno()
+        raise OSError(fout, os.strerror(fout), str(doel))
+
+
+def verwissel(nieuw: Path, doel: Path) -> None:
+    """Put ``nieuw`` at ``doel`` in one atomic step; the previous ``doel`` (if any) ends up at ``nieuw``."""
+    if os.path.lexists(doel):
+        _renameat2(nieuw, doel, RENAME_EXCHANGE)
+    else:
+        _renameat2(nieuw, doel, RENAME_NOREPLACE)
+
+
+def _check_doel(doel: Path) -> None:
+    """The run folder may be missing, or be a report folder; anything else is the user's and stays."""
+    try:
+        info = os.lstat(doel)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(info.st_mode):
+        raise InvoerFout(doel, "", "staat in de weg: een symbolische link, geen rapportmap; verwijder of hernoem hem")
+    if not stat.S_ISDIR(info.st_mode):
+        raise InvoerFout(doel, "", "staat in de weg: een bestand, geen rapportmap; verwijder of hernoem het")
+    if any(os.scandir(doel)) and not (doel / KENMERK).is_file():
+        raise InvoerFout(
+            doel, "", f"staat in de weg: een map zonder {KENMERK}, dus geen rapport van vt-analysis; hernoem haar"
+        )
+
+
+def _restanten(output_root: Path, run_naam: str) -> list[Path]:
+    """Working folders of earlier renders of this run (run names have no dots, so no other run matches)."""
+    patroon = re.compile(
+        rf"\.{re.escape(run_naam)}\.tmp-[A-Za-z0-9_]+|\.{re.escape(run_naam)}-[a-z0-9_]{{8}}"
+        rf"|\.{re.escape(run_naam)}\.oud-\d+"
+    )
+    return [p for p in output_root.iterdir() if patroon.fullmatch(p.name)]
+
+
+class Publicatie:
+    """``with Publicatie(root, run) as pub:`` render into ``pub.werkmap``, then ``pub.publiceer()``.
+
+    Leaving the block without publishing (an error, Ctrl-C, SIGTERM) removes the working folder;
+    the previous report is untouched.
+    """
+
+    def __init__(self, output_root: Path | str, run_naam: str):
+        self.root = Path(output_root)
+        self.run_naam = run_naam
+        self.doel = self.root / run_naam
+        self.werkmap: Path | None = None
+        self._slot: int | None = None
+
+    def __enter__(self) -> Publicatie:
+        if os.path.lexists(self.root) and not self.root.is_dir():
+            raise InvoerFout(self.root, "", "is geen map; --output moet een map zijn (of nog niet bestaan)")
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise InvoerFout(self.root, "", "een deel van het pad is een bestand; --output moet een map zijn") from None
+        except OSError as exc:
+            raise OmgevingsFout(f"outputmap {display_path(self.root)}: {os_fout_tekst(exc)}") from None
+        self._sluit_slot()
+        try:
+            for restant in _restanten(self.root, self.run_naam):
+                shutil.rmtree(restant, ignore_errors=True)
+            _check_doel(self.doel)
+            self.werkmap = Path(tempfile.mkdtemp(prefix=f".{self.run_naam}.tmp-", dir=self.root))
+            self.werkmap.chmod(0o755)
+        except BaseException:
+            self._open_slot()
+            raise
+        return self
+
+    def _sluit_slot(self) -> None:
+        pad = self.root / f".{self.run_naam}.lock"
+        try:
+            fd = os.open(pad, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        except OSError as exc:
+            raise OmgevingsFout(f"slotbestand {display_path(pad)}: {os_fout_tekst(exc)}") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise OmgevingsFout(
+                f"run {self.run_naam} wordt al gerenderd in {display_path(self.root)}; "
+                "wacht tot die render klaar is en probeer het dan opnieuw"
+            ) from None
+        self._slot = fd
+
+    def _open_slot(self) -> None:
+        if self._slot is not None:
+            os.close(self._slot)  # closing releases the flock; the file itself may stay
+            self._slot = None
+
+    def publiceer(self) -> Path:
+        """Swap the working folder in; the previous report is removed only after the swap."""
+        assert self.werkmap is not None
+        _check_doel(self.doel)
+        try:
+            verwissel(self.werkmap, self.doel)
+        except OSError as exc:
+            raise OmgevingsFout(f"publiceren naar {display_path(self.doel)}: {os_fout_tekst(exc)}") from None
+        # self.werkmap now holds the previous report (or nothing); __exit__ removes it.
+        return self.doel
+
+    def __exit__(self, *exc) -> None:
+        try:
+            if self.werkmap is not None and os.path.lexists(self.werkmap):
+                shutil.rmtree(self.werkmap, ignore_errors=True)
+        finally:
+            self._open_slot()
