@@ -270,3 +270,61 @@ def test_winstwaarschuwing_per_jaar(cli, data_copy, params_copy):
 
 def test_compute_json_is_strikt(cli):
     _compute_json(cli)
+
+
+@pytest.mark.parametrize(
+    ("bestand", "oud", "nieuw", "verwacht"),
+    [
+        (
+            "kengetallen.yaml",
+            "kosten_per_fte_euro: {waarde: 104000",
+            "kosten_per_fte_euro: {waarde: 0",
+            "sleutel kosten_per_fte_euro.waarde: 0.0, verwacht meer dan 0",
+        ),
+        (
+            "kengetallen.yaml",
+            "  2025: {waarde: 63.40,",
+            "  2025: {waarde: 0,",
+            "sleutel fte_beschikbaar.2025.waarde: 0.0, verwacht meer dan 0 (prognosejaar)",
+        ),
+        (
+            "kengetallen.yaml",
+            "  2025: {waarde: 5220,",
+            "  2025: {waarde: 0,",
+            "sleutel winstwaarschuwing_meldingen.2025.waarde: 0.0, verwacht meer dan 0",
+        ),
+        (
+            "kengetallen.yaml",
+            "  2024: {waarde: 7,",
+            "  2024: {waarde: 100,",
+            "sleutel verzuim_pct.2024.waarde: 100.0, verwacht minder dan 100",
+        ),
+        (
+            "kengetallen.yaml",
+            "triage_binnen_5_werkdagen_realisatie_pct: {waarde: 72",
+            "triage_binnen_5_werkdagen_realisatie_pct: {waarde: 0",
+            "sleutel triage_binnen_5_werkdagen_realisatie_pct.waarde: 0.0% is met de volumes, de formatie en het "
+            "verzuim van 'BURAP 2 2024' niet te bereiken",
+        ),
+        (
+            "volumes.csv",
+            "4998,4170,413,569,3674,569,",
+            "4998,0,413,569,3674,569,",
+            "periode 'BURAP 2 2024', kolom overdragen: 0, verwacht meer dan 0",
+        ),
+    ],
+)
+def test_tegenstrijdige_cijfers_zijn_een_regel(cli, data_copy, bestand, oud, nieuw, verwacht):
+    """Figures that validate one by one but leave the model nothing to divide by or calibrate on."""
+    edit_file(data_copy / bestand, oud, nieuw)
+    err = _een_regel(cli, "compute", "--params", PARAMS, "--data", data_copy, "--json")
+    assert verwacht in err
+
+
+def test_bijna_geen_capaciteit_geeft_null_geen_nan(cli, data_copy):
+    """A month in which no case finishes has no waiting time: null in strict JSON, no NaN, no warnings."""
+    edit_file(data_copy / "kengetallen.yaml", "  2026: {waarde: 58.90,", "  2026: {waarde: 0.0001,")
+    code, out, err = cli("compute", "--params", PARAMS, "--data", data_copy, "--json")
+    assert code == 0 and err == "", err
+    resultaten = _strikte_json(out)
+    assert any(r["wacht_p90_werkdagen"] is None for r in resultaten["wachttijden"])

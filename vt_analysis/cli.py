@@ -215,7 +215,7 @@ def _velden(args) -> int:
             n: {"waarde": json_waarde(v.waarde), "eenheid": v.eenheid, "omschrijving": v.omschrijving}
             for n, v in alle.items()
         }
-        sys.stdout.write(json.dumps(inhoud, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(inhoud, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
         return 0
     table = Table(title=f"Namen voor de tekstblokken ({run.params.run_naam})")
     table.add_column("Naam")

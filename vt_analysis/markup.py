@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 
-# Pandoc's Markdown lets a backslash escape any ASCII punctuation character (and then shows it literally).
-_LEESTEKEN = re.compile(r"([!-/:-@\[-`{-~])")
+# The characters that start markup inside a line of pandoc's Markdown: raw HTML and entities (< > &),
+# links and images ([ ] !), emphasis, code, math, sub/superscript, attributes, citations, table cells,
+# and the backslash itself. Pandoc shows a backslash-escaped punctuation mark literally; the rest of
+# the text (parentheses, '=', '.', ':') cannot start markup in the middle of a line and stays as it is.
+_LEESTEKEN = re.compile(r"([\\`*_\[\]<>!&|#~^${}@])")
 
 
 def markdown_tekst(tekst: object) -> str:
-    """``tekst`` as literal Markdown inline text: every ASCII punctuation mark escaped, on one line."""
+    """``tekst`` as literal Markdown inline text: every character that could start markup escaped, on one line."""
     s = "" if tekst is None else str(tekst)
     return _LEESTEKEN.sub(r"\\\1", s.replace("\r", " ").replace("\n", " "))

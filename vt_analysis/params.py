@@ -272,6 +272,27 @@ def check_samenhang(params: RunParams, dataset: Dataset, bron: Path | str) -> No
                 f"sleutel normsets.{params.normset}.producten.{product}.uren",
                 f"{norm.uren!r} uur, verwacht meer dan 0 (het wachtrijmodel deelt erdoor)",
             )
+    kg = dataset.kengetallen
+    kengetallen_bestand = dataset.map / paths.KENGETALLEN_FILE
+    # The figures the model divides by or needs capacity from: above zero (verzuim below 100%).
+    if kg.kosten_per_fte_euro.waarde <= 0:
+        raise InvoerFout(
+            kengetallen_bestand,
+            "sleutel kosten_per_fte_euro.waarde",
+            f"{kg.kosten_per_fte_euro.waarde!r}, verwacht meer dan 0 (de kosten worden erdoor gedeeld)",
+        )
+    for naam, jaar, reden in benodigde_kengetallen(params, dataset):
+        waarde = getattr(kg, naam)[jaar].waarde
+        if naam in ("fte_beschikbaar", "winstwaarschuwing_meldingen") and waarde <= 0:
+            raise InvoerFout(
+                kengetallen_bestand, f"sleutel {naam}.{jaar}.waarde", f"{waarde!r}, verwacht meer dan 0 ({reden})"
+            )
+        if naam == "verzuim_pct" and waarde >= 100:
+            raise InvoerFout(
+                kengetallen_bestand,
+                f"sleutel {naam}.{jaar}.waarde",
+                f"{waarde!r}, verwacht minder dan 100 (bij 100% verzuim is er geen capaciteit; {reden})",
+            )
     volumes = dataset.volumes.set_index("periode")
     p = params.prognose
     for sleutel, periode in (
@@ -283,7 +304,9 @@ def check_samenhang(params: RunParams, dataset: Dataset, bron: Path | str) -> No
         if periode not in volumes.index:
             continue  # check_params_tegen_data and check_scenario_params name it
         rij = volumes.loc[periode]
-        for telling in ("meldingen", "onderzoek"):
+        # meldingen, and the counts the triage and onderzoek norms apply to (triage: Overdragen).
+        tellingen = dict.fromkeys(["meldingen", *(normset.producten[prod].telling for prod in _NODIGE_PRODUCTEN)])
+        for telling in tellingen:
             if rij[telling] <= 0:
                 raise InvoerFout(
                     volumes_bestand,

@@ -42,6 +42,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import formatting as fmt
 from . import paths
+from .data import lees_bytes
 from .errors import InvoerFout
 from .run import Run
 from .velden import Bron, bron_van, namen, velden
@@ -124,7 +125,7 @@ def _suggestie(naam: str, bekend) -> str:
 
 def _lees(pad: Path) -> str:
     try:
-        return pad.read_text(encoding="utf-8")
+        return lees_bytes(pad).decode("utf-8")  # regular files only: a FIFO or device is one line, not a hang
     except UnicodeDecodeError as exc:
         raise InvoerFout(
             pad, f"byte {exc.start}", "is geen UTF-8-tekst, verwacht een Markdown-bestand in UTF-8"

@@ -48,6 +48,7 @@ clears, onderzoeken enter their queue sooner and together, and their 10-week clo
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
@@ -57,7 +58,9 @@ import pandas as pd
 from pydantic import Field, field_validator
 
 from .data import TELLINGEN, Dataset, Kengetallen, Normset
+from .errors import InvoerFout
 from .formatting import getal
+from .paths import KENGETALLEN_FILE
 from .rekentool import fte_beschikbaar as fte_beschikbaar_uit_volumes
 from .schema import Strikt
 
@@ -545,9 +548,11 @@ def simuleer(
 
 
 def _q(a: np.ndarray, q: float) -> np.ndarray:
-    """Quantile over replications (axis 0), ignoring months without cases."""
+    """Quantile over replications (axis 0), ignoring months without cases (NaN when no replication has one)."""
     if np.isnan(a).any():
-        return np.nanquantile(a, q, axis=0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # an all-NaN month is a month without cases
+            return np.nanquantile(a, q, axis=0)
     return np.quantile(a, q, axis=0)
 
 
@@ -567,13 +572,15 @@ def maandoverzicht(res: Wachtrijresultaat) -> pd.DataFrame:
         pct_t = 100 * som(res.triage_binnen_termijn) / som(res.meldingen)
         instroom_o = som(res.onderzoek_instroom)
         pct_o = np.where(instroom_o > _EPS, 100 * som(res.onderzoek_binnen_termijn) / instroom_o, np.nan)
-    wacht = np.stack(
-        [
-            np.quantile(res.wacht_triage_werkdagen[:, s : e + 1], [0.5, 0.9], axis=1)
-            for s, e in zip(start, eind, strict=True)
-        ],
-        axis=2,
-    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # months where no case is triaged: NaN, not noise
+        wacht = np.stack(
+            [
+                np.quantile(res.wacht_triage_werkdagen[:, s : e + 1], [0.5, 0.9], axis=1)
+                for s, e in zip(start, eind, strict=True)
+            ],
+            axis=2,
+        )
     backlog, backlog_o = res.backlog_triage[:, eind], res.backlog_onderzoek[:, eind]
     return pd.DataFrame(
         {
@@ -724,6 +731,16 @@ def bisect_factor(
     return float(np.sqrt(laag * hoog))
 
 
+def _onbereikbaar(dataset: Dataset, kengetal: str, doel: float, basisperiode: str) -> InvoerFout:
+    """A calibration target no capacity factor reaches: the input figures contradict each other."""
+    return InvoerFout(
+        dataset.map / KENGETALLEN_FILE,
+        f"sleutel {kengetal}.waarde",
+        f"{doel!r}% is met de volumes, de formatie en het verzuim van {basisperiode!r} niet te bereiken "
+        "(kalibratie van het wachtrijmodel); controleer deze cijfers",
+    )
+
+
 def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str) -> Kalibratie:
     """Fit one effective-capacity factor per queue so the base period gives 72% and 71%.
 
@@ -753,11 +770,14 @@ def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, no
     def triage_bij(factor: float) -> _Triage:
         return _triage(meldingen, onderzoek_cohort, cap.triage_per_dag(factor), begin, cap.aandeel_onderzoek)
 
-    factor_t = bisect_factor(
-        lambda f: 100 * triage_bij(f).binnen[:, :horizon].sum() / totaal_meldingen,
-        doel_t,
-        params.kalibratie_tolerantie_pp,
-    )
+    try:
+        factor_t = bisect_factor(
+            lambda f: 100 * triage_bij(f).binnen[:, :horizon].sum() / totaal_meldingen,
+            doel_t,
+            params.kalibratie_tolerantie_pp,
+        )
+    except ValueError:
+        raise _onbereikbaar(dataset, "triage_binnen_5_werkdagen_realisatie_pct", doel_t, basisperiode) from None
     instroom = triage_bij(factor_t).onderzoek_instroom
     totaal_o = instroom[:, :horizon].sum()
 
@@ -765,7 +785,10 @@ def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, no
         binnen = _onderzoek(instroom, cap.onderzoek_per_dag(factor), begin.onderzoek)[3]
         return 100 * binnen[:, :horizon].sum() / totaal_o
 
-    factor_o = bisect_factor(pct_onderzoek, doel_o, params.kalibratie_tolerantie_pp)
+    try:
+        factor_o = bisect_factor(pct_onderzoek, doel_o, params.kalibratie_tolerantie_pp)
+    except ValueError:
+        raise _onbereikbaar(dataset, "onderzoek_binnen_10_weken_realisatie_pct", doel_o, basisperiode) from None
     basis = simuleer(
         dagreeks([jaar], ns, params, factor_t, factor_o), r, np.random.default_rng([params.seed, 0]), begin
     )
@@ -861,8 +884,12 @@ def results_records(tabel: pd.DataFrame, kalibratie: Kalibratie) -> dict:
 
     ``tabel`` is the stacked month table of :func:`maandoverzichten`.
     """
+    # NaN (a month in which no case finished) is null: results.json is strict JSON.
     records = [
-        {k: (v.item() if hasattr(v, "item") else v) for k, v in rij.items()}
-        for rij in tabel[list(RESULTS_KOLOMMEN)].to_dict(orient="records")
+        {k: (None if isinstance(v, float) and v != v else v) for k, v in rij.items()}
+        for rij in (
+            {k: (v.item() if hasattr(v, "item") else v) for k, v in r.items()}
+            for r in tabel[list(RESULTS_KOLOMMEN)].to_dict(orient="records")
+        )
     ]
     return {"wachttijden": records, "kalibratie": kalibratie.record()}
