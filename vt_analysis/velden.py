@@ -540,12 +540,12 @@ def _definities(run: Run) -> list[_Definitie]:
             f"meldingen in {jaar} (realisatie)",
             lambda b, j=int(jaar): b.realisatie(j)["meldingen"],
         )
-        if hasattr(run.data.kengetallen, f"politie_meldingen_{jaar}"):
+        if int(jaar) in run.data.kengetallen.politie_meldingen:
             _veld(
                 f"politie_aandeel_{jaar}_pct",
                 "%",
                 f"deel van de meldingen in {jaar} dat van de politie kwam (realisatie)",
-                lambda b, j=int(jaar): 100 * b.kengetal(f"politie_meldingen_{j}") / b.realisatie(j)["meldingen"],
+                lambda b, j=int(jaar): 100 * b.kengetal("politie_meldingen", j) / b.realisatie(j)["meldingen"],
             )
     for post in ("formatie", "indexatie"):
         _veld(
