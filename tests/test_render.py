@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html as html_lib
 import json
@@ -227,6 +228,11 @@ def test_charts_render_in_a_real_browser_with_the_network_blocked(rendered, tmp_
     n = len(re.findall(r'class="vega-figuur"', html))
     pagina = tmp_path / "impactanalyse.html"
     kop, staart = html.rsplit("</body>", 1)  # the last one: the Vega bundle holds the string too
+    # The page's Content-Security-Policy runs only its own scripts: the test's clicker gets its hash added.
+    inhoud = _EXPORT_KLIKKER[len("<script>") : _EXPORT_KLIKKER.rindex("</script>")]
+    sleutel = base64.b64encode(hashlib.sha256(inhoud.encode("utf-8")).digest()).decode("ascii")
+    assert "script-src 'sha256-" in kop
+    kop = kop.replace("script-src ", f"script-src 'sha256-{sleutel}' ", 1)
     pagina.write_text(kop + _EXPORT_KLIKKER + "</body>" + staart, encoding="utf-8")
     with tempfile.TemporaryDirectory() as profiel:
         result = subprocess.run(
