@@ -1,5 +1,6 @@
 -- Only the report's own markup reaches HTML and Typst: the chart blocks the converter writes
--- (<figure class="figuur" ...> raw HTML) and the chart images (figuren/figuur-N.svg). Any other raw
+-- (<figure class="figuur" ...> raw HTML, #figure(image("figuren/figuur-N.svg" ...)) raw Typst) and the
+-- chart images (figuren/figuur-N.svg). Any other raw
 -- HTML or Typst, image or link - e.g. from a data field or a scenario name - becomes plain text,
 -- so it can neither load anything from the network nor break the PDF.
 
@@ -12,7 +13,10 @@ function RawInline(el)
 end
 
 function RawBlock(el)
-  if el.format == "html" and el.text:match('^<figure class="figuur" id="figuur%-%d+">\n<div class="vega%-figuur" id="vis%-%d+"></div>\n<script type="application/json" class="vega%-spec" data%-doel="vis%-%d+">') then
+  if el.format == "html" and el.text:match('^<figure class="figuur" id="figuur%-%d+">\n<div class="vega%-figuur" id="vis%-%d+"') then
+    return el
+  end
+  if el.format == "typst" and el.text:match('^#figure%(image%("figuren/figuur%-%d+%.svg"') then
     return el
   end
   return pandoc.Para({als_tekst(el.text)})
