@@ -165,7 +165,7 @@ def test_failing_cell_keeps_previous_output(rendered, tmp_path):
     fouten = [o for c in uitgevoerd.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert [(f.ename, f.evalue) for f in fouten] == [("ValueError", "opzettelijk kapot")] and fouten[0].traceback
     assert _snapshot(root / "burap2-2024") == {k.removeprefix("burap2-2024/"): v for k, v in voor.items()}
-    assert sorted(p.name for p in root.iterdir()) == ["burap2-2024", "burap2-2024.mislukt"]
+    assert sorted(p.name for p in root.iterdir()) == [".burap2-2024.lock", "burap2-2024", "burap2-2024.mislukt"]
 
 
 def test_bad_data_exits_2_and_keeps_previous_output(rendered, tmp_path, data_copy):
