@@ -102,3 +102,17 @@ def test_compute_json_has_the_wachttijden_and_calibration(cli):
             "backlog_mediaan",
             "wacht_p90_werkdagen",
         }
+
+
+def test_rounded_posts_add_up_or_the_table_says_so():
+    """A table whose rounded parts do not add up to its rounded total says 'afrondingsverschillen'."""
+    import pandas as pd
+
+    from vt_analysis.hoofdstukken.middelen_bijstellen import tellen_op
+
+    formats = {"fte_2025": fmt.fte, "euro_2025": fmt.euro}
+    klopt = pd.DataFrame({"fte_2025": [1.001, 2.001, 3.002], "euro_2025": [10.2, 20.2, 30.4]})
+    assert tellen_op(klopt, formats)
+    # 1,00 + 2,00 shown, total 3,01 shown: a reader with a calculator finds 0,01 missing
+    scheef = pd.DataFrame({"fte_2025": [1.004, 2.004, 3.008], "euro_2025": [10.2, 20.2, 30.4]})
+    assert not tellen_op(scheef, formats)

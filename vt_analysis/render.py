@@ -42,7 +42,7 @@ from .run import Run, load_run
 from .tabeldata import tabellen_uit_notebooks
 from .tekst import controleer_tekstset
 from .verify import bronnen, rapport_sha256, tekstset_map
-from .wijzigingen import load_vorige_run
+from .wijzigingen import load_vorige_run, vorige_params_pad
 from .xlsx import XLSX_NAAM, schrijf_werkboek
 
 HTML_NAAM = "impactanalyse.html"
@@ -435,7 +435,8 @@ def render_report(
             omgeving,
             resultaten_pad.read_bytes(),
             parameters_sha256(parameters),
-            bestanden=run.data.bestanden(),
+            # the previous run's params: the changes chapter computes that run too
+            bestanden=[*run.data.bestanden(), *filter(None, [vorige_params_pad(run)])],
             mappen=[paths.REPORT_DIR / "tekst"],
         )
         mislukt = output_root / f"{run.params.run_naam}.mislukt"

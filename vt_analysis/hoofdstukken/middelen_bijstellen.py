@@ -69,4 +69,17 @@ def scenario_a_tabel(r: Resultaten) -> Tabel:
     koppen = {"post": "Post"} | {
         k: (f"Fte {k[4:]}" if k.startswith("fte_") else f"Kosten {k[5:]}") for k in df.columns if k != "post"
     }
-    return tabel(df, "Scenario A: extra formatie en kosten per jaar", formats, koppen)
+    bijschrift = "Scenario A: extra formatie en kosten per jaar"
+    if not tellen_op(df, formats):
+        bijschrift += "; de posten tellen door afronding niet precies op tot het totaal (afrondingsverschillen)"
+    return tabel(df, bijschrift, formats, koppen)
+
+
+def tellen_op(df: pd.DataFrame, formats: dict) -> bool:
+    """Whether the shown posts add up to the shown total (last row) in every number column, as rounded."""
+    for kolom, formatter in formats.items():
+        decimalen = 2 if formatter is fmt.fte else 0
+        delen = sum(round(float(v), decimalen) for v in df[kolom].iloc[:-1])
+        if round(delen, decimalen) != round(float(df[kolom].iloc[-1]), decimalen):
+            return False
+    return True
