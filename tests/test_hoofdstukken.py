@@ -116,3 +116,13 @@ def test_rounded_posts_add_up_or_the_table_says_so():
     # 1,00 + 2,00 shown, total 3,01 shown: a reader with a calculator finds 0,01 missing
     scheef = pd.DataFrame({"fte_2025": [1.004, 2.004, 3.008], "euro_2025": [10.2, 20.2, 30.4]})
     assert not tellen_op(scheef, formats)
+
+
+def test_claims_render_as_a_list(r):
+    """The claims are a Markdown list: a blank line before the first item, one item per line."""
+    from vt_analysis.hoofdstukken.meldingen_terugdringen import claims_tekst
+
+    md = claims_tekst(r).data
+    inleiding, lijst = md.split("\n\n", 1)
+    assert inleiding.endswith(":") and lijst.startswith("- ")
+    assert len(lijst.splitlines()) == len(r.claims) and all(regel.startswith("- ") for regel in lijst.splitlines())

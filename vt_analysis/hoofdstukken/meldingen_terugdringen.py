@@ -97,7 +97,7 @@ def claims_tekst(r: Resultaten) -> Markdown:
             f"de rekentool komt op {fmt.fte(r['fte_rekentool'], eenheid=True)}, "
             f"{fmt.fte(abs(r['verschil_fte']), eenheid=True)} {richting}{aangevuld}."
         )
-    return Markdown("\n".join(zinnen))
+    return Markdown(zinnen[0] + "\n\n" + "\n".join(zinnen[1:]))  # a blank line, or the list runs on inline
 
 
 def claims_tabel(r: Resultaten) -> Tabel:
