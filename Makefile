@@ -36,9 +36,9 @@ test: $(STAMP) lint
 	@tools/ensure-chromium
 	$(BIN)/python -m pytest
 
-## test-fast: the tests that render nothing (the quick loop while working)
+## test-fast: the tests that render nothing and run no long simulation or fuzz (the quick loop while working)
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not render"
+	$(BIN)/python -m pytest -m "not render and not langzaam"
 
 ## lint: ruff check and ruff format --check over the whole repository
 lint: $(STAMP)

@@ -67,3 +67,22 @@ def test_only_the_changed_chapter_executes_again(twee_hoofdstukken, tmp_path, da
     # Changed data: every chapter reads it (through results.json), so every chapter executes again.
     edit_file(data_copy / "volumes.csv", "4400,3744,576,576,3168,576", "4400,3700,576,576,3168,576")
     assert render(data_copy).uit_cache == []
+
+
+def test_results_cache_entry_is_verified_before_use(standaard_run, standaard_resultaten, tmp_path, monkeypatch):
+    """An altered entry in the results cache is never read back: its SHA-256 no longer matches."""
+    from vt_analysis import resultaten as resultaten_module
+
+    berekend = []
+    monkeypatch.setattr(
+        resultaten_module, "bereken_resultaten", lambda run: berekend.append(run) or standaard_resultaten
+    )
+    eerst, uit_cache = resultaten_module.resultaten_met_cache(standaard_run, tmp_path)
+    assert not uit_cache and len(berekend) == 1
+    _, uit_cache = resultaten_module.resultaten_met_cache(standaard_run, tmp_path)
+    assert uit_cache and len(berekend) == 1
+    (entry,) = (tmp_path / "resultaten").glob("*.json")
+    entry.write_bytes(entry.read_bytes().replace(b'"run"', b'"Run"', 1))  # the header's hash stays the same
+    opnieuw, uit_cache = resultaten_module.resultaten_met_cache(standaard_run, tmp_path)
+    assert not uit_cache and len(berekend) == 2
+    assert opnieuw.naar_json() == eerst.naar_json()

@@ -16,6 +16,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -168,6 +169,7 @@ def _weiger(token):
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(verstoring())
+@pytest.mark.langzaam
 def test_elke_verstoring_is_exit_0_met_strikte_json_of_exit_2_met_een_regel(bestanden):
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

@@ -158,6 +158,7 @@ def test_run_naam_blijft_in_de_outputmap(cli, tmp_path, params_copy):
     assert not uit.exists() and sorted(p.name for p in tmp_path.iterdir()) == ["params.yaml"]
 
 
+@pytest.mark.render
 @pytest.mark.parametrize(("sig", "code", "woord"), [("SIGTERM", 143, "beëindigd"), ("SIGINT", 130, "onderbroken")])
 def test_signaal_tijdens_render_ruimt_op(tmp_path, sig, code, woord):
     """SIGTERM or Ctrl-C while chapters run: one line, exit 143/130, no leftovers, previous report untouched."""

@@ -124,6 +124,7 @@ def besmet(tmp_path_factory, server) -> Path:
     return render_report(params, data, tmp / "output", stil=True).map
 
 
+@pytest.mark.render
 def test_data_en_params_worden_geen_opmaak(besmet, server):
     html = (besmet / "impactanalyse.html").read_text(encoding="utf-8")
     specs = re.findall(r'<script type="application/json" class="vega-spec"[^>]*>(.*?)</script>', html, flags=re.S)
@@ -136,12 +137,14 @@ def test_data_en_params_worden_geen_opmaak(besmet, server):
     assert "![foto](" in html  # a Markdown image stays text
 
 
+@pytest.mark.render
 def test_markdown_afbeelding_blijft_tekst_in_pdf(besmet, server):
     tekst = "\n".join(p.extract_text() for p in PdfReader(besmet / "impactanalyse.pdf").pages)
     assert "![foto](" in tekst.replace("\n", "")
     assert "<img src=" in tekst.replace("\n", "")
 
 
+@pytest.mark.render
 def test_csp_staat_alleen_eigen_scripts_toe(besmet):
     html = (besmet / "impactanalyse.html").read_text(encoding="utf-8")
     meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
@@ -156,6 +159,7 @@ def test_csp_staat_alleen_eigen_scripts_toe(besmet):
         assert f"'sha256-{h}'" in beleid
 
 
+@pytest.mark.render
 def test_csp_houdt_een_gemiste_tag_tegen_in_chromium(besmet, server, tmp_path):
     """Even a tag planted straight into the HTML cannot reach the network, and charts still draw."""
     chromium = shutil.which("chromium")

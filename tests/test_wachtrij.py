@@ -32,6 +32,7 @@ def test_mmc_wachttijd_volgt_erlang_c(c, rho):
         assert abs((wacht <= t + 1e-12).mean() - exact) < 0.01, (c, rho, t)
 
 
+@pytest.mark.langzaam
 def test_twee_prioriteitsklassen_met_gamma_werk_zoals_ciw():
     """Acute preemptive over regular, gamma service (CV 0,5), 3 servers at 85% load, against ciw."""
     la, lr, c, eind, inloop = 0.3, 2.25, 3, 12_000.0, 1_000.0

@@ -7,21 +7,24 @@ the rendering stack. The caches live in a per-user folder that only its owner ca
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import __version__, paths
+from . import __version__, paths, privecache
 
 # Files whose content every result depends on, besides the run's own inputs.
 OMGEVING = ("requirements.lock", "pyproject.toml")
 
 
 def standaard_map() -> Path:
-    """The per-user cache folder (``$XDG_CACHE_HOME/vt-analysis``, else ``~/.cache/vt-analysis``)."""
-    basis = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(basis) / "vt-analysis"
+    """The per-user private cache folder of :mod:`privecache` (0700, owned by this user).
+
+    When no safe folder can be made, a fresh private temporary folder: nothing is then reused
+    between runs, but nothing is read from or written to a folder another user controls.
+    """
+    return privecache.cache_map() or Path(tempfile.mkdtemp(prefix="vt-analysis-"))
 
 
 def _bestanden(map_: Path) -> list[Path]:

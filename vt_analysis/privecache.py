@@ -40,7 +40,7 @@ def cache_map() -> Path | None:
         return None
 
 
-def _lees(pad: Path) -> bytes | None:
+def lees(pad: Path) -> bytes | None:
     """An entry's content when the file is a regular file of ours and its hash matches, else None."""
     try:
         fd = os.open(pad, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
@@ -62,9 +62,9 @@ def _lees(pad: Path) -> bytes | None:
     return inhoud
 
 
-def _schrijf(map_: Path, pad: Path, inhoud: bytes) -> None:
-    """Write an entry through an exclusive temporary file in the private folder; replace atomically."""
-    fd, tijdelijk = tempfile.mkstemp(prefix=".tmp-", dir=map_)
+def schrijf(pad: Path, inhoud: bytes) -> None:
+    """Write an entry through an exclusive temporary file in its (private) folder; replace atomically."""
+    fd, tijdelijk = tempfile.mkstemp(prefix=".tmp-", dir=pad.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(KOP + hashlib.sha256(inhoud).hexdigest().encode("ascii") + b"\n" + inhoud)
@@ -84,10 +84,10 @@ def haal(naam: str, bouw: Callable[[], bytes]) -> bytes:
         raise ValueError(f"ongeldige cachenaam {naam!r}")
     map_ = cache_map()
     if map_ is not None:
-        inhoud = _lees(map_ / naam)
+        inhoud = lees(map_ / naam)
         if inhoud is not None:
             return inhoud
     inhoud = bouw()
     if map_ is not None:
-        _schrijf(map_, map_ / naam, inhoud)
+        schrijf(map_ / naam, inhoud)
     return inhoud

@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from . import privecache
 from .data import Kengetallen, Normen
 from .invoer import invoer_sha256, omgeving_sha256, standaard_map
 from .prognose import bereken_prognose, mix
@@ -221,19 +220,6 @@ def bereken_resultaten(run: Run) -> Resultaten:
     )
 
 
-def _schrijf_privé(pad: Path, tekst: str) -> None:
-    """Write a cache file: a new temp file of our own in the same private folder, then moved into place."""
-    pad.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(tekst)
-        os.replace(tmp, pad)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def resultaten_met_cache(run: Run, cache_map: Path | None = None) -> tuple[Resultaten, bool]:
     """The run's results from the per-user results cache, or computed (and stored); True when cached.
 
@@ -244,11 +230,13 @@ def resultaten_met_cache(run: Run, cache_map: Path | None = None) -> tuple[Resul
     params = json.dumps(run.params.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
     sleutel = invoer_sha256(omgeving_sha256(), params, bestanden=run.data.bestanden())
     pad = cache_map / "resultaten" / f"{sleutel}.json"
-    if pad.is_file():
+    opgeslagen = privecache.lees(pad)  # verified against its SHA-256; None when missing, altered or not ours
+    if opgeslagen is not None:
         try:
-            return Resultaten.laad(pad), True
-        except (OSError, ValueError, KeyError, TypeError):
-            pass  # a damaged cache entry is computed again
+            return Resultaten.van_dict(json.loads(opgeslagen)), True
+        except (ValueError, KeyError, TypeError):
+            pass  # an entry of an older layout is computed again
     resultaten = bereken_resultaten(run)
-    _schrijf_privé(pad, resultaten.naar_json())
+    pad.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    privecache.schrijf(pad, resultaten.naar_json().encode("utf-8"))
     return resultaten, False
