@@ -87,6 +87,25 @@ def test_edited_pdf_and_removed_workbook_are_named(cli, run_map):
     assert "impactanalyse.html" not in out
 
 
+def test_edited_previous_run_params_are_named(cli, tmp_path, data_copy, params_copy, tekst_copy):
+    """The changes chapter is computed from the previous run's params: editing them makes the report out of date."""
+    vorige = Path(shutil.copy(paths.PARAMS_DIR / "burap1-2024.yaml", params_copy.parent / "burap1-2024.yaml"))
+    map_ = tmp_path / "output" / "burap2-2024"
+    map_.mkdir(parents=True)
+    manifest = {
+        "run": "burap2-2024",
+        "bronnen": bronnen(data_copy, params_copy, paths.CHAPTERS_FILE, load_chapters(), tekst_copy / "burap2-2024"),
+        "bron_paden": {"data": str(data_copy), "params": str(params_copy), "hoofdstukken": str(paths.CHAPTERS_FILE)},
+        "rapport_sha256": rapport_sha256(map_),
+    }
+    assert set(manifest["bronnen"]["params"]) == {"params", "vorige_run"}
+    (map_ / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert cli("verify", map_)[0] == 0
+    vorige.write_text(vorige.read_text(encoding="utf-8") + "# een wijziging\n", encoding="utf-8")
+    code, out, _ = cli("verify", map_)
+    assert code == 1 and f"gewijzigd: {vorige}" in out and "(parameterbestand" in out, out
+
+
 def test_other_data_folder_and_params_can_be_given(cli, run_map, data_copy, tmp_path):
     andere = tmp_path / "andere-params.yaml"
     andere.write_text(load_params_tekst().replace("documentdatum: 2024-11-29", "documentdatum: 2024-11-30"), "utf-8")

@@ -69,16 +69,34 @@ def _boom(map_: Path | None) -> dict[str, str]:
 def bronnen(
     data_map: Path, params_bestand: Path, hoofdstukken: Path, notebooks: list[Path], tekst_map: Path | None
 ) -> dict[str, dict[str, str]]:
-    """SHA-256 of every source of a report, per category, keyed by a name that does not depend on the cwd."""
+    """SHA-256 of every source of a report, per category, keyed by a name that does not depend on the cwd.
+
+    The previous run's params file counts as a source too: the changes chapter is computed from it.
+    """
+    params = {"params": sha256(params_bestand)}
+    vorige = vorige_params(params_bestand)
+    if vorige is not None:
+        params["vorige_run"] = sha256(vorige)
     return {
         "data": {p.name: sha256(p) for p in data_bestanden(data_map)},
-        "params": {"params": sha256(params_bestand)},
+        "params": params,
         "hoofdstukken": {"hoofdstukken": sha256(hoofdstukken)},
         "notebooks": {p.name: sha256(p) for p in notebooks},
         "templates": _boom(paths.TEMPLATE_DIR),
         "tekst": _boom(tekst_map),
         "pakket": pakket_sha256(),
     }
+
+
+def vorige_params(params_bestand: Path) -> Path | None:
+    """The params file the run names as ``vorige_run``; None when it names none or the file is gone."""
+    from .wijzigingen import vorige_params_pad
+
+    try:
+        params = load_params(params_bestand)
+        return vorige_params_pad(SimpleNamespace(params=params, params_bestand=Path(params_bestand)))
+    except InvoerFout:
+        return None
 
 
 def pakket_sha256() -> dict[str, str]:
@@ -175,7 +193,7 @@ def verify(run_map: Path, data_map: Path | None = None, params_bestand: Path | N
     nu = bronnen(data_map, params_bestand, hoofdstukken, load_chapters(hoofdstukken), tekst_map)
     plekken = {
         "data": lambda n: paths.display_path(data_map / n),
-        "params": lambda n: paths.display_path(params_bestand),
+        "params": lambda n: paths.display_path(params_bestand if n == "params" else vorige_params(params_bestand) or n),
         "hoofdstukken": lambda n: paths.display_path(hoofdstukken),
         "notebooks": lambda n: paths.display_path(paths.NOTEBOOKS_DIR / n),
         "templates": lambda n: paths.display_path(paths.TEMPLATE_DIR / n),

@@ -19,6 +19,7 @@ import pandas as pd
 from . import paths
 from .data import TELLINGEN, kengetallen_frame
 from .errors import InvoerFout
+from .hoofdstukken.namen import TELLING_NAMEN
 from .run import Run, load_run
 from .velden import Bron, bron_van, namen, velden
 
@@ -60,15 +61,7 @@ KERNCIJFERS_PER_JAAR = {
     "tekort_{jaar}_euro": "Tekort {jaar} in euro per jaar",
 }
 
-TELLING_LABELS = {
-    "meldingen": "Meldingen",
-    "overdragen": "Overdragen",
-    "overdracht_ondersteuning": "Overdracht met ondersteuning",
-    "onderzoek": "Onderzoek",
-    "adviezen": "Adviezen",
-    "monitoring": "Monitoring",
-    "fte_beschikbaar": "Beschikbare formatie (fte)",
-}
+TELLING_LABELS = {**TELLING_NAMEN, "fte_beschikbaar": "Beschikbare formatie (fte)"}
 
 
 def vorige_params_pad(run: Run) -> Path | None:
