@@ -402,7 +402,7 @@ def test_lists_of_tables_and_figures(rendered, pdf_text):
 
 # Words of the tool, not of the board: identifiers, file names and the English the report used to show.
 GEREEDSCHAPSWOORDEN = re.compile(
-    r"\b[a-z0-9]+_[a-z0-9_]+\b|\bgap\b|\brun\b|\bpct\b|stap2|data/|\.csv\b|\.yaml\b|\.json\b|\bNone\b|\bnan\b",
+    r"\b[a-z0-9]+_\w*|\bgap\b|\brun\b|\bpct\b|stap2|data/|\.csv\b|\.yaml\b|\.json\b|\bNone\b|\bnan\b",
     re.IGNORECASE,
 )
 

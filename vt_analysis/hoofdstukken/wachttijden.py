@@ -150,7 +150,8 @@ def projectie_tekst(r: Resultaten) -> Markdown:
         "boodschap, niet "
         "het exacte percentage. De geschatte factoren hangen af van de aangenomen wachtrij aan het begin van het "
         "basisjaar "
-        "(parameters `beginvoorraad_*`). Hefbomen van C die uren per casus veranderen, werken alleen via de aantallen "
+        "(in deze analyse een lege wachtrij op 1 januari, tenzij de uitgangspunten anders zeggen). "
+        "Hefbomen van C die uren per casus veranderen, werken alleen via de aantallen "
         "door in dit model."
     )
     return Markdown("\n\n".join(zinnen))
