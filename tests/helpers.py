@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import tempfile
 from pathlib import Path
 
 
@@ -18,3 +20,30 @@ def params_fout(cli, params: Path) -> str:
     assert code == 2, err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
     return err.strip()
+
+
+def chromium_dom(chromium: str, pagina: Path, *, netwerk_dicht: bool = True) -> subprocess.CompletedProcess:
+    """Headless Chromium's DOM of a page after its scripts ran (stdout), with its console log (stderr).
+
+    ``netwerk_dicht`` sends every request to a closed port; without it the page can reach a local
+    test server, so a test can count what it tried to fetch.
+    """
+    args = [
+        chromium,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--virtual-time-budget=10000",
+        "--dump-dom",
+    ]
+    if netwerk_dicht:
+        args.append("--proxy-server=http://127.0.0.1:9")
+    with tempfile.TemporaryDirectory() as profiel:
+        return subprocess.run(
+            [*args, f"--user-data-dir={profiel}", pagina.as_uri()], capture_output=True, text=True, timeout=120
+        )

@@ -9,13 +9,13 @@ import json
 import re
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 from urllib.parse import unquote
 
 import nbformat
 import openpyxl
 import pytest
+from helpers import chromium_dom
 from pypdf import PdfReader
 
 from vt_analysis import paths
@@ -234,28 +234,7 @@ def test_charts_render_in_a_real_browser_with_the_network_blocked(rendered, tmp_
     assert "script-src 'sha256-" in kop
     kop = kop.replace("script-src ", f"script-src 'sha256-{sleutel}' ", 1)
     pagina.write_text(kop + _EXPORT_KLIKKER + "</body>" + staart, encoding="utf-8")
-    with tempfile.TemporaryDirectory() as profiel:
-        result = subprocess.run(
-            [
-                chromium,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                f"--user-data-dir={profiel}",
-                "--proxy-server=http://127.0.0.1:9",
-                "--enable-logging=stderr",
-                "--v=0",
-                "--virtual-time-budget=10000",
-                "--dump-dom",
-                pagina.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+    result = chromium_dom(chromium, pagina)
     dom = result.stdout
     figuren = re.findall(r'<div class="vega-figuur[^"]*" id="vis-\d+"[^>]*>(.*?)</figure>', dom, flags=re.S)
     assert len(figuren) == n >= 2

@@ -8,13 +8,12 @@ import os
 import re
 import shutil
 import stat
-import subprocess
 import tempfile
 import threading
 from pathlib import Path
 
 import pytest
-from helpers import edit_file
+from helpers import chromium_dom, edit_file
 from pypdf import PdfReader
 
 from vt_analysis import paths, privecache
@@ -170,25 +169,6 @@ def test_csp_houdt_een_gemiste_tag_tegen_in_chromium(besmet, server, tmp_path):
     pagina = tmp_path / "geplant.html"
     pagina.write_text(geplant, encoding="utf-8")
     _Teller.verzoeken.clear()
-    with tempfile.TemporaryDirectory() as profiel:
-        result = subprocess.run(
-            [
-                chromium,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--no-first-run",
-                f"--user-data-dir={profiel}",
-                "--enable-logging=stderr",
-                "--v=0",
-                "--virtual-time-budget=10000",
-                "--dump-dom",
-                pagina.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+    result = chromium_dom(chromium, pagina, netwerk_dicht=False)
     assert _Teller.verzoeken == [], "the page contacted a server"
     assert result.stdout.count("<svg") >= 2  # vega-embed still renders under the policy
