@@ -6,6 +6,17 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+# The keys every row of results.json's ``wachttijden`` keeps (the contract with readers of results.json);
+# written out here, not taken from the package, so a renamed key in the package fails the tests.
+WACHTTIJDEN_SLEUTELS = {
+    "scenario",
+    "maand",
+    "pct_triage_binnen_5_werkdagen",
+    "pct_onderzoek_binnen_10_weken",
+    "backlog_mediaan",
+    "wacht_p90_werkdagen",
+}
+
 
 def edit_file(path: Path, old: str, new: str) -> None:
     """Replace the first ``old`` in a fixture copy; the text must be there, or the test proves nothing."""
