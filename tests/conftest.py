@@ -86,6 +86,6 @@ def rendered(tmp_path_factory, render_cache) -> Path:
 
     root = tmp_path_factory.mktemp("output")
     uitkomst = render_report(paths.DEFAULT_PARAMS, output_root=root, stil=True, cache_map=render_cache)
-    assert uitkomst.map == root / "burap2-2024"
+    assert uitkomst.directory == root / "burap2-2024"
     assert uitkomst.uit_cache == []  # the session's cache starts empty: every chapter really executed
-    return uitkomst.map
+    return uitkomst.directory

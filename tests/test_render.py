@@ -126,7 +126,7 @@ def test_manifest_records_inputs_versions_and_commit(rendered):
 
 def test_second_render_comes_from_the_cache_and_is_byte_identical(rendered, render_cache, tmp_path, capsys):
     uitkomst = render_report(PARAMS, output_root=tmp_path, stil=False, cache_map=render_cache)
-    tweede = uitkomst.map
+    tweede = uitkomst.directory
     assert uitkomst.uit_cache == [p.name for p in load_chapters()]  # nothing changed: no chapter executed
     voortgang = capsys.readouterr().err
     assert "resultaten uit cache" in voortgang and "hoofdstuk 01-samenvatting uit cache" in voortgang

@@ -120,7 +120,7 @@ def besmet(tmp_path_factory, server) -> Path:
     shutil.copy(PARAMS, params)
     edit_file(params, "{naam: A, middelen: structureel}", f'{{naam: "A <img src={url}>", middelen: structureel}}')
     edit_file(params, "scenario: C", "scenario: C")
-    return render_report(params, data, tmp / "output", stil=True).map
+    return render_report(params, data, tmp / "output", stil=True).directory
 
 
 @pytest.mark.render

@@ -152,13 +152,14 @@ def _validate(args) -> int:
     run = load_run(args.params, args.data)
     d = run.data
     print(f"gecontroleerd: {paths.display_path(args.params)} (run {run.params.run_naam!r})")
-    print(f"gecontroleerd: {paths.display_path(d.map / paths.VOLUMES_FILE)} ({len(d.volumes)} perioden)")
-    print(f"gecontroleerd: {paths.display_path(d.map / paths.NORMEN_FILE)} (normsets: {', '.join(d.normen.normsets)})")
+    print(f"gecontroleerd: {paths.display_path(d.directory / paths.VOLUMES_FILE)} ({len(d.volumes)} perioden)")
+    normsets = ", ".join(d.normen.normsets)
+    print(f"gecontroleerd: {paths.display_path(d.directory / paths.NORMEN_FILE)} (normsets: {normsets})")
     print(
-        f"gecontroleerd: {paths.display_path(d.map / paths.KENGETALLEN_FILE)} "
+        f"gecontroleerd: {paths.display_path(d.directory / paths.KENGETALLEN_FILE)} "
         f"({len(type(d.kengetallen).model_fields)} kengetallen)"
     )
-    print(f"gecontroleerd: {paths.display_path(d.map / paths.CLAIMS_FILE)} ({len(d.claims)} uitspraken)")
+    print(f"gecontroleerd: {paths.display_path(d.directory / paths.CLAIMS_FILE)} ({len(d.claims)} uitspraken)")
     from .tekst import controleer_tekstset, tekstset_map
     from .wijzigingen import load_vorige_run
 

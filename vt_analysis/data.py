@@ -520,7 +520,7 @@ def kengetallen_frame(kg: Kengetallen) -> pd.DataFrame:
 class Dataset:
     """All validated inputs of one data directory."""
 
-    map: Path
+    directory: Path
     volumes: pd.DataFrame
     normen: Normen
     kengetallen: Kengetallen
@@ -528,7 +528,12 @@ class Dataset:
 
     def bestanden(self) -> list[Path]:
         """The input files this dataset was read from (for the manifest)."""
-        return sorted(p for p in self.map.iterdir() if p.is_file() and p.suffix in (".csv", ".yaml"))
+        return sorted(p for p in self.directory.iterdir() if p.is_file() and p.suffix in (".csv", ".yaml"))
+
+    @property
+    def map(self) -> Path:
+        """The old name of :attr:`directory`, still read by the queue model module until it moves over."""
+        return self.directory
 
 
 def load_dataset(data_dir: Path | str = paths.DATA_DIR) -> Dataset:
@@ -537,7 +542,7 @@ def load_dataset(data_dir: Path | str = paths.DATA_DIR) -> Dataset:
     if not data_dir.is_dir():
         raise InvoerFout(data_dir, "", "map met datasets ontbreekt")
     return Dataset(
-        map=data_dir,
+        directory=data_dir,
         volumes=load_volumes(data_dir / paths.VOLUMES_FILE),
         normen=load_normen(data_dir / paths.NORMEN_FILE),
         kengetallen=load_kengetallen(data_dir / paths.KENGETALLEN_FILE),

@@ -114,8 +114,8 @@ def ontbrekende_data(params: RunParams, dataset: Dataset) -> list[str]:
     prognosis year, ``verzuim_pct`` for the peilmoment's year (the queue model's projection) and the
     year before (its verzuim scenario) unless the params set those percentages themselves.
     """
-    volumes = paths.display_path(dataset.map / paths.VOLUMES_FILE)
-    kengetallen = paths.display_path(dataset.map / paths.KENGETALLEN_FILE)
+    volumes = paths.display_path(dataset.directory / paths.VOLUMES_FILE)
+    kengetallen = paths.display_path(dataset.directory / paths.KENGETALLEN_FILE)
     perioden = set(dataset.volumes["periode"])
     ontbrekend: dict[str, list[str]] = {}
     for sleutel, waarde in _periode_sleutels(params).items():

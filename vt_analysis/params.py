@@ -236,7 +236,7 @@ def check_kengetallen_jaren(params: RunParams, dataset: Dataset) -> None:
         aanwezig = ", ".join(map(str, sorted(getattr(dataset.kengetallen, naam))))
         rest = f"; ontbreekt ook: {', '.join(f'{n} {j}' for n, j, _ in ontbrekend[1:])}" if len(ontbrekend) > 1 else ""
         raise InvoerFout(
-            dataset.map / paths.KENGETALLEN_FILE,
+            dataset.directory / paths.KENGETALLEN_FILE,
             f"sleutel {naam}",
             f"geen waarde voor {jaar} ({reden}), aanwezig: {aanwezig}; "
             f"voeg '{jaar}: {{waarde: …, eenheid: …, bron: …}}' toe{rest}",
@@ -255,8 +255,8 @@ def check_samenhang(params: RunParams, dataset: Dataset, bron: Path | str) -> No
     divides by have meldingen and onderzoeken; the trend has enough years for its interval.
     """
     normset = dataset.normen.normsets[params.normset]
-    normen_bestand = dataset.map / paths.NORMEN_FILE
-    volumes_bestand = dataset.map / paths.VOLUMES_FILE
+    normen_bestand = dataset.directory / paths.NORMEN_FILE
+    volumes_bestand = dataset.directory / paths.VOLUMES_FILE
     for product in _NODIGE_PRODUCTEN:
         norm = normset.producten.get(product)
         if norm is None:
@@ -273,7 +273,7 @@ def check_samenhang(params: RunParams, dataset: Dataset, bron: Path | str) -> No
                 f"{norm.uren!r} uur, verwacht meer dan 0 (het wachtrijmodel deelt erdoor)",
             )
     kg = dataset.kengetallen
-    kengetallen_bestand = dataset.map / paths.KENGETALLEN_FILE
+    kengetallen_bestand = dataset.directory / paths.KENGETALLEN_FILE
     # The figures the model divides by or needs capacity from: above zero (verzuim below 100%).
     if kg.kosten_per_fte_euro.waarde <= 0:
         raise InvoerFout(

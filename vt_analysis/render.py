@@ -69,7 +69,7 @@ class RenderFout(Exception):
 
 @dataclass
 class RenderUitkomst:
-    map: Path
+    directory: Path
     html: Path
     pdf: Path
     tijden_s: dict[str, float] = field(default_factory=dict)
@@ -346,9 +346,9 @@ def manifest(run: Run, notebooks: list[Path], hoofdstukken: Path) -> dict:
         "pakketten": versies,
         "invoer_sha256": invoer,
         # for verify: the same sources per category, keyed independently of the cwd, and where they were
-        "bronnen": bronnen(run.data.map, run.params_bestand, hoofdstukken, notebooks, tekst),
+        "bronnen": bronnen(run.data.directory, run.params_bestand, hoofdstukken, notebooks, tekst),
         "bron_paden": {
-            "data": str(run.data.map.resolve()),
+            "data": str(run.data.directory.resolve()),
             "params": str(run.params_bestand.resolve()),
             "hoofdstukken": str(hoofdstukken.resolve()),
             "tekst": str(tekst.resolve()) if tekst else None,
@@ -427,7 +427,7 @@ def render_report(
         resultaten_pad = resultaten.schrijf(werk / "results.json")
         parameters = {
             "params": run.params.model_dump(mode="json"),
-            "data_dir": str(run.data.map.resolve()),
+            "data_dir": str(run.data.directory.resolve()),
             "resultaten": str(resultaten_pad.resolve()),
         }
         # What a chapter reads besides its code: results, params, data, text blocks, package and lock file.

@@ -86,7 +86,7 @@ def load_vorige_run(run: Run, data_dir: Path | str | None = None) -> Run | None:
     pad = vorige_params_pad(run)
     if pad is None:
         return None
-    return load_run(pad, data_dir if data_dir is not None else run.data.map)
+    return load_run(pad, data_dir if data_dir is not None else run.data.directory)
 
 
 def _plat(d: dict, prefix: str = "") -> dict[str, object]:
