@@ -67,10 +67,14 @@ def standaard_run():
 
 @pytest.fixture(scope="session")
 def standaard_resultaten(standaard_run):
-    """The results of the default run, computed once per test session (the queue model calibrates once)."""
-    from vt_analysis.resultaten import bereken_resultaten
+    """The results of the default run, computed once per test session (the queue model calibrates once).
 
-    return bereken_resultaten(standaard_run)
+    Through the session's results cache, so that ``compute``, ``velden`` and a chapter's ``laad`` of the
+    default run read these results instead of computing them again.
+    """
+    from vt_analysis.resultaten import resultaten_met_cache
+
+    return resultaten_met_cache(standaard_run)[0]
 
 
 @pytest.fixture(scope="session")

@@ -122,11 +122,9 @@ def test_text_from_data_is_escaped_for_markdown():
     )
 
 
-def test_velden_are_the_results_figures(run):
+def test_velden_are_the_results_figures(run, standaard_resultaten):
     """The key figures: shortage under the winstwaarschuwing, from the comparison of results.json."""
-    from vt_analysis.resultaten import bereken_resultaten
-
-    res = bereken_resultaten(run).naar_dict()
+    res = standaard_resultaten.naar_dict()
     v = velden(run)
     niets_doen = {r["jaar"]: r for r in res["scenarios"] if r["naam"] == "Winstwaarschuwing, niets doen"}
     kosten = run.data.kengetallen.kosten_per_fte_euro.waarde
