@@ -25,6 +25,21 @@ def edit_file(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def voeg_periode_burap1_2025_toe(data: Path) -> None:
+    """The data edit a BURAP 1 2025 run asks for first: its period as a row of volumes.csv."""
+    with open(data / "volumes.csv", "a", encoding="utf-8") as f:
+        f.write('BURAP 1 2025,2025,prognose,5100,4250,420,580,3800,580,58.90,4.50,"testregel"\n')
+
+
+def voeg_verzuim_2025_toe(data: Path) -> None:
+    """The other data edit a BURAP 1 2025 run asks for: the verzuim of 2025."""
+    edit_file(
+        data / "kengetallen.yaml",
+        "verzuim_pct:\n",
+        'verzuim_pct:\n  2025: {waarde: 8, eenheid: "%", bron: "testregel"}\n',
+    )
+
+
 def params_fout(cli, params: Path) -> str:
     """Validate a params file that must be rejected: exit 2, one line, no traceback; returns the line."""
     code, out, err = cli("validate", "--params", params)

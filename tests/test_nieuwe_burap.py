@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 import yaml
-from helpers import edit_file
+from helpers import voeg_periode_burap1_2025_toe, voeg_verzuim_2025_toe
 
 from vt_analysis import paths
 from vt_analysis.params import load_params
@@ -22,14 +22,12 @@ def vorige(tmp_path):
 
 
 def _voeg_burap1_2025_toe(data):
-    """The data edits the command asks for: the new period and the verzuim of its year."""
-    with open(data / "volumes.csv", "a", encoding="utf-8") as f:
-        f.write('BURAP 1 2025,2025,prognose,5100,4250,420,580,3800,580,58.90,4.50,"testregel"\n')
-    edit_file(
-        data / "kengetallen.yaml",
-        "verzuim_pct:\n",
-        'verzuim_pct:\n  2025: {waarde: 8, eenheid: "%", bron: "testregel"}\n',
-    )
+    """The data edits the command asks for: the new period and the verzuim of its year.
+
+    The same edits as the README test in test_robuust, so both compute one run (the session's results cache).
+    """
+    voeg_periode_burap1_2025_toe(data)
+    voeg_verzuim_2025_toe(data)
 
 
 def test_lists_what_the_data_lack_then_validates_once_added(cli, vorige, data_copy, tekst_copy):

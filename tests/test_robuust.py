@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
-from helpers import edit_file
+from helpers import edit_file, voeg_periode_burap1_2025_toe, voeg_verzuim_2025_toe
 
 from vt_analysis import paths
 
@@ -224,20 +225,23 @@ def test_product_hernoemd(cli, data_copy):
     assert "normen.yaml, sleutel normsets.regionaal.producten: product 'triage' ontbreekt" in err
 
 
-def test_nieuwe_burap_volgens_readme(cli, data_copy, params_copy):
-    """The README's steps with a peilmoment in 2025: first a line naming the missing kengetal, then it runs."""
-    with open(data_copy / "volumes.csv", "a", encoding="utf-8") as f:
-        f.write('BURAP 1 2025,2025,prognose,5100,4400,460,560,3800,560,58.90,4.50,"testperiode"\n')
-    edit_file(params_copy, "peilmoment: BURAP 2 2024", "peilmoment: BURAP 1 2025")
-    edit_file(params_copy, "run_naam: burap2-2024", "run_naam: burap1-2025")
-    err = _params_fout(cli, params_copy, data_copy)
+def test_nieuwe_burap_volgens_readme(cli, data_copy, tmp_path, tekst_copy):
+    """The README's steps with a peilmoment in 2025: the params from nieuwe-burap, the new period in the data;
+    validate names the missing kengetal in one line; with it added, the run computes (queue model calibrated).
+
+    The data edits are those of test_nieuwe_burap, so the session's results cache computes that run once.
+    """
+    vorige = tmp_path / "params" / "burap2-2024.yaml"
+    vorige.parent.mkdir()
+    shutil.copy(PARAMS, vorige)
+    args = ("nieuwe-burap", "--van", vorige, "--naam", "burap1-2025", "--peilmoment", "BURAP 1 2025")
+    assert cli(*args, "--data", data_copy)[0] == 2  # the data lack the period and the verzuim of 2025
+    params = vorige.parent / "burap1-2025.yaml"
+    voeg_periode_burap1_2025_toe(data_copy)
+    err = _params_fout(cli, params, data_copy)
     assert "kengetallen.yaml, sleutel verzuim_pct: geen waarde voor 2025" in err
-    edit_file(
-        data_copy / "kengetallen.yaml",
-        "  2024: {waarde: 7,",
-        '  2025: {waarde: 8, eenheid: "%", bron: "test"}\n  2024: {waarde: 7,',
-    )
-    resultaten = _compute_json(cli, params_copy, data_copy)
+    voeg_verzuim_2025_toe(data_copy)
+    resultaten = _compute_json(cli, params, data_copy)
     assert resultaten["peilmoment"] == "BURAP 1 2025"
     assert resultaten["kalibratie"]
 
