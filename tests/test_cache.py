@@ -10,8 +10,9 @@ import pytest
 from helpers import edit_file
 
 from vt_analysis import paths
-from vt_analysis.hoofdstukcache import invoer_sha256
+from vt_analysis.hoofdstukcache import HoofdstukCache, invoer_sha256
 from vt_analysis.render import render_report
+from vt_analysis.tekst import blokken_in_code
 
 TWEE = ("01-samenvatting.ipynb", "90-methode-en-bronnen.ipynb")
 
@@ -67,6 +68,42 @@ def test_only_the_changed_chapter_executes_again(twee_hoofdstukken, tmp_path, da
     # Changed data: every chapter reads it (through results.json), so every chapter executes again.
     edit_file(data_copy / "volumes.csv", "4400,3744,576,576,3168,576", "4400,3700,576,576,3168,576")
     assert render(data_copy).uit_cache == []
+
+
+def test_a_chapter_depends_on_the_text_blocks_it_shows_only():
+    def blokken(naam: str) -> set[str] | None:
+        nb = nbformat.read(paths.NOTEBOOKS_DIR / naam, as_version=4)
+        return blokken_in_code(c.source for c in nb.cells if c.cell_type == "code")
+
+    assert blokken("01-samenvatting.ipynb") == {"samenvatting", "besluitpunten"}
+    assert blokken("09-conclusie.ipynb") == {"conclusie", "besluitpunten", "vragen"}
+    assert blokken("90-methode-en-bronnen.ipynb") == set()
+    # A block named at run time, or the text set read another way: the chapter depends on every block.
+    assert blokken_in_code(["tekst.toon(naam, b)"]) is None
+    assert blokken_in_code(["from vt_analysis import tekst as t\nt.blokken(run)"]) is None
+    assert blokken_in_code(["from vt_analysis.tekst import TEKST_DIR"]) is None
+    assert blokken_in_code(["from vt_analysis.tekst import toon\n%matplotlib inline\ntoon('a', b)"]) == {"a"}
+
+
+def test_a_changed_text_block_misses_the_cache_of_the_chapters_that_show_it_only(tmp_path, tekst_copy):
+    """One changed sentence in 'besluitpunten' (shown by the summary and the conclusion): those two chapters
+    execute again, every other chapter still comes from the cache; so does a new block that no chapter shows."""
+    namen = ["01-samenvatting.ipynb", "01b-aanleiding.ipynb", "09-conclusie.ipynb", "90-methode-en-bronnen.ipynb"]
+    notebooks = [paths.NOTEBOOKS_DIR / naam for naam in namen]
+    tekstset = tekst_copy / "burap2-2024"
+    parameters = {"params": {}, "data_dir": "data", "resultaten": "results.json"}
+    cache = HoofdstukCache(tmp_path / "cache", invoer_sha256("de rest van de invoer"), parameters, tekstset=tekstset)
+    for nb in notebooks:  # the chapter itself stands in for its execution: the key is what matters here
+        cache.bewaar(nb, nb)
+
+    def missen() -> list[str]:
+        return [nb.name for nb in notebooks if not cache.haal(nb, tmp_path / nb.name)]
+
+    assert missen() == []
+    (tekstset / "nieuw-blok.md").write_text("Een blok dat geen hoofdstuk toont.\n", encoding="utf-8")
+    assert missen() == []
+    edit_file(tekstset / "besluitpunten.md", "\n", " Een nieuwe zin.\n")
+    assert missen() == ["01-samenvatting.ipynb", "09-conclusie.ipynb"]
 
 
 def test_results_cache_entry_is_verified_before_use(standaard_run, standaard_resultaten, tmp_path, monkeypatch):

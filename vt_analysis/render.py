@@ -430,14 +430,14 @@ def render_report(
             "data_dir": str(run.data.directory.resolve()),
             "resultaten": str(resultaten_pad.resolve()),
         }
-        # What a chapter reads besides its code: results, params, data, text blocks, package and lock file.
+        # What every chapter reads besides its code: results, params, data, package and lock file; the
+        # chapter cache adds the text blocks each chapter shows.
         invoer = invoer_sha256(
             omgeving,
             resultaten_pad.read_bytes(),
             parameters_sha256(parameters),
             # the previous run's params: the changes chapter computes that run too
             bestanden=[*run.data.bestanden(), *filter(None, [vorige_params_pad(run)])],
-            mappen=[paths.REPORT_DIR / "tekst"],
         )
         mislukt = output_root / f"{run.params.run_naam}.mislukt"
         try:
@@ -449,7 +449,7 @@ def render_report(
                 bij_klaar=lambda u: voortgang.stap(
                     "uitvoeren", f"hoofdstuk {u.bron.stem} {'uit cache' if u.uit_cache else 'uitgevoerd'}"
                 ),
-                cache=HoofdstukCache(cache_map, invoer, parameters),
+                cache=HoofdstukCache(cache_map, invoer, parameters, tekstset=tekstset_map(run.params)),
             )
         except HoofdstukFout as fout:
             _bewaar_mislukt(fout, werk / "notebooks", mislukt)

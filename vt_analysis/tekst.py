@@ -30,8 +30,10 @@ Markdown before they reach a block.
 
 from __future__ import annotations
 
+import ast
 import difflib
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -227,6 +229,62 @@ def render_blok(naam: str, bron: Run | Bron, params=None) -> str:
         ) from None
 
 
+# --- which blocks a chapter shows ----------------------------------------------------------------------------
+
+_TOONT = ("toon", "render_blok")
+
+
+def _boom(bron: str) -> ast.Module | None:
+    """Python of a notebook cell (IPython magics and shell lines left out); None when it does not parse."""
+    try:
+        return ast.parse(bron)
+    except SyntaxError:
+        try:
+            return ast.parse("\n".join(r for r in bron.splitlines() if not r.lstrip().startswith(("%", "!"))))
+        except SyntaxError:
+            return None
+
+
+def blokken_in_code(bronnen: Iterable[str]) -> set[str] | None:
+    """The blocks some chapter code shows: the literal names of its ``tekst.toon("naam", ...)`` calls.
+
+    None when the code may read the text set another way (a name that is not a literal, another name from
+    this module, code that does not parse): such a chapter depends on the whole set. The chapter cache
+    uses this so that a changed block re-executes only the chapters that show it.
+    """
+    bomen = [_boom(bron) for bron in bronnen]
+    if None in bomen:
+        return None
+    knopen = [knoop for boom in bomen for knoop in ast.walk(boom)]
+    modules: set[str] = set()  # the names this module is imported as
+    for knoop in knopen:
+        if not isinstance(knoop, ast.ImportFrom | ast.Import):
+            continue
+        if isinstance(knoop, ast.ImportFrom):
+            if knoop.module == "vt_analysis" or (knoop.level and knoop.module is None):
+                modules |= {a.asname or a.name for a in knoop.names if a.name == "tekst"}
+            elif knoop.module in ("vt_analysis.tekst", "tekst") and any(a.name not in _TOONT for a in knoop.names):
+                return None
+        else:
+            if any(a.name == "vt_analysis.tekst" and not a.asname for a in knoop.names):
+                return None  # used as vt_analysis.tekst.<name>: not followed here
+            modules |= {a.asname for a in knoop.names if a.name == "vt_analysis.tekst" and a.asname}
+    namen: set[str] = set()
+    for knoop in knopen:
+        if isinstance(knoop, ast.Call):
+            functie = knoop.func
+            naam = functie.attr if isinstance(functie, ast.Attribute) else getattr(functie, "id", None)
+            if naam in _TOONT:
+                eerste = knoop.args[0] if knoop.args else None
+                if not (isinstance(eerste, ast.Constant) and isinstance(eerste.value, str)):
+                    return None
+                namen.add(eerste.value)
+        elif isinstance(knoop, ast.Attribute) and isinstance(knoop.value, ast.Name):
+            if knoop.value.id in modules and knoop.attr not in _TOONT:
+                return None
+    return namen
+
+
 def toon(naam: str, bron, params=None):
     """The block as IPython Markdown: one call per notebook cell.
 
@@ -238,4 +296,12 @@ def toon(naam: str, bron, params=None):
     return Markdown(render_blok(naam, bron, params))
 
 
-__all__ = ["toon", "render_blok", "controleer_tekstset", "controleer_blok", "omgeving", "markdown_escape"]
+__all__ = [
+    "toon",
+    "render_blok",
+    "controleer_tekstset",
+    "controleer_blok",
+    "omgeving",
+    "markdown_escape",
+    "blokken_in_code",
+]
