@@ -31,9 +31,14 @@ A4_PT = (595.28, 841.89)
 
 
 @pytest.fixture(scope="module")
-def pdf_text(rendered) -> str:
-    tekst = "\n".join(page.extract_text() for page in PdfReader(rendered / "impactanalyse.pdf").pages)
-    return tekst.replace("\xa0", " ")  # Typst joins "Tabel" and its number with a no-break space
+def pdf_paginas(rendered) -> list[str]:
+    """The text of every page of the rendered PDF, extracted once (pypdf takes seconds for the whole report)."""
+    return [page.extract_text() for page in PdfReader(rendered / "impactanalyse.pdf").pages]
+
+
+@pytest.fixture(scope="module")
+def pdf_text(pdf_paginas) -> str:
+    return "\n".join(pdf_paginas).replace("\xa0", " ")  # Typst joins "Tabel" and its number with a no-break space
 
 
 def test_run_folder_has_every_output(rendered):
@@ -53,7 +58,7 @@ def test_pdf_holds_bijlage_2_in_dutch_notation(pdf_text):
     assert "29 november 2024" in pdf_text  # documentdatum of the params, in Dutch
 
 
-def test_pdf_is_a4_with_page_numbers(rendered):
+def test_pdf_is_a4_with_page_numbers(rendered, pdf_paginas):
     reader = PdfReader(rendered / "impactanalyse.pdf")
     peilmoment = load_params(PARAMS).peilmoment
     for page in reader.pages:
@@ -61,11 +66,11 @@ def test_pdf_is_a4_with_page_numbers(rendered):
             round(A4_PT[0], 1),
             round(A4_PT[1], 1),
         )
-    assert len(reader.pages) >= 5
+    assert len(reader.pages) == len(pdf_paginas) >= 5
     # The title page has no number; from the contents page on, every footer ends with its page number.
-    assert not reader.pages[0].extract_text().strip().endswith(" 0")
-    for nummer, page in enumerate(reader.pages[1:], start=1):
-        voet = page.extract_text().strip().splitlines()[-1]
+    assert not pdf_paginas[0].strip().endswith(" 0")
+    for nummer, tekst in enumerate(pdf_paginas[1:], start=1):
+        voet = tekst.strip().splitlines()[-1]
         assert voet.endswith(f"{peilmoment} {nummer}"), (nummer, voet)
 
 
@@ -357,18 +362,19 @@ def test_every_html_chart_has_a_text_alternative(rendered):
         assert 'role="img"' in div and 'aria-label="Grafiek: ' in div and "Gegevens: " in div, div
 
 
-def test_title_page_names_author_addressee_status_version(rendered, pdf_text):
+def test_title_page_names_author_addressee_status_version(rendered, pdf_paginas):
     p = load_params(PARAMS)
-    eerste = PdfReader(rendered / "impactanalyse.pdf").pages[0].extract_text().replace("\xa0", " ")
+    eerste = pdf_paginas[0].replace("\xa0", " ")
     for regel in (f"Aan {p.adressaat}", f"Van {p.auteur}", "Status Concept", f"Versie {p.versie}"):
         assert regel in " ".join(eerste.split()), regel
     html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
     assert "<dt>Status</dt><dd>Concept</dd>" in html and 'class="conceptmerk"' in html
 
 
-def test_concept_mark_on_every_page(rendered):
-    for nummer, page in enumerate(PdfReader(rendered / "impactanalyse.pdf").pages, start=1):
-        assert "CONCEPT" in page.extract_text(), f"pagina {nummer}"
+def test_concept_mark_on_every_page(pdf_paginas):
+    assert pdf_paginas
+    for nummer, tekst in enumerate(pdf_paginas, start=1):
+        assert "CONCEPT" in tekst, f"pagina {nummer}"
 
 
 def test_lists_of_tables_and_figures(rendered, pdf_text):
