@@ -12,6 +12,7 @@ import contextlib
 import io
 import json
 import os
+import pickle
 import re
 import tempfile
 from pathlib import Path
@@ -159,6 +160,30 @@ def verstoring(draw) -> dict[str, bytes]:
 
 def _weiger(token):
     raise ValueError(f"geen strikte JSON: {token}")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def zelfde_invoer_een_keer_berekend():
+    """Many perturbations that validate leave the validated run as it was (a changed comment, bron or line
+    order): such a run is computed once. The key is everything ``bereken_resultaten`` reads, pickled, so only
+    an equal validated run is reused; every example still loads, validates and writes its JSON."""
+    from vt_analysis import resultaten
+
+    bereken = resultaten.bereken_resultaten
+    berekend: dict[bytes, object] = {}
+
+    def een_keer(run):
+        d = run.data
+        sleutel = pickle.dumps(
+            (run.params, d.volumes, d.normen, d.kengetallen, d.claims, [p.name for p in d.bestanden()])
+        )
+        if sleutel not in berekend:
+            berekend[sleutel] = bereken(run)
+        return berekend[sleutel]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(resultaten, "bereken_resultaten", een_keer)
+        yield
 
 
 @settings(
