@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from vt_analysis import formatting as fmt
+from vt_analysis import paths
 from vt_analysis.charts import VEGALITE_MIMETYPE
 from vt_analysis.prestaties import cit_frame, cit_tabel, indicatoren_frame, indicatoren_tabel, verzuim_figuur
 from vt_analysis.run import load_run
@@ -73,10 +74,13 @@ def test_verzuim_chart_values_equal_the_data(run):
     assert "5,5%" in spec["usermeta"]["bijschrift"]
 
 
-def test_chapter_pieces_from_the_results():
+def test_chapter_pieces_from_the_results(standaard_resultaten, tmp_path):
+    """What a text-block chapter shows, from the run's results.json as the renderer passes it."""
     from vt_analysis.hoofdstukken import tekstset
+    from vt_analysis.params import load_params
 
-    b, r, p = tekstset.laad()
+    pad = standaard_resultaten.schrijf(tmp_path / "results.json")
+    b, r, p = tekstset.laad(load_params(paths.DEFAULT_PARAMS).model_dump(mode="json"), None, str(pad))
     md = tekstset.politie(r).markdown()
     # B against the winstwaarschuwing: 5.220 meldingen, 75% from the police, 948 and 1.251 fewer needed.
     assert "| 2025 | 5.220 | 3.915 | 1.305 | 948 | 18% | 73% | ja |" in md

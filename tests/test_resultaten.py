@@ -74,7 +74,7 @@ def test_the_queue_variant_is_named_by_id_not_by_its_dutch_name(standaard_result
     assert v.iloc[0]["scenario"] in set(r.wachttijden["scenario"])
 
 
-def test_a_chapter_reads_the_results_of_its_run_or_computes_them(standaard_resultaten, tmp_path):
+def test_a_chapter_reads_the_results_of_its_run_or_computes_them(standaard_resultaten, tmp_path, monkeypatch):
     pad = standaard_resultaten.schrijf(tmp_path / "results.json")
     params = json.loads(json.dumps(_params_dict()))
     r, p = laad(params, None, str(pad))
@@ -82,6 +82,16 @@ def test_a_chapter_reads_the_results_of_its_run_or_computes_them(standaard_resul
     anders = dict(params, run_naam="andere-run")
     with pytest.raises(ValueError, match="hoort bij run 'burap2-2024'"):
         laad(anders, None, str(pad))
+    # Opened on its own (no results.json): the chapter computes its run; the session's results stand in for
+    # the computation, which other tests check.
+    from vt_analysis import resultaten as resultaten_module
+
+    berekend = []
+    monkeypatch.setattr(
+        resultaten_module, "bereken_resultaten", lambda run: berekend.append(run) or standaard_resultaten
+    )
+    r, p = laad(None, None, None)
+    assert r is standaard_resultaten and [b.params for b in berekend] == [p] and p.run_naam == "burap2-2024"
 
 
 def _params_dict() -> dict:

@@ -21,15 +21,14 @@ def laad(
     """The results and params of a chapter (the three names of its parameters cell).
 
     With ``resultaten`` (the path of the run's results.json) nothing is computed; the params must be
-    those of that run. Without it the run is loaded here (a chapter opened in Jupyter) and its results
-    come from the per-user results cache, so opening the next chapter does not compute them again.
+    those of that run. Without it the run is loaded and computed here (a chapter opened in Jupyter).
     """
     if resultaten is None:
-        from ..resultaten import resultaten_met_cache
+        from ..resultaten import bereken_resultaten
         from ..run import load_run
 
         run = load_run(params, data_dir)
-        return resultaten_met_cache(run)[0], run.params
+        return bereken_resultaten(run), run.params
     r = Resultaten.laad(Path(resultaten))
     p = validate_params(params, "params") if params is not None else None
     if p is None or p.run_naam != r.run:
