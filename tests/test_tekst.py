@@ -13,7 +13,7 @@ import pytest
 from vt_analysis import formatting as fmt
 from vt_analysis import paths, tekst
 from vt_analysis.run import load_run
-from vt_analysis.velden import namen, velden
+from vt_analysis.velden import Bron, namen, velden
 
 
 @pytest.fixture(scope="module")
@@ -135,6 +135,9 @@ def test_velden_are_the_results_figures(run, standaard_resultaten):
     assert fmt.fte(v["tekort_2025_fte"].waarde) == "14,07"
     assert fmt.fte(v["tekort_2026_fte"].waarde) == "18,57"
     assert set(v) == set(namen(run))
+    # Without results.json the names compute only the frames they read: every value as from results.json.
+    uit_json = velden(Bron(run, res))
+    assert {n: x.waarde for n, x in v.items()} == {n: x.waarde for n, x in uit_json.items()}
 
 
 def test_velden_cli_lists_names_values_units(cli):
