@@ -107,3 +107,22 @@ def test_a_normset_name_that_could_collide_with_a_result_column_is_refused(cli, 
     code, _, err = cli("validate", "--params", paths.DEFAULT_PARAMS, "--data", data_copy)
     assert code == 2
     assert err.count("\n") == 1 and "normen.yaml" in err and repr(naam) in err
+
+
+@pytest.mark.langzaam
+@pytest.mark.parametrize("params", sorted(paths.PARAMS_DIR.glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_shipped_run_computes_in_full(cli, params):
+    """Every run in report/params computes, queue model included: strict JSON, every compared scenario projected.
+
+    The quick loop computes the other shipped runs only as far as its tests read them (the comparison, the
+    names of the text blocks); this is where they go through the whole computation.
+    """
+
+    def weiger(token):
+        raise AssertionError(f"geen strikte JSON: {token}")
+
+    code, out, err = cli("compute", "--params", params, "--json")
+    assert code == 0 and err == "", err
+    res = json.loads(out, parse_constant=weiger)
+    assert res["run"] == params.stem and res["kalibratie"]
+    assert {s["naam"] for s in res["scenarios"]} <= {w["scenario"] for w in res["wachttijden"]}
