@@ -452,13 +452,20 @@ def tornado_chart(tabel: pd.DataFrame) -> alt.Chart:
 
 
 def waaier_chart(
-    tabel: pd.DataFrame, kolom: str, titel_y: str, formatter=fmt.aantal, norm: float | None = None, kolommen: int = 2
+    tabel: pd.DataFrame,
+    kolom: str,
+    titel_y: str,
+    formatter=fmt.aantal,
+    norm: float | None = None,
+    kolommen: int = 2,
+    band: tuple[str, str] = ("p5", "p95"),
+    band_label: str = "90%-band",
 ) -> alt.FacetChart:
-    """Fan chart per scenario (small multiples): the median by month and the p5–p95 band over replications.
+    """Fan chart per scenario (small multiples): the median by month and a band over replications.
 
-    ``tabel``: the stacked month table of wachttijden.maandoverzichten; ``kolom`` has ``_p5``/``_p95`` siblings.
+    ``tabel``: one row per scenario and month; ``kolom`` has siblings ``<kolom>_<band[0]>`` and ``_<band[1]>``.
     """
-    df = tabel[["scenario", "maand", kolom, f"{kolom}_p5", f"{kolom}_p95"]].copy()
+    df = tabel[["scenario", "maand", kolom, f"{kolom}_{band[0]}", f"{kolom}_{band[1]}"]].copy()
     df.columns = ["scenario", "maand", "mediaan", "p5", "p95"]
     df["mediaan_label"] = df["mediaan"].map(formatter)
     df["band_label"] = [f"{formatter(a)} – {formatter(b)}" for a, b in zip(df["p5"], df["p95"], strict=True)]
@@ -477,7 +484,7 @@ def waaier_chart(
                 alt.Tooltip("scenario:N", title="Scenario"),
                 alt.Tooltip("maand:T", title="Maand", format="%B %Y"),
                 alt.Tooltip("mediaan_label:N", title="Mediaan"),
-                alt.Tooltip("band_label:N", title="90%-band"),
+                alt.Tooltip("band_label:N", title=band_label),
             ],
         ),
     ]

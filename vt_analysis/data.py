@@ -513,6 +513,90 @@ def kengetallen_frame(kg: Kengetallen) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# --- wachttijden.yaml ------------------------------------------------------------------------------
+
+
+class Vakantie(BaseModel):
+    """Weeks (1–52) in which the formation works at a reduced capacity (a stated assumption)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    naam: str = Field(min_length=1)
+    weken: list[int] = Field(min_length=1)
+    capaciteit_pct: float = Field(gt=0, le=100)
+    bron: str = Field(min_length=1)
+
+    @field_validator("weken")
+    @classmethod
+    def _weeknummers(cls, weken: list[int]) -> list[int]:
+        fout = next((w for w in weken if not 1 <= w <= 52), None)
+        if fout is not None:
+            raise ValueError(f"week {fout} bestaat niet, verwacht weeknummers 1 tot en met 52")
+        return weken
+
+
+class Maandprofiel(BaseModel):
+    """Twelve month factors on the meldingen (mean 1)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    waarden: list[float] = Field(min_length=12, max_length=12)
+    eenheid: str
+    bron: str = Field(min_length=1)
+
+    @field_validator("waarden")
+    @classmethod
+    def _gemiddeld_een(cls, waarden: list[float]) -> list[float]:
+        if min(waarden) <= 0 or abs(sum(waarden) / 12 - 1) > 0.01:
+            raise ValueError(f"{waarden!r} zijn geen 12 positieve maandfactoren met gemiddelde 1")
+        return waarden
+
+
+class Wachtrijaannames(BaseModel):
+    """The assumptions of the queue model for the legal terms, each with unit and source."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    werkdagen_per_jaar: Kengetal
+    termijn_triage_werkdagen: Kengetal
+    termijn_onderzoek_werkdagen: Kengetal
+    acuut_triage_pct: Kengetal
+    variatiecoefficient_werk_triage: Kengetal
+    variatiecoefficient_werk_onderzoek: Kengetal
+    uren_per_werkdag_triage: Kengetal
+    uren_per_werkdag_onderzoek: Kengetal
+    vakanties: list[Vakantie]
+    maandprofiel_meldingen: Maandprofiel
+
+    @model_validator(mode="after")
+    def _bereik(self):
+        for naam, (laag, hoog) in {
+            "werkdagen_per_jaar": (200, 261),
+            "termijn_triage_werkdagen": (1, 100),
+            "termijn_onderzoek_werkdagen": (1, 250),
+            "acuut_triage_pct": (0, 50),
+            "variatiecoefficient_werk_triage": (0.05, 3),
+            "variatiecoefficient_werk_onderzoek": (0.05, 3),
+            "uren_per_werkdag_triage": (0.1, 24),
+            "uren_per_werkdag_onderzoek": (0.1, 24),
+        }.items():
+            waarde = getattr(self, naam).waarde
+            if not laag <= waarde <= hoog:
+                raise ValueError(f"sleutel {naam}.waarde: {waarde!r} is buiten het bereik, verwacht {laag} tot {hoog}")
+        return self
+
+
+def load_wachttijden(path: Path) -> Wachtrijaannames:
+    """``wachttijden.yaml``: the stated assumptions of the queue model."""
+    try:
+        return Wachtrijaannames.model_validate(_load_yaml(path))
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        if err["type"] == "value_error":
+            raise InvoerFout(path, ".".join(str(p) for p in err["loc"]), str(err["ctx"]["error"])) from None
+        raise from_validation_error(path, exc) from None
+
+
 # --- the dataset as a whole ------------------------------------------------------------------------
 
 
@@ -525,6 +609,7 @@ class Dataset:
     normen: Normen
     kengetallen: Kengetallen
     claims: pd.DataFrame
+    wachttijden: Wachtrijaannames
 
     def bestanden(self) -> list[Path]:
         """The input files this dataset was read from (for the manifest)."""
@@ -547,4 +632,5 @@ def load_dataset(data_dir: Path | str = paths.DATA_DIR) -> Dataset:
         normen=load_normen(data_dir / paths.NORMEN_FILE),
         kengetallen=load_kengetallen(data_dir / paths.KENGETALLEN_FILE),
         claims=load_claims(data_dir / paths.CLAIMS_FILE),
+        wachttijden=load_wachttijden(data_dir / paths.WACHTTIJDEN_FILE),
     )

@@ -16,6 +16,7 @@ VOLUMES_FILE = "volumes.csv"
 NORMEN_FILE = "normen.yaml"
 KENGETALLEN_FILE = "kengetallen.yaml"
 CLAIMS_FILE = "claims.csv"
+WACHTTIJDEN_FILE = "wachttijden.yaml"
 
 
 def display_path(path: Path) -> str:

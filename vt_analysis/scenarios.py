@@ -402,6 +402,7 @@ def vergelijking(
     meeschalen = b.adviezen_meeschalen
     m_max = max_meldingen(t, u, normset.uren_per_fte, beschikbaar, meeschalen)
     nieuw = t["meldingen"].where(~plan["b"], np.minimum(t["meldingen"], m_max))
+    voor_b = t
     t = schaal_meldingen(t, nieuw, meeschalen)
     benodigd = fte_matrix(t, u, normset.uren_per_fte)
     extra = (benodigd - beschikbaar).clip(lower=0).where(plan["a"], 0.0)
@@ -413,6 +414,8 @@ def vergelijking(
     out["kosten_euro"] = extra * kg.kosten_per_fte_euro.waarde
     for telling in TELLINGEN:  # the counts after C and B: the queue model (wachttijden) simulates them
         out[telling] = t[telling]
+    for telling in TELLINGEN:  # and before B, so that the queue model can phase B's reduction in
+        out[f"{telling}_voor_b"] = voor_b[telling]
     return out
 
 

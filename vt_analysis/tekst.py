@@ -76,7 +76,11 @@ def _datum(waarde) -> str:
     return fmt.datum(waarde)
 
 
-FILTERS = {"fte": _fte, "euro": _euro, "aantal": _aantal, "pct": _pct, "datum": _datum}
+def _getal(waarde: float, decimalen: int = 1) -> str:
+    return fmt.getal(waarde, decimalen)
+
+
+FILTERS = {"fte": _fte, "euro": _euro, "aantal": _aantal, "pct": _pct, "datum": _datum, "getal": _getal}
 TOEGESTANE_JINJA_FILTERS = ("abs", "round", "lower", "upper", "capitalize")
 
 

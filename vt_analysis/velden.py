@@ -23,11 +23,11 @@ from typing import Any
 
 import pandas as pd
 
+from . import formatting as fmt
 from .politiemeldingen import reductie_uit_overige, verschuifbare_meldingen
 from .prestaties import verzuim_reeks
 from .run import Run
 from .scenarios import HEFBOMEN
-from .wachttijden import ONDERZOEK_TERMIJN_WERKDAGEN, TRIAGE_TERMIJN_WERKDAGEN
 
 WERKDAGEN_PER_WEEK = 5  # the onderzoek term is kept in working days; the text names it in weeks
 
@@ -75,6 +75,9 @@ class Bron:
         return self._resultaten
 
     # --- accessors: the one place that knows the shape of the results ---------------------------
+
+    def kalibratie(self) -> dict:
+        return self.resultaten["kalibratie"]
 
     def periode(self, periode: str) -> dict:
         return next(r for r in self.resultaten["perioden"] if r["periode"] == periode)
@@ -493,14 +496,15 @@ def _definities(run: Run) -> list[_Definitie]:
         "triage_termijn_werkdagen",
         "aantal",
         "wettelijke termijn van de triage in werkdagen",
-        lambda b: TRIAGE_TERMIJN_WERKDAGEN,
+        lambda b: b.kalibratie()["termijn_triage_werkdagen"],
     )
     _veld(
         "onderzoek_termijn_weken",
         "aantal",
         "wettelijke termijn van een onderzoek in weken",
-        lambda b: ONDERZOEK_TERMIJN_WERKDAGEN // WERKDAGEN_PER_WEEK,
+        lambda b: b.kalibratie()["termijn_onderzoek_werkdagen"] // WERKDAGEN_PER_WEEK,
     )
+    _wachtrij_velden(_veld, run)
     _veld(
         "indexatie_tekort_euro",
         "euro",
@@ -592,6 +596,121 @@ def _definities(run: Run) -> list[_Definitie]:
                 lambda b, n=naam, j=jaar: b.kengetal(n, j),
             )
     return defs
+
+
+def _wachtrij_velden(_veld, run: Run) -> None:
+    """The queue model of chapter Wettelijke termijnen: its assumptions and its calibration."""
+    ns = run.data.normen.normsets[run.params.normset]
+
+    def k(sleutel: str):
+        return lambda b: b.kalibratie()[sleutel]
+
+    _veld("wachtrij_basisperiode", "tekst", "periode waarop het wachtrijmodel is gekalibreerd", k("basisperiode"))
+    _veld("wachtrij_basisjaar", "jaar", "jaar van die periode", k("basisjaar"))
+    _veld(
+        "wachtrij_eerste_inloopjaar",
+        "jaar",
+        "eerste jaar van de inloop van het model",
+        lambda b: b.kalibratie()["inloop_jaren"][0],
+    )
+    _veld(
+        "wachtrij_tempo_triage", "getal", "triage: normuren die één gewerkt uur dekt (kalibratie)", k("factor_triage")
+    )
+    _veld("wachtrij_tempo_onderzoek", "getal", "onderzoek: normuren die één gewerkt uur dekt", k("factor_onderzoek"))
+    for product in ("triage", "onderzoek"):
+        if product in ns.producten:
+            norm = ns.producten[product].uren
+            _veld(f"wachtrij_normuren_{product}", "aantal", f"normuren per {product} (rekentool)", lambda b, n=norm: n)
+            _veld(
+                f"wachtrij_uren_{product}",
+                "getal",
+                f"uren per {product} bij het gekalibreerde tempo",
+                lambda b, n=norm, p=product: n / b.kalibratie()[f"factor_{p}"],
+            )
+    _veld(
+        "wachtrij_model_triage_pct",
+        "%",
+        "triage op tijd in het basisjaar volgens het model",
+        k("pct_triage_binnen_5_werkdagen"),
+    )
+    _veld(
+        "wachtrij_model_onderzoek_pct",
+        "%",
+        "onderzoek op tijd in het basisjaar volgens het model",
+        k("pct_onderzoek_binnen_10_weken"),
+    )
+    _veld("wachtrij_fte_beschikbaar", "fte", "fte beschikbaar in het basisjaar", k("fte_beschikbaar"))
+    _veld(
+        "wachtrij_fte_evenwicht",
+        "fte",
+        "formatie waarbij de wachtrijen in het basisjaar in evenwicht zijn",
+        k("fte_evenwicht"),
+    )
+    _veld(
+        "wachtrij_fte_benodigd",
+        "fte",
+        "fte benodigd volgens de rekentool in de basisperiode",
+        lambda b: b.periode(b.kalibratie()["basisperiode"])[f"fte_{b.params.normset}"],
+    )
+    _veld("wachtrij_verzuim_pct", "%", "verzuim in het basisjaar", k("verzuim_pct"))
+    _veld("wachtrij_acuut_pct", "%", "aandeel acute meldingen (aanname)", k("acuut_pct"))
+    _veld(
+        "wachtrij_spreiding_triage",
+        "getal",
+        "variatiecoëfficiënt van de uren per triage (aanname)",
+        k("spreiding_triage"),
+    )
+    _veld(
+        "wachtrij_spreiding_onderzoek",
+        "getal",
+        "variatiecoëfficiënt van de uren per onderzoek",
+        k("spreiding_onderzoek"),
+    )
+    _veld(
+        "wachtrij_uren_per_werkdag_triage",
+        "aantal",
+        "uren per werkdag aan een melding in triage",
+        k("uren_per_werkdag_triage"),
+    )
+    _veld(
+        "wachtrij_uren_per_werkdag_onderzoek",
+        "aantal",
+        "uren per werkdag aan een lopend onderzoek",
+        k("uren_per_werkdag_onderzoek"),
+    )
+    _veld(
+        "wachtrij_medewerkers_triage",
+        "aantal",
+        "parallelle plekken in de triage (uit de aanname hierboven)",
+        k("servers_triage"),
+    )
+    _veld("wachtrij_medewerkers_onderzoek", "aantal", "onderzoeken tegelijk in behandeling", k("servers_onderzoek"))
+    _veld(
+        "wachtrij_vakanties",
+        "tekst",
+        "vakantieweken met hun capaciteit (aanname)",
+        lambda b: _opsomming(
+            [
+                f"{v['weken']} weken {v['naam']} op {fmt.procent(v['capaciteit_pct'])}"
+                for v in b.kalibratie()["vakanties"]
+            ]
+        ),
+    )
+    _veld(
+        "wachtrij_wervingsduur_maanden",
+        "aantal",
+        "maanden voordat extra fte van A aan het werk zijn",
+        k("wervingsduur_maanden"),
+    )
+    _veld("wachtrij_infasering_maanden", "aantal", "maanden waarin de daling van B opbouwt", k("infasering_maanden"))
+    _veld("wachtrij_replicaties", "aantal", "herhalingen per scenario in de projectie", k("replicaties_projectie"))
+    _veld("wachtrij_replicaties_kalibratie", "aantal", "herhalingen in de kalibratie", k("replicaties"))
+    _veld(
+        "wachtrij_verzuim_stress_pct",
+        "%",
+        "verzuim in de stressvariant",
+        lambda b: (b.resultaten["wachttijd_varianten"] or [{"verzuim_pct": 0}])[0]["verzuim_pct"],
+    )
 
 
 def _opsomming(delen: list[str]) -> str:

@@ -15,6 +15,7 @@ classes, gamma work) and for work conservation.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -35,7 +36,8 @@ def kiefer_wolfowitz(
     the servers' sorted free times after the last case.
     """
     n, r = aankomst.shape
-    f = np.zeros((servers, r)) if vrij is None else np.sort(np.asarray(vrij, float), axis=0)
+    # C order: a state taken out of a wider one by fancy indexing can be column-major, and slow row access.
+    f = np.zeros((servers, r)) if vrij is None else np.sort(np.array(vrij, float, order="C"), axis=0)
     g = np.empty_like(f)
     start = np.empty_like(aankomst)
     for k in range(n):
@@ -61,7 +63,7 @@ def _cumsum_omlaag(x: np.ndarray, dtype=float) -> np.ndarray:
     return uit
 
 
-def _tel_tot(gesorteerd: np.ndarray, drempels: np.ndarray) -> np.ndarray:
+def tel_tot(gesorteerd: np.ndarray, drempels: np.ndarray) -> np.ndarray:
     """Per column, how many values of the column-sorted ``gesorteerd`` (n, r) lie below each of
     ``drempels`` (m, r): a binary search vectorised over columns and thresholds."""
     n, r = gesorteerd.shape
@@ -96,6 +98,15 @@ class Klok:
     tabel: np.ndarray  # (K, D + 1)
     rij: np.ndarray  # (columns,) row of each column
 
+    @cached_property
+    def dagtabel(self) -> tuple[np.ndarray, np.ndarray]:
+        """The clock and speed tables day-major and flat (index day × columns + column): lookups of
+        many cases per day then read neighbouring memory."""
+        return (
+            np.ascontiguousarray(self.tabel[self.rij].T).ravel(),
+            np.ascontiguousarray(self.snelheid[self.rij].T).ravel(),
+        )
+
     @classmethod
     def uit_snelheid(cls, snelheid: np.ndarray, rij: np.ndarray) -> Klok:
         snelheid = np.maximum(np.asarray(snelheid, float), 1e-9)
@@ -114,11 +125,12 @@ class Klok:
     def kalender(self, waarde: np.ndarray, kolommen: slice = slice(None)) -> np.ndarray:
         """Calendar time (werkdagen) of clock values (n, columns): a binary search per column."""
         rij = self.rij[kolommen]
-        tabel = np.ascontiguousarray(self.tabel[rij].T)
         d_max = self.snelheid.shape[1]
-        dag = np.clip(_tel_tot(tabel, waarde) - 1, 0, d_max - 1)
-        kol = np.arange(rij.size)
-        begin = tabel.ravel().take(dag * rij.size + kol)
+        dag = np.empty(waarde.shape, np.int64)
+        for j, r in enumerate(rij):  # one search per column in that column's table
+            dag[:, j] = np.searchsorted(self.tabel[r], waarde[:, j]) - 1
+        np.clip(dag, 0, d_max - 1, out=dag)
+        begin = self.tabel.ravel().take(rij * (d_max + 1) + dag)
         snelheid = self.snelheid.ravel().take(rij * d_max + dag)
         return dag + (waarde - begin) / snelheid
 
@@ -134,11 +146,15 @@ def klok_na_voorrang(klok: Klok, start: np.ndarray, werk: np.ndarray, servers: i
     k = klok.rij.size
     d_max = klok.snelheid.shape[1]
     tabel = np.ascontiguousarray(klok.tabel[klok.rij].T)  # (D + 1, columns)
+    een_rij = bool((klok.rij == klok.rij[0]).all())
     kol = np.arange(k)
     bezet = np.zeros((d_max + 1, k))
     for tijd, teken in ((start, 1.0), (start + werk, -1.0)):
         eindig = np.isfinite(tijd)
-        na = _tel_tot(tabel, tijd)  # the event counts for boundaries j >= na
+        if een_rij:  # one clock for all columns: one search in its table (columns are sorted, so searched down them)
+            na = np.searchsorted(klok.tabel[klok.rij[0]], np.ascontiguousarray(tijd.T)).T
+        else:
+            na = tel_tot(tabel, tijd)  # the event counts for boundaries j >= na
         vlak = (na * k + kol)[eindig & (na <= d_max)]
         t = tijd[eindig & (na <= d_max)]
         aantal = np.bincount(vlak, minlength=(d_max + 1) * k).reshape(d_max + 1, k)

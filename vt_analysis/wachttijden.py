@@ -1,181 +1,110 @@
-"""Wachttijden: a FIFO queue model for triage and onderzoek, calibrated on BURAP II 2024 (issue 5).
+"""Wachttijden: a case-level stochastic queue for triage and onderzoek, run in on the realisaties.
 
 The seed ('De oplossingsruimte is beperkt') sets two legal terms: triage within 5 werkdagen and an
-onderzoek finished within 10 weken. 'Beleidsindicatoren' gives the realisation at BURAP II 2024
-(72% and 71%) and the norms (95% and 85%); Bijlage 1 and 2 give the norm hours and the volumes.
-This module turns volumes, fte_beschikbaar and verzuim_pct into waiting times per day.
+onderzoek finished within 10 weken; 'Beleidsindicatoren' gives the realisation at BURAP II 2024 (72%
+and 71%) and the norms (95% and 85%). Every assumption of the model is a figure with its source in
+``data/wachttijden.yaml``; recruitment delay (A) and phase-in (B) are params.
 
-Model, per replication and per working day ``t`` (all NumPy, vectorised over replications and days):
+The model, per replication (all NumPy; a loop over cases, each step one operation across replications):
 
-* Meldingen arrive Poisson with mean ``meldingen / werkdagen_per_jaar`` × the month's seasonal
-  multiplier. Each day's cohort carries Binomial(n, onderzoek / meldingen) cases that will need an
-  onderzoek (the share is taken against *meldingen*, the cases that arrive, so the expected number
-  of onderzoeken per year equals the count in Bijlage 2).
-* Both queues are FIFO with a fixed capacity per day (fluid service: a day's capacity may finish a
-  fraction of a case). Backlog follows Lindley, ``Q_t = max(0, Q_{t-1} + a_t - c_t)``, written in
-  closed form with ``np.minimum.accumulate``; a case is done on the first day that cumulative
-  departures reach its place in line (one flattened ``np.searchsorted`` over all replications).
-* A case enters the onderzoek queue the day its triage is done; the 10-week clock runs from there
-  (the triage besluit) to the onderzoek being finished, so the onderzoek queue holds both the wait
-  for an onderzoeker and the onderzoek itself.
-* Percentages are by arrival cohort: of the meldingen of a month, the share triaged within 5
-  werkdagen; of the onderzoeken started (entering the queue) in a month, the share finished within
-  50 werkdagen. Every horizon is simulated with an ``uitloop`` of 50 extra days so that the term of
-  the last cohort is observed.
+* **Arrivals.** Meldingen and onderzoeken arrive per working day, Poisson around the yearly volume
+  times the month profile. A share of the meldingen is acute: its own class with preemptive priority.
+  Onderzoeken are a stream of their own (the decision to investigate): the 10-week term runs from there.
+* **Work.** Every case carries a gamma-distributed amount of work with the norm hours per case as
+  mean (triage: the rekentool's triage hours spread over all meldingen) and a stated spread.
+* **Workers.** Per working day: fte × productive hours per fte × (1 − verzuim), minus the norm hours of
+  the products without a term, split between triage and onderzoek in proportion to their norm hours
+  (as the rekentool counts them), times a holiday factor (the yearly total stays the same). A pool of
+  ``c`` workers per queue shares those hours; ``c`` = the base year's hours per day divided by the
+  hours a case gets per working day while it is handled.
+* **Discipline.** Work-conserving, first come first served within a class (:mod:`.wachtrij`: the
+  Kiefer–Wolfowitz recursion on an operational clock per replication).
+* **Common random numbers.** All scenarios share one stream of candidate cases, thinned to each
+  scenario's volume, so differences between scenarios come from the scenarios, and more capacity
+  never makes a case later.
 
-Capacity per day (see :func:`capaciteit`): ``fte_beschikbaar × uren_per_fte / werkdagen_per_jaar ×
-(1 − verzuim_pct/100)`` norm hours. Priority rule: the products without a waiting-time norm
-(advies, overdracht + ondersteuning, monitoring) are served first at their full norm hours (Bijlage
-1, as in the rekentool); the hours left are split between triage and onderzoek in proportion to
-their norm hours (``naar_rato``: both queues carry the same relative shortfall, the seed does not
-assign the gap of Bijlage 2 to one product), or onderzoek first and the rest to triage
-(``onderzoek_eerst``). Hours × an effective-capacity factor / norm hours per case = cases per day.
-
-Calibration (see :func:`kalibreer`): one effective-capacity factor *per queue*, fitted by bisection
-so that the base period reproduces both realisations. A factor and not the initial backlog, because
-the norm hours leave triage a third short of its demand at BURAP II 2024 (Bijlage 2: gap −11,52 fte);
-with that capacity the share within 5 werkdagen drops to nearly 0% within weeks from any start, so
-no initial backlog can give 72%. The factor says how much work a norm hour really delivers. One
-factor cannot serve both queues: they need different ones to hit 72% and 71% together.
-
-Limits, for the chapter text: (1) strict FIFO without urgent cases jumping the queue, so once the
-backlog is more than 5 werkdagen of capacity no melding of that month is on time, and a month
-swings from 100% to 0%. (2) The fitted factors depend on the begin backlog of the base year (params
-``beginvoorraad_*``, default an empty queue on 1 January). (3) More fte never worsens triage and
-never finishes fewer onderzoeken, but the onderzoek *percentage* can dip: when a triage backlog
-clears, onderzoeken enter their queue sooner and together, and their 10-week clock starts earlier.
+Calibration (:func:`kalibreer`): the realisaties before the base year and the base year itself are
+run in from an empty queue, so the state at the end of the base year carries the backlog that history
+produced. One factor per queue is fitted, the *tempo*: how many norm hours one hour of work covers (1:
+the norm hours of the rekentool hold). The projection starts from that state, replication by
+replication. The computation returns ids and numbers; the report modules write the Dutch.
 """
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
 import warnings
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
-from pydantic import Field, field_validator
+from pydantic import Field
 
-from .data import TELLINGEN, Dataset, Kengetallen, Normset
+from .data import TELLINGEN, Dataset, Kengetallen, Normset, Wachtrijaannames
 from .errors import InvoerFout
 from .formatting import getal
 from .paths import KENGETALLEN_FILE
 from .rekentool import fte_beschikbaar as fte_beschikbaar_uit_volumes
 from .schema import Strikt
+from .wachtrij import Klok, kiefer_wolfowitz, klok_na_voorrang
 
-# A working year: 52 weeks × 5 days minus 8 public holidays (Dutch average); 21 per month.
-WERKDAGEN_PER_JAAR = 252
-# 'De oplossingsruimte is beperkt': "een eerste beoordeling/triage binnen 5 werkdagen".
-TRIAGE_TERMIJN_WERKDAGEN = 5
-# Same section: "een onderzoek binnen 10 weken afgerond"; 10 weeks of 5 working days.
-ONDERZOEK_TERMIJN_WERKDAGEN = 10 * 5
-# Days simulated past a horizon so that every cohort's term is observed.
-UITLOOP_WERKDAGEN = max(TRIAGE_TERMIJN_WERKDAGEN, ONDERZOEK_TERMIJN_WERKDAGEN)
-# Products with their own queue; every other product of a normset is served first.
 TRIAGE, ONDERZOEK = "triage", "onderzoek"
-
-_EPS = 1e-6  # float slack (in cases) when comparing cumulative (fluid) departures with a place in line
+MAANDEN_PER_JAAR = 12
+# Replications per candidate tempo in the calibration grid, and the grid itself (relative to 1).
+_GRID_REPLICATIES = 32
+_GRID = np.geomspace(0.6, 3.0, 8)
+# At most this many runs of the root finder on the calibration's replications.
+_KALIBRATIE_STAPPEN = 12
+# Replications of the calibrated run-in; the projection's replications start from these states in turn.
+_KALIBRATIE_REPLICATIES = 250
+# The calibration stops within this many percentage points of the measured share.
+_KALIBRATIE_MARGE_PP = 0.75
+# Replications over which the waits in werkdagen are summarised (quantiles pool the cases).
+_WACHT_STEEKPROEF = 100
+# From this many columns on, a run is split over two processes.
+_MIN_KOLOMMEN_PARALLEL = 200
+# Quantiles of the band around the median (an 80% band).
+BAND = (0.1, 0.9)
 
 
 # --- params -------------------------------------------------------------------------------------
 
 
 class WachttijdenParams(Strikt):
-    """The ``wachttijden`` section of a run's params: simulation size, calendar and verzuim."""
+    """The ``wachttijden`` section of a run's params: simulation size, verzuim and the timing of A and B."""
 
-    replicaties: int = Field(1000, ge=500, le=100_000, description="aantal replicaties (Monte Carlo)")
+    replicaties: int = Field(1000, ge=100, le=20_000, description="aantal replicaties (Monte Carlo)")
     seed: int = Field(2024, ge=0, description="startwaarde van de toevalsgenerator: zelfde seed, zelfde cijfers")
-    werkdagen_per_jaar: int = Field(WERKDAGEN_PER_JAAR, ge=200, le=261)
-    seizoensprofiel: list[Annotated[float, Field(gt=0)]] | None = Field(
-        None,
-        min_length=12,
-        max_length=12,
-        description="12 maandfactoren op de instroom van meldingen, gemiddeld 1; leeg is vlak",
-    )
     verzuim_pct: float | None = Field(
-        None, ge=0, le=100, description="verzuim in de projectie; leeg is het verzuim van het basisjaar"
+        None, ge=0, lt=100, description="verzuim in de projectie; leeg is het verzuim van het basisjaar"
     )
     verzuim_scenario_pct: float | None = Field(
         None,
         ge=0,
-        le=100,
-        description="verzuim in het verzuimscenario; leeg is het verzuim van het jaar vóór het basisjaar",
+        lt=100,
+        description="verzuim in de stressvariant; leeg is het verzuim van het jaar vóór het basisjaar",
     )
-    capaciteitsverdeling: Literal["naar_rato", "onderzoek_eerst"] = "naar_rato"
-    beginvoorraad_triage: float = Field(
-        0, ge=0, description="meldingen in de triagewachtrij bij de start van het basisjaar"
+    wervingsduur_maanden: int = Field(
+        6,
+        ge=0,
+        le=24,
+        description="aanname: maanden tussen het besluit over extra fte (A) en de eerste werkdag van de nieuwe "
+        "medewerkers (werving en inwerken)",
     )
-    beginvoorraad_onderzoek: float = Field(
-        0, ge=0, description="onderzoeken in de wachtrij bij de start van het basisjaar"
-    )
-    kalibratie_tolerantie_pp: float = Field(
-        0.1, gt=0, le=1, description="toegestane afwijking van de kalibratie in procentpunt"
-    )
-
-    @field_validator("seizoensprofiel")
-    @classmethod
-    def _gemiddeld_een(cls, profiel: list[float] | None) -> list[float] | None:
-        if profiel is not None and abs(float(np.mean(profiel)) - 1) > 0.01:
-            raise ValueError(f"het gemiddelde is {np.mean(profiel):.3f}, verwacht 12 maandfactoren met gemiddelde 1")
-        return profiel
-
-
-# --- inputs -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class JaarInvoer:
-    """One simulated year: the six counts of Bijlage 2, the fte available and the verzuim."""
-
-    jaar: int
-    tellingen: Mapping[str, float]
-    fte_beschikbaar: float
-    verzuim_pct: float
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """A named projection: one :class:`JaarInvoer` per year, simulated back to back."""
-
-    naam: str
-    jaren: tuple[JaarInvoer, ...]
-
-
-def jaar_uit_volumes(
-    rij: Mapping, verzuim_pct: float, jaar: int | None = None, fte_beschikbaar: float | None = None
-) -> JaarInvoer:
-    """A :class:`JaarInvoer` from a row of ``volumes.csv``; fte default: structural + incidental."""
-    fte = (
-        fte_beschikbaar
-        if fte_beschikbaar is not None
-        else float(rij["fte_structureel"]) + float(rij["fte_incidenteel"])
-    )
-    return JaarInvoer(
-        jaar=int(jaar if jaar is not None else rij["jaar"]),
-        tellingen={t: float(rij[t]) for t in TELLINGEN},
-        fte_beschikbaar=float(fte),
-        verzuim_pct=float(verzuim_pct),
+    infasering_maanden: int = Field(
+        12,
+        ge=1,
+        le=24,
+        description="aanname: maanden waarin de vermindering van meldingen (B) lineair opbouwt tot het volle effect",
     )
 
 
-def scenario_uit_frame(
-    naam: str, frame: pd.DataFrame, fte_beschikbaar: Mapping[int, float] | None = None, verzuim_pct: float | None = None
-) -> Scenario:
-    """A :class:`Scenario` from a table with one row per year (column ``jaar`` and the six counts).
+# --- inputs: a scenario as a month table --------------------------------------------------------
 
-    Counts may be fractional (a prognosis). ``fte_beschikbaar`` and ``verzuim_pct`` come from columns
-    of that name when present, else from the arguments (fte per year, one verzuim for all years).
-    """
-    jaren = []
-    for _, rij in frame.sort_values("jaar").iterrows():
-        jaar = int(rij["jaar"])
-        fte = rij["fte_beschikbaar"] if "fte_beschikbaar" in rij else (fte_beschikbaar or {}).get(jaar)
-        verzuim = rij["verzuim_pct"] if "verzuim_pct" in rij else verzuim_pct
-        if fte is None or verzuim is None:
-            raise ValueError(f"scenario {naam!r}, jaar {jaar}: fte_beschikbaar of verzuim_pct ontbreekt")
-        jaren.append(JaarInvoer(jaar, {t: float(rij[t]) for t in TELLINGEN}, float(fte), float(verzuim)))
-    return Scenario(naam, tuple(jaren))
+MAAND_KOLOMMEN = ("jaar", "maand", *TELLINGEN, "fte_beschikbaar", "verzuim_pct")
 
 
 def _volumerij(dataset: Dataset, periode: str) -> pd.Series:
@@ -191,7 +120,7 @@ def verzuim_basis_pct(kengetallen: Kengetallen, basisjaar: int, params: Wachttij
 
 
 def verzuim_scenario_pct(kengetallen: Kengetallen, basisjaar: int, params: WachttijdenParams) -> float:
-    """Verzuim of the 'verzuim back up' scenario: params, else the year before the base (14% in 2023).
+    """Verzuim of the 'verzuim back up' variant: params, else the year before the base (14% in 2023).
 
     The seed warns that verzuim may 'weer stevig stijgen' under pressure; the level before the 2024
     drop is the natural test.
@@ -201,434 +130,650 @@ def verzuim_scenario_pct(kengetallen: Kengetallen, basisjaar: int, params: Wacht
     return kengetallen.verzuim_pct[basisjaar - 1].waarde
 
 
-def standaard_scenarios(
-    dataset: Dataset, params: WachttijdenParams, besluit_periode: str, peilmoment: str, jaren: Sequence[int]
-) -> list[Scenario]:
-    """Three projections for 2025–2026 with fte_beschikbaar per year from the kengetallen.
+def verzuim_van_jaar(kengetallen: Kengetallen, jaar: int) -> tuple[float, int]:
+    """Verzuim of a year and the year it comes from: the nearest year with a figure (the seed gives
+    2022–2024; the run-in year 2021 takes 2022's)."""
+    jaren = sorted(kengetallen.verzuim_pct)
+    bron = min(jaren, key=lambda j: (abs(j - jaar), j))
+    return kengetallen.verzuim_pct[bron].waarde, bron
 
-    * ``Besluit AB``: the counts of the AB decision (Bijlage 2). The seed prints no counts for 2026,
-      so 2026 keeps the 2025 counts while fte drop to 58,90 (Aanleiding; B. Terugdringen).
-    * ``Besluit AB, verzuim …%``: the same with verzuim back at the pre-2024 level.
-    * ``Instroom <peilmoment> aanhoudend``: the counts of the peilmoment (no reduction of meldingen).
+
+def maanden_uit_jaren(jaren: pd.DataFrame) -> pd.DataFrame:
+    """Twelve month rows per year row (the yearly counts are rates; fte and verzuim hold all year)."""
+    maanden = jaren.loc[jaren.index.repeat(MAANDEN_PER_JAAR)].reset_index(drop=True)
+    maanden["maand"] = np.tile(np.arange(1, MAANDEN_PER_JAAR + 1), len(jaren))
+    return maanden[list(MAAND_KOLOMMEN)]
+
+
+def inloopjaren(dataset: Dataset, peilmoment: str) -> pd.DataFrame:
+    """The run-in: every realisatie before the base year, then the peilmoment as the base year; fte
+    structural + incidental, verzuim of the year (:func:`verzuim_van_jaar`)."""
+    basis = _volumerij(dataset, peilmoment)
+    basisjaar = int(basis["jaar"])
+    v = dataset.volumes
+    eerder = v[(v["status"] == "realisatie") & (v["jaar"] < basisjaar)].sort_values("jaar")
+    rijen = pd.concat([eerder, basis.to_frame().T], ignore_index=True)
+    uit = rijen[["jaar", *TELLINGEN]].astype({"jaar": int, **dict.fromkeys(TELLINGEN, float)})
+    uit["fte_beschikbaar"] = fte_beschikbaar_uit_volumes(rijen).astype(float).to_numpy()
+    uit["verzuim_pct"] = [verzuim_van_jaar(dataset.kengetallen, int(j))[0] for j in uit["jaar"]]
+    uit["periode"] = rijen["periode"].to_numpy()
+    return uit
+
+
+def scenario_maanden(groep: pd.DataFrame, verzuim_pct: float, params: WachttijdenParams) -> pd.DataFrame:
+    """The month table of one compared scenario (rows of the comparison, one per year).
+
+    A's extra fte start after ``wervingsduur_maanden`` (recruitment and induction); B's reduction of
+    the counts builds up linearly over ``infasering_maanden`` from the first month in which it applies.
     """
-    kg = dataset.kengetallen
-    basisjaar = int(_volumerij(dataset, peilmoment)["jaar"])
-    verzuim, verzuim_hoog = verzuim_basis_pct(kg, basisjaar, params), verzuim_scenario_pct(kg, basisjaar, params)
-
-    def scenario(naam: str, periode: str, verzuim_pct: float) -> Scenario:
-        rij = _volumerij(dataset, periode)
-        return Scenario(
-            naam,
-            tuple(
-                jaar_uit_volumes(rij, verzuim_pct, jaar=j, fte_beschikbaar=kg.fte_beschikbaar[j].waarde) for j in jaren
-            ),
-        )
-
-    return [
-        scenario("Besluit AB", besluit_periode, verzuim),
-        scenario(
-            f"Besluit AB, verzuim {getal(verzuim_hoog, 1 if verzuim_hoog % 1 else 0)}%", besluit_periode, verzuim_hoog
-        ),
-        scenario(f"Instroom {peilmoment} aanhoudend", peilmoment, verzuim),
-    ]
+    jaren = groep.sort_values("jaar").reset_index(drop=True)
+    maanden = maanden_uit_jaren(jaren.assign(verzuim_pct=float(verzuim_pct)))
+    k = np.arange(len(maanden))
+    extra = np.repeat(jaren["extra_fte"].to_numpy(float), MAANDEN_PER_JAAR) if "extra_fte" in jaren else 0.0
+    maanden["fte_beschikbaar"] = maanden["fte_beschikbaar"] - extra * (k < params.wervingsduur_maanden)
+    voor_b = [f"{t}_voor_b" for t in TELLINGEN]
+    if set(voor_b) <= set(jaren.columns):
+        voor = np.repeat(jaren[voor_b].to_numpy(float), MAANDEN_PER_JAAR, axis=0)
+        na = maanden[list(TELLINGEN)].to_numpy(float)
+        verschil = ~np.isclose(voor, na).all(axis=1)
+        if verschil.any():
+            sinds = k - k[verschil][0]
+            opbouw = np.clip((sinds + 1) / params.infasering_maanden, 0, 1)[:, None] * verschil[:, None]
+            maanden[list(TELLINGEN)] = voor + (na - voor) * opbouw
+    return maanden
 
 
-# --- capacity -----------------------------------------------------------------------------------
+# --- capacity and the day series ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Capaciteit:
-    """Norm hours per working day for the two queues, and the norm hours per case."""
+def queue_uren(maanden: pd.DataFrame, normset: Normset, werkdagen_per_jaar: float) -> pd.DataFrame:
+    """Per month: norm hours per working day for triage and onderzoek, and the norm hours per case.
 
-    triage_uren_per_dag: float
-    onderzoek_uren_per_dag: float
-    triage_uren_per_melding: float
-    onderzoek_uren_per_onderzoek: float
-    aandeel_onderzoek: float  # onderzoeken per melding
-
-    def triage_per_dag(self, factor: float) -> float:
-        """Meldingen triaged per day at an effective-capacity factor."""
-        return self.triage_uren_per_dag * factor / self.triage_uren_per_melding
-
-    def onderzoek_per_dag(self, factor: float) -> float:
-        """Onderzoeken finished per day at an effective-capacity factor."""
-        return self.onderzoek_uren_per_dag * factor / self.onderzoek_uren_per_onderzoek
-
-
-def netto_uren_per_dag(
-    fte_beschikbaar: float, verzuim_pct: float, uren_per_fte: float, werkdagen_per_jaar: int = WERKDAGEN_PER_JAAR
-) -> float:
-    """Norm hours available per working day: fte × productive hours (normset) × (1 − verzuim)."""
-    return fte_beschikbaar * uren_per_fte / werkdagen_per_jaar * (1 - verzuim_pct / 100)
-
-
-def capaciteit(
-    jaar: JaarInvoer,
-    normset: Normset,
-    werkdagen_per_jaar: int = WERKDAGEN_PER_JAAR,
-    verdeling: Literal["naar_rato", "onderzoek_eerst"] = "naar_rato",
-) -> Capaciteit:
-    """Hours per day for triage and onderzoek after the other products (module docstring: priority rule).
-
-    Triage hours per melding are the triage norm × its count / meldingen: the rekentool applies the
-    16 hours to *Overdragen* (normen.yaml), and this keeps the yearly triage hours of the rekentool.
+    Net hours = fte × uren_per_fte × (1 − verzuim); the products without a term are served first at
+    their norm hours (as the rekentool counts them); the rest is split between triage and onderzoek in
+    proportion to their norm hours, so both queues carry the same relative shortfall (the seed does not
+    assign the gap of Bijlage 2 to one product). Triage hours per melding are the triage norm × its count
+    / meldingen: the rekentool applies the 16 hours to Overdragen, and this keeps its yearly hours.
     """
     producten = normset.producten
     if TRIAGE not in producten or ONDERZOEK not in producten:
         raise KeyError(f"normset {normset.naam!r} mist product {TRIAGE!r} of {ONDERZOEK!r}")
-    t = jaar.tellingen
-    if t["meldingen"] <= 0 or t[ONDERZOEK] <= 0:
-        raise ValueError(f"jaar {jaar.jaar}: meldingen en onderzoek moeten groter dan 0 zijn")
-    vraag = {naam: norm.uren * t[norm.telling] / werkdagen_per_jaar for naam, norm in producten.items()}
-    overig = sum(uren for naam, uren in vraag.items() if naam not in (TRIAGE, ONDERZOEK))
-    rest = max(
-        0.0,
-        netto_uren_per_dag(jaar.fte_beschikbaar, jaar.verzuim_pct, normset.uren_per_fte, werkdagen_per_jaar) - overig,
-    )
-    if verdeling == "naar_rato":
-        onderzoek_uren = rest * vraag[ONDERZOEK] / (vraag[TRIAGE] + vraag[ONDERZOEK])
-    elif verdeling == "onderzoek_eerst":
-        onderzoek_uren = min(rest, vraag[ONDERZOEK])
-    else:
-        raise ValueError(f"onbekende capaciteitsverdeling {verdeling!r}")
-    return Capaciteit(
-        triage_uren_per_dag=rest - onderzoek_uren,
-        onderzoek_uren_per_dag=onderzoek_uren,
-        triage_uren_per_melding=vraag[TRIAGE] * werkdagen_per_jaar / t["meldingen"],
-        onderzoek_uren_per_onderzoek=vraag[ONDERZOEK] * werkdagen_per_jaar / t[ONDERZOEK],
-        aandeel_onderzoek=t[ONDERZOEK] / t["meldingen"],
+    vraag = {
+        naam: norm.uren * maanden[norm.telling].astype(float) / werkdagen_per_jaar for naam, norm in producten.items()
+    }
+    overig = sum(v for naam, v in vraag.items() if naam not in (TRIAGE, ONDERZOEK))
+    netto = maanden["fte_beschikbaar"] * normset.uren_per_fte * (1 - maanden["verzuim_pct"] / 100) / werkdagen_per_jaar
+    rest = np.maximum(netto - overig, 0.0)
+    aandeel_t = vraag[TRIAGE] / (vraag[TRIAGE] + vraag[ONDERZOEK])
+    meldingen = maanden["meldingen"].astype(float)
+    onderzoeken = maanden[ONDERZOEK].astype(float)
+    return pd.DataFrame(
+        {
+            "triage_uren_per_dag": rest * aandeel_t,
+            "onderzoek_uren_per_dag": rest * (1 - aandeel_t),
+            "triage_uren_vraag_per_dag": vraag[TRIAGE],
+            "onderzoek_uren_vraag_per_dag": vraag[ONDERZOEK],
+            "uren_per_melding": vraag[TRIAGE] * werkdagen_per_jaar / meldingen.where(meldingen > 0, 1),
+            "uren_per_onderzoek": vraag[ONDERZOEK] * werkdagen_per_jaar / onderzoeken.where(onderzoeken > 0, 1),
+        },
+        index=maanden.index,
     )
 
 
-# --- day series ---------------------------------------------------------------------------------
+def vakantiefactor(aannames: Wachtrijaannames) -> np.ndarray:
+    """Capacity factor per working day of a year: reduced in the holiday weeks, mean 1 over the year
+    (the productive hours per fte already leave room for holidays; the weeks only move them)."""
+    wd = int(aannames.werkdagen_per_jaar.waarde)
+    week = np.arange(wd) * 52 // wd + 1
+    factor = np.ones(wd)
+    for v in aannames.vakanties:
+        factor[np.isin(week, v.weken)] = v.capaciteit_pct / 100
+    return factor / factor.mean()
 
 
 @dataclass(frozen=True, eq=False)  # holds arrays: compare fields, not objects
 class Dagreeks:
-    """Per working day of a horizon: mean arrivals, capacities (cases/day), onderzoek share, month."""
+    """Per working day of a horizon and its uitloop (no arrivals, capacity of the last month)."""
 
-    meldingen_per_dag: np.ndarray
-    triage_per_dag: np.ndarray
-    onderzoek_per_dag: np.ndarray
-    aandeel_onderzoek: np.ndarray
-    maand: np.ndarray  # 'JJJJ-MM' per day
-
-
-def maand_van_dag(werkdagen_per_jaar: int = WERKDAGEN_PER_JAAR) -> np.ndarray:
-    """Month index 0–11 of each working day of a year (21 days a month at 252 days)."""
-    return np.arange(werkdagen_per_jaar) * 12 // werkdagen_per_jaar
+    meldingen: np.ndarray  # expected meldingen per day
+    onderzoeken: np.ndarray  # expected onderzoeken (decisions to investigate) per day
+    uren_per_melding: np.ndarray
+    uren_per_onderzoek: np.ndarray
+    triage_uren: np.ndarray  # norm hours per day for triage (holidays included, before the tempo)
+    onderzoek_uren: np.ndarray
+    maand: np.ndarray  # month index of each day in the horizon (the uitloop: the last month)
+    werkdagen: int  # days of the horizon proper
 
 
-def dagreeks(
-    jaren: Sequence[JaarInvoer],
-    normset: Normset,
-    params: WachttijdenParams,
-    factor_triage: float,
-    factor_onderzoek: float,
-) -> Dagreeks:
-    """The day series of consecutive years; arrivals follow the seasonal profile (flat if none)."""
-    wd = params.werkdagen_per_jaar
-    maand_idx = maand_van_dag(wd)
-    profiel = np.ones(12) if params.seizoensprofiel is None else np.asarray(params.seizoensprofiel, float)
-    profiel = profiel / profiel.mean()
-    delen = {k: [] for k in ("lam", "cap_t", "cap_o", "p", "maand")}
-    for jaar in jaren:
-        cap = capaciteit(jaar, normset, wd, params.capaciteitsverdeling)
-        delen["lam"].append(jaar.tellingen["meldingen"] / wd * profiel[maand_idx])
-        delen["cap_t"].append(np.full(wd, cap.triage_per_dag(factor_triage)))
-        delen["cap_o"].append(np.full(wd, cap.onderzoek_per_dag(factor_onderzoek)))
-        delen["p"].append(np.full(wd, cap.aandeel_onderzoek))
-        delen["maand"].append(np.array([f"{jaar.jaar}-{m + 1:02d}" for m in maand_idx]))
-    c = {k: np.concatenate(v) for k, v in delen.items()}
-    return Dagreeks(c["lam"], c["cap_t"], c["cap_o"], c["p"], c["maand"])
+def per_maand_dagen(aannames: Wachtrijaannames) -> int:
+    return int(aannames.werkdagen_per_jaar.waarde) // MAANDEN_PER_JAAR
 
 
-# --- the queue core -----------------------------------------------------------------------------
+def dagreeks(maanden: pd.DataFrame, normset: Normset, aannames: Wachtrijaannames, uitloop: int) -> Dagreeks:
+    """The day series of a month table (MAAND_KOLOMMEN)."""
+    wd = int(aannames.werkdagen_per_jaar.waarde)
+    pm = per_maand_dagen(aannames)
+    maanden = maanden.reset_index(drop=True)
+    uren = queue_uren(maanden, normset, wd)
+    werkdagen = len(maanden) * pm
+    dag = np.arange(werkdagen + uitloop)
+    maand = np.minimum(dag // pm, len(maanden) - 1)
+    kalendermaand = maanden["maand"].to_numpy(int)[maand] - 1
+    dag_van_jaar = kalendermaand * pm + dag % pm
+    vakantie = vakantiefactor(aannames)[dag_van_jaar]
+    profiel = np.asarray(aannames.maandprofiel_meldingen.waarden, float)[kalendermaand]
+    open_ = dag < werkdagen
+
+    def rij(kolom: pd.Series) -> np.ndarray:
+        return kolom.to_numpy(float)[maand]
+
+    return Dagreeks(
+        meldingen=rij(maanden["meldingen"]) / wd * profiel * open_,
+        onderzoeken=rij(maanden[ONDERZOEK]) / wd * profiel * open_,
+        uren_per_melding=rij(uren["uren_per_melding"]),
+        uren_per_onderzoek=rij(uren["uren_per_onderzoek"]),
+        triage_uren=rij(uren["triage_uren_per_dag"]) * vakantie,
+        onderzoek_uren=rij(uren["onderzoek_uren_per_dag"]) * vakantie,
+        maand=maand,
+        werkdagen=werkdagen,
+    )
+
+
+def medewerkers(uren_per_dag: float, uren_per_werkdag_per_casus: float) -> int:
+    """The pool: the queue's norm hours per day divided by the hours a case gets per working day."""
+    return max(1, int(round(uren_per_dag / uren_per_werkdag_per_casus)))
+
+
+# --- candidate cases, shared by scenarios (common random numbers) -------------------------------
+
+
+@dataclass(frozen=True, eq=False)  # holds arrays: compare fields, not objects
+class Stroom:
+    """Candidate cases of one class: (cases, replications), in arrival order down each column.
+
+    A Poisson stream at the highest rate of the scenarios (``piek`` per day); a scenario keeps a
+    candidate when ``u`` < its rate / ``piek`` (thinning gives its own Poisson stream). ``werk`` is
+    the work in units of the mean (gamma, mean 1). Padding rows at the end of a column have
+    ``geldig`` False and day 0. ``plek`` is the flat index of (day, column) in a day-major table.
+    """
+
+    dag: np.ndarray
+    fractie: np.ndarray
+    u: np.ndarray
+    werk: np.ndarray
+    geldig: np.ndarray
+    piek: np.ndarray  # (D,)
+    delen: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def plek(self) -> np.ndarray:
+        k = self.dag.shape[1]
+        soort = np.int32 if (int(self.dag.max(initial=0)) + 200) * k < 2**31 else np.int64
+        uit = self.dag.astype(soort)
+        uit *= k
+        uit += np.arange(k, dtype=soort)
+        return uit
+
+    def kolommen(self, kol: slice) -> Stroom:
+        """The candidates of some columns, contiguous; kept, as every scenario of a run splits alike."""
+        sleutel = (kol.start, kol.stop)
+        if sleutel not in self.delen:
+            velden = ("dag", "fractie", "u", "werk", "geldig")
+            self.delen[sleutel] = Stroom(*(np.ascontiguousarray(getattr(self, v)[:, kol]) for v in velden), self.piek)
+        return self.delen[sleutel]
+
+    def aanwezig(self, tempo: np.ndarray) -> np.ndarray:
+        """Which candidates a scenario with daily rate ``tempo`` keeps."""
+        verhouding = np.divide(tempo, self.piek, out=np.zeros_like(tempo), where=self.piek > 0)
+        return self.geldig & (self.u < verhouding.take(self.dag))
+
+
+def trek_stroom(piek: np.ndarray, replicaties: int, cv: float, rng: np.random.Generator) -> Stroom:
+    """A Poisson stream per replication at the constant rate max(``piek``), generated down the columns:
+    unit exponentials summed, divided by the rate, split into (day, fraction of the day). Thinning with
+    ``u`` gives any lower rate per day (:meth:`Stroom.aanwezig`)."""
+    dagen = int(np.flatnonzero(piek > 0)[-1]) + 1 if (piek > 0).any() else 1
+    hoogste = max(float(piek.max()), 1e-9)
+    totaal = hoogste * dagen
+    n = max(int(np.ceil(totaal + 6 * np.sqrt(totaal) + 10)), 1)
+    tijd = np.cumsum(rng.standard_exponential((n, replicaties)), axis=0)
+    tijd /= hoogste
+    geldig = tijd < dagen
+    m = max(int(geldig.sum(axis=0).max(initial=0)), 1)
+    tijd, geldig = tijd[:m], geldig[:m]
+    tijd[~geldig] = 0.0
+    dag = tijd.astype(np.int64)
+    fractie = tijd - dag
+    vorm = 1 / cv**2
+    werk = rng.standard_gamma(vorm, (m, replicaties))
+    werk /= vorm
+    return Stroom(dag, fractie, rng.random((m, replicaties)), werk, geldig, np.full(piek.size, hoogste))
+
+
+# --- one queue over one horizon, in blocks of cases ---------------------------------------------
+
+# Cases per block: a block's arrays stay in the processor's cache, which makes the per-case passes fast.
+_BLOK = 256
+
+
+@dataclass(frozen=True, eq=False)  # holds arrays: compare fields, not objects
+class Klasse:
+    """What one class of cases did over a horizon, per month and replication column."""
+
+    aantal: np.ndarray  # (months, columns) cases that arrived
+    op_tijd: np.ndarray  # (months, columns) of those, finished within the term
+    wachtend: np.ndarray  # (months, columns) cases waiting (arrived, not started) at each month's end
+    duur: np.ndarray  # werkdagen from arrival to finish of the sample's cases
+    duur_maand: np.ndarray  # their month of arrival
+    vrij_na: np.ndarray  # (servers, columns) the servers' remaining work at the end of the horizon
+    wachtend_na: np.ndarray  # start times (clock from the end of the horizon) of cases still waiting then
+    start: np.ndarray | None = None  # every case's start and work on the clock (kept for the acute class)
+    werk: np.ndarray | None = None
+
+    @staticmethod
+    def naast(a: Klasse, b: Klasse) -> Klasse:
+        """Two groups of columns side by side (the sample's waits: both parts')."""
+        rijen = max(a.wachtend_na.shape[0], b.wachtend_na.shape[0])
+
+        def vul(x: np.ndarray) -> np.ndarray:
+            return np.vstack([x, np.full((rijen - x.shape[0], x.shape[1]), np.inf)])
+
+        return Klasse(
+            *(np.hstack([getattr(a, v), getattr(b, v)]) for v in ("aantal", "op_tijd", "wachtend")),
+            duur=np.concatenate([a.duur, b.duur]),
+            duur_maand=np.concatenate([a.duur_maand, b.duur_maand]),
+            vrij_na=np.hstack([a.vrij_na, b.vrij_na]),
+            wachtend_na=np.hstack([vul(a.wachtend_na), vul(b.wachtend_na)]),
+        )
+
+
+def _klokwaarde(klok: Klok, stroom: Stroom, rijen: slice, extra_dagen: int = 0) -> np.ndarray:
+    """Clock value of the arrival of the candidates in ``rijen``, ``extra_dagen`` working days later."""
+    dag, fractie = stroom.dag[rijen], stroom.fractie[rijen]
+    if (klok.rij == klok.rij[0]).all():
+        tabel, snelheid = klok.tabel[klok.rij[0]], klok.snelheid[klok.rij[0]]
+        index = dag + extra_dagen if extra_dagen else dag
+    else:
+        tabel, snelheid = klok.dagtabel
+        index = stroom.plek[rijen] + np.int32(extra_dagen * dag.shape[1]) if extra_dagen else stroom.plek[rijen]
+    waarde = snelheid.take(index)
+    waarde *= fractie
+    waarde += tabel.take(index)
+    return waarde
+
+
+def _klasse(
+    klok: Klok,
+    stroom: Stroom,
+    tarief: np.ndarray,
+    uren: np.ndarray,
+    tempo: np.ndarray,
+    servers: int,
+    vrij: np.ndarray,
+    geerfd: np.ndarray,
+    termijn: int,
+    dagen: Dagreeks,
+    bewaar: bool = False,
+    steekproef: bool | int = True,
+) -> Klasse:
+    """One class through the Kiefer–Wolfowitz recursion on ``klok``, block by block.
+
+    ``tarief``: the scenario's expected cases per day (thinning of the candidates); ``uren``: norm
+    hours per case per day; ``tempo``: per column; ``vrij``/``geerfd``: the state the horizon starts
+    from (servers' remaining work, start times of the inherited waiting cases).
+    """
+    n, k = stroom.dag.shape
+    pm = dagen.werkdagen // (int(dagen.maand[dagen.werkdagen - 1]) + 1)
+    n_m = dagen.werkdagen // pm
+    grens = klok.op(np.broadcast_to((np.arange(1, n_m + 1) * pm)[:, None], (n_m, k)), 0.0)  # (months, k)
+    eind_horizon = grens[-1]
+    grens_max, grens_min = np.maximum.accumulate(grens.max(axis=1)), np.maximum.accumulate(grens.min(axis=1))
+    verhouding = np.divide(tarief, stroom.piek, out=np.zeros_like(tarief), where=stroom.piek > 0)
+    een_tempo = bool((tempo == tempo[0]).all())
+    uren_dag = uren / tempo[0] if een_tempo else uren
+    kol = np.arange(k)
+    aantal = np.zeros((n_m + 1) * k)
+    op_tijd = np.zeros((n_m + 1) * k)
+    begonnen = np.zeros((n_m, k))
+    steek = min(int(steekproef) if steekproef is not True else _WACHT_STEEKPROEF, k)
+    rest, s_eind, s_aankomst, s_maand, starts, werken = [], [], [], [], [], []
+    f = np.sort(vrij, axis=0)
+    for a in range(0, n, _BLOK):
+        rijen = slice(a, min(a + _BLOK, n))
+        dag, geldig = stroom.dag[rijen], stroom.geldig[rijen]
+        aanwezig = geldig & (stroom.u[rijen] < verhouding.take(dag))
+        werk = uren_dag.take(dag)
+        if not een_tempo:
+            werk /= tempo
+        werk *= stroom.werk[rijen]
+        werk *= aanwezig
+        aankomst = _klokwaarde(klok, stroom, rijen)
+        aankomst[~geldig] = 0.0  # padding: arrives at 0 with no work, a step that changes nothing
+        start, f = kiefer_wolfowitz(aankomst, werk, servers, vrij=f, eindstand=True)
+        start[~geldig] = np.inf
+        eind = start + werk
+        binnen = aanwezig & (eind <= _klokwaarde(klok, stroom, rijen, termijn))
+        maand = dagen.maand.take(dag)
+        vlak = (maand * k + kol).ravel()
+        aantal += np.bincount(vlak, weights=aanwezig.ravel(), minlength=aantal.size)
+        op_tijd += np.bincount(vlak, weights=binnen.ravel(), minlength=op_tijd.size)
+        # Started before each month's end: start times are nondecreasing down a column (first come first
+        # served), so only the months whose end falls within this block's starts need a comparison.
+        laag, hoog = float(start[0].min()), float(np.max(start, where=geldig, initial=-np.inf))
+        j0, j1 = (
+            int(np.searchsorted(grens_max, laag, side="right")),
+            int(np.searchsorted(grens_min, hoog, side="right")),
+        )
+        if j1 < n_m:
+            begonnen[j1:] += aanwezig.sum(axis=0)
+        for j in range(j0, min(j1, n_m)):
+            begonnen[j] += (aanwezig & (start < grens[j])).sum(axis=0)
+        if hoog > eind_horizon.min():
+            rest.append(np.where(aanwezig & (start > eind_horizon), start - eind_horizon, np.inf))
+        s_eind.append(np.where(aanwezig[:, :steek], eind[:, :steek], np.nan))
+        s_aankomst.append(dag[:, :steek] + stroom.fractie[rijen][:, :steek])
+        s_maand.append(maand[:, :steek])
+        if bewaar:
+            starts.append(start)
+            werken.append(werk)
+    s_eind_v = np.concatenate(s_eind)
+    eindig = np.isfinite(s_eind_v)
+    duur = np.empty(0)
+    if steek:
+        kalender = klok.kalender(np.where(eindig, s_eind_v, 0.0), slice(0, steek))
+        duur = (kalender - np.concatenate(s_aankomst))[eindig]
+    aantal_m = aantal.reshape(n_m + 1, k)[:-1]
+    wachtend = np.cumsum(aantal_m, axis=0) - begonnen
+    if np.isfinite(geerfd).any():
+        wachtend += np.stack([(np.isfinite(geerfd) & (geerfd > g)).sum(axis=0) for g in grens])
+        rest.append(np.where(geerfd > eind_horizon, geerfd - eind_horizon, np.inf))
+    rest_v = np.sort(np.concatenate(rest), axis=0) if rest else np.full((1, k), np.inf)
+    m = max(int(np.isfinite(rest_v).sum(axis=0).max(initial=0)), 1)
+    return Klasse(
+        aantal=aantal_m,
+        op_tijd=op_tijd.reshape(n_m + 1, k)[:-1],
+        wachtend=np.maximum(wachtend, 0),
+        duur=duur,
+        duur_maand=np.concatenate(s_maand)[eindig],
+        vrij_na=np.clip(f - eind_horizon, 0.0, None),
+        wachtend_na=rest_v[:m],
+        start=np.concatenate(starts) if bewaar else None,
+        werk=np.concatenate(werken) if bewaar else None,
+    )
 
 
 @dataclass(frozen=True, eq=False)  # holds arrays: compare fields, not objects
 class Beginstand:
-    """Backlog per replication at the start of a horizon (triage: meldingen, onderzoek: onderzoeken)."""
+    """The queues at the start of a horizon, per replication column: the servers' remaining work and
+    the start times (clock from the horizon start) of cases that are still waiting."""
 
-    triage: np.ndarray
-    onderzoek: np.ndarray
+    acuut_vrij: np.ndarray
+    regulier_vrij: np.ndarray
+    onderzoek_vrij: np.ndarray
+    acuut_wachtend: np.ndarray
+    regulier_wachtend: np.ndarray
+    onderzoek_wachtend: np.ndarray
 
     @classmethod
-    def vol(cls, replicaties: int, triage: float = 0.0, onderzoek: float = 0.0) -> Beginstand:
-        return cls(np.full(replicaties, float(triage)), np.full(replicaties, float(onderzoek)))
+    def leeg(cls, c_t: int, c_o: int, kolommen: int) -> Beginstand:
+        leeg = np.full((1, kolommen), np.inf)
+        return cls(np.zeros((c_t, kolommen)), np.zeros((c_t, kolommen)), np.zeros((c_o, kolommen)), leeg, leeg, leeg)
+
+    def kolommen(self, index: np.ndarray) -> Beginstand:
+        """The state of the given columns (replication i of the projection starts from run-in i mod R)."""
+        return Beginstand(*(np.ascontiguousarray(getattr(self, k)[:, index]) for k in self.__dataclass_fields__))
 
 
 @dataclass(frozen=True, eq=False)  # holds arrays: compare fields, not objects
-class Wachtrijresultaat:
-    """Per replication (rows) and working day (columns) of the horizon.
+class Horizon:
+    """What one horizon produced for one scenario (or a grid of tempi side by side)."""
 
-    Counts are per day (not cumulative); ``wacht_*`` is the wait in werkdagen of the last case of the
-    day's cohort (of the case ahead if the cohort is empty). ``eindstand``
-    is the backlog at the horizon's last day, the start of what follows.
-    """
+    dagen: Dagreeks
+    acuut: Klasse
+    regulier: Klasse
+    onderzoek: Klasse
 
-    maand: np.ndarray
-    meldingen: np.ndarray
-    triage_binnen_termijn: np.ndarray
-    backlog_triage: np.ndarray
-    wacht_triage_werkdagen: np.ndarray
-    onderzoek_instroom: np.ndarray
-    onderzoek_binnen_termijn: np.ndarray
-    backlog_onderzoek: np.ndarray
-    wacht_onderzoek_werkdagen: np.ndarray
-    eindstand: Beginstand
-    onderzoek_afgerond: np.ndarray = field(repr=False)  # cumulative, per replication and day
+    def zonder_werk(self) -> Horizon:
+        """Without the acute cases' start and work (only needed inside the run): small to send."""
+        return Horizon(self.dagen, replace(self.acuut, start=None, werk=None), self.regulier, self.onderzoek)
 
-    @property
-    def aandeel_triage_binnen_termijn(self) -> np.ndarray:
-        """Share of each day's meldingen triaged within 5 werkdagen (NaN on a day without meldingen)."""
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(self.meldingen > 0, self.triage_binnen_termijn / self.meldingen, np.nan)
+    @staticmethod
+    def naast(a: Horizon, b: Horizon) -> Horizon:
+        return Horizon(
+            a.dagen, *(Klasse.naast(getattr(a, k), getattr(b, k)) for k in ("acuut", "regulier", "onderzoek"))
+        )
 
-    @property
-    def aandeel_onderzoek_binnen_termijn(self) -> np.ndarray:
-        """Share of each day's new onderzoeken finished within 10 weken (NaN without new onderzoeken)."""
-        with np.errstate(invalid="ignore", divide="ignore"):
-            return np.where(
-                self.onderzoek_instroom > _EPS, self.onderzoek_binnen_termijn / self.onderzoek_instroom, np.nan
-            )
-
-    def pct_triage(self) -> float:
-        """Share of all meldingen of the horizon triaged within term, pooled over replications (%)."""
-        return 100 * self.triage_binnen_termijn.sum() / self.meldingen.sum()
-
-    def pct_onderzoek(self) -> float:
-        """Share of all onderzoeken started in the horizon finished within term, pooled (%)."""
-        return 100 * self.onderzoek_binnen_termijn.sum() / self.onderzoek_instroom.sum()
-
-
-def _row_offsets(waarden: np.ndarray) -> np.ndarray:
-    """Per-row offsets that make row-wise nondecreasing rows one nondecreasing flat array."""
-    breedte = float(np.max(waarden, initial=0.0)) + 1.0
-    return (np.arange(waarden.shape[0]) * breedte)[:, None]
-
-
-def _searchsorted_rows(cumulatief: np.ndarray, sleutels: np.ndarray) -> np.ndarray:
-    """Per row, the first column where ``cumulatief`` reaches ``sleutels`` (ncols if never).
-
-    One flat ``np.searchsorted`` over all rows: adding a row offset larger than any value keeps
-    the flattened array sorted and keeps each key inside its own row.
-    """
-    r, t = cumulatief.shape
-    off = _row_offsets(np.maximum(cumulatief, sleutels))
-    idx = np.searchsorted((cumulatief + off).ravel(), (sleutels + off).ravel(), side="left").reshape(sleutels.shape)
-    return idx - (np.arange(r) * t)[:, None]
-
-
-def _interp_rows(x: np.ndarray, xp: np.ndarray, fp: np.ndarray) -> np.ndarray:
-    """Row-wise linear interpolation (``xp`` nondecreasing per row), as one flat ``np.interp``."""
-    off = _row_offsets(np.maximum(xp, x.max(axis=1, keepdims=True)))
-    return np.interp((x + off).ravel(), (xp + off).ravel(), fp.ravel()).reshape(x.shape)
-
-
-def _lindley(instroom: np.ndarray, cap: np.ndarray, begin: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Backlog ``Q_t = max(0, Q_{t-1} + a_t − c_t)`` and cumulative departures, in closed form.
-
-    With ``X_t = Q_0 + Σ(a − c)``: ``Q_t = X_t − min(0, min_{s≤t} X_s)``. Departures count the begin
-    backlog first: place ``k`` in line is done once departures reach ``k``.
-    """
-    aankomst = begin[:, None] + np.cumsum(instroom, axis=1)
-    x = begin[:, None] + np.cumsum(instroom - cap, axis=1)
-    backlog = x - np.minimum(np.minimum.accumulate(x, axis=1), 0.0)
-    return backlog, aankomst - backlog
-
-
-def _binnen_termijn(vertrek: np.ndarray, voor: np.ndarray, instroom: np.ndarray, termijn: int) -> np.ndarray:
-    """Cases of each day's cohort done within ``termijn`` days: exact for FIFO, no per-case loop."""
-    t = vertrek.shape[1]
-    kolom = np.minimum(np.arange(t) + termijn, t - 1)
-    return np.clip(vertrek[:, kolom] - voor, 0.0, instroom)
-
-
-def _wacht_werkdagen(vertrek: np.ndarray, laatste: np.ndarray, cap_laatst: float) -> np.ndarray:
-    """Werkdagen until place ``laatste`` in line is done, per day.
-
-    A case still waiting at the end of the run is done ``(laatste − vertrek_end) / cap`` days later:
-    exact under the uitloop's assumption that capacity stays at its last value, because a queue that
-    still holds the case departs exactly ``cap`` per day.
-    """
-    t = vertrek.shape[1]
-    dag_klaar = _searchsorted_rows(vertrek, laatste - _EPS).astype(float)
-    open_ = dag_klaar >= t
-    if open_.any():
-        rest = (laatste - vertrek[:, -1:] - _EPS).clip(min=0.0)
-        with np.errstate(divide="ignore"):
-            later = (t - 1) + np.ceil(rest / cap_laatst) if cap_laatst > 0 else np.full(rest.shape, np.inf)
-        dag_klaar = np.where(open_, later, dag_klaar)
-    return np.maximum(dag_klaar - np.arange(t), 0.0)
-
-
-def _trek_instroom(
-    lam: np.ndarray, p: np.ndarray, replicaties: int, rng: np.random.Generator
-) -> tuple[np.ndarray, np.ndarray]:
-    """Poisson meldingen per day and, per cohort, Binomial(n, p) of them needing an onderzoek."""
-    meldingen = rng.poisson(np.broadcast_to(lam, (replicaties, lam.size)))
-    return meldingen, rng.binomial(meldingen, p)
-
-
-def _met_uitloop(reeks: np.ndarray, uitloop: int) -> np.ndarray:
-    """A day series extended by ``uitloop`` days at its last value."""
-    return np.concatenate([reeks, np.full(uitloop, reeks[-1])])
-
-
-@dataclass(frozen=True)
-class _Triage:
-    backlog: np.ndarray
-    vertrek: np.ndarray
-    voor: np.ndarray  # place in line before each day's cohort
-    binnen: np.ndarray
-    onderzoek_instroom: np.ndarray
-
-
-def _triage(
-    meldingen: np.ndarray, onderzoek_cohort: np.ndarray, cap: np.ndarray, begin: Beginstand, aandeel_begin: float
-) -> _Triage:
-    """The triage queue, and the onderzoeken it hands on per day (at the day their triage is done)."""
-    meldingen_f = meldingen.astype(float)
-    backlog, vertrek = _lindley(meldingen_f, np.broadcast_to(cap, meldingen.shape), begin.triage)
-    voor = begin.triage[:, None] + np.cumsum(meldingen_f, axis=1) - meldingen_f
-    binnen = _binnen_termijn(vertrek, voor, meldingen_f, TRIAGE_TERMIJN_WERKDAGEN)
-    # Onderzoeken handed on: cumulative onderzoek flags along the line, read at the departures.
-    r = meldingen.shape[0]
-    xp = np.hstack([np.zeros((r, 1)), begin.triage[:, None], voor + meldingen_f])
-    fp_begin = begin.triage * aandeel_begin
-    fp = np.hstack([np.zeros((r, 1)), fp_begin[:, None], fp_begin[:, None] + np.cumsum(onderzoek_cohort, axis=1)])
-    doorgezet = _interp_rows(vertrek, xp, fp)
-    onderzoek_instroom = np.diff(doorgezet, axis=1, prepend=0.0)
-    return _Triage(backlog, vertrek, voor, binnen, np.maximum(onderzoek_instroom, 0.0))
-
-
-def _onderzoek(instroom: np.ndarray, cap: np.ndarray, begin: np.ndarray) -> tuple[np.ndarray, ...]:
-    """The onderzoek queue: backlog, cumulative departures, place before each cohort, within term."""
-    backlog, vertrek = _lindley(instroom, np.broadcast_to(cap, instroom.shape), begin)
-    voor = begin[:, None] + np.cumsum(instroom, axis=1) - instroom
-    return backlog, vertrek, voor, _binnen_termijn(vertrek, voor, instroom, ONDERZOEK_TERMIJN_WERKDAGEN)
+    def eindstand(self) -> Beginstand:
+        return Beginstand(
+            self.acuut.vrij_na,
+            self.regulier.vrij_na,
+            self.onderzoek.vrij_na,
+            self.acuut.wachtend_na,
+            self.regulier.wachtend_na,
+            self.onderzoek.wachtend_na,
+        )
 
 
 def simuleer(
-    reeks: Dagreeks, replicaties: int, rng: np.random.Generator | int, beginstand: Beginstand | None = None
-) -> Wachtrijresultaat:
-    """Simulate both queues over the day series for ``replicaties`` replications (see module doc).
+    dagen: Dagreeks,
+    aannames: Wachtrijaannames,
+    servers: tuple[int, int],
+    tempo: tuple[np.ndarray, np.ndarray],
+    stromen: tuple[Stroom, Stroom, Stroom],
+    begin: Beginstand,
+    steekproef: bool = True,
+) -> Horizon:
+    """:func:`simuleer_kolommen`, with the columns split over two processes when there are enough of
+    them and the machine has a second core. Columns are independent, so the result is the same."""
+    k = np.asarray(tempo[0]).size
+    if k < _MIN_KOLOMMEN_PARALLEL or (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
+        return simuleer_kolommen(dagen, aannames, servers, tempo, stromen, begin, steekproef)
+    helft = k // 2
+    delen = [slice(0, helft), slice(helft, k)]
+    steek = min(_WACHT_STEEKPROEF, k) if steekproef else 0
+    aantallen = [min(steek, helft), max(0, steek - helft)]
 
-    The run includes an uitloop of :data:`UITLOOP_WERKDAGEN` at the last day's values so that the
-    terms of the last cohorts are observed; returned arrays cover the horizon only.
-    """
-    rng = np.random.default_rng(rng)
-    begin = beginstand or Beginstand.vol(replicaties)
-    horizon = reeks.meldingen_per_dag.size
-    lam, cap_t, cap_o, p = (
-        _met_uitloop(np.asarray(a, float), UITLOOP_WERKDAGEN)
-        for a in (reeks.meldingen_per_dag, reeks.triage_per_dag, reeks.onderzoek_per_dag, reeks.aandeel_onderzoek)
-    )
-    meldingen, onderzoek_cohort = _trek_instroom(lam, p, replicaties, rng)
-    tri = _triage(meldingen, onderzoek_cohort, cap_t, begin, float(p[0]))
-    backlog_o, vertrek_o, voor_o, binnen_o = _onderzoek(tri.onderzoek_instroom, cap_o, begin.onderzoek)
-    h = slice(0, horizon)
-    return Wachtrijresultaat(
-        maand=np.asarray(reeks.maand),
-        meldingen=meldingen[:, h],
-        triage_binnen_termijn=tri.binnen[:, h],
-        backlog_triage=tri.backlog[:, h],
-        wacht_triage_werkdagen=_wacht_werkdagen(tri.vertrek, tri.voor + meldingen, float(cap_t[-1]))[:, h],
-        onderzoek_instroom=tri.onderzoek_instroom[:, h],
-        onderzoek_binnen_termijn=binnen_o[:, h],
-        backlog_onderzoek=backlog_o[:, h],
-        wacht_onderzoek_werkdagen=_wacht_werkdagen(vertrek_o, voor_o + tri.onderzoek_instroom, float(cap_o[-1]))[:, h],
-        eindstand=Beginstand(tri.backlog[:, horizon - 1].copy(), backlog_o[:, horizon - 1].copy()),
-        onderzoek_afgerond=vertrek_o[:, h] - begin.onderzoek[:, None],
-    )
-
-
-# --- months and norms ---------------------------------------------------------------------------
-
-
-def _q(a: np.ndarray, q: float) -> np.ndarray:
-    """Quantile over replications (axis 0), ignoring months without cases (NaN when no replication has one)."""
-    if np.isnan(a).any():
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # an all-NaN month is a month without cases
-            return np.nanquantile(a, q, axis=0)
-    return np.quantile(a, q, axis=0)
-
-
-def maandoverzicht(res: Wachtrijresultaat) -> pd.DataFrame:
-    """Per month: medians over replications and p5/p95 bands for the fan charts.
-
-    Percentages are per replication pooled over the month's cohorts, then summarised over
-    replications; backlog is the stock at the month's last working day; ``wacht_*`` are the median
-    and p90 of the month's cohort waits per replication, then the median over replications.
-    """
-    maanden, start = np.unique(res.maand, return_index=True)
-    volgorde = np.argsort(start)
-    maanden, start = maanden[volgorde], start[volgorde]
-    eind = np.append(start[1:], res.maand.size) - 1
-    som = lambda a: np.add.reduceat(a, start, axis=1)  # noqa: E731
-    with np.errstate(invalid="ignore", divide="ignore"):
-        pct_t = 100 * som(res.triage_binnen_termijn) / som(res.meldingen)
-        instroom_o = som(res.onderzoek_instroom)
-        pct_o = np.where(instroom_o > _EPS, 100 * som(res.onderzoek_binnen_termijn) / instroom_o, np.nan)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # months where no case is triaged: NaN, not noise
-        wacht = np.stack(
-            [
-                np.quantile(res.wacht_triage_werkdagen[:, s : e + 1], [0.5, 0.9], axis=1)
-                for s, e in zip(start, eind, strict=True)
-            ],
-            axis=2,
+    def deel(i: int) -> Horizon:
+        kol = delen[i]
+        h = simuleer_kolommen(
+            dagen,
+            aannames,
+            servers,
+            tuple(np.asarray(t)[kol] for t in tempo),
+            tuple(s.kolommen(kol) for s in stromen),
+            begin.kolommen(np.arange(k)[kol]),
+            aantallen[i],
         )
-    backlog, backlog_o = res.backlog_triage[:, eind], res.backlog_onderzoek[:, eind]
+        return h.zonder_werk()
+
+    ontvanger, zender = mp.get_context("fork").Pipe(duplex=False)
+
+    def kind() -> None:
+        try:
+            zender.send(("goed", deel(1)))
+        except BaseException as fout:  # the parent raises it
+            zender.send(("fout", fout))
+
+    proces = mp.get_context("fork").Process(target=kind, daemon=True)
+    proces.start()
+    zender.close()
+    try:
+        eerste = deel(0)
+        soort, tweede = ontvanger.recv()
+    finally:
+        proces.join()
+    if soort == "fout":
+        raise tweede
+    return Horizon.naast(eerste, tweede)
+
+
+def simuleer_kolommen(
+    dagen: Dagreeks,
+    aannames: Wachtrijaannames,
+    servers: tuple[int, int],
+    tempo: tuple[np.ndarray, np.ndarray],
+    stromen: tuple[Stroom, Stroom, Stroom],
+    begin: Beginstand,
+    steekproef: bool | int = True,
+) -> Horizon:
+    """Both queues over one horizon. ``tempo``: per column, the norm hours one hour of work covers
+    (triage, onderzoek); ``stromen``: acute, regular and onderzoek candidates of this horizon.
+
+    The clocks count norm hours per worker at tempo 1; a column with tempo f needs 1/f of a case's norm
+    hours. Acute meldingen run first on the pool's clock; the regular ones on the clock that leaves.
+    """
+    c_t, c_o = servers
+    f_t, f_o = (np.asarray(f, float) for f in tempo)
+    kolommen = f_t.size
+    nul = np.zeros(kolommen, np.int64)
+    klok_t = Klok.uit_snelheid(dagen.triage_uren[None, :] / c_t, nul)
+    klok_o = Klok.uit_snelheid(dagen.onderzoek_uren[None, :] / c_o, nul)
+    st_a, st_r, st_o = stromen
+    acuut_pct = aannames.acuut_triage_pct.waarde / 100
+    term_t = int(aannames.termijn_triage_werkdagen.waarde)
+    term_o = int(aannames.termijn_onderzoek_werkdagen.waarde)
+    acuut = _klasse(
+        klok_t,
+        st_a,
+        dagen.meldingen * acuut_pct,
+        dagen.uren_per_melding,
+        f_t,
+        c_t,
+        begin.acuut_vrij,
+        begin.acuut_wachtend,
+        term_t,
+        dagen,
+        bewaar=True,
+        steekproef=steekproef,
+    )
+    # The acute work, with what the servers still had from the previous horizon, slows the regular clock.
+    bezig = begin.acuut_vrij
+    klok_r = klok_na_voorrang(
+        klok_t,
+        np.vstack([np.zeros_like(bezig), acuut.start]),
+        np.vstack([bezig, np.where(np.isfinite(acuut.start), acuut.werk, 0.0)]),
+        c_t,
+    )
+    regulier = _klasse(
+        klok_r,
+        st_r,
+        dagen.meldingen * (1 - acuut_pct),
+        dagen.uren_per_melding,
+        f_t,
+        c_t,
+        begin.regulier_vrij,
+        begin.regulier_wachtend,
+        term_t,
+        dagen,
+        steekproef=steekproef,
+    )
+    onderzoek = _klasse(
+        klok_o,
+        st_o,
+        dagen.onderzoeken,
+        dagen.uren_per_onderzoek,
+        f_o,
+        c_o,
+        begin.onderzoek_vrij,
+        begin.onderzoek_wachtend,
+        term_o,
+        dagen,
+        steekproef=steekproef,
+    )
+    return Horizon(dagen, acuut, regulier, onderzoek)
+
+
+def trek_stromen(
+    piek_meldingen: np.ndarray, piek_onderzoek: np.ndarray, aannames: Wachtrijaannames, replicaties: int, seed
+) -> tuple[Stroom, Stroom, Stroom]:
+    """Acute, regular and onderzoek candidates: a Poisson stream each (a split Poisson stream)."""
+    rng = np.random.default_rng(seed)
+    acuut = aannames.acuut_triage_pct.waarde / 100
+    cv_t = aannames.variatiecoefficient_werk_triage.waarde
+    cv_o = aannames.variatiecoefficient_werk_onderzoek.waarde
+    return (
+        trek_stroom(piek_meldingen * acuut, replicaties, cv_t, rng),
+        trek_stroom(piek_meldingen * (1 - acuut), replicaties, cv_t, rng),
+        trek_stroom(piek_onderzoek, replicaties, cv_o, rng),
+    )
+
+
+def herhaal(stroom: Stroom, keer: int) -> Stroom:
+    """The same candidates for ``keer`` groups of columns side by side (the calibration grid)."""
+    velden = ("dag", "fractie", "u", "werk", "geldig")
+    return Stroom(*(np.tile(getattr(stroom, k), (1, keer)) for k in velden), stroom.piek)
+
+
+# --- summaries per month ------------------------------------------------------------------------
+
+
+def _q(a: np.ndarray, q: float, axis: int = 1) -> np.ndarray:
+    """Quantile, ignoring months without cases (NaN when there is no case at all)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a month without cases is NaN, not noise
+        return np.nanquantile(a, q, axis=axis)
+
+
+def _pct(op_tijd: np.ndarray, aantal: np.ndarray) -> np.ndarray:
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(aantal > 0, 100 * op_tijd / aantal, np.nan)
+
+
+def _duur_per_maand(klassen: Sequence[Klasse], n_m: int, q: float) -> np.ndarray:
+    duur = np.concatenate([k.duur for k in klassen])
+    maand = np.concatenate([k.duur_maand for k in klassen])
+    return np.array([np.quantile(duur[maand == m], q) if (maand == m).any() else np.nan for m in range(n_m)])
+
+
+def maandoverzicht(h: Horizon, eerste_maand: pd.Period) -> pd.DataFrame:
+    """Per month of the horizon: medians over replications with the 80% band, waits, waiting counts.
+
+    Percentages are per replication over the month's arrivals (acute and regular), then summarised
+    over replications; waiting counts at the month's end; waits (melding to triage decision,
+    onderzoek start to end) pooled over the month's cases of the first replications.
+    """
+    triage = (h.acuut, h.regulier)
+    aantal_t = h.acuut.aantal + h.regulier.aantal
+    pct_t = _pct(h.acuut.op_tijd + h.regulier.op_tijd, aantal_t)
+    pct_o = _pct(h.onderzoek.op_tijd, h.onderzoek.aantal)
+    n_m = aantal_t.shape[0]
+    regels: dict[str, np.ndarray] = {}
+    for naam, waarden in (("pct_triage_binnen_5_werkdagen", pct_t), ("pct_onderzoek_binnen_10_weken", pct_o)):
+        regels[naam] = _q(waarden, 0.5)
+        regels[f"{naam}_p10"], regels[f"{naam}_p90"] = _q(waarden, BAND[0]), _q(waarden, BAND[1])
+    for naam, waarden in (
+        ("backlog", h.acuut.wachtend + h.regulier.wachtend),
+        ("backlog_onderzoek", h.onderzoek.wachtend),
+    ):
+        regels[f"{naam}_mediaan"] = np.quantile(waarden, 0.5, axis=1)
+        regels[f"{naam}_p10"], regels[f"{naam}_p90"] = (np.quantile(waarden, q, axis=1) for q in BAND)
+    regels["wacht_mediaan_werkdagen"] = _duur_per_maand(triage, n_m, 0.5)
+    regels["wacht_p90_werkdagen"] = _duur_per_maand(triage, n_m, 0.9)
+    regels["doorlooptijd_onderzoek_mediaan_werkdagen"] = _duur_per_maand((h.onderzoek,), n_m, 0.5)
+    regels["doorlooptijd_onderzoek_p90_werkdagen"] = _duur_per_maand((h.onderzoek,), n_m, 0.9)
+    maanden = pd.period_range(eerste_maand, periods=n_m, freq="M").strftime("%Y-%m")
     return pd.DataFrame(
         {
             "maand": maanden,
-            "meldingen": som(res.meldingen).mean(axis=0),
-            "pct_triage_binnen_5_werkdagen": _q(pct_t, 0.5),
-            "pct_triage_binnen_5_werkdagen_p5": _q(pct_t, 0.05),
-            "pct_triage_binnen_5_werkdagen_p95": _q(pct_t, 0.95),
-            "pct_onderzoek_binnen_10_weken": _q(pct_o, 0.5),
-            "pct_onderzoek_binnen_10_weken_p5": _q(pct_o, 0.05),
-            "pct_onderzoek_binnen_10_weken_p95": _q(pct_o, 0.95),
-            "backlog_mediaan": _q(backlog, 0.5),
-            "backlog_p5": _q(backlog, 0.05),
-            "backlog_p95": _q(backlog, 0.95),
-            "backlog_onderzoek_mediaan": _q(backlog_o, 0.5),
-            "wacht_mediaan_werkdagen": _q(wacht[0], 0.5),
-            "wacht_p90_werkdagen": _q(wacht[1], 0.5),
-            "wacht_p90_werkdagen_p5": _q(wacht[1], 0.05),
-            "wacht_p90_werkdagen_p95": _q(wacht[1], 0.95),
+            "meldingen": aantal_t.mean(axis=1),
+            "onderzoeken": h.onderzoek.aantal.mean(axis=1),
+            **regels,
         }
     )
 
 
-def maandoverzichten(projectie: Mapping[str, Wachtrijresultaat]) -> pd.DataFrame:
-    """:func:`maandoverzicht` of every scenario, stacked, with a ``scenario`` column first."""
-    return pd.concat([maandoverzicht(res).assign(scenario=naam) for naam, res in projectie.items()], ignore_index=True)[
-        ["scenario", *maandoverzicht_kolommen()]
-    ]
-
-
 def maandoverzicht_kolommen() -> list[str]:
+    p = ("pct_triage_binnen_5_werkdagen", "pct_onderzoek_binnen_10_weken")
     return [
         "maand",
         "meldingen",
-        "pct_triage_binnen_5_werkdagen",
-        "pct_triage_binnen_5_werkdagen_p5",
-        "pct_triage_binnen_5_werkdagen_p95",
-        "pct_onderzoek_binnen_10_weken",
-        "pct_onderzoek_binnen_10_weken_p5",
-        "pct_onderzoek_binnen_10_weken_p95",
-        "backlog_mediaan",
-        "backlog_p5",
-        "backlog_p95",
-        "backlog_onderzoek_mediaan",
+        "onderzoeken",
+        *(f"{k}{s}" for k in p for s in ("", "_p10", "_p90")),
+        *(f"{k}_{s}" for k in ("backlog", "backlog_onderzoek") for s in ("mediaan", "p10", "p90")),
         "wacht_mediaan_werkdagen",
         "wacht_p90_werkdagen",
-        "wacht_p90_werkdagen_p5",
-        "wacht_p90_werkdagen_p95",
+        "doorlooptijd_onderzoek_mediaan_werkdagen",
+        "doorlooptijd_onderzoek_p90_werkdagen",
     ]
 
 
@@ -658,7 +803,7 @@ def normmoment(tabel: pd.DataFrame, kengetallen: Kengetallen) -> dict:
 
 
 def normmomenten(tabel: pd.DataFrame, kengetallen: Kengetallen) -> pd.DataFrame:
-    """:func:`normmoment` per scenario of a stacked table (:func:`maandoverzichten`)."""
+    """:func:`normmoment` per scenario of a stacked table (:func:`projecteer`)."""
     return pd.DataFrame(
         [{"scenario": naam, **normmoment(groep, kengetallen)} for naam, groep in tabel.groupby("scenario", sort=False)]
     )
@@ -669,70 +814,66 @@ def normmomenten(tabel: pd.DataFrame, kengetallen: Kengetallen) -> pd.DataFrame:
 
 @dataclass(frozen=True, eq=False)  # holds arrays: compare fields, not objects
 class Kalibratie:
-    """The fitted effective-capacity factors and what they achieve in the base period."""
+    """The fitted tempi, what they reproduce in the base year, and the state the projection starts from."""
 
     basisperiode: str
     basisjaar: int
     normset: str
-    factor_triage: float
-    factor_onderzoek: float
+    inloop: pd.DataFrame  # the run-in years (jaar, counts, fte, verzuim, periode)
+    servers_triage: int
+    servers_onderzoek: int
+    tempo_triage: float
+    tempo_onderzoek: float
     pct_triage_binnen_5_werkdagen: float
     pct_onderzoek_binnen_10_weken: float
     doel_triage_pct: float
     doel_onderzoek_pct: float
-    fte_beschikbaar: float
-    verzuim_pct: float
-    replicaties: int
-    seed: int
-    basis: Wachtrijresultaat = field(repr=False)
-
-    @property
-    def eindstand(self) -> Beginstand:
-        """Backlog per replication at the end of the base period: the start of the projection."""
-        return self.basis.eindstand
+    backlog_triage_eind: np.ndarray = field(repr=False)
+    backlog_onderzoek_eind: np.ndarray = field(repr=False)
+    eindstand: Beginstand = field(repr=False)
+    replicaties: int = 0
+    seed: int = 0
+    uitgangspunten: dict = field(default_factory=dict)  # the stated assumptions, for the chapter's text
 
     def record(self) -> dict:
         """JSON-ready summary for results.json (``kalibratie``)."""
+        basis = self.inloop.iloc[-1]
         return {
             "basisperiode": self.basisperiode,
             "basisjaar": self.basisjaar,
             "normset": self.normset,
-            "factor_triage": self.factor_triage,
-            "factor_onderzoek": self.factor_onderzoek,
+            "inloop_jaren": [int(j) for j in self.inloop["jaar"]],
+            "servers_triage": self.servers_triage,
+            "servers_onderzoek": self.servers_onderzoek,
+            "factor_triage": self.tempo_triage,
+            "factor_onderzoek": self.tempo_onderzoek,
             "pct_triage_binnen_5_werkdagen": self.pct_triage_binnen_5_werkdagen,
             "pct_onderzoek_binnen_10_weken": self.pct_onderzoek_binnen_10_weken,
             "doel_triage_pct": self.doel_triage_pct,
             "doel_onderzoek_pct": self.doel_onderzoek_pct,
-            "fte_beschikbaar": self.fte_beschikbaar,
-            "verzuim_pct": self.verzuim_pct,
-            "backlog_triage_eind_mediaan": float(np.median(self.eindstand.triage)),
-            "backlog_onderzoek_eind_mediaan": float(np.median(self.eindstand.onderzoek)),
+            "fte_beschikbaar": float(basis["fte_beschikbaar"]),
+            "verzuim_pct": float(basis["verzuim_pct"]),
+            "backlog_triage_eind_mediaan": float(np.median(self.backlog_triage_eind)),
+            "backlog_onderzoek_eind_mediaan": float(np.median(self.backlog_onderzoek_eind)),
             "replicaties": self.replicaties,
             "seed": self.seed,
+            **self.uitgangspunten,
         }
 
 
-def bisect_factor(
-    pct, doel: float, tolerantie_pp: float, laag: float = 1 / 64, hoog: float = 64.0, max_iter: int = 60
-) -> float:
-    """The factor where the nondecreasing ``pct(factor)`` hits ``doel``: bisection in log space.
-
-    ``pct`` is nondecreasing because replications reuse the same arrivals (common random numbers)
-    and more capacity never makes a FIFO case later.
-    """
-    if pct(laag) > doel or pct(hoog) < doel:
-        raise ValueError(f"doel {doel}% ligt buiten het bereik van factor {laag}–{hoog}")
-    for _ in range(max_iter):
-        midden = float(np.sqrt(laag * hoog))
-        waarde = pct(midden)
-        if abs(waarde - doel) <= tolerantie_pp:
-            return midden
-        laag, hoog = (midden, hoog) if waarde < doel else (laag, midden)
-    return float(np.sqrt(laag * hoog))
+def _pct_basisjaar(h: Horizon, eerste_maand: int, groepen: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per group of columns: the share (%) of the base year's meldingen and onderzoeken within term."""
+    uit = []
+    for klassen in ((h.acuut, h.regulier), (h.onderzoek,)):
+        tot = sum(k.aantal[eerste_maand:].sum(axis=0) for k in klassen)
+        op = sum(k.op_tijd[eerste_maand:].sum(axis=0) for k in klassen)
+        tot, op = (np.asarray(x, float).reshape(groepen, -1).sum(axis=1) for x in (tot, op))
+        uit.append(100 * op / np.maximum(tot, 1))
+    return uit[0], uit[1]
 
 
 def _onbereikbaar(dataset: Dataset, kengetal: str, doel: float, basisperiode: str) -> InvoerFout:
-    """A calibration target no capacity factor reaches: the input figures contradict each other."""
+    """A calibration target no tempo reaches: the input figures contradict each other."""
     return InvoerFout(
         dataset.map / KENGETALLEN_FILE,
         f"sleutel {kengetal}.waarde",
@@ -741,150 +882,232 @@ def _onbereikbaar(dataset: Dataset, kengetal: str, doel: float, basisperiode: st
     )
 
 
+def _interpoleer(grid: np.ndarray, pct: np.ndarray, doel: float) -> float | None:
+    """The tempo at which the (nondecreasing) grid curve reaches ``doel``, log-linear; None outside."""
+    pct = np.maximum.accumulate(pct)
+    if doel < pct[0] or doel > pct[-1]:
+        return None
+    i = int(np.clip(np.searchsorted(pct, doel), 1, grid.size - 1))
+    p0, p1 = pct[i - 1], pct[i]
+    w = 0.0 if p1 == p0 else (doel - p0) / (p1 - p0)
+    return float(np.exp(np.log(grid[i - 1]) + w * (np.log(grid[i]) - np.log(grid[i - 1]))))
+
+
 def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str) -> Kalibratie:
-    """Fit one effective-capacity factor per queue so the base period gives 72% and 71%.
+    """Fit one tempo per queue so that the base year, run in from the first realisatie, gives the
+    realised shares (BURAP II 2024: 72% and 71%).
 
-    Base period: one year of the counts and fte (structural + incidental, 62,57 at BURAP 2 2024) of
-    ``basisperiode`` with the verzuim of its year (7% in 2024), starting from the params' begin
-    backlog (default empty). Triage is fitted first (it does not depend on onderzoek), then
-    onderzoek given the fitted triage. Both use the same arrivals (params.seed), so the achieved
-    percentages are exact for the returned factors.
+    A grid of tempi runs side by side on the same candidate cases (so the curve is monotone), the
+    tempo is interpolated, then refined on all replications by secant steps until it is within
+    half a percentage point. The two queues are independent, so both are fitted in the same runs.
     """
+    aannames = dataset.wachttijden
     kg, ns = dataset.kengetallen, dataset.normen.normsets[normset]
-    rij = _volumerij(dataset, basisperiode)
-    basisjaar = int(rij["jaar"])
-    fte = float(fte_beschikbaar_uit_volumes(rij.to_frame().T).iloc[0])
-    jaar = jaar_uit_volumes(rij, kg.verzuim_pct[basisjaar].waarde, fte_beschikbaar=fte)
-    doel_t = kg.triage_binnen_5_werkdagen_realisatie_pct.waarde
-    doel_o = kg.onderzoek_binnen_10_weken_realisatie_pct.waarde
-    r, horizon = params.replicaties, params.werkdagen_per_jaar
-
-    reeks = dagreeks([jaar], ns, params, 1.0, 1.0)
-    cap = capaciteit(jaar, ns, horizon, params.capaciteitsverdeling)
-    lam, p = (_met_uitloop(a, UITLOOP_WERKDAGEN) for a in (reeks.meldingen_per_dag, reeks.aandeel_onderzoek))
-    rng = np.random.default_rng([params.seed, 0])
-    meldingen, onderzoek_cohort = _trek_instroom(lam, p, r, rng)
-    begin = Beginstand.vol(r, params.beginvoorraad_triage, params.beginvoorraad_onderzoek)
-    totaal_meldingen = meldingen[:, :horizon].sum()
-
-    def triage_bij(factor: float) -> _Triage:
-        return _triage(meldingen, onderzoek_cohort, cap.triage_per_dag(factor), begin, cap.aandeel_onderzoek)
-
-    try:
-        factor_t = bisect_factor(
-            lambda f: 100 * triage_bij(f).binnen[:, :horizon].sum() / totaal_meldingen,
-            doel_t,
-            params.kalibratie_tolerantie_pp,
-        )
-    except ValueError:
-        raise _onbereikbaar(dataset, "triage_binnen_5_werkdagen_realisatie_pct", doel_t, basisperiode) from None
-    instroom = triage_bij(factor_t).onderzoek_instroom
-    totaal_o = instroom[:, :horizon].sum()
-
-    def pct_onderzoek(factor: float) -> float:
-        binnen = _onderzoek(instroom, cap.onderzoek_per_dag(factor), begin.onderzoek)[3]
-        return 100 * binnen[:, :horizon].sum() / totaal_o
-
-    try:
-        factor_o = bisect_factor(pct_onderzoek, doel_o, params.kalibratie_tolerantie_pp)
-    except ValueError:
-        raise _onbereikbaar(dataset, "onderzoek_binnen_10_weken_realisatie_pct", doel_o, basisperiode) from None
-    basis = simuleer(
-        dagreeks([jaar], ns, params, factor_t, factor_o), r, np.random.default_rng([params.seed, 0]), begin
+    inloop = inloopjaren(dataset, basisperiode)
+    basisjaar = int(inloop["jaar"].iloc[-1])
+    maanden = maanden_uit_jaren(inloop)
+    term_o = int(aannames.termijn_onderzoek_werkdagen.waarde)
+    dagen = dagreeks(maanden, ns, aannames, uitloop=2 * term_o)
+    basis = queue_uren(maanden.iloc[[-1]], ns, aannames.werkdagen_per_jaar.waarde).iloc[0]
+    servers = (
+        medewerkers(basis["triage_uren_per_dag"], aannames.uren_per_werkdag_triage.waarde),
+        medewerkers(basis["onderzoek_uren_per_dag"], aannames.uren_per_werkdag_onderzoek.waarde),
     )
+    eerste_maand = len(maanden) - MAANDEN_PER_JAAR
+    doel = (
+        kg.triage_binnen_5_werkdagen_realisatie_pct.waarde,
+        kg.onderzoek_binnen_10_weken_realisatie_pct.waarde,
+    )
+    kengetal = ("triage_binnen_5_werkdagen_realisatie_pct", "onderzoek_binnen_10_weken_realisatie_pct")
+
+    r = min(_KALIBRATIE_REPLICATIES, params.replicaties)
+    stromen = trek_stromen(dagen.meldingen, dagen.onderzoeken, aannames, r, [params.seed, 0])
+
+    def kurve(tempi: np.ndarray, reps: int) -> tuple[Horizon, np.ndarray]:
+        """Each pair of tempi (row: triage, onderzoek) on the first ``reps`` replications, side by side."""
+        g = tempi.shape[0]
+        deel = tuple(
+            Stroom(*(getattr(s, k)[:, :reps] for k in ("dag", "fractie", "u", "werk", "geldig")), s.piek)
+            for s in stromen
+        )
+        kol = (np.repeat(tempi[:, 0], reps), np.repeat(tempi[:, 1], reps))
+        hor = simuleer(
+            dagen,
+            aannames,
+            servers,
+            kol,
+            tuple(herhaal(s, g) for s in deel),
+            Beginstand.leeg(*servers, g * reps),
+            False,
+        )
+        return hor, np.column_stack(_pct_basisjaar(hor, eerste_maand, g))
+
+    # A coarse grid on few replications brackets the target (the curves are monotone: every tempo runs on
+    # the same cases); then regula falsi (Illinois) on the calibration's replications, both queues at once.
+    _, pct = kurve(np.column_stack([_GRID, _GRID]), _GRID_REPLICATIES)
+    laag, hoog, tempo = [], [], []
+    for i in range(2):
+        f = _interpoleer(_GRID, pct[:, i], doel[i])
+        if f is None:
+            raise _onbereikbaar(dataset, kengetal[i], doel[i], basisperiode)
+        k = int(np.clip(np.searchsorted(_GRID, f), 1, _GRID.size - 1))
+        # [tempo, pct] on either side of the target; the grid's pct starts the secant, the runs replace it
+        laag.append([_GRID[k - 1], float(np.maximum.accumulate(pct[:, i])[k - 1])])
+        hoog.append([_GRID[k], float(np.maximum.accumulate(pct[:, i])[k])])
+        tempo.append(f)
+    vorige_kant: list = [None, None]
+    for _ in range(_KALIBRATIE_STAPPEN):
+        hor, pct = kurve(np.array([tempo]), r)
+        pct = pct[0]
+        klaar = True
+        for i in range(2):
+            fout = pct[i] - doel[i]
+            if abs(fout) <= _KALIBRATIE_MARGE_PP:
+                continue
+            klaar = False
+            kant, ander = (hoog, laag) if fout > 0 else (laag, hoog)
+            if vorige_kant[i] is kant:  # Illinois: the same end moved twice, so halve the stale one
+                ander[i][1] = doel[i] + (ander[i][1] - doel[i]) / 2
+            vorige_kant[i] = kant
+            kant[i] = [tempo[i], float(pct[i])]
+            lo, hi = laag[i], hoog[i]
+            w = float(np.clip((doel[i] - lo[1]) / (hi[1] - lo[1]) if hi[1] > lo[1] else 0.5, 0.05, 0.95))
+            tempo[i] = float(np.exp(np.log(lo[0]) + w * (np.log(hi[0]) - np.log(lo[0]))))
+        if klaar:
+            break
+    else:
+        i = int(np.argmax(np.abs(np.asarray(pct) - np.asarray(doel))))
+        raise _onbereikbaar(dataset, kengetal[i], doel[i], basisperiode)
+    eind = hor.eindstand()
+    wachtend_t = hor.acuut.wachtend[-1] + hor.regulier.wachtend[-1]
+    wachtend_o = hor.onderzoek.wachtend[-1]
     return Kalibratie(
         basisperiode=basisperiode,
         basisjaar=basisjaar,
         normset=normset,
-        factor_triage=factor_t,
-        factor_onderzoek=factor_o,
-        pct_triage_binnen_5_werkdagen=float(basis.pct_triage()),
-        pct_onderzoek_binnen_10_weken=float(basis.pct_onderzoek()),
-        doel_triage_pct=doel_t,
-        doel_onderzoek_pct=doel_o,
-        fte_beschikbaar=fte,
-        verzuim_pct=jaar.verzuim_pct,
+        inloop=inloop,
+        servers_triage=servers[0],
+        servers_onderzoek=servers[1],
+        tempo_triage=tempo[0],
+        tempo_onderzoek=tempo[1],
+        pct_triage_binnen_5_werkdagen=float(pct[0]),
+        pct_onderzoek_binnen_10_weken=float(pct[1]),
+        doel_triage_pct=doel[0],
+        doel_onderzoek_pct=doel[1],
+        backlog_triage_eind=wachtend_t,
+        backlog_onderzoek_eind=wachtend_o,
+        eindstand=eind,
         replicaties=r,
         seed=params.seed,
-        basis=basis,
+        uitgangspunten=uitgangspunten(aannames, params, inloop, ns, tempo),
     )
+
+
+def uitgangspunten(
+    aannames: Wachtrijaannames, params: WachttijdenParams, inloop: pd.DataFrame, normset: Normset, tempo
+) -> dict:
+    """The model's stated assumptions and the base year's balance formation, for results.json: the
+    chapter's text names them, so they travel with the figures they produced."""
+    basis = inloop.iloc[[-1]]
+    return {
+        "termijn_triage_werkdagen": int(aannames.termijn_triage_werkdagen.waarde),
+        "termijn_onderzoek_werkdagen": int(aannames.termijn_onderzoek_werkdagen.waarde),
+        "werkdagen_per_jaar": int(aannames.werkdagen_per_jaar.waarde),
+        "acuut_pct": aannames.acuut_triage_pct.waarde,
+        "spreiding_triage": aannames.variatiecoefficient_werk_triage.waarde,
+        "spreiding_onderzoek": aannames.variatiecoefficient_werk_onderzoek.waarde,
+        "uren_per_werkdag_triage": aannames.uren_per_werkdag_triage.waarde,
+        "uren_per_werkdag_onderzoek": aannames.uren_per_werkdag_onderzoek.waarde,
+        "vakanties": [
+            {"naam": v.naam, "weken": len(v.weken), "capaciteit_pct": v.capaciteit_pct} for v in aannames.vakanties
+        ],
+        "maandprofiel_vlak": len(set(aannames.maandprofiel_meldingen.waarden)) == 1,
+        "wervingsduur_maanden": params.wervingsduur_maanden,
+        "infasering_maanden": params.infasering_maanden,
+        "replicaties_projectie": params.replicaties,
+        "fte_evenwicht": float(evenwicht_fte(basis, normset, tempo[0], tempo[1]).iloc[0]),
+    }
 
 
 # --- projection ---------------------------------------------------------------------------------
 
 
 def projecteer(
-    scenarios: Sequence[Scenario], kalibratie: Kalibratie, normset: Normset, params: WachttijdenParams
-) -> dict[str, Wachtrijresultaat]:
-    """Simulate each scenario from the calibrated end state of the base period, by working day.
+    scenarios: Mapping[str, pd.DataFrame],
+    kalibratie: Kalibratie,
+    normset: Normset,
+    aannames: Wachtrijaannames,
+    params: WachttijdenParams,
+) -> pd.DataFrame:
+    """Every scenario (a month table each, same months) from the calibrated state, stacked by month.
 
-    Every scenario uses the same random stream (common random numbers), so differences between
-    scenarios come from the scenarios, not from chance; replication ``i`` starts from the backlog of
-    replication ``i`` of the base run.
+    All scenarios draw from one stream of candidate cases (common random numbers); replication ``i``
+    starts from replication ``i`` of the run-in.
     """
-    if params.replicaties != kalibratie.replicaties:
-        raise ValueError(f"replicaties {params.replicaties} ≠ {kalibratie.replicaties} van de kalibratie")
-    return {
-        s.naam: simuleer(
-            dagreeks(s.jaren, normset, params, kalibratie.factor_triage, kalibratie.factor_onderzoek),
-            params.replicaties,
-            np.random.default_rng([params.seed, 1]),
-            kalibratie.eindstand,
-        )
-        for s in scenarios
-    }
+    if not scenarios:
+        return pd.DataFrame(columns=["scenario", *maandoverzicht_kolommen()])
+    uitloop = 2 * int(aannames.termijn_onderzoek_werkdagen.waarde)
+    dagen = {naam: dagreeks(m, normset, aannames, uitloop) for naam, m in scenarios.items()}
+    piek_m = np.max([d.meldingen for d in dagen.values()], axis=0)
+    piek_o = np.max([d.onderzoeken for d in dagen.values()], axis=0)
+    r = params.replicaties
+    stromen = trek_stromen(piek_m, piek_o, aannames, r, [params.seed, 2])
+    servers = (kalibratie.servers_triage, kalibratie.servers_onderzoek)
+    tempo = (np.full(r, kalibratie.tempo_triage), np.full(r, kalibratie.tempo_onderzoek))
+    begin = kalibratie.eindstand.kolommen(np.arange(r) % kalibratie.replicaties)
+    delen, gedaan = [], {}
+    for naam, m in scenarios.items():
+        # Scenarios with the same month table (e.g. C without levers and doing nothing) give the same queue.
+        sleutel = m.reset_index(drop=True).round(9).to_json()
+        if sleutel not in gedaan:
+            eerste = pd.Period(year=int(m["jaar"].iloc[0]), month=int(m["maand"].iloc[0]), freq="M")
+            gedaan[sleutel] = maandoverzicht(simuleer(dagen[naam], aannames, servers, tempo, stromen, begin), eerste)
+        delen.append(gedaan[sleutel].assign(scenario=naam))
+    return pd.concat(delen, ignore_index=True)[["scenario", *maandoverzicht_kolommen()]]
 
 
-def scenarios_uit_vergelijking(vergelijking: pd.DataFrame, verzuim_pct: float) -> list[Scenario]:
-    """One queue scenario per named scenario of the comparison (issue 4), in its order.
-
-    Each year carries the counts after C and B and the fte available including A's extra fte, so
-    the legal terms are projected for exactly the scenarios the board compares.
-    """
-    return [
-        scenario_uit_frame(str(naam), groep, verzuim_pct=verzuim_pct)
-        for naam, groep in vergelijking.groupby("naam", sort=False)
-    ]
+def evenwicht_fte(rijen: pd.DataFrame, normset: Normset, tempo_triage: float, tempo_onderzoek: float) -> pd.Series:
+    """Per row (counts and verzuim_pct): the fte at which triage and onderzoek are in balance at the
+    calibrated tempi, as :func:`queue_uren` divides the hours; beside the rekentool's fte benodigd
+    (tempo 1, no verzuim): the same norm hours, one named factor per queue."""
+    uren = {n: p.uren * rijen[p.telling].astype(float) for n, p in normset.producten.items()}
+    overig = sum(v for n, v in uren.items() if n not in (TRIAGE, ONDERZOEK))
+    queue = uren[TRIAGE] / tempo_triage + uren[ONDERZOEK] / tempo_onderzoek
+    return (overig + queue) / (normset.uren_per_fte * (1 - rijen["verzuim_pct"].astype(float) / 100))
 
 
-def met_verzuim(scenario: Scenario, verzuim_pct: float) -> Scenario:
+def met_verzuim(maanden: pd.DataFrame, verzuim_pct: float) -> pd.DataFrame:
     """The same scenario with another verzuim (the seed warns verzuim may rise again under pressure)."""
-    naam = f"{scenario.naam}, verzuim {getal(verzuim_pct, 1 if verzuim_pct % 1 else 0)}%"
-    return Scenario(
-        naam, tuple(JaarInvoer(j.jaar, j.tellingen, j.fte_beschikbaar, verzuim_pct) for j in scenario.jaren)
-    )
+    return maanden.assign(verzuim_pct=float(verzuim_pct))
+
+
+def verzuim_naam(naam: str, verzuim_pct: float) -> str:
+    return f"{naam}, verzuim {getal(verzuim_pct, 1 if verzuim_pct % 1 else 0)}%"
 
 
 def wachttijden_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd.DataFrame]:
-    """Calibrate on the run's peilmoment and project every compared scenario, plus the first one
-    with verzuim back at the level before the base year; returns the calibration and month table."""
+    """Calibrate on the run's peilmoment and project every compared scenario, plus the first one with
+    verzuim back at the level before the base year; returns the calibration and the month table."""
     p, d = run.params, run.data
     w = p.wachttijden
     kal = kalibreer(d, w, p.peilmoment, p.normset)
-    basisjaar = int(_volumerij(d, p.peilmoment)["jaar"])
-    scenarios = scenarios_uit_vergelijking(vergelijking, verzuim_basis_pct(d.kengetallen, basisjaar, w))
+    verzuim = verzuim_basis_pct(d.kengetallen, kal.basisjaar, w)
+    scenarios = {
+        str(naam): scenario_maanden(groep, verzuim, w) for naam, groep in vergelijking.groupby("naam", sort=False)
+    }
     if scenarios:
-        scenarios.append(met_verzuim(scenarios[0], verzuim_scenario_pct(d.kengetallen, basisjaar, w)))
-    projectie = projecteer(scenarios, kal, d.normen.normsets[p.normset], w)
-    return kal, maandoverzichten(projectie)
+        eerste, maanden = next(iter(scenarios.items()))
+        hoog = verzuim_scenario_pct(d.kengetallen, kal.basisjaar, w)
+        scenarios[verzuim_naam(eerste, hoog)] = met_verzuim(maanden, hoog)
+    return kal, projecteer(scenarios, kal, d.normen.normsets[p.normset], d.wachttijden, w)
 
 
-RESULTS_KOLOMMEN = (
-    "scenario",
-    "maand",
-    "pct_triage_binnen_5_werkdagen",
-    "pct_onderzoek_binnen_10_weken",
-    "backlog_mediaan",
-    "wacht_p90_werkdagen",
-)
+RESULTS_KOLOMMEN = ("scenario", *maandoverzicht_kolommen())
 
 
 def results_records(tabel: pd.DataFrame, kalibratie: Kalibratie) -> dict:
-    """``{"wachttijden": [...], "kalibratie": {...}}`` for results.json, floats unrounded.
-
-    ``tabel`` is the stacked month table of :func:`maandoverzichten`.
-    """
-    # NaN (a month in which no case finished) is null: results.json is strict JSON.
+    """``{"wachttijden": [...], "kalibratie": {...}}`` for results.json, floats unrounded; NaN (a month
+    without cases) is null, because results.json is strict JSON."""
     records = [
         {k: (None if isinstance(v, float) and v != v else v) for k, v in rij.items()}
         for rij in (
@@ -893,3 +1116,7 @@ def results_records(tabel: pd.DataFrame, kalibratie: Kalibratie) -> dict:
         )
     ]
     return {"wachttijden": records, "kalibratie": kalibratie.record()}
+
+
+def scenario_namen(tabel: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(tabel["scenario"]))

@@ -1,4 +1,8 @@
-"""Chapter 08, Wettelijke termijnen: the queue model, its calibration and the projection per scenario."""
+"""Chapter 08, Wettelijke termijnen: the queue model, its calibration and the projection per scenario.
+
+The prose about the model and the calibration is the text block ``wachttijden``; this module gives the
+tables, the charts and the sentences that are lists over the scenarios.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ from .. import formatting as fmt
 from ..charts import Figuur, figuur, waaier_chart
 from ..resultaten import Resultaten
 from ..tables import Tabel, tabel
-from ..wachttijden import ONDERZOEK_TERMIJN_WERKDAGEN, TRIAGE_TERMIJN_WERKDAGEN, WachttijdenParams, normmomenten
+from ..tekst import markdown_escape
+from ..wachttijden import evenwicht_fte, normmomenten
 
 
 def _maand(tekst: str | None) -> str:
@@ -20,164 +25,230 @@ def _maand(tekst: str | None) -> str:
     return fmt.datum(pd.Timestamp(int(jaar), int(maand), 1)).split(" ", 1)[1]
 
 
-def model_tekst(r: Resultaten, w: WachttijdenParams) -> Markdown:
+def _naam(naam: str) -> str:
+    return f"*{markdown_escape(naam)}*"
+
+
+def kalibratie_tabel(r: Resultaten) -> Tabel:
+    """Per queue: the fitted tempo, what it means in hours, and the base year it reproduces."""
     kal = r.kalibratie
-    return Markdown(
-        "Het model volgt elke werkdag de meldingen die binnenkomen en wat de formatie daarvan kan afhandelen. "
-        "Meldingen komen "
-        f"willekeurig binnen rond het jaarvolume ({fmt.aantal(w.werkdagen_per_jaar)} werkdagen per jaar); ze worden "
-        "op volgorde "
-        "van binnenkomst getrieerd. Een deel van de meldingen (het aantal onderzoeken gedeeld door het aantal "
-        "meldingen) gaat "
-        "daarna in een tweede rij voor onderzoek. De capaciteit per dag volgt uit de beschikbare fte, de productieve "
-        "uren per "
-        "fte en het verzuim. Advies, overdracht met ondersteuning en monitoring krijgen eerst hun normuren; wat "
-        "overblijft gaat "
-        f"naar triage en onderzoek "
-        + ("naar rato van hun normuren." if w.capaciteitsverdeling == "naar_rato" else "met voorrang voor onderzoek.")
-        + f" Een melding is op tijd als ze binnen {TRIAGE_TERMIJN_WERKDAGEN} werkdagen is getrieerd, een "
-        f"onderzoek als het binnen {ONDERZOEK_TERMIJN_WERKDAGEN // 5} weken ({ONDERZOEK_TERMIJN_WERKDAGEN} werkdagen) "
-        "na het triagebesluit is afgerond. "
-        f"Elke projectie is {fmt.aantal(kal['replicaties'])} keer herhaald (startwaarde {kal['seed']}); de banden "
-        "tonen de middelste 90%."
+    ns = r.normen.normsets[kal["normset"]]
+    rijen = []
+    for rij, product, pct, doel in (
+        ("Triage", "triage", "pct_triage_binnen_5_werkdagen", "doel_triage_pct"),
+        ("Onderzoek", "onderzoek", "pct_onderzoek_binnen_10_weken", "doel_onderzoek_pct"),
+    ):
+        tempo = kal[f"factor_{product}"]
+        rijen.append(
+            {
+                "rij": rij,
+                "norm": ns.producten[product].uren,
+                "werkelijk": ns.producten[product].uren / tempo,
+                "tempo": tempo,
+                "model": kal[pct],
+                "gemeten": kal[doel],
+                "wachtend": kal[f"backlog_{product}_eind_mediaan"],
+            }
+        )
+    koppen = {
+        "rij": "Wachtrij",
+        "norm": "Normuren per zaak",
+        "werkelijk": f"Uren per zaak in {kal['basisjaar']}",
+        "tempo": "Tempo (normuur per uur)",
+        "model": "Model binnen termijn",
+        "gemeten": "Gemeten binnen termijn",
+        "wachtend": f"Wachtend eind {kal['basisjaar']}",
+    }
+    formats = {
+        "norm": fmt.aantal,
+        "werkelijk": lambda x: fmt.getal(x, 1),
+        "tempo": lambda x: fmt.getal(x, 2),
+        "model": lambda x: fmt.procent(x, 1),
+        "gemeten": fmt.procent,
+        "wachtend": fmt.aantal,
+    }
+    return tabel(
+        pd.DataFrame(rijen),
+        f"Kalibratie op {kal['basisperiode']}: het tempo waarmee het model de gemeten termijnen nabootst",
+        formats,
+        koppen,
     )
 
 
-def kalibratie_tekst(r: Resultaten) -> Markdown:
-    kal = r.kalibratie
-    return Markdown(
-        "**Kalibratie.** De normuren alleen verklaren de gemeten termijnen niet. Daarom is per rij één factor "
-        "geschat, de "
-        f"effectieve capaciteit per normuur, zodat het model in {kal['basisperiode']} "
-        f"({fmt.fte(kal['fte_beschikbaar'], eenheid=True)}, "
-        f"verzuim {fmt.procent(kal['verzuim_pct'])}) de realisatie van BURAP II nabootst: triage "
-        f"{fmt.getal(kal['factor_triage'], 3)} (model {fmt.procent(kal['pct_triage_binnen_5_werkdagen'], 1)}, gemeten "
-        f"{fmt.procent(kal['doel_triage_pct'])}) en onderzoek {fmt.getal(kal['factor_onderzoek'], 3)} (model "
-        f"{fmt.procent(kal['pct_onderzoek_binnen_10_weken'], 1)}, gemeten {fmt.procent(kal['doel_onderzoek_pct'])}). "
-        "De wachtrij aan het "
-        f"eind van dat jaar is het startpunt van elke projectie."
-    )
+def _eind(groep: pd.DataFrame, jaar: str) -> pd.Series:
+    return groep[groep["maand"].str.startswith(jaar)].iloc[-1]
 
 
 def samenvatting_tabel(r: Resultaten) -> Tabel:
-    """Per scenario: the share within each term in the last month of each year, backlog and p90 wait at the end."""
-    tabel_ = r.wachttijden
-    norm = normmomenten(tabel_, r.kengetallen).set_index("scenario")
-    jaren = sorted({m[:4] for m in tabel_["maand"]})
+    """Per scenario: the share within each term in December of each year (median over the replications),
+    families waiting at the end, the 90th-percentile triage time and when the triage norm is met."""
+    t = r.wachttijden
+    norm = normmomenten(t, r.kengetallen).set_index("scenario")
+    jaren = sorted({m[:4] for m in t["maand"]})
+    laatste_jaar = jaren[-1]
     rijen = []
-    for naam, groep in tabel_.groupby("scenario", sort=False):
+    for naam, groep in t.groupby("scenario", sort=False):
         rij = {"scenario": naam}
         for j in jaren:
-            dec = groep[groep["maand"].str.startswith(j)].iloc[-1]
-            rij[f"triage_{j}"] = dec["pct_triage_binnen_5_werkdagen"]
-            rij[f"onderzoek_{j}"] = dec["pct_onderzoek_binnen_10_weken"]
-        laatste = groep.iloc[-1]
-        rij["backlog"] = laatste["backlog_mediaan"]
-        rij["p90"] = laatste["wacht_p90_werkdagen"]
-        rij["norm_triage"] = _maand(norm.loc[naam, "triage_vanaf"])
+            rij[f"triage_{j}"] = _eind(groep, j)["pct_triage_binnen_5_werkdagen"]
+        for j in jaren:
+            rij[f"onderzoek_{j}"] = _eind(groep, j)["pct_onderzoek_binnen_10_weken"]
+        eind = groep.iloc[-1]
+        rij["meldingen"] = eind["backlog_mediaan"]
+        rij["onderzoeken"] = eind["backlog_onderzoek_mediaan"]
+        rij["p90"] = eind["wacht_p90_werkdagen"]
+        rij["norm"] = _maand(norm.loc[naam, "triage_vanaf"])
         rijen.append(rij)
     df = pd.DataFrame(rijen)
     formats = {k: fmt.procent for k in df.columns if k.startswith(("triage_", "onderzoek_"))}
-    formats |= {"backlog": fmt.aantal, "p90": fmt.aantal}
+    formats |= {"meldingen": fmt.aantal, "onderzoeken": fmt.aantal, "p90": lambda x: fmt.getal(x, 1)}
     koppen = {
         "scenario": "Scenario",
-        "backlog": "Wachtrij triage eind",
-        "p90": "P90 wachttijd (werkdagen)",
-        "norm_triage": "Triagenorm gehaald vanaf",
+        "meldingen": f"Meldingen wachtend, dec. {laatste_jaar}",
+        "onderzoeken": f"Onderzoeken wachtend, dec. {laatste_jaar}",
+        "p90": "Triage: 9 op 10 binnen (werkdagen)",
+        "norm": "Triagenorm gehaald vanaf",
     }
-    koppen |= {f"triage_{j}": f"Triage ≤ 5 wd, dec. {j}" for j in jaren} | {
-        f"onderzoek_{j}": f"Onderzoek ≤ 10 wk, dec. {j}" for j in jaren
-    }
-    return tabel(df, "Wettelijke termijnen per scenario (mediaan over de replicaties)", formats, koppen)
+    koppen |= {f"triage_{j}": f"Triage op tijd, dec. {j}" for j in jaren}
+    koppen |= {f"onderzoek_{j}": f"Onderzoek op tijd, dec. {j}" for j in jaren}
+    return tabel(df, "Wettelijke termijnen per scenario (mediaan van de herhalingen)", formats, koppen)
+
+
+def evenwicht(r: Resultaten) -> pd.DataFrame:
+    """Per compared scenario and year: the formation at which the queues are in balance at the
+    calibrated tempo, beside the rekentool's fte benodigd and the fte available."""
+    kal = r.kalibratie
+    v = r.vergelijking.assign(verzuim_pct=kal["verzuim_pct"])
+    ns = r.normen.normsets[kal["normset"]]
+    uit = v[["naam", "jaar", "fte_benodigd", "fte_beschikbaar", "gap"]].copy()
+    uit["fte_evenwicht"] = evenwicht_fte(v, ns, kal["factor_triage"], kal["factor_onderzoek"]).to_numpy()
+    return uit
 
 
 def projectie_tekst(r: Resultaten) -> Markdown:
-    kal, tabel_ = r.kalibratie, r.wachttijden
-    kg = r.kengetallen
-    norm = normmomenten(tabel_, kg)
-    laatste = tabel_.groupby("scenario", sort=False).tail(1).set_index("scenario")
-    gehaald = norm[norm["triage_vanaf"].notna()]
+    """Sentences over the scenarios: when the norms are met, why a scenario short by the rekentool
+    may still meet them (computed from the calibration), waiting families, and the verzuim variant."""
+    kal, t, kg = r.kalibratie, r.wachttijden, r.kengetallen
+    norm = normmomenten(t, kg).set_index("scenario")
+    laatste = t.groupby("scenario", sort=False).tail(1).set_index("scenario")
+    eerste = t.groupby("scenario", sort=False).head(1).set_index("scenario")
+    vergeleken = list(dict.fromkeys(r.vergelijking["naam"]))
+    norm_t = fmt.procent(kg.triage_binnen_5_werkdagen_norm_pct.waarde)
+    norm_o = fmt.procent(kg.onderzoek_binnen_10_weken_norm_pct.waarde)
     zinnen = []
-    if gehaald.empty:
+    gehaald = [n for n in vergeleken if isinstance(norm.loc[n, "triage_vanaf"], str)]
+    if gehaald:
         zinnen.append(
-            f"In geen van de scenario's haalt VT binnen de horizon duurzaam de triagenorm van "
-            f"{fmt.procent(kg.triage_binnen_5_werkdagen_norm_pct.waarde)}."
-        )
-    else:
-        zinnen.append(
-            "De triagenorm van "
-            + fmt.procent(kg.triage_binnen_5_werkdagen_norm_pct.waarde)
-            + " wordt duurzaam gehaald in: "
-            + "; ".join(f"*{r.scenario}* vanaf {_maand(r.triage_vanaf)}" for r in gehaald.itertuples())
+            f"De triagenorm van {norm_t} wordt tot het eind van de horizon gehaald in: "
+            + "; ".join(f"{_naam(n)} vanaf {_maand(norm.loc[n, 'triage_vanaf'])}" for n in gehaald)
             + "."
         )
-    mis = norm[norm["triage_vanaf"].isna()]["scenario"].tolist()
+    mis = [n for n in vergeleken if n not in gehaald]
     if mis:
-        zinnen.append(
-            "Niet gehaald wordt hij in "
-            + ", ".join(f"*{n}*" for n in mis)
-            + "; daar loopt de wachtrij op tot "
-            + ", ".join(f"{fmt.aantal(laatste.loc[n, 'backlog_mediaan'])} ({n})" for n in mis)
-            + " meldingen aan het eind van de horizon."
-        )
-    o = norm[norm["onderzoek_vanaf"].notna()]
+        zinnen.append("Niet gehaald wordt hij in " + "; ".join(_niet_gehaald(n, laatste.loc[n]) for n in mis) + ".")
+    o = [n for n in vergeleken if isinstance(norm.loc[n, "onderzoek_vanaf"], str)]
     zinnen.append(
         (
-            f"De onderzoeksnorm van {fmt.procent(kg.onderzoek_binnen_10_weken_norm_pct.waarde)} wordt in geen "
-            "scenario gehaald: "
-            f"de rij onderzoeken die eind {kal['basisjaar']} al wacht, slinkt ook met extra formatie maar langzaam."
-        )
-        if o.empty
-        else (
-            "De onderzoeksnorm wordt gehaald in "
-            + "; ".join(f"*{r.scenario}* vanaf {_maand(r.onderzoek_vanaf)}" for r in o.itertuples())
+            f"De onderzoeksnorm van {norm_o} wordt gehaald in: "
+            + "; ".join(f"{_naam(n)} vanaf {_maand(norm.loc[n, 'onderzoek_vanaf'])}" for n in o)
             + "."
         )
+        if o
+        else f"De onderzoeksnorm van {norm_o} wordt in geen scenario tot het eind van de horizon gehaald."
     )
+    ev = evenwicht(r)
+    for naam in vergeleken:
+        jaren = ev[ev["naam"] == naam]
+        if not (jaren["gap"] < 0).all():
+            continue
+        haalt = [
+            w
+            for w, k in (("triagenorm", "triage_vanaf"), ("onderzoeksnorm", "onderzoek_vanaf"))
+            if isinstance(norm.loc[naam, k], str)
+        ]
+        if not haalt:
+            continue
+        krap = jaren.iloc[-1]
+        zinnen.append(
+            f"{_naam(naam)} haalt in het model de {' en de '.join(haalt)}, terwijl de rekentool in elk jaar een "
+            f"tekort geeft ({fmt.fte(-krap['gap'], eenheid=True)} in {int(krap['jaar'])}). Dat komt door het tempo "
+            f"van {kal['basisjaar']}: bij dat tempo zijn de wachtrijen in {int(krap['jaar'])} in evenwicht bij "
+            f"{fmt.fte(krap['fte_evenwicht'], eenheid=True)}, en dit scenario heeft "
+            f"{fmt.fte(krap['fte_beschikbaar'], eenheid=True)}. Houdt VT dat tempo niet vol, dan geldt het tekort "
+            "van de rekentool."
+        )
     for v in r.wachttijd_varianten.itertuples():
         n, basis = v.scenario, v.basis_scenario
+        verzuim = fmt.procent(v.verzuim_pct, 0 if float(v.verzuim_pct).is_integer() else 1)
         zinnen.append(
-            f"Stijgt het verzuim weer ({fmt.procent(v.verzuim_pct, 0 if float(v.verzuim_pct).is_integer() else 1)}), "
-            f"dan groeit in *{basis}* de triagewachtrij tot {fmt.aantal(laatste.loc[n, 'backlog_mediaan'])} in plaats "
-            f"van {fmt.aantal(laatste.loc[basis, 'backlog_mediaan'])} meldingen."
+            f"Stijgt het verzuim weer naar {verzuim}, "
+            f"dan is in {_naam(basis)} eind {laatste.loc[n, 'maand'][:4]} "
+            f"{fmt.procent(laatste.loc[n, 'pct_triage_binnen_5_werkdagen'])} van de meldingen op tijd getrieerd "
+            f"(bij het huidige verzuim {fmt.procent(laatste.loc[basis, 'pct_triage_binnen_5_werkdagen'])}) en wachten "
+            f"{fmt.aantal(laatste.loc[n, 'backlog_mediaan'])} meldingen in plaats van "
+            f"{fmt.aantal(laatste.loc[basis, 'backlog_mediaan'])}."
         )
-    zinnen.append(
-        "*Beperkingen.* Het model werkt strikt op volgorde van binnenkomst, zonder spoedzaken die voorgaan. Zodra de "
-        "wachtrij "
-        "groter is dan vijf werkdagen capaciteit, is daardoor geen enkele melding van die maand nog op tijd: een "
-        "maand springt van "
-        "100% naar 0%. De echte percentages liggen daar tussenin; de richting en het moment van omslaan zijn de "
-        "boodschap, niet "
-        "het exacte percentage. De geschatte factoren hangen af van de aangenomen wachtrij aan het begin van het "
-        "basisjaar "
-        "(in deze analyse een lege wachtrij op 1 januari, tenzij de uitgangspunten anders zeggen). "
-        "Hefbomen van C die uren per casus veranderen, werken alleen via de aantallen "
-        "door in dit model."
-    )
+    begin = eerste.loc[vergeleken[0]] if vergeleken else None
+    if begin is not None:
+        zinnen.append(
+            f"Alle scenario's beginnen in {_maand(begin['maand'])} met de wachtrij die het model eind "
+            f"{kal['basisjaar']} overhoudt: ongeveer {fmt.aantal(kal['backlog_triage_eind_mediaan'])} meldingen en "
+            f"{fmt.aantal(kal['backlog_onderzoek_eind_mediaan'])} onderzoeken."
+        )
     return Markdown("\n\n".join(zinnen))
+
+
+def _niet_gehaald(naam: str, eind: pd.Series) -> str:
+    return (
+        f"{_naam(naam)} (eind {eind['maand'][:4]} {fmt.procent(eind['pct_triage_binnen_5_werkdagen'])} op tijd, "
+        f"{fmt.aantal(eind['backlog_mediaan'])} meldingen wachtend)"
+    )
 
 
 def triage_figuur(r: Resultaten) -> Figuur:
     kg = r.kengetallen
-    tabel_ = r.wachttijden
     return figuur(
         waaier_chart(
-            tabel_,
+            r.wachttijden,
             "pct_triage_binnen_5_werkdagen",
-            "% binnen 5 werkdagen",
+            "% op tijd getrieerd",
             fmt.procent,
             norm=kg.triage_binnen_5_werkdagen_norm_pct.waarde,
+            band=("p10", "p90"),
+            band_label="80%-band",
         ),
-        "Aandeel meldingen binnen 5 werkdagen getrieerd per maand en scenario (mediaan en 90%-band; stippellijn: norm)",
+        "Aandeel meldingen binnen 5 werkdagen getrieerd, per maand van binnenkomst en scenario "
+        "(mediaan en 80%-band; stippellijn: norm)",
+    )
+
+
+def onderzoek_figuur(r: Resultaten) -> Figuur:
+    kg = r.kengetallen
+    return figuur(
+        waaier_chart(
+            r.wachttijden,
+            "pct_onderzoek_binnen_10_weken",
+            "% op tijd afgerond",
+            fmt.procent,
+            norm=kg.onderzoek_binnen_10_weken_norm_pct.waarde,
+            band=("p10", "p90"),
+            band_label="80%-band",
+        ),
+        "Aandeel onderzoeken binnen 10 weken afgerond, per maand van start en scenario "
+        "(mediaan en 80%-band; stippellijn: norm)",
     )
 
 
 def backlog_figuur(r: Resultaten) -> Figuur:
-    tabel_ = r.wachttijden
-    # The month table names the median 'backlog_mediaan' and its band 'backlog_p5' / 'backlog_p95'.
+    # The month table names the median 'backlog_mediaan' and its band 'backlog_p10' / 'backlog_p90'.
     return figuur(
         waaier_chart(
-            tabel_.rename(columns={"backlog_mediaan": "backlog"}), "backlog", "Meldingen in de rij", fmt.aantal
+            r.wachttijden.rename(columns={"backlog_mediaan": "backlog"}),
+            "backlog",
+            "Meldingen wachtend",
+            fmt.aantal,
+            band=("p10", "p90"),
+            band_label="80%-band",
         ),
-        "Wachtrij voor triage aan het eind van elke maand per scenario (mediaan en 90%-band)",
+        "Meldingen die aan het eind van de maand nog op triage wachten, per scenario (mediaan en 80%-band)",
     )
