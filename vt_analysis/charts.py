@@ -460,8 +460,10 @@ def waaier_chart(
     kolommen: int = 2,
     band: tuple[str, str] = ("p5", "p95"),
     band_label: str = "90%-band",
+    lijn_label: str = "Mediaan",
 ) -> alt.FacetChart:
-    """Fan chart per scenario (small multiples): the median by month and a band over replications.
+    """Fan chart per scenario (small multiples): a line by month (the median, or what ``lijn_label`` says)
+    and a band over replications.
 
     ``tabel``: one row per scenario and month; ``kolom`` has siblings ``<kolom>_<band[0]>`` and ``_<band[1]>``.
     """
@@ -483,7 +485,7 @@ def waaier_chart(
             tooltip=[
                 alt.Tooltip("scenario:N", title="Scenario"),
                 alt.Tooltip("maand:T", title="Maand", format="%B %Y"),
-                alt.Tooltip("mediaan_label:N", title="Mediaan"),
+                alt.Tooltip("mediaan_label:N", title=lijn_label),
                 alt.Tooltip("band_label:N", title=band_label),
             ],
         ),

@@ -726,7 +726,8 @@ def _duur_per_maand(klassen: Sequence[Klasse], n_m: int, q: float) -> np.ndarray
 
 
 def maandoverzicht(h: Horizon, eerste_maand: pd.Period) -> pd.DataFrame:
-    """Per month of the horizon: medians over replications with the 80% band, waits, waiting counts.
+    """Per month of the horizon: the share on time (mean over replications, median and 80% band), waits,
+    waiting counts (median and band).
 
     Percentages are per replication over the month's arrivals (acute and regular), then summarised
     over replications; waiting counts at the month's end; waits (melding to triage decision,
@@ -739,7 +740,13 @@ def maandoverzicht(h: Horizon, eerste_maand: pd.Period) -> pd.DataFrame:
     n_m = aantal_t.shape[0]
     regels: dict[str, np.ndarray] = {}
     for naam, waarden in (("pct_triage_binnen_5_werkdagen", pct_t), ("pct_onderzoek_binnen_10_weken", pct_o)):
-        regels[naam] = _q(waarden, 0.5)
+        # The mean over the replications is the chance that a case of that month is on time. Within one
+        # replication a month is mostly all or nothing (a queue either holds more than the term or not), so
+        # the median jumps where the mean moves with the share of replications in which the queue tipped.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # a month without cases is NaN, not noise
+            regels[naam] = np.nanmean(waarden, axis=1)
+        regels[f"{naam}_mediaan"] = _q(waarden, 0.5)
         regels[f"{naam}_p10"], regels[f"{naam}_p90"] = _q(waarden, BAND[0]), _q(waarden, BAND[1])
     for naam, waarden in (
         ("backlog", h.acuut.wachtend + h.regulier.wachtend),
@@ -768,7 +775,7 @@ def maandoverzicht_kolommen() -> list[str]:
         "maand",
         "meldingen",
         "onderzoeken",
-        *(f"{k}{s}" for k in p for s in ("", "_p10", "_p90")),
+        *(f"{k}{s}" for k in p for s in ("", "_mediaan", "_p10", "_p90")),
         *(f"{k}_{s}" for k in ("backlog", "backlog_onderzoek") for s in ("mediaan", "p10", "p90")),
         "wacht_mediaan_werkdagen",
         "wacht_p90_werkdagen",
@@ -789,8 +796,8 @@ def _vanaf(maanden: pd.Series, gehaald: pd.Series) -> str | None:
 def normmoment(tabel: pd.DataFrame, kengetallen: Kengetallen) -> dict:
     """When the norms (95% triage, 85% onderzoek; Beleidsindicatoren) are met, or None.
 
-    'Met' is the median month (over replications) at or above the norm from that month up to the
-    end of the horizon, so a single lucky month does not count.
+    'Met' is the expected share (mean over replications) at or above the norm from that month up to
+    the end of the horizon, so a single lucky month does not count.
     """
     norm_t = kengetallen.triage_binnen_5_werkdagen_norm_pct.waarde
     norm_o = kengetallen.onderzoek_binnen_10_weken_norm_pct.waarde
