@@ -32,6 +32,8 @@ replication. The computation returns ids and numbers; the report modules write t
 
 from __future__ import annotations
 
+import io
+import json
 import multiprocessing as mp
 import os
 import warnings
@@ -43,9 +45,11 @@ import numpy as np
 import pandas as pd
 from pydantic import Field
 
+from . import privecache
 from .data import TELLINGEN, Dataset, Kengetallen, Normset, Wachtrijaannames
 from .errors import InvoerFout
 from .formatting import getal
+from .invoer import invoer_sha256, omgeving_sha256
 from .paths import KENGETALLEN_FILE
 from .rekentool import fte_beschikbaar as fte_beschikbaar_uit_volumes
 from .schema import Strikt
@@ -1036,6 +1040,60 @@ def uitgangspunten(
     }
 
 
+def kalibreer_met_cache(dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str) -> Kalibratie:
+    """:func:`kalibreer`, kept in the private verified cache: the calibration depends only on the data files,
+    these params, the period and the normset (and the package), so runs that share them fit it once."""
+    r = min(_KALIBRATIE_REPLICATIES, params.replicaties)
+    sleutel = invoer_sha256(
+        omgeving_sha256(),
+        json.dumps([params.seed, r, params.model_dump(mode="json"), basisperiode, normset], sort_keys=True),
+        bestanden=dataset.bestanden(),
+    )
+    inhoud = privecache.haal(
+        f"kalibratie-{sleutel}.npz", lambda: _naar_bytes(kalibreer(dataset, params, basisperiode, normset))
+    )
+    return _van_bytes(inhoud)
+
+
+_EINDSTAND = (
+    "acuut_vrij",
+    "regulier_vrij",
+    "onderzoek_vrij",
+    "acuut_wachtend",
+    "regulier_wachtend",
+    "onderzoek_wachtend",
+)
+
+
+def _naar_bytes(kal: Kalibratie) -> bytes:
+    """A calibration as an .npz (arrays, and the scalars as JSON bytes): no pickle, so reading runs no code."""
+    schalair = {k: getattr(kal, k) for k in Kalibratie.__dataclass_fields__ if k not in ("inloop", "eindstand")}
+    schalair = {k: v for k, v in schalair.items() if not isinstance(v, np.ndarray)}
+    meta = json.dumps({**schalair, "inloop": kal.inloop.to_json(orient="split")}).encode("utf-8")
+    buffer = io.BytesIO()
+    np.savez(
+        buffer,
+        meta=np.frombuffer(meta, dtype=np.uint8),
+        backlog_triage_eind=kal.backlog_triage_eind,
+        backlog_onderzoek_eind=kal.backlog_onderzoek_eind,
+        **{k: getattr(kal.eindstand, k) for k in _EINDSTAND},
+    )
+    return buffer.getvalue()
+
+
+def _van_bytes(inhoud: bytes) -> Kalibratie:
+    with np.load(io.BytesIO(inhoud), allow_pickle=False) as z:
+        meta = json.loads(z["meta"].tobytes().decode("utf-8"))
+        inloop = pd.read_json(io.StringIO(meta.pop("inloop")), orient="split")
+        return Kalibratie(
+            **meta,
+            inloop=inloop,
+            backlog_triage_eind=z["backlog_triage_eind"],
+            backlog_onderzoek_eind=z["backlog_onderzoek_eind"],
+            eindstand=Beginstand(*(z[k] for k in _EINDSTAND)),
+        )
+
+
 # --- projection ---------------------------------------------------------------------------------
 
 
@@ -1097,7 +1155,7 @@ def wachttijden_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd
     verzuim back at the level before the base year; returns the calibration and the month table."""
     p, d = run.params, run.data
     w = p.wachttijden
-    kal = kalibreer(d, w, p.peilmoment, p.normset)
+    kal = kalibreer_met_cache(d, w, p.peilmoment, p.normset)
     verzuim = verzuim_basis_pct(d.kengetallen, kal.basisjaar, w)
     scenarios = {
         str(naam): scenario_maanden(groep, verzuim, w) for naam, groep in vergelijking.groupby("naam", sort=False)
