@@ -256,3 +256,14 @@ def test_een_foute_aanname_is_een_regel_met_bestand_en_sleutel(tmp_path, data_co
     with pytest.raises(InvoerFout) as fout:
         load_wachttijden(pad)
     assert "wachttijden.yaml" in str(fout.value) and "acuut_triage_pct" in str(fout.value)
+
+
+def test_kalibratie_uit_de_cache_is_dezelfde(dataset, standaard_run, resultaten):
+    """The cached calibration (npz, no pickle) reads back to the same figures and the same start state."""
+    p = standaard_run.params
+    kal = w.kalibreer_met_cache(dataset, p.wachttijden, p.peilmoment, p.normset)
+    assert kal.record() == resultaten.kalibratie
+    terug = w._van_bytes(w._naar_bytes(kal))
+    assert terug.record() == kal.record()
+    for veld in w._EINDSTAND:
+        np.testing.assert_array_equal(getattr(terug.eindstand, veld), getattr(kal.eindstand, veld))

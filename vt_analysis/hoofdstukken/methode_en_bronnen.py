@@ -112,12 +112,15 @@ GEGEVENS_NAMEN = {
     "normen.yaml": "Normen",
     "kengetallen.yaml": "Kengetallen",
     "claims.csv": "Uitspraken van de bron",
+    "wachttijden.yaml": "Aannames wachtrijmodel",
 }
 BESTANDEN = {
     "volumes.csv": "Meldingen, adviezen, overdrachten, onderzoeken, monitoring en fte per periode (Bijlage 2)",
     "normen.yaml": "Normuren per product, per normset, en productieve uren per fte (Bijlage 1)",
     "kengetallen.yaml": "Overige cijfers: kosten per fte, indexatie, programma's, prestatie-indicatoren, verzuim",
     "claims.csv": "Uitspraken van de bron over volume en formatie, die de rekentool narekent",
+    "wachttijden.yaml": "Aannames van het wachtrijmodel: termijnen, acute meldingen, spreiding en uren per zaak, "
+    "vakantieweken, verdeling over de maanden",
 }
 
 
