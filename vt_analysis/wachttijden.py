@@ -451,10 +451,10 @@ def _klasse(
             werk /= tempo
         werk *= stroom.werk[rijen]
         werk *= aanwezig
+        # Padding rows arrive on day 0 at clock 0 with no work: steps that change nothing. Their start is
+        # the earliest free time; only present cases are counted below, so it needs no mask.
         aankomst = _klokwaarde(klok, stroom, rijen)
-        aankomst[~geldig] = 0.0  # padding: arrives at 0 with no work, a step that changes nothing
         start, f = kiefer_wolfowitz(aankomst, werk, servers, vrij=f, eindstand=True)
-        start[~geldig] = np.inf
         eind = start + werk
         binnen = aanwezig & (eind <= _klokwaarde(klok, stroom, rijen, termijn))
         maand = dagen.maand.take(dag)
@@ -463,7 +463,7 @@ def _klasse(
         op_tijd += np.bincount(vlak, weights=binnen.ravel(), minlength=op_tijd.size)
         # Started before each month's end: start times are nondecreasing down a column (first come first
         # served), so only the months whose end falls within this block's starts need a comparison.
-        laag, hoog = float(start[0].min()), float(np.max(start, where=geldig, initial=-np.inf))
+        laag, hoog = float(start[0].min()), float(start.max())
         j0, j1 = (
             int(np.searchsorted(grens_max, laag, side="right")),
             int(np.searchsorted(grens_min, hoog, side="right")),
