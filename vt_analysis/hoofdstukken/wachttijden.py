@@ -150,6 +150,17 @@ def projectie_tekst(r: Resultaten) -> Markdown:
         if o
         else f"De onderzoeksnorm van {norm_o} wordt in geen scenario tot het eind van de horizon gehaald."
     )
+    jaar = laatste.iloc[0]["maand"][:4] if len(laatste) else ""
+    zinnen.append(
+        f"Van melding tot triagebesluit, voor de meldingen van december {jaar}, in werkdagen (de helft is binnen "
+        "het eerste getal klaar, negen van de tien binnen het tweede): "
+        + "; ".join(
+            f"{_naam(n)} {fmt.getal(laatste.loc[n, 'wacht_mediaan_werkdagen'], 1)} en "
+            f"{fmt.getal(laatste.loc[n, 'wacht_p90_werkdagen'], 1)}"
+            for n in vergeleken
+        )
+        + "."
+    )
     ev = evenwicht(r)
     for naam in vergeleken:
         jaren = ev[ev["naam"] == naam]
