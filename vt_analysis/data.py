@@ -615,11 +615,6 @@ class Dataset:
         """The input files this dataset was read from (for the manifest)."""
         return sorted(p for p in self.directory.iterdir() if p.is_file() and p.suffix in (".csv", ".yaml"))
 
-    @property
-    def map(self) -> Path:
-        """The old name of :attr:`directory`, still read by the queue model module until it moves over."""
-        return self.directory
-
 
 def load_dataset(data_dir: Path | str = paths.DATA_DIR) -> Dataset:
     """Load and validate every file of a data directory; the first bad file stops everything."""

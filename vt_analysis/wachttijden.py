@@ -889,7 +889,7 @@ def _pct_basisjaar(h: Horizon, eerste_maand: int, groepen: int) -> tuple[np.ndar
 def _onbereikbaar(dataset: Dataset, kengetal: str, doel: float, basisperiode: str) -> InvoerFout:
     """A calibration target no tempo reaches: the input figures contradict each other."""
     return InvoerFout(
-        dataset.map / KENGETALLEN_FILE,
+        dataset.directory / KENGETALLEN_FILE,
         f"sleutel {kengetal}.waarde",
         f"{doel!r}% is met de volumes, de formatie en het verzuim van {basisperiode!r} niet te bereiken "
         "(kalibratie van het wachtrijmodel); controleer deze cijfers",
