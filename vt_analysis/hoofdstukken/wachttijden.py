@@ -11,9 +11,9 @@ from IPython.display import Markdown
 
 from .. import formatting as fmt
 from ..charts import Figuur, figuur, waaier_chart
+from ..markup import markdown_tekst
 from ..resultaten import Resultaten
 from ..tables import Tabel, tabel
-from ..tekst import markdown_escape
 from ..wachttijden import evenwicht_fte, normmomenten
 
 
@@ -26,7 +26,7 @@ def _maand(tekst: str | None) -> str:
 
 
 def _naam(naam: str) -> str:
-    return f"*{markdown_escape(naam)}*"
+    return f"*{markdown_tekst(naam)}*"
 
 
 def kalibratie_tabel(r: Resultaten) -> Tabel:
