@@ -135,7 +135,7 @@ def test_velden_are_the_results_figures(run, standaard_resultaten):
     assert fmt.fte(v["tekort_2025_fte"].waarde) == "14,07"
     assert fmt.fte(v["tekort_2026_fte"].waarde) == "18,57"
     assert set(v) == set(namen(run))
-    # Without results.json the names compute only the frames they read: every value as from results.json.
+    # Without results.json the names compute the run's results themselves: every value as from results.json.
     uit_json = velden(Bron(run, res))
     assert {n: x.waarde for n, x in v.items()} == {n: x.waarde for n, x in uit_json.items()}
 

@@ -184,9 +184,8 @@ def _wachttijd_varianten(tabel: pd.DataFrame, vergelijking_: pd.DataFrame, verzu
     )
 
 
-def _kernframes(run: Run) -> dict[str, pd.DataFrame]:
-    """Bijlage 2 per period (with what a shortage costs), the prognose, and scenarios A and B: the frames the
-    names of the text blocks read (velden.Bron), none of which needs the comparison or the queue model."""
+def bereken_resultaten(run: Run) -> Resultaten:
+    """Everything a run computes, once: rekentool, prognose, A/B/C, comparison, tornado, queue model."""
     p, d = run.params, run.data
     normset = d.normen.normsets[p.normset]
     kg = d.kengetallen
@@ -194,30 +193,6 @@ def _kernframes(run: Run) -> dict[str, pd.DataFrame]:
     for n in d.normen.normsets:  # what a shortage costs a year at kosten_per_fte (0 when there is room)
         perioden[f"kosten_tekort_{n}_euro"] = (-perioden[f"gap_{n}"]).clip(lower=0) * kg.kosten_per_fte_euro.waarde
     prognose = bereken_prognose(p.prognose, d, p.besluit_periode, p.peilmoment)
-    return {
-        "perioden": perioden,
-        "prognose": prognose,
-        "scenario_a": scenario_a(p.scenario_a, prognose, normset, kg),
-        "scenario_b": scenario_b(p.scenario_b, prognose, normset, kg),
-    }
-
-
-def bereken_kernframes(run: Run) -> dict[str, list[dict]]:
-    """The frames of :func:`_kernframes` as in ``results.json``, computed as :func:`bereken_resultaten` does.
-
-    For the names of the text blocks when there is no results.json (``vt-analysis velden``, the previous
-    run in the changes chapter): seconds cheaper, because the queue model is not needed for them.
-    """
-    return {sleutel: _records(df) for sleutel, df in _kernframes(run).items()}
-
-
-def bereken_resultaten(run: Run) -> Resultaten:
-    """Everything a run computes, once: rekentool, prognose, A/B/C, comparison, tornado, queue model."""
-    p, d = run.params, run.data
-    normset = d.normen.normsets[p.normset]
-    kg = d.kengetallen
-    kern = _kernframes(run)
-    perioden, prognose = kern["perioden"], kern["prognose"]
     basis_mix = mix(d.volumes, p.prognose.basis_periode or p.peilmoment)
     verg = vergelijking(p.vergelijking, p.scenario_a, p.scenario_b, p.scenario_c, prognose, normset, kg)
     kal, tabel = wachttijden_van_run(run, verg)
@@ -230,8 +205,8 @@ def bereken_resultaten(run: Run) -> Resultaten:
         normset_vergelijking=p.normset_vergelijking,
         perioden=perioden,
         prognose=prognose,
-        scenario_a=kern["scenario_a"],
-        scenario_b=kern["scenario_b"],
+        scenario_a=scenario_a(p.scenario_a, prognose, normset, kg),
+        scenario_b=scenario_b(p.scenario_b, prognose, normset, kg),
         claims=controleer_claims(d.claims, basis_mix, d.normen, p.normset),
         waterval=waterval(p.scenario_c, prognose, p.vergelijking.prognose_variant, normset, kg),
         vergelijking=verg,

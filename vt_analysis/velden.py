@@ -1,10 +1,9 @@
 """Velden: every name a text block (``report/tekst/<set>/*.md``) can use, with value, unit and meaning.
 
 One registry, one place. A name is declared with :func:`_veld` inside :func:`_definities`; its value is
-a function of :class:`Bron`, which reads the run's results.json, or computes the frames the names read
-once (the same figures ``results.json`` holds; a new name that reads another frame adds it to
-``resultaten.bereken_kernframes``) only when a value is asked for. Names alone come from params and data, so
-checking every text block before a render costs no computation.
+a function of :class:`Bron`, which computes the run's results once (the same figures ``results.json``
+holds) only when a value is asked for. Names alone come from params and data, so checking every text
+block before a render costs no computation.
 
 Naming: Dutch words, the year in the name where a figure is per year, the unit last
 (``tekort_2026_fte``, ``tekort_2026_euro``); shortage figures are positive when there is a shortage.
@@ -52,11 +51,7 @@ class _Definitie:
 
 
 class Bron:
-    """The run plus its results: those of results.json when given, else computed on first use.
-
-    Computed, they are only the frames the names read (``resultaten.bereken_kernframes``, the same
-    figures as in results.json): the names need neither the scenario comparison nor the queue model.
-    """
+    """The run plus its results, computed once on first use (``resultaten.bereken_resultaten``)."""
 
     def __init__(self, run: Run, resultaten: dict | None = None):
         self.run = run
@@ -69,9 +64,9 @@ class Bron:
     @cached_property
     def resultaten(self) -> dict:
         if self._resultaten is None:
-            from .resultaten import bereken_kernframes
+            from .resultaten import resultaten_met_cache
 
-            self._resultaten = bereken_kernframes(self.run)
+            self._resultaten = resultaten_met_cache(self.run)[0].naar_dict()
         return self._resultaten
 
     # --- accessors: the one place that knows the shape of the results ---------------------------

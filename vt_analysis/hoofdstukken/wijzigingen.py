@@ -1,8 +1,7 @@
 """Chapter 09, Wijzigingen ten opzichte van de vorige BURAP: changed inputs and key figures before and after.
 
-The previous run (params ``vorige_run``) is loaded here with the same data folder and its key figures are
-computed (the names of the text blocks; no queue model); see :mod:`vt_analysis.wijzigingen` for why params
-plus data rather than an archived results file.
+The previous run (params ``vorige_run``) is loaded and computed here with the same data folder; see
+:mod:`vt_analysis.wijzigingen` for why params plus data rather than an archived results file.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from IPython.display import Markdown
 from .. import formatting as fmt
 from .. import wijzigingen as w
 from ..params import RunParams
-from ..resultaten import Resultaten
+from ..resultaten import Resultaten, bereken_resultaten
 from ..run import Run, load_run
 from ..tables import Tabel, tabel
 from ..velden import Bron, bron_van
@@ -25,7 +24,7 @@ def vorige(p: RunParams, data_dir: str | None = None) -> tuple[Run, Bron] | None
         return None
     huidig = load_run(p.model_dump(mode="json"), data_dir)
     vorig = w.load_vorige_run(huidig)
-    return vorig, Bron(vorig)
+    return vorig, Bron(vorig, bereken_resultaten(vorig).naar_dict())
 
 
 def kop(vorig: tuple[Run, Bron] | None) -> Markdown | None:
