@@ -116,10 +116,12 @@ class Klok:
     def op(self, dag: np.ndarray, fractie: np.ndarray | float) -> np.ndarray:
         """Clock value at calendar time dag + fractie; the last axis of ``dag`` runs over the columns."""
         d_max = self.snelheid.shape[1]
-        dag = np.minimum(dag, d_max - 1)
-        waarde = self.snelheid.ravel().take(self.rij * d_max + dag)
+        plek = np.minimum(dag, d_max - 1)
+        plek += self.rij * d_max
+        waarde = self.snelheid.ravel().take(plek)
         waarde *= fractie
-        waarde += self.tabel.ravel().take(self.rij * (d_max + 1) + dag)
+        plek += self.rij  # the table's rows are one longer: row r starts at r × (D + 1)
+        waarde += self.tabel.ravel().take(plek)
         return waarde
 
     def kalender(self, waarde: np.ndarray, kolommen: slice = slice(None)) -> np.ndarray:

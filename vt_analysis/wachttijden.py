@@ -58,16 +58,17 @@ from .wachtrij import Klok, kiefer_wolfowitz, klok_na_voorrang
 TRIAGE, ONDERZOEK = "triage", "onderzoek"
 MAANDEN_PER_JAAR = 12
 # Replications per candidate tempo in the calibration grid, and the grid itself (relative to 1).
-_GRID_REPLICATIES = 32
+_GRID_REPLICATIES = 16
 _GRID = np.geomspace(0.6, 3.0, 8)
 # At most this many runs of the root finder on the calibration's replications.
 _KALIBRATIE_STAPPEN = 12
 # Replications of the calibrated run-in; the projection's replications start from these states in turn.
 _KALIBRATIE_REPLICATIES = 250
 # The calibration stops within this many percentage points of the measured share.
-_KALIBRATIE_MARGE_PP = 0.75
-# Replications over which the waits in werkdagen are summarised (quantiles pool the cases).
-_WACHT_STEEKPROEF = 100
+_KALIBRATIE_MARGE_PP = 0.8
+# Replications over which the waits in werkdagen are summarised (quantiles pool their cases: some
+# 20.000 meldingen a month).
+_WACHT_STEEKPROEF = 50
 # From this many columns on, a run is split over two processes.
 _MIN_KOLOMMEN_PARALLEL = 200
 # Quantiles of the band around the median (an 80% band).
@@ -359,6 +360,7 @@ def trek_stroom(piek: np.ndarray, replicaties: int, cv: float, rng: np.random.Ge
 
 # --- one queue over one horizon, in blocks of cases ---------------------------------------------
 
+_KLASSEN = ("acuut", "regulier", "onderzoek")
 # Cases per block: a block's arrays stay in the processor's cache, which makes the per-case passes fast.
 _BLOK = 256
 
@@ -376,6 +378,16 @@ class Klasse:
     wachtend_na: np.ndarray  # start times (clock from the end of the horizon) of cases still waiting then
     start: np.ndarray | None = None  # every case's start and work on the clock (kept for the acute class)
     werk: np.ndarray | None = None
+
+    def kolommen(self, kol: slice) -> Klasse:
+        """The figures of some columns (one tempo of a run with several side by side)."""
+        return Klasse(
+            *(getattr(self, v)[:, kol] for v in ("aantal", "op_tijd", "wachtend")),
+            duur=self.duur,
+            duur_maand=self.duur_maand,
+            vrij_na=self.vrij_na[:, kol],
+            wachtend_na=self.wachtend_na[:, kol],
+        )
 
     @staticmethod
     def naast(a: Klasse, b: Klasse) -> Klasse:
@@ -536,18 +548,26 @@ class Horizon:
     """What one horizon produced for one scenario (or a grid of tempi side by side)."""
 
     dagen: Dagreeks
-    acuut: Klasse
-    regulier: Klasse
-    onderzoek: Klasse
+    acuut: Klasse | None
+    regulier: Klasse | None
+    onderzoek: Klasse | None
 
     def zonder_werk(self) -> Horizon:
         """Without the acute cases' start and work (only needed inside the run): small to send."""
-        return Horizon(self.dagen, replace(self.acuut, start=None, werk=None), self.regulier, self.onderzoek)
+        acuut = None if self.acuut is None else replace(self.acuut, start=None, werk=None)
+        return Horizon(self.dagen, acuut, self.regulier, self.onderzoek)
+
+    def kolommen(self, kol: slice) -> Horizon:
+        return Horizon(
+            self.dagen,
+            *(None if getattr(self, k) is None else getattr(self, k).kolommen(kol) for k in _KLASSEN),
+        )
 
     @staticmethod
     def naast(a: Horizon, b: Horizon) -> Horizon:
         return Horizon(
-            a.dagen, *(Klasse.naast(getattr(a, k), getattr(b, k)) for k in ("acuut", "regulier", "onderzoek"))
+            a.dagen,
+            *(None if getattr(a, k) is None else Klasse.naast(getattr(a, k), getattr(b, k)) for k in _KLASSEN),
         )
 
     def eindstand(self) -> Beginstand:
@@ -569,12 +589,13 @@ def simuleer(
     stromen: tuple[Stroom, Stroom, Stroom],
     begin: Beginstand,
     steekproef: bool = True,
+    wachtrijen: tuple[bool, bool] = (True, True),
 ) -> Horizon:
     """:func:`simuleer_kolommen`, with the columns split over two processes when there are enough of
     them and the machine has a second core. Columns are independent, so the result is the same."""
     k = np.asarray(tempo[0]).size
     if k < _MIN_KOLOMMEN_PARALLEL or (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
-        return simuleer_kolommen(dagen, aannames, servers, tempo, stromen, begin, steekproef)
+        return simuleer_kolommen(dagen, aannames, servers, tempo, stromen, begin, steekproef, wachtrijen)
     helft = k // 2
     delen = [slice(0, helft), slice(helft, k)]
     steek = min(_WACHT_STEEKPROEF, k) if steekproef else 0
@@ -590,6 +611,7 @@ def simuleer(
             tuple(s.kolommen(kol) for s in stromen),
             begin.kolommen(np.arange(k)[kol]),
             aantallen[i],
+            wachtrijen,
         )
         return h.zonder_werk()
 
@@ -622,9 +644,11 @@ def simuleer_kolommen(
     stromen: tuple[Stroom, Stroom, Stroom],
     begin: Beginstand,
     steekproef: bool | int = True,
+    wachtrijen: tuple[bool, bool] = (True, True),
 ) -> Horizon:
     """Both queues over one horizon. ``tempo``: per column, the norm hours one hour of work covers
-    (triage, onderzoek); ``stromen``: acute, regular and onderzoek candidates of this horizon.
+    (triage, onderzoek); ``stromen``: acute, regular and onderzoek candidates of this horizon;
+    ``wachtrijen``: which of triage and onderzoek to run (a queue left out is None in the result).
 
     The clocks count norm hours per worker at tempo 1; a column with tempo f needs 1/f of a case's norm
     hours. Acute meldingen run first on the pool's clock; the regular ones on the clock that leaves.
@@ -639,6 +663,28 @@ def simuleer_kolommen(
     acuut_pct = aannames.acuut_triage_pct.waarde / 100
     term_t = int(aannames.termijn_triage_werkdagen.waarde)
     term_o = int(aannames.termijn_onderzoek_werkdagen.waarde)
+    acuut = regulier = onderzoek = None
+    if wachtrijen[0]:
+        acuut, regulier = _triage(dagen, st_a, st_r, klok_t, f_t, c_t, begin, acuut_pct, term_t, steekproef)
+    if wachtrijen[1]:
+        onderzoek = _klasse(
+            klok_o,
+            st_o,
+            dagen.onderzoeken,
+            dagen.uren_per_onderzoek,
+            f_o,
+            c_o,
+            begin.onderzoek_vrij,
+            begin.onderzoek_wachtend,
+            term_o,
+            dagen,
+            steekproef=steekproef,
+        )
+    return Horizon(dagen, acuut, regulier, onderzoek)
+
+
+def _triage(dagen, st_a, st_r, klok_t, f_t, c_t, begin, acuut_pct, term_t, steekproef) -> tuple[Klasse, Klasse]:
+    """The triage pool: acute meldingen first, the regular ones on the clock the acute work leaves."""
     acuut = _klasse(
         klok_t,
         st_a,
@@ -674,20 +720,7 @@ def simuleer_kolommen(
         dagen,
         steekproef=steekproef,
     )
-    onderzoek = _klasse(
-        klok_o,
-        st_o,
-        dagen.onderzoeken,
-        dagen.uren_per_onderzoek,
-        f_o,
-        c_o,
-        begin.onderzoek_vrij,
-        begin.onderzoek_wachtend,
-        term_o,
-        dagen,
-        steekproef=steekproef,
-    )
-    return Horizon(dagen, acuut, regulier, onderzoek)
+    return acuut, regulier
 
 
 def trek_stromen(
@@ -726,10 +759,18 @@ def _pct(op_tijd: np.ndarray, aantal: np.ndarray) -> np.ndarray:
         return np.where(aantal > 0, 100 * op_tijd / aantal, np.nan)
 
 
-def _duur_per_maand(klassen: Sequence[Klasse], n_m: int, q: float) -> np.ndarray:
+def _duur_per_maand(klassen: Sequence[Klasse], n_m: int, kwantielen=(0.5, 0.9)) -> np.ndarray:
+    """Quantiles of the sample's durations per month of arrival: (months, quantiles), NaN without cases."""
     duur = np.concatenate([k.duur for k in klassen])
     maand = np.concatenate([k.duur_maand for k in klassen])
-    return np.array([np.quantile(duur[maand == m], q) if (maand == m).any() else np.nan for m in range(n_m)])
+    volgorde = np.argsort(maand, kind="stable")
+    grenzen = np.searchsorted(maand[volgorde], np.arange(n_m + 1))
+    uit = np.full((n_m, len(kwantielen)), np.nan)
+    for m in range(n_m):
+        deel = duur[volgorde[grenzen[m] : grenzen[m + 1]]]
+        if deel.size:
+            uit[m] = np.quantile(deel, kwantielen)
+    return uit
 
 
 def maandoverzicht(h: Horizon, eerste_maand: pd.Period) -> pd.DataFrame:
@@ -761,10 +802,9 @@ def maandoverzicht(h: Horizon, eerste_maand: pd.Period) -> pd.DataFrame:
     ):
         regels[f"{naam}_mediaan"] = np.quantile(waarden, 0.5, axis=1)
         regels[f"{naam}_p10"], regels[f"{naam}_p90"] = (np.quantile(waarden, q, axis=1) for q in BAND)
-    regels["wacht_mediaan_werkdagen"] = _duur_per_maand(triage, n_m, 0.5)
-    regels["wacht_p90_werkdagen"] = _duur_per_maand(triage, n_m, 0.9)
-    regels["doorlooptijd_onderzoek_mediaan_werkdagen"] = _duur_per_maand((h.onderzoek,), n_m, 0.5)
-    regels["doorlooptijd_onderzoek_p90_werkdagen"] = _duur_per_maand((h.onderzoek,), n_m, 0.9)
+    regels["wacht_mediaan_werkdagen"], regels["wacht_p90_werkdagen"] = _duur_per_maand(triage, n_m).T
+    duur_o = _duur_per_maand((h.onderzoek,), n_m).T
+    regels["doorlooptijd_onderzoek_mediaan_werkdagen"], regels["doorlooptijd_onderzoek_p90_werkdagen"] = duur_o
     maanden = pd.period_range(eerste_maand, periods=n_m, freq="M").strftime("%Y-%m")
     return pd.DataFrame(
         {
@@ -879,6 +919,9 @@ def _pct_basisjaar(h: Horizon, eerste_maand: int, groepen: int) -> tuple[np.ndar
     """Per group of columns: the share (%) of the base year's meldingen and onderzoeken within term."""
     uit = []
     for klassen in ((h.acuut, h.regulier), (h.onderzoek,)):
+        if klassen[0] is None:
+            uit.append(np.full(groepen, np.nan))
+            continue
         tot = sum(k.aantal[eerste_maand:].sum(axis=0) for k in klassen)
         op = sum(k.op_tijd[eerste_maand:].sum(axis=0) for k in klassen)
         tot, op = (np.asarray(x, float).reshape(groepen, -1).sum(axis=1) for x in (tot, op))
@@ -937,64 +980,80 @@ def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, no
     r = min(_KALIBRATIE_REPLICATIES, params.replicaties)
     stromen = trek_stromen(dagen.meldingen, dagen.onderzoeken, aannames, r, [params.seed, 0])
 
-    def kurve(tempi: np.ndarray, reps: int) -> tuple[Horizon, np.ndarray]:
+    def kurve(tempi: np.ndarray, reps: int, wachtrijen=(True, True)) -> tuple[Horizon, np.ndarray]:
         """Each pair of tempi (row: triage, onderzoek) on the first ``reps`` replications, side by side."""
         g = tempi.shape[0]
-        deel = tuple(
-            Stroom(*(getattr(s, k)[:, :reps] for k in ("dag", "fractie", "u", "werk", "geldig")), s.piek)
-            for s in stromen
-        )
+        if g == 1 and reps == r:
+            deel = stromen  # the calibration's own replications, as they are
+        else:
+            deel = tuple(herhaal(s.kolommen(slice(0, reps)), g) for s in stromen)
         kol = (np.repeat(tempi[:, 0], reps), np.repeat(tempi[:, 1], reps))
-        hor = simuleer(
-            dagen,
-            aannames,
-            servers,
-            kol,
-            tuple(herhaal(s, g) for s in deel),
-            Beginstand.leeg(*servers, g * reps),
-            False,
-        )
+        hor = simuleer(dagen, aannames, servers, kol, deel, Beginstand.leeg(*servers, g * reps), False, wachtrijen)
         return hor, np.column_stack(_pct_basisjaar(hor, eerste_maand, g))
 
-    # A coarse grid on few replications brackets the target (the curves are monotone: every tempo runs on
-    # the same cases); then regula falsi (Illinois) on the calibration's replications, both queues at once.
+    # A coarse grid on few replications brackets the target and gives the curve's slope (the curves are
+    # monotone: every tempo runs on the same cases). Then secant steps on the calibration's replications,
+    # kept inside the bracket, both queues at once; a queue that is within the margin stops running.
     _, pct = kurve(np.column_stack([_GRID, _GRID]), _GRID_REPLICATIES)
-    laag, hoog, tempo = [], [], []
+    log_grid = np.log(_GRID)
+    bracket, tempo, helling = [], [], []
     for i in range(2):
-        f = _interpoleer(_GRID, pct[:, i], doel[i])
+        kurve_i = np.maximum.accumulate(pct[:, i])
+        f = _interpoleer(_GRID, kurve_i, doel[i])
         if f is None:
             raise _onbereikbaar(dataset, kengetal[i], doel[i], basisperiode)
         k = int(np.clip(np.searchsorted(_GRID, f), 1, _GRID.size - 1))
-        # [tempo, pct] on either side of the target; the grid's pct starts the secant, the runs replace it
-        laag.append([_GRID[k - 1], float(np.maximum.accumulate(pct[:, i])[k - 1])])
-        hoog.append([_GRID[k], float(np.maximum.accumulate(pct[:, i])[k])])
+        bracket.append([log_grid[k - 1], log_grid[k]])
         tempo.append(f)
-    vorige_kant: list = [None, None]
+        helling.append(max((kurve_i[k] - kurve_i[k - 1]) / (log_grid[k] - log_grid[k - 1]), 1e-6))
+    vorig_punt: list = [None, None]
+    horizon: list = [None, None]  # the run of each queue's tempo: triage and onderzoek are independent
+    gehaald = [float("nan"), float("nan")]
+    nog = [True, True]
+    # The first run takes each guess a little lower and higher side by side: the local slope on these
+    # replications (the curve is an S, steeper at the target than between grid points).
+    stap_log = 0.01
+    tempi = np.array([[t * np.exp(-stap_log) for t in tempo], [t * np.exp(stap_log) for t in tempo]])
     for _ in range(_KALIBRATIE_STAPPEN):
-        hor, pct = kurve(np.array([tempo]), r)
-        pct = pct[0]
-        klaar = True
+        hor, pct = kurve(tempi, r, tuple(nog))
         for i in range(2):
-            fout = pct[i] - doel[i]
-            if abs(fout) <= _KALIBRATIE_MARGE_PP:
+            if not nog[i]:
                 continue
-            klaar = False
-            kant, ander = (hoog, laag) if fout > 0 else (laag, hoog)
-            if vorige_kant[i] is kant:  # Illinois: the same end moved twice, so halve the stale one
-                ander[i][1] = doel[i] + (ander[i][1] - doel[i]) / 2
-            vorige_kant[i] = kant
-            kant[i] = [tempo[i], float(pct[i])]
-            lo, hi = laag[i], hoog[i]
-            w = float(np.clip((doel[i] - lo[1]) / (hi[1] - lo[1]) if hi[1] > lo[1] else 0.5, 0.05, 0.95))
-            tempo[i] = float(np.exp(np.log(lo[0]) + w * (np.log(hi[0]) - np.log(lo[0]))))
-        if klaar:
+            punten = [(float(np.log(tempi[g, i])), float(pct[g, i]), g) for g in range(tempi.shape[0])]
+            x, y, g = min(punten, key=lambda p: abs(p[1] - doel[i]))
+            horizon[i] = hor.kolommen(slice(g * r, (g + 1) * r))
+            for xp, yp, _g in punten:
+                bracket[i][0 if yp < doel[i] else 1] = (
+                    max(bracket[i][0], xp) if yp < doel[i] else min(bracket[i][1], xp)
+                )
+            if abs(y - doel[i]) <= _KALIBRATIE_MARGE_PP:
+                nog[i], gehaald[i] = False, y
+                continue
+            vorige = vorig_punt[i] if len(punten) == 1 else min(punten, key=lambda p: -abs(p[1] - doel[i]))[:2]
+            if vorige is not None and vorige[1] != y:
+                helling[i] = max((y - vorige[1]) / (x - vorige[0]), 1e-6)
+            vorig_punt[i] = (x, y)
+            nieuw = x + (doel[i] - y) / helling[i]
+            lo, hi = bracket[i]
+            tempo[i] = float(np.exp(nieuw if lo < nieuw < hi else (lo + hi) / 2))
+        if not any(nog):
             break
+        tempi = np.array([tempo])
     else:
-        i = int(np.argmax(np.abs(np.asarray(pct) - np.asarray(doel))))
+        i = nog.index(True)
         raise _onbereikbaar(dataset, kengetal[i], doel[i], basisperiode)
-    eind = hor.eindstand()
-    wachtend_t = hor.acuut.wachtend[-1] + hor.regulier.wachtend[-1]
-    wachtend_o = hor.onderzoek.wachtend[-1]
+    tri, ond = horizon[0], horizon[1]
+    eind = Beginstand(
+        tri.acuut.vrij_na,
+        tri.regulier.vrij_na,
+        ond.onderzoek.vrij_na,
+        tri.acuut.wachtend_na,
+        tri.regulier.wachtend_na,
+        ond.onderzoek.wachtend_na,
+    )
+    wachtend_t = tri.acuut.wachtend[-1] + tri.regulier.wachtend[-1]
+    wachtend_o = ond.onderzoek.wachtend[-1]
+    pct = gehaald
     return Kalibratie(
         basisperiode=basisperiode,
         basisjaar=basisjaar,
