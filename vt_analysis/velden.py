@@ -27,6 +27,7 @@ from .politiemeldingen import reductie_uit_overige, verschuifbare_meldingen
 from .prestaties import verzuim_reeks
 from .run import Run
 from .scenarios import HEFBOMEN
+from .wachttijden import verzuim_scenario_pct
 
 WERKDAGEN_PER_WEEK = 5  # the onderzoek term is kept in working days; the text names it in weeks
 
@@ -72,6 +73,15 @@ class Bron:
     # --- accessors: the one place that knows the shape of the results ---------------------------
 
     def kalibratie(self) -> dict:
+        """The queue model's calibration: from the results, or (names without results.json) fitted on its
+        own, which the private cache keeps, so the projection is not needed for it."""
+        if "kalibratie" not in self.resultaten:
+            from .wachttijden import kalibreer_met_cache
+
+            p = self.params
+            self.resultaten["kalibratie"] = kalibreer_met_cache(
+                self.run.data, p.wachttijden, p.peilmoment, p.normset
+            ).record()
         return self.resultaten["kalibratie"]
 
     def periode(self, periode: str) -> dict:
@@ -704,7 +714,7 @@ def _wachtrij_velden(_veld, run: Run) -> None:
         "wachtrij_verzuim_stress_pct",
         "%",
         "verzuim in de stressvariant",
-        lambda b: (b.resultaten["wachttijd_varianten"] or [{"verzuim_pct": 0}])[0]["verzuim_pct"],
+        lambda b: verzuim_scenario_pct(b.run.data.kengetallen, b.kalibratie()["basisjaar"], b.params.wachttijden),
     )
 
 

@@ -1146,7 +1146,7 @@ def _naar_bytes(kal: Kalibratie) -> bytes:
 def _van_bytes(inhoud: bytes) -> Kalibratie:
     with np.load(io.BytesIO(inhoud), allow_pickle=False) as z:
         meta = json.loads(z["meta"].tobytes().decode("utf-8"))
-        inloop = pd.read_json(io.StringIO(meta.pop("inloop")), orient="split")
+        inloop = pd.read_json(io.StringIO(meta.pop("inloop")), orient="split", precise_float=True)
         return Kalibratie(
             **meta,
             inloop=inloop,
