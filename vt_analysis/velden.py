@@ -73,15 +73,6 @@ class Bron:
     # --- accessors: the one place that knows the shape of the results ---------------------------
 
     def kalibratie(self) -> dict:
-        """The queue model's calibration: from the results, or (names without results.json) fitted on its
-        own, which the private cache keeps, so the projection is not needed for it."""
-        if "kalibratie" not in self.resultaten:
-            from .wachttijden import kalibreer_met_cache
-
-            p = self.params
-            self.resultaten["kalibratie"] = kalibreer_met_cache(
-                self.run.data, p.wachttijden, p.peilmoment, p.normset
-            ).record()
         return self.resultaten["kalibratie"]
 
     def periode(self, periode: str) -> dict:
