@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from helpers import edit_file, params_fout
 
 from vt_analysis import formatting as fmt
 from vt_analysis import tekst
+from vt_analysis.prognose import bereken_prognose
+from vt_analysis.rekentool import bereken_formatie
 from vt_analysis.run import load_run
-from vt_analysis.velden import velden
+from vt_analysis.scenarios import scenario_b
+from vt_analysis.velden import Bron, velden
 
 
 @pytest.fixture(scope="module")
@@ -59,14 +63,29 @@ def test_police_block_shows_the_computed_cut(run, v):
     assert "groter dan alle andere meldingen samen" not in md
 
 
-def test_police_block_when_the_cut_exceeds_the_other_meldingen(data_copy):
-    # With 95% of the meldingen from the police, the cut B needs is larger than all other meldingen.
+def test_police_block_when_the_cut_exceeds_the_other_meldingen(data_copy, standaard_resultaten):
+    """With 95% of the meldingen from the police, the cut B needs is larger than all other meldingen.
+
+    The block reads the police share from the data and scenario B, the prognose and Bijlage 2 from the results.
+    Those do not depend on the police share (recomputed below to prove it), so the default run's results serve
+    and the whole computation with the queue model is not needed.
+    """
     edit_file(
         data_copy / "kengetallen.yaml",
         "politie_aandeel_meldingen_pct: {waarde: 75,",
         "politie_aandeel_meldingen_pct: {waarde: 95,",
     )
-    md = tekst.render_blok("politiemeldingen", load_run(None, data_copy))
+    run = load_run(None, data_copy)
+    p, d = run.params, run.data
+    prognose = bereken_prognose(p.prognose, d, p.besluit_periode, p.peilmoment)
+    b = scenario_b(p.scenario_b, prognose, d.normen.normsets[p.normset], d.kengetallen)
+    perioden = bereken_formatie(d.volumes, d.normen)
+    standaard = standaard_resultaten
+    for berekend, eerder in ((prognose, standaard.prognose), (b, standaard.scenario_b), (perioden, standaard.perioden)):
+        eerder = eerder[list(berekend.columns)]
+        pd.testing.assert_frame_equal(berekend.reset_index(drop=True), eerder.reset_index(drop=True), check_dtype=False)
+    assert run.data.kengetallen.politie_aandeel_meldingen_pct.waarde == 95
+    md = tekst.render_blok("politiemeldingen", Bron(run, standaard.naar_dict()))
     assert "De daling die in 2025 nodig is, is groter dan alle andere meldingen samen" in md
     assert "dan moet daarvan in 2025" not in md
 
