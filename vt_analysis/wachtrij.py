@@ -54,7 +54,7 @@ def kiefer_wolfowitz(
     return (start, f) if eindstand else start
 
 
-def _cumsum_omlaag(x: np.ndarray, dtype=float) -> np.ndarray:
+def cumsum_omlaag(x: np.ndarray, dtype=float) -> np.ndarray:
     """Cumulative sum down the rows: a loop over rows of whole-row additions, much faster than
     ``np.cumsum(axis=0)`` on a C-ordered array (which walks each column with a large stride)."""
     uit = np.array(x, dtype=dtype, copy=True)
@@ -161,7 +161,7 @@ def klok_na_voorrang(klok: Klok, start: np.ndarray, werk: np.ndarray, servers: i
         t = tijd[eindig & (na <= d_max)]
         aantal = np.bincount(vlak, minlength=(d_max + 1) * k).reshape(d_max + 1, k)
         moment = np.bincount(vlak, weights=t, minlength=(d_max + 1) * k).reshape(d_max + 1, k)
-        bezet += teken * (tabel * _cumsum_omlaag(aantal) - _cumsum_omlaag(moment))
+        bezet += teken * (tabel * cumsum_omlaag(aantal) - cumsum_omlaag(moment))
     per_dag = np.diff(bezet, axis=0).T  # (columns, D)
     basis = klok.snelheid[klok.rij]
     snelheid = np.maximum(basis - per_dag / servers, _MIN_CAPACITEIT * basis)

@@ -39,7 +39,6 @@ import os
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -53,7 +52,7 @@ from .invoer import invoer_sha256, omgeving_sha256
 from .paths import KENGETALLEN_FILE
 from .rekentool import fte_beschikbaar as fte_beschikbaar_uit_volumes
 from .schema import Strikt
-from .wachtrij import Klok, kiefer_wolfowitz, klok_na_voorrang
+from .wachtrij import Klok, cumsum_omlaag, kiefer_wolfowitz, klok_na_voorrang
 
 TRIAGE, ONDERZOEK = "triage", "onderzoek"
 MAANDEN_PER_JAAR = 12
@@ -297,40 +296,29 @@ class Stroom:
     """Candidate cases of one class: (cases, replications), in arrival order down each column.
 
     A Poisson stream at the highest rate of the scenarios (``piek`` per day); a scenario keeps a
-    candidate when ``u`` < its rate / ``piek`` (thinning gives its own Poisson stream). ``werk`` is
-    the work in units of the mean (gamma, mean 1). Padding rows at the end of a column have
-    ``geldig`` False and day 0. ``plek`` is the flat index of (day, column) in a day-major table.
+    candidate when ``u`` < its rate / ``piek`` (thinning gives its own Poisson stream). ``tijd`` is the
+    arrival in working days (day and fraction: a block splits them when it needs them), ``werk`` the work
+    in units of the mean (gamma, mean 1). Padding rows at the end of a column have ``geldig`` False and
+    arrive at 0.
     """
 
-    dag: np.ndarray
-    fractie: np.ndarray
+    tijd: np.ndarray
     u: np.ndarray
     werk: np.ndarray
     geldig: np.ndarray
     piek: np.ndarray  # (D,)
     delen: dict = field(default_factory=dict, repr=False)
 
-    @cached_property
-    def plek(self) -> np.ndarray:
-        k = self.dag.shape[1]
-        soort = np.int32 if (int(self.dag.max(initial=0)) + 200) * k < 2**31 else np.int64
-        uit = self.dag.astype(soort)
-        uit *= k
-        uit += np.arange(k, dtype=soort)
-        return uit
+    VELDEN = ("tijd", "u", "werk", "geldig")
 
     def kolommen(self, kol: slice) -> Stroom:
         """The candidates of some columns, contiguous; kept, as every scenario of a run splits alike."""
         sleutel = (kol.start, kol.stop)
         if sleutel not in self.delen:
-            velden = ("dag", "fractie", "u", "werk", "geldig")
-            self.delen[sleutel] = Stroom(*(np.ascontiguousarray(getattr(self, v)[:, kol]) for v in velden), self.piek)
+            self.delen[sleutel] = Stroom(
+                *(np.ascontiguousarray(getattr(self, v)[:, kol]) for v in self.VELDEN), self.piek
+            )
         return self.delen[sleutel]
-
-    def aanwezig(self, tempo: np.ndarray) -> np.ndarray:
-        """Which candidates a scenario with daily rate ``tempo`` keeps."""
-        verhouding = np.divide(tempo, self.piek, out=np.zeros_like(tempo), where=self.piek > 0)
-        return self.geldig & (self.u < verhouding.take(self.dag))
 
 
 def trek_stroom(piek: np.ndarray, replicaties: int, cv: float, rng: np.random.Generator) -> Stroom:
@@ -341,21 +329,19 @@ def trek_stroom(piek: np.ndarray, replicaties: int, cv: float, rng: np.random.Ge
     hoogste = max(float(piek.max()), 1e-9)
     totaal = hoogste * dagen
     n = max(int(np.ceil(totaal + 6 * np.sqrt(totaal) + 10)), 1)
-    tijd = np.cumsum(rng.standard_exponential((n, replicaties), dtype=np.float32), axis=0)
+    tijd = cumsum_omlaag(rng.standard_exponential((n, replicaties), dtype=np.float32), dtype=np.float32)
     tijd /= np.float32(hoogste)
     geldig = tijd < dagen
     m = max(int(geldig.sum(axis=0).max(initial=0)), 1)
     tijd, geldig = tijd[:m], geldig[:m]
     tijd[~geldig] = 0.0
-    dag = tijd.astype(np.int64)
-    # Single precision where it is plenty (a fraction of a day, a share, a relative amount of work): half
-    # the memory to fill and to read in every scenario.
-    fractie = tijd - dag.astype(np.float32)
     vorm = 1 / cv**2
+    # Single precision is plenty for an arrival (a few seconds at two years), a share and a relative amount
+    # of work: half the memory to fill and to read in every scenario.
     werk = rng.standard_gamma(vorm, (m, replicaties), dtype=np.float32)
     werk /= np.float32(vorm)
     u = rng.random((m, replicaties), dtype=np.float32)
-    return Stroom(dag, fractie, u, werk, geldig, np.full(piek.size, hoogste))
+    return Stroom(tijd, u, werk, geldig, np.full(piek.size, hoogste))
 
 
 # --- one queue over one horizon, in blocks of cases ---------------------------------------------
@@ -406,15 +392,19 @@ class Klasse:
         )
 
 
-def _klokwaarde(klok: Klok, stroom: Stroom, rijen: slice, extra_dagen: int = 0) -> np.ndarray:
-    """Clock value of the arrival of the candidates in ``rijen``, ``extra_dagen`` working days later."""
-    dag, fractie = stroom.dag[rijen], stroom.fractie[rijen]
+def _klokwaarde(klok: Klok, dag: np.ndarray, fractie: np.ndarray, extra_dagen: int = 0) -> np.ndarray:
+    """Clock value at day + fraction (a block of candidates), ``extra_dagen`` working days later.
+
+    One clock for all columns (a scenario): lookups in its day table; a clock per column: in its
+    day-major table, so that the many cases of one day read neighbouring memory.
+    """
     if (klok.rij == klok.rij[0]).all():
         tabel, snelheid = klok.tabel[klok.rij[0]], klok.snelheid[klok.rij[0]]
         index = dag + extra_dagen if extra_dagen else dag
     else:
         tabel, snelheid = klok.dagtabel
-        index = stroom.plek[rijen] + np.int32(extra_dagen * dag.shape[1]) if extra_dagen else stroom.plek[rijen]
+        k = dag.shape[1]
+        index = (dag + extra_dagen) * k + np.arange(k)
     waarde = snelheid.take(index)
     waarde *= fractie
     waarde += tabel.take(index)
@@ -441,7 +431,7 @@ def _klasse(
     hours per case per day; ``tempo``: per column; ``vrij``/``geerfd``: the state the horizon starts
     from (servers' remaining work, start times of the inherited waiting cases).
     """
-    n, k = stroom.dag.shape
+    n, k = stroom.tijd.shape
     pm = dagen.werkdagen // (int(dagen.maand[dagen.werkdagen - 1]) + 1)
     n_m = dagen.werkdagen // pm
     grens = klok.op(np.broadcast_to((np.arange(1, n_m + 1) * pm)[:, None], (n_m, k)), 0.0)  # (months, k)
@@ -459,7 +449,9 @@ def _klasse(
     f = np.sort(vrij, axis=0)
     for a in range(0, n, _BLOK):
         rijen = slice(a, min(a + _BLOK, n))
-        dag, geldig = stroom.dag[rijen], stroom.geldig[rijen]
+        tijd, geldig = stroom.tijd[rijen], stroom.geldig[rijen]
+        dag = tijd.astype(np.intp)
+        fractie = tijd - dag
         aanwezig = geldig & (stroom.u[rijen] < verhouding.take(dag))
         werk = uren_dag.take(dag)
         if not een_tempo:
@@ -468,10 +460,10 @@ def _klasse(
         werk *= aanwezig
         # Padding rows arrive on day 0 at clock 0 with no work: steps that change nothing. Their start is
         # the earliest free time; only present cases are counted below, so it needs no mask.
-        aankomst = _klokwaarde(klok, stroom, rijen)
+        aankomst = _klokwaarde(klok, dag, fractie)
         start, f = kiefer_wolfowitz(aankomst, werk, servers, vrij=f, eindstand=True)
         eind = start + werk
-        binnen = aanwezig & (eind <= _klokwaarde(klok, stroom, rijen, termijn))
+        binnen = aanwezig & (eind <= _klokwaarde(klok, dag, fractie, termijn))
         maand = dagen.maand.take(dag)
         vlak = (maand * k + kol).ravel()
         aantal += np.bincount(vlak, weights=aanwezig.ravel(), minlength=aantal.size)
@@ -490,7 +482,7 @@ def _klasse(
         if hoog > eind_horizon.min():
             rest.append(np.where(aanwezig & (start > eind_horizon), start - eind_horizon, np.inf))
         s_eind.append(np.where(aanwezig[:, :steek], eind[:, :steek], np.nan))
-        s_aankomst.append(dag[:, :steek] + stroom.fractie[rijen][:, :steek])
+        s_aankomst.append(tijd[:, :steek].astype(float))
         s_maand.append(maand[:, :steek])
         if bewaar:
             starts.append(start)
@@ -594,7 +586,7 @@ def simuleer(
     """:func:`simuleer_kolommen`, with the columns split over two processes when there are enough of
     them and the machine has a second core. Columns are independent, so the result is the same."""
     k = np.asarray(tempo[0]).size
-    if k < _MIN_KOLOMMEN_PARALLEL or (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
+    if k < _MIN_KOLOMMEN_PARALLEL or not _twee_kernen():
         return simuleer_kolommen(dagen, aannames, servers, tempo, stromen, begin, steekproef, wachtrijen)
     helft = k // 2
     delen = [slice(0, helft), slice(helft, k)]
@@ -615,11 +607,22 @@ def simuleer(
         )
         return h.zonder_werk()
 
+    return Horizon.naast(*_in_twee_processen(lambda: deel(0), lambda: deel(1)))
+
+
+def _twee_kernen() -> bool:
+    return (os.cpu_count() or 1) >= 2 and "fork" in mp.get_all_start_methods()
+
+
+def _in_twee_processen(hier, daar):
+    """``hier()`` in this process and ``daar()`` at the same time in a forked child (which inherits the
+    arrays, so nothing large is copied); returns both results. The child only computes and sends its
+    result back through a pipe; an exception there is raised here."""
     ontvanger, zender = mp.get_context("fork").Pipe(duplex=False)
 
     def kind() -> None:
         try:
-            zender.send(("goed", deel(1)))
+            zender.send(("goed", daar()))
         except BaseException as fout:  # the parent raises it
             zender.send(("fout", fout))
 
@@ -627,13 +630,13 @@ def simuleer(
     proces.start()
     zender.close()
     try:
-        eerste = deel(0)
+        eerste = hier()
         soort, tweede = ontvanger.recv()
     finally:
         proces.join()
     if soort == "fout":
         raise tweede
-    return Horizon.naast(eerste, tweede)
+    return eerste, tweede
 
 
 def simuleer_kolommen(
@@ -740,8 +743,7 @@ def trek_stromen(
 
 def herhaal(stroom: Stroom, keer: int) -> Stroom:
     """The same candidates for ``keer`` groups of columns side by side (the calibration grid)."""
-    velden = ("dag", "fractie", "u", "werk", "geldig")
-    return Stroom(*(np.tile(getattr(stroom, k), (1, keer)) for k in velden), stroom.piek)
+    return Stroom(*(np.tile(getattr(stroom, k), (1, keer)) for k in Stroom.VELDEN), stroom.piek)
 
 
 # --- summaries per month ------------------------------------------------------------------------
@@ -1182,14 +1184,33 @@ def projecteer(
     servers = (kalibratie.servers_triage, kalibratie.servers_onderzoek)
     tempo = (np.full(r, kalibratie.tempo_triage), np.full(r, kalibratie.tempo_onderzoek))
     begin = kalibratie.eindstand.kolommen(np.arange(r) % kalibratie.replicaties)
-    delen, gedaan = [], {}
+    # Scenarios with the same month table (e.g. C without levers and doing nothing) give the same queue.
+    uniek: dict[str, str] = {}
     for naam, m in scenarios.items():
-        # Scenarios with the same month table (e.g. C without levers and doing nothing) give the same queue.
-        sleutel = m.reset_index(drop=True).round(9).to_json()
-        if sleutel not in gedaan:
+        uniek.setdefault(m.reset_index(drop=True).round(9).to_json(), naam)
+
+    def overzichten(namen: list[str]) -> list[pd.DataFrame]:
+        uit = []
+        for naam in namen:
+            m = scenarios[naam]
             eerste = pd.Period(year=int(m["jaar"].iloc[0]), month=int(m["maand"].iloc[0]), freq="M")
-            gedaan[sleutel] = maandoverzicht(simuleer(dagen[naam], aannames, servers, tempo, stromen, begin), eerste)
-        delen.append(gedaan[sleutel].assign(scenario=naam))
+            h = simuleer_kolommen(dagen[naam], aannames, servers, tempo, stromen, begin)
+            uit.append(maandoverzicht(h, eerste))
+        return uit
+
+    # Whole scenarios over two processes: each keeps all replications, so the per-case overhead is not
+    # paid twice. The result does not depend on it (every scenario is computed the same way).
+    namen = list(uniek.values())
+    if len(namen) > 1 and _twee_kernen():
+        hier, daar = _in_twee_processen(lambda: overzichten(namen[0::2]), lambda: overzichten(namen[1::2]))
+        tabellen = [None] * len(namen)
+        tabellen[0::2], tabellen[1::2] = hier, daar
+    else:
+        tabellen = overzichten(namen)
+    per_sleutel = dict(zip(uniek, tabellen, strict=True))
+    delen = [
+        per_sleutel[m.reset_index(drop=True).round(9).to_json()].assign(scenario=naam) for naam, m in scenarios.items()
+    ]
     return pd.concat(delen, ignore_index=True)[["scenario", *maandoverzicht_kolommen()]]
 
 
