@@ -2,7 +2,7 @@
 lines) and runs ``compute --json`` in process. Every outcome is exit 0 with strict JSON, or exit 2 with
 one Dutch line; never a traceback, another exit code or a hang.
 
-To keep it quick the params copy simulates the minimum 500 queue-model replications and compares two
+To keep it quick the params copy simulates the minimum 100 queue-model replications and compares two
 scenarios; everything else is the shipped run.
 """
 
@@ -33,7 +33,7 @@ WILLEKEURIG = os.environ.get("VT_FUZZ_WILLEKEURIG") == "1"
 
 def _basis() -> dict[str, bytes]:
     params = yaml.safe_load(paths.DEFAULT_PARAMS.read_text(encoding="utf-8"))
-    params["wachttijden"] = {**params.get("wachttijden", {}), "replicaties": 500}
+    params["wachttijden"] = {**params.get("wachttijden", {}), "replicaties": 100}
     scenarios = params["vergelijking"]["scenarios"]
     params["vergelijking"]["scenarios"] = [scenarios[1], scenarios[-1]]
     params["vergelijking"]["gevoeligheid"]["scenario"] = scenarios[-1]["naam"]
