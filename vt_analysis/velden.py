@@ -27,7 +27,7 @@ from .politiemeldingen import reductie_uit_overige, verschuifbare_meldingen
 from .prestaties import verzuim_reeks
 from .run import Run
 from .scenarios import HEFBOMEN
-from .wachttijden import verzuim_scenario_pct
+from .wachttijden import BAND, verzuim_scenario_pct
 
 WERKDAGEN_PER_WEEK = 5  # the onderzoek term is kept in working days; the text names it in weeks
 
@@ -700,6 +700,12 @@ def _wachtrij_velden(_veld, run: Run) -> None:
     )
     _veld("wachtrij_infasering_maanden", "aantal", "maanden waarin de daling van B opbouwt", k("infasering_maanden"))
     _veld("wachtrij_replicaties", "aantal", "herhalingen per scenario in de projectie", k("replicaties_projectie"))
+    _veld(
+        "wachtrij_band_pct",
+        "%",
+        "deel van de herhalingen binnen de band om een lijn",
+        lambda b: 100 * (BAND[1] - BAND[0]),
+    )
     _veld("wachtrij_replicaties_kalibratie", "aantal", "herhalingen in de kalibratie", k("replicaties"))
     _veld(
         "wachtrij_verzuim_stress_pct",

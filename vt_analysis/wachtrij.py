@@ -63,7 +63,7 @@ def cumsum_omlaag(x: np.ndarray, dtype=float) -> np.ndarray:
     return uit
 
 
-def tel_tot(gesorteerd: np.ndarray, drempels: np.ndarray) -> np.ndarray:
+def _tel_tot(gesorteerd: np.ndarray, drempels: np.ndarray) -> np.ndarray:
     """Per column, how many values of the column-sorted ``gesorteerd`` (n, r) lie below each of
     ``drempels`` (m, r): a binary search vectorised over columns and thresholds."""
     n, r = gesorteerd.shape
@@ -156,7 +156,7 @@ def klok_na_voorrang(klok: Klok, start: np.ndarray, werk: np.ndarray, servers: i
         if een_rij:  # one clock for all columns: one search in its table (columns are sorted, so searched down them)
             na = np.searchsorted(klok.tabel[klok.rij[0]], np.ascontiguousarray(tijd.T)).T
         else:
-            na = tel_tot(tabel, tijd)  # the event counts for boundaries j >= na
+            na = _tel_tot(tabel, tijd)  # the event counts for boundaries j >= na
         vlak = (na * k + kol)[eindig & (na <= d_max)]
         t = tijd[eindig & (na <= d_max)]
         aantal = np.bincount(vlak, minlength=(d_max + 1) * k).reshape(d_max + 1, k)

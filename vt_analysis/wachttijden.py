@@ -70,7 +70,7 @@ _KALIBRATIE_MARGE_PP = 0.8
 _WACHT_STEEKPROEF = 50
 # From this many columns on, a run is split over two processes.
 _MIN_KOLOMMEN_PARALLEL = 200
-# Quantiles of the band around the median (an 80% band).
+# Quantiles of the band around the line (an 80% band; the chapter names its width from these).
 BAND = (0.1, 0.9)
 
 
@@ -1248,23 +1248,3 @@ def wachttijden_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd
         hoog = verzuim_scenario_pct(d.kengetallen, kal.basisjaar, w)
         scenarios[verzuim_naam(eerste, hoog)] = met_verzuim(maanden, hoog)
     return kal, projecteer(scenarios, kal, d.normen.normsets[p.normset], d.wachttijden, w)
-
-
-RESULTS_KOLOMMEN = ("scenario", *maandoverzicht_kolommen())
-
-
-def results_records(tabel: pd.DataFrame, kalibratie: Kalibratie) -> dict:
-    """``{"wachttijden": [...], "kalibratie": {...}}`` for results.json, floats unrounded; NaN (a month
-    without cases) is null, because results.json is strict JSON."""
-    records = [
-        {k: (None if isinstance(v, float) and v != v else v) for k, v in rij.items()}
-        for rij in (
-            {k: (v.item() if hasattr(v, "item") else v) for k, v in r.items()}
-            for r in tabel[list(RESULTS_KOLOMMEN)].to_dict(orient="records")
-        )
-    ]
-    return {"wachttijden": records, "kalibratie": kalibratie.record()}
-
-
-def scenario_namen(tabel: pd.DataFrame) -> list[str]:
-    return list(dict.fromkeys(tabel["scenario"]))

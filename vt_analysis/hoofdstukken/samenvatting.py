@@ -11,6 +11,7 @@ from .. import formatting as fmt
 from ..params import RunParams
 from ..resultaten import Resultaten
 from ..tables import Tabel, tabel
+from ..velden import WERKDAGEN_PER_WEEK
 
 # --- the summary to decide on: the scenarios in one small table ------------------------------------------
 
@@ -70,9 +71,10 @@ def scenario_tabel(r: Resultaten, p: RunParams) -> Tabel:
     breed["triage"] = breed["naam"].map(deel["triage_pct"])
     breed["onderzoek"] = breed["naam"].map(deel["onderzoek_pct"])
     formats |= {"triage": _procent_of_streep, "onderzoek": _procent_of_streep}
+    termijn_t, termijn_o = r.kalibratie["termijn_triage_werkdagen"], r.kalibratie["termijn_onderzoek_werkdagen"]
     koppen |= {
-        "triage": f"Beoordeeld binnen 5 werkdagen (dec. {laatste})",
-        "onderzoek": f"Onderzoek binnen 10 weken (dec. {laatste})",
+        "triage": f"Beoordeeld binnen {fmt.aantal(termijn_t)} werkdagen (dec. {laatste})",
+        "onderzoek": f"Onderzoek binnen {fmt.aantal(termijn_o // WERKDAGEN_PER_WEEK)} weken (dec. {laatste})",
     }
     return tabel(
         breed,

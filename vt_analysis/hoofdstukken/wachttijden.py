@@ -14,7 +14,8 @@ from ..charts import Figuur, figuur, waaier_chart
 from ..markup import markdown_tekst
 from ..resultaten import Resultaten
 from ..tables import Tabel, tabel
-from ..wachttijden import evenwicht_fte, normmomenten
+from ..velden import WERKDAGEN_PER_WEEK
+from ..wachttijden import BAND, evenwicht_fte, normmomenten
 
 
 def _maand(tekst: str | None) -> str:
@@ -210,39 +211,48 @@ def _niet_gehaald(naam: str, eind: pd.Series) -> str:
     )
 
 
-def triage_figuur(r: Resultaten) -> Figuur:
-    kg = r.kengetallen
+def _band() -> str:
+    return f"{fmt.procent(100 * (BAND[1] - BAND[0]))}-band"
+
+
+def _termijn_figuur(r: Resultaten, kolom: str, titel_y: str, norm_pct: float, wat: str) -> Figuur:
+    """Fan chart of one legal term: the expected share on time per month and scenario, band, norm."""
     return figuur(
         waaier_chart(
             r.wachttijden,
-            "pct_triage_binnen_5_werkdagen",
-            "% op tijd getrieerd",
+            kolom,
+            titel_y,
             fmt.procent,
-            norm=kg.triage_binnen_5_werkdagen_norm_pct.waarde,
+            norm=norm_pct,
             band=("p10", "p90"),
-            band_label="80%-band",
+            band_label=_band(),
             lijn_label="Verwacht",
         ),
-        "Aandeel meldingen binnen 5 werkdagen getrieerd, per maand van binnenkomst en scenario "
-        "(verwacht aandeel: gemiddelde van de herhalingen, met de 80%-band; stippellijn: norm)",
+        f"{wat}, per scenario (verwacht aandeel: gemiddelde van de herhalingen, met de {_band()}; stippellijn: norm)",
+    )
+
+
+def triage_figuur(r: Resultaten) -> Figuur:
+    kal = r.kalibratie
+    return _termijn_figuur(
+        r,
+        "pct_triage_binnen_5_werkdagen",
+        "% op tijd getrieerd",
+        r.kengetallen.triage_binnen_5_werkdagen_norm_pct.waarde,
+        f"Aandeel meldingen binnen {fmt.aantal(kal['termijn_triage_werkdagen'])} werkdagen getrieerd, per maand van "
+        "binnenkomst",
     )
 
 
 def onderzoek_figuur(r: Resultaten) -> Figuur:
-    kg = r.kengetallen
-    return figuur(
-        waaier_chart(
-            r.wachttijden,
-            "pct_onderzoek_binnen_10_weken",
-            "% op tijd afgerond",
-            fmt.procent,
-            norm=kg.onderzoek_binnen_10_weken_norm_pct.waarde,
-            band=("p10", "p90"),
-            band_label="80%-band",
-            lijn_label="Verwacht",
-        ),
-        "Aandeel onderzoeken binnen 10 weken afgerond, per maand van start en scenario "
-        "(verwacht aandeel: gemiddelde van de herhalingen, met de 80%-band; stippellijn: norm)",
+    kal = r.kalibratie
+    return _termijn_figuur(
+        r,
+        "pct_onderzoek_binnen_10_weken",
+        "% op tijd afgerond",
+        r.kengetallen.onderzoek_binnen_10_weken_norm_pct.waarde,
+        f"Aandeel onderzoeken binnen {fmt.aantal(kal['termijn_onderzoek_werkdagen'] // WERKDAGEN_PER_WEEK)} weken "
+        "afgerond, per maand van start",
     )
 
 
@@ -255,7 +265,7 @@ def backlog_figuur(r: Resultaten) -> Figuur:
             "Meldingen wachtend",
             fmt.aantal,
             band=("p10", "p90"),
-            band_label="80%-band",
+            band_label=_band(),
         ),
-        "Meldingen die aan het eind van de maand nog op triage wachten, per scenario (mediaan en 80%-band)",
+        f"Meldingen die aan het eind van de maand nog op triage wachten, per scenario (mediaan en {_band()})",
     )
