@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import ast
 import difflib
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -46,6 +45,7 @@ from . import formatting as fmt
 from . import paths
 from .data import lees_bytes
 from .errors import InvoerFout
+from .markup import markdown_tekst
 from .run import Run
 from .velden import Bron, bron_van, namen, velden
 
@@ -187,16 +187,10 @@ def controleer_tekstset(run: Run) -> dict[str, Path]:
 
 # --- rendering -----------------------------------------------------------------------------------------------
 
-_MD_SPECIAAL = re.compile(r"([\\`*_{}\[\]<>#|~$@^])")
-
-
-def markdown_escape(tekst: str) -> str:
-    """Text from data or params as literal Markdown text (no markup, no raw HTML, no images)."""
-    return _MD_SPECIAAL.sub(r"\\\1", tekst)
-
 
 def _context(waarden: dict) -> dict[str, Any]:
-    return {n: (markdown_escape(v.waarde) if isinstance(v.waarde, str) else v.waarde) for n, v in waarden.items()}
+    # Text from data or params (period and scenario names) as literal Markdown: the one escaper of markup.py.
+    return {n: (markdown_tekst(v.waarde) if isinstance(v.waarde, str) else v.waarde) for n, v in waarden.items()}
 
 
 def _regel(exc: BaseException) -> str:
@@ -306,6 +300,5 @@ __all__ = [
     "controleer_tekstset",
     "controleer_blok",
     "omgeving",
-    "markdown_escape",
     "blokken_in_code",
 ]
