@@ -225,11 +225,11 @@ def test_product_hernoemd(cli, data_copy):
     assert "normen.yaml, sleutel normsets.regionaal.producten: product 'triage' ontbreekt" in err
 
 
+@pytest.mark.langzaam  # a full computation of a run other than the default
 def test_nieuwe_burap_volgens_readme(cli, data_copy, tmp_path, tekst_copy):
     """The README's steps with a peilmoment in 2025: the params from nieuwe-burap, the new period in the data;
     validate names the missing kengetal in one line; with it added, the run computes (queue model calibrated).
 
-    The data edits are those of test_nieuwe_burap, so the session's results cache computes that run once.
     """
     vorige = tmp_path / "params" / "burap2-2024.yaml"
     vorige.parent.mkdir()
@@ -246,6 +246,7 @@ def test_nieuwe_burap_volgens_readme(cli, data_copy, tmp_path, tekst_copy):
     assert resultaten["kalibratie"]
 
 
+@pytest.mark.langzaam  # a full computation of a run other than the default
 def test_een_jaar_erbij_is_alleen_data(cli, data_copy, params_copy):
     """A new prognose year needs only kengetallen keyed by that year, no code change."""
     edit_file(params_copy, "jaren: [2025, 2026]", "jaren: [2025, 2026, 2027]")
@@ -326,6 +327,7 @@ def test_tegenstrijdige_cijfers_zijn_een_regel(cli, data_copy, bestand, oud, nie
     assert verwacht in err
 
 
+@pytest.mark.langzaam  # a full computation of a run other than the default
 def test_bijna_geen_capaciteit_geeft_null_geen_nan(cli, data_copy, params_copy):
     """A month in which no case finishes has no waiting time: null in strict JSON, no NaN, no warnings."""
     edit_file(data_copy / "kengetallen.yaml", "  2026: {waarde: 58.90,", "  2026: {waarde: 0.0001,")

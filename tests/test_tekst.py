@@ -82,7 +82,15 @@ def test_unknown_text_set_is_bad_input(cli, params_copy):
     assert "sleutel tekstset: 'bestaat-niet' is geen tekstset" in regel and "burap2-2024" in regel
 
 
-@pytest.mark.parametrize("params", sorted(paths.PARAMS_DIR.glob("*.yaml")), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "params",
+    # The other runs' results are a full computation each (shared with test_resultaten's through the results cache).
+    [
+        p if p == paths.DEFAULT_PARAMS else pytest.param(p, marks=pytest.mark.langzaam)
+        for p in sorted(paths.PARAMS_DIR.glob("*.yaml"))
+    ],
+    ids=lambda p: p.stem,
+)
 def test_every_block_of_every_shipped_run_renders(params):
     """Every block of the text set each shipped run names renders: no placeholder left, no Python repr."""
     r = load_run(params)

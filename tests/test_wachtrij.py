@@ -3,6 +3,7 @@ with gamma work against ciw, work conservation and no idle server while a case w
 
 from __future__ import annotations
 
+import heapq
 import math
 
 import ciw
@@ -17,6 +18,27 @@ def erlang_c(c: int, a: float) -> float:
     som = sum(a**k / math.factorial(k) for k in range(c))
     staart = a**c / math.factorial(c) * c / (c - a)
     return staart / (som + staart)
+
+
+@pytest.mark.parametrize("c", [1, 2, 8])
+def test_recursie_is_een_wachtrij_met_een_heap_per_geval(c):
+    """The compiled recursion gives exactly what the textbook simulation gives: per replication a heap of
+    the servers' free times; each case in arrival order starts at max(arrival, earliest free time)."""
+    rng = np.random.default_rng(c)
+    n, r = 400, 7
+    aankomst = np.cumsum(rng.exponential(1 / c, (n, r)), axis=0)
+    werk = rng.gamma(2, 0.6, (n, r))
+    werk[rng.random((n, r)) < 0.1] = 0.0  # cases without work (the model's padding) change nothing
+    vrij = rng.uniform(0, 5, (c, r))
+    start, eind = w.kiefer_wolfowitz(aankomst, werk, c, vrij=vrij, eindstand=True)
+    for j in range(r):
+        heap = list(vrij[:, j])
+        heapq.heapify(heap)
+        for k in range(n):
+            t = max(heapq.heappop(heap), aankomst[k, j])
+            assert start[k, j] == t, (c, j, k)
+            heapq.heappush(heap, t + werk[k, j])
+        np.testing.assert_array_equal(eind[:, j], sorted(heap))
 
 
 @pytest.mark.parametrize("c, rho", [(1, 0.9), (3, 0.9), (10, 0.9), (5, 0.6)])

@@ -7,6 +7,7 @@ from helpers import edit_file
 
 from vt_analysis import formatting as fmt
 from vt_analysis import paths, wijzigingen
+from vt_analysis.hoofdstukken import wijzigingen as h_wijzigingen
 from vt_analysis.run import load_run
 
 
@@ -39,9 +40,13 @@ def test_changed_params_in_dutch(runs):
     assert not any("_" in label for label in tabel.index), list(tabel.index)
 
 
-def test_key_figures_before_and_after(runs):
-    vorig, huidig = runs
-    tabel = wijzigingen.kerncijfers(vorig, huidig).set_index("naam")
+def test_key_figures_before_and_after(runs, standaard_resultaten):
+    """The chapter's comparison: the previous run's rekentool figures (its queue model left out) against
+    the current run's results."""
+    _, huidig = runs
+    vorig = h_wijzigingen.vorige(huidig.params)
+    assert vorig[1].resultaten["wachttijden"] == []  # the previous run's queue model is not computed
+    tabel = wijzigingen.kerncijfers(vorig[1], huidig).set_index("naam")
     rij = tabel.loc["tekort_2025_fte"]
     # BURAP 1: the DB proposal's 4.600 meldingen need 73,33 fte (Bijlage 2) against 63,40: 9,93 short.
     assert fmt.fte(rij["vorige"]) == "9,93" and fmt.fte(rij["huidige"]) == "14,07"

@@ -4,22 +4,32 @@ Kernels started at the same moment can pick the same TCP port (a 60 s hang, then
 respond"). Each kernel here talks ZMQ over unix sockets in its own temporary directory (a unique
 socket path per kernel; ``transport = "ipc"`` with a shared path is worse), so parallel kernels
 cannot collide.
+
+Starting a kernel and importing pandas, altair and the package costs more than most chapters do, so
+each worker starts one kernel and executes its chapters in it one after another. Before every chapter
+after the first the kernel is reset (IPython's ``reset``: an empty namespace and execution count 1):
+a chapter sees nothing of the one before it, and its executed notebook is the same as in a kernel of
+its own.
 """
 
 from __future__ import annotations
 
 import os
+import queue
 import shutil
 import signal
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import nbformat
 import papermill
+from jupyter_client.blocking import BlockingKernelClient
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import run_sync
 from papermill.exceptions import PapermillExecutionError
 
 from .paths import display_path
@@ -57,7 +67,19 @@ class IpcKernelManager(AsyncKernelManager):
         super().__init__(**kwargs)
         self.transport = "ipc"
         self.ip = str(Path(tempfile.mkdtemp(prefix="kernel-", dir=self.socket_dir)) / "zmq")
+        self.clients: list = []
         type(self).actief.add(self)
+
+    def client(self, **kwargs):
+        # nbclient leaves the channels of a kernel it did not start open (their heartbeat thread too):
+        # kept here so that they are closed after each chapter.
+        kc = super().client(**kwargs)
+        self.clients.append(kc)
+        return kc
+
+    def sluit_clients(self) -> None:
+        while self.clients:
+            self.clients.pop().stop_channels()
 
     async def _async_interrupt_kernel(self) -> None:
         # jupyter_client interrupts a kernel before every shutdown; the idle kernel then logs a
@@ -86,7 +108,31 @@ def _bron_cel(uitvoer: Path, cel_index: int) -> int:
     return cel_index + (0 if cel_index > geinjecteerd else 1)
 
 
-def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, manager: type) -> Uitvoering:
+_RESET = "get_ipython().reset(new_session=True)"
+
+
+def _start_kernel(manager: type) -> IpcKernelManager:
+    km = manager(kernel_name="python3")
+    # The in-memory history is what nbclient gives the kernels it starts itself.
+    run_sync(km.start_kernel)(extra_arguments=["--HistoryManager.hist_file=:memory:"])
+    return km
+
+
+def _reset_kernel(km: IpcKernelManager) -> None:
+    """Empty the kernel's namespace and set its execution count to 1, as in a new kernel."""
+    kc = BlockingKernelClient()
+    kc.load_connection_info(km.get_connection_info())
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=60)
+        antwoord = kc.execute_interactive(_RESET, silent=True, store_history=False, timeout=60)
+    finally:
+        kc.stop_channels()
+    if antwoord["content"]["status"] != "ok":
+        raise RuntimeError(f"de kernel liet zich niet leegmaken: {antwoord['content'].get('evalue', '')}")
+
+
+def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, km: IpcKernelManager) -> Uitvoering:
     try:
         papermill.execute_notebook(
             str(notebook),
@@ -95,7 +141,7 @@ def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, manager: type)
             progress_bar=False,
             log_output=False,
             kernel_name="python3",
-            kernel_manager_class=manager,
+            km=km,
         )
     except PapermillExecutionError as exc:
         cel = _bron_cel(uitvoer, exc.cell_index)
@@ -103,7 +149,36 @@ def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, manager: type)
     except Exception as exc:  # kernel died, timeout, unreadable notebook: still one line, still a failure
         bestaat = uitvoer if uitvoer.is_file() else None
         raise HoofdstukFout(notebook.name, None, f"{type(exc).__name__}: {exc}", bestaat) from None
+    finally:
+        km.sluit_clients()
     return Uitvoering(notebook, uitvoer)
+
+
+def _werker(taken: queue.SimpleQueue, futures: dict, uitvoer_map: Path, parameters: dict, manager: type) -> None:
+    """One worker: one kernel for all the chapters it takes, reset between them."""
+    km = None
+    try:
+        while True:
+            try:
+                nb = taken.get_nowait()
+            except queue.Empty:
+                return
+            future: Future = futures[nb]
+            if not future.set_running_or_notify_cancel():
+                continue  # the run stopped
+            try:
+                if km is None:
+                    km = _start_kernel(manager)
+                else:
+                    _reset_kernel(km)
+                future.set_result(_execute_one(nb, uitvoer_map / nb.name, parameters, km))
+            except HoofdstukFout as exc:
+                future.set_exception(exc)
+            except Exception as exc:  # the kernel did not start or reset: one line, as a chapter failure
+                future.set_exception(HoofdstukFout(nb.name, None, f"{type(exc).__name__}: {exc}"))
+    finally:
+        if km is not None:
+            _stop_kernels({km})
 
 
 def execute_chapters(
@@ -129,9 +204,17 @@ def execute_chapters(
     te_doen = [nb for nb in notebooks if nb not in uit_cache]
     socket_dir = tempfile.mkdtemp(prefix="vt-kernels-")
     manager = type("RunIpcKernelManager", (IpcKernelManager,), {"socket_dir": socket_dir, "actief": set()})
-    pool = ThreadPoolExecutor(max_workers=max(1, min(workers, len(te_doen) or 1)))
+    futures: dict[Path, Future] = {nb: Future() for nb in te_doen}
+    taken: queue.SimpleQueue = queue.SimpleQueue()
+    for nb in te_doen:
+        taken.put(nb)
+    werkers = [
+        threading.Thread(target=_werker, args=(taken, futures, uitvoer_map, parameters, manager), daemon=True)
+        for _ in range(max(1, min(workers, len(te_doen))) if te_doen else 0)
+    ]
+    for w in werkers:
+        w.start()
     try:
-        futures = {nb: pool.submit(_execute_one, nb, uitvoer_map / nb.name, parameters, manager) for nb in te_doen}
         resultaten = []
         for nb in notebooks:
             if nb in futures:
@@ -143,12 +226,14 @@ def execute_chapters(
             if bij_klaar:
                 bij_klaar(uitvoering)
             resultaten.append(uitvoering)
-        pool.shutdown()
+        for w in werkers:
+            w.join()
         return resultaten
     except BaseException:
         # A failing chapter, Ctrl-C or SIGTERM: start no further chapter and stop the running kernels,
         # instead of waiting for every queued chapter to finish.
-        pool.shutdown(wait=False, cancel_futures=True)
+        for f in futures.values():
+            f.cancel()
         _stop_kernels(manager.actief)
         raise
     finally:
@@ -156,11 +241,15 @@ def execute_chapters(
 
 
 def _stop_kernels(managers: set) -> None:
-    """Kill the kernel processes of this run (they hold nothing worth saving)."""
+    """Kill the kernel processes of this run (they hold nothing worth saving) and reap them."""
     for m in list(managers):
-        pid = getattr(getattr(m, "provisioner", None), "pid", None)
+        provisioner = getattr(m, "provisioner", None)
+        pid = getattr(provisioner, "pid", None)
         if pid:
             try:
                 os.kill(pid, signal.SIGKILL)
             except OSError:
                 pass
+            proces = getattr(provisioner, "process", None)
+            if proces is not None:
+                proces.wait()

@@ -28,7 +28,7 @@ from .prognose import bereken_prognose, mix
 from .rekentool import bereken_formatie
 from .run import Run
 from .scenarios import controleer_claims, gevoeligheid, scenario_a, scenario_b, vergelijking, waterval
-from .wachttijden import verzuim_scenario_pct, wachttijden_van_run
+from .wachttijden import maandoverzicht_kolommen, verzuim_scenario_pct, wachttijden_van_run
 
 # The frames of a run, with the key each has in results.json.
 FRAMES = {
@@ -184,8 +184,12 @@ def _wachttijd_varianten(tabel: pd.DataFrame, vergelijking_: pd.DataFrame, verzu
     )
 
 
-def bereken_resultaten(run: Run) -> Resultaten:
-    """Everything a run computes, once: rekentool, prognose, A/B/C, comparison, tornado, queue model."""
+def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
+    """Everything a run computes, once: rekentool, prognose, A/B/C, comparison, tornado, queue model.
+
+    ``wachtrijmodel=False`` leaves the queue model out (no calibration, no projection: empty tables): for a
+    previous run whose rekentool figures are compared, the part of the computation that takes seconds.
+    """
     p, d = run.params, run.data
     normset = d.normen.normsets[p.normset]
     kg = d.kengetallen
@@ -195,7 +199,11 @@ def bereken_resultaten(run: Run) -> Resultaten:
     prognose = bereken_prognose(p.prognose, d, p.besluit_periode, p.peilmoment)
     basis_mix = mix(d.volumes, p.prognose.basis_periode or p.peilmoment)
     verg = vergelijking(p.vergelijking, p.scenario_a, p.scenario_b, p.scenario_c, prognose, normset, kg)
-    kal, tabel = wachttijden_van_run(run, verg)
+    if wachtrijmodel:
+        kal, tabel = wachttijden_van_run(run, verg)
+        kalibratie = kal.record()
+    else:
+        kalibratie, tabel = {}, pd.DataFrame(columns=["scenario", *maandoverzicht_kolommen()])
     basisjaar = int(perioden.set_index("periode").loc[p.peilmoment, "jaar"])
     return Resultaten(
         run=p.run_naam,
@@ -213,7 +221,7 @@ def bereken_resultaten(run: Run) -> Resultaten:
         gevoeligheid=gevoeligheid(p.vergelijking, p.scenario_c, prognose, normset, kg),
         wachttijden=tabel.reset_index(drop=True),
         wachttijd_varianten=_wachttijd_varianten(tabel, verg, verzuim_scenario_pct(kg, basisjaar, p.wachttijden)),
-        kalibratie=kal.record(),
+        kalibratie=kalibratie,
         normen=d.normen,
         kengetallen=kg,
         bestanden=[pad.name for pad in d.bestanden()],

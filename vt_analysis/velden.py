@@ -14,7 +14,7 @@ To add a name: one ``_veld(...)`` line in the section it belongs to; ``vt-analys
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -760,10 +760,16 @@ def bron_van(bron: Run | Bron, params=None) -> Bron:
     return bestaand
 
 
-def velden(bron: Run | Bron) -> dict[str, Veld]:
-    """Every name with its value (computes the run's results once per run object)."""
+def velden(bron: Run | Bron, alleen: Iterable[str] | None = None) -> dict[str, Veld]:
+    """Every name with its value (computes the run's results once per run object); ``alleen``: just these
+    names (a previous run computed without the queue model has no values for the queue's names)."""
     bron = bron_van(bron)
-    return {d.naam: Veld(d.waarde(bron), d.eenheid, d.omschrijving) for d in _definities(bron.run)}
+    gevraagd = None if alleen is None else set(alleen)
+    return {
+        d.naam: Veld(d.waarde(bron), d.eenheid, d.omschrijving)
+        for d in _definities(bron.run)
+        if gevraagd is None or d.naam in gevraagd
+    }
 
 
 def json_waarde(waarde: Any) -> Any:

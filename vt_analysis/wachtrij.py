@@ -1,8 +1,8 @@
 """The queue engine of the wachttijden model: multi-server FCFS queues vectorised over replications.
 
 * :func:`kiefer_wolfowitz`: start times of a FCFS queue with ``c`` identical servers, one case at a
-  time (the Kiefer–Wolfowitz recursion on the sorted vector of the servers' free times), each step one
-  NumPy operation across all replications.
+  time (the Kiefer–Wolfowitz recursion on the sorted vector of the servers' free times), each step
+  across all replications, compiled with numba.
 * :class:`Klok`: an operational clock per replication over working days, so that a capacity that
   changes from day to day (fte, verzuim, holidays) is a change of clock for the queue.
 * :func:`twee_klassen`: a pool with two classes, acute with preemptive priority and regular FCFS on
@@ -14,6 +14,7 @@ classes, gamma work) and for work conservation.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -26,7 +27,7 @@ _MIN_CAPACITEIT = 1e-3
 def kiefer_wolfowitz(
     aankomst: np.ndarray, werk: np.ndarray, servers: int, vrij: np.ndarray | None = None, eindstand: bool = False
 ) -> np.ndarray | tuple[np.ndarray, np.ndarray]:
-    """Start times of a FCFS queue with ``servers`` identical servers of speed 1.
+    """Start times of a FCFS queue with ``servers`` identical servers of speed 1 (double precision).
 
     ``aankomst`` and ``werk``: (cases, replications), each column sorted by arrival and padded with
     ``inf`` arrivals. ``vrij``: (servers, replications), when each server is first free (default 0).
@@ -35,23 +36,51 @@ def kiefer_wolfowitz(
     (its server was idle until then anyway), so empty slots are harmless. ``eindstand`` also returns
     the servers' sorted free times after the last case.
     """
-    n, r = aankomst.shape
-    # C order: a state taken out of a wider one by fancy indexing can be column-major, and slow row access.
-    f = np.zeros((servers, r)) if vrij is None else np.sort(np.array(vrij, float, order="C"), axis=0)
-    g = np.empty_like(f)
+    aankomst = np.ascontiguousarray(aankomst, dtype=np.float64)
+    werk = np.ascontiguousarray(werk, dtype=np.float64)
+    r = aankomst.shape[1]
+    f = np.zeros((servers, r)) if vrij is None else np.sort(np.array(vrij, np.float64, order="C"), axis=0)
     start = np.empty_like(aankomst)
-    for k in range(n):
-        t = np.maximum(f[0], aankomst[k], out=start[k])
-        x = t + werk[k]
-        if servers == 1:
-            f[0] = x
-            continue
-        # x into the sorted f[1:], branch-free: new[j] = max(f[j], min(x, f[j + 1])).
-        np.minimum(x, f[1:], out=g[:-1])
-        np.maximum(f[1:-1], g[1:-1], out=g[1:-1])
-        np.maximum(f[-1], x, out=g[-1])
-        f, g = g, f
+    gecompileerde_stappen()(aankomst, werk, f, start)
     return (start, f) if eindstand else start
+
+
+def _kiefer_wolfowitz_stappen(aankomst, werk, f, start):  # pragma: no cover - runs compiled
+    """The recursion case by case, each step across the replications: x into the sorted f[1:] without
+    branches, new[i] = max(f[i], min(x, f[i + 1])), so the inner loops run over contiguous columns."""
+    n, r = aankomst.shape
+    s = f.shape[0]
+    x = np.empty(r)
+    for k in range(n):
+        for j in range(r):
+            t = max(f[0, j], aankomst[k, j])
+            start[k, j] = t
+            x[j] = t + werk[k, j]
+        if s == 1:
+            for j in range(r):
+                f[0, j] = x[j]
+            continue
+        for j in range(r):
+            f[0, j] = min(x[j], f[1, j])
+        for i in range(1, s - 1):
+            for j in range(r):
+                f[i, j] = max(f[i, j], min(x[j], f[i + 1, j]))
+        for j in range(r):
+            f[s - 1, j] = max(f[s - 1, j], x[j])
+
+
+_SIGNATUUR = "void(float64[:, ::1], float64[:, ::1], float64[:, ::1], float64[:, ::1])"
+
+
+@functools.cache
+def gecompileerde_stappen():
+    """The recursion compiled by numba: a loop of a few operations per case is what the model spends its
+    time on, and a NumPy operation per case costs microseconds of overhead. Compiled once, on first use
+    (validating a run needs no compiler), and kept in ``__pycache__`` for later runs. Call it before
+    forking, so that a child process does not compile it again."""
+    import numba
+
+    return numba.njit(_SIGNATUUR, cache=True, nogil=True)(_kiefer_wolfowitz_stappen)
 
 
 def cumsum_omlaag(x: np.ndarray, dtype=float) -> np.ndarray:

@@ -52,7 +52,7 @@ from .invoer import invoer_sha256, omgeving_sha256
 from .paths import KENGETALLEN_FILE
 from .rekentool import fte_beschikbaar as fte_beschikbaar_uit_volumes
 from .schema import Strikt
-from .wachtrij import Klok, cumsum_omlaag, kiefer_wolfowitz, klok_na_voorrang
+from .wachtrij import Klok, cumsum_omlaag, gecompileerde_stappen, kiefer_wolfowitz, klok_na_voorrang
 
 TRIAGE, ONDERZOEK = "triage", "onderzoek"
 MAANDEN_PER_JAAR = 12
@@ -618,6 +618,7 @@ def _in_twee_processen(hier, daar):
     """``hier()`` in this process and ``daar()`` at the same time in a forked child (which inherits the
     arrays, so nothing large is copied); returns both results. The child only computes and sends its
     result back through a pipe; an exception there is raised here."""
+    gecompileerde_stappen()  # compiled here, not in both processes
     ontvanger, zender = mp.get_context("fork").Pipe(duplex=False)
 
     def kind() -> None:

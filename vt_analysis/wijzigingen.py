@@ -177,7 +177,7 @@ def kerncijfers(vorig: Run | Bron, huidig: Run | Bron) -> pd.DataFrame:
     for j in jaren:
         gevraagd |= {n.format(jaar=j): label.format(jaar=j) for n, label in KERNCIJFERS_PER_JAAR.items()}
     gekozen = [n for n in gevraagd if n in nv and n in nh]
-    vv, vh = velden(bv), velden(bh)
+    vv, vh = velden(bv, gekozen), velden(bh, gekozen)
     rijen = [
         {
             "naam": n,

@@ -24,7 +24,8 @@ def vorige(p: RunParams, data_dir: str | None = None) -> tuple[Run, Bron] | None
         return None
     huidig = load_run(p.model_dump(mode="json"), data_dir)
     vorig = w.load_vorige_run(huidig)
-    return vorig, Bron(vorig, bereken_resultaten(vorig).naar_dict())
+    # Only the rekentool's key figures of the previous run are compared: its queue model is not computed.
+    return vorig, Bron(vorig, bereken_resultaten(vorig, wachtrijmodel=False).naar_dict())
 
 
 def kop(vorig: tuple[Run, Bron] | None) -> Markdown | None:
