@@ -78,9 +78,15 @@ def standaard_resultaten(standaard_run):
 
 
 @pytest.fixture(scope="session")
-def render_cache(tmp_path_factory) -> Path:
-    """The results and chapter cache of the session's render (its own, so that render starts cold)."""
-    return tmp_path_factory.mktemp("render-cache")
+def render_cache(tmp_path_factory, standaard_resultaten) -> Path:
+    """The results and chapter cache of the session's render: its chapter cache starts empty (the render
+    executes every chapter), its results are the session's (the default run is computed once per session;
+    the renders of changed data and of hostile names compute theirs inside the render)."""
+    from vt_analysis.invoer import standaard_map
+
+    map_ = tmp_path_factory.mktemp("render-cache")
+    shutil.copytree(standaard_map() / "resultaten", map_ / "resultaten")
+    return map_
 
 
 @pytest.fixture(scope="session")

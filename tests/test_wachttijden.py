@@ -8,13 +8,13 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
-from helpers import WACHTTIJDEN_SLEUTELS
+from helpers import WACHTTIJDEN_SLEUTELS, edit_file
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from vt_analysis import wachttijden as w
-from vt_analysis.data import load_wachttijden
+from vt_analysis.data import load_dataset, load_wachttijden
 from vt_analysis.errors import InvoerFout
 from vt_analysis.hoofdstukken import wachttijden as h
 
@@ -256,6 +256,40 @@ def test_een_foute_aanname_is_een_regel_met_bestand_en_sleutel(tmp_path, data_co
     with pytest.raises(InvoerFout) as fout:
         load_wachttijden(pad)
     assert "wachttijden.yaml" in str(fout.value) and "acuut_triage_pct" in str(fout.value)
+
+
+@pytest.mark.parametrize(
+    ("bestand", "oud", "nieuw", "zelfde"),
+    [
+        ("kengetallen.yaml", "kosten_per_fte_euro: {waarde: 104000", "kosten_per_fte_euro: {waarde: 99000", True),
+        (
+            "volumes.csv",
+            "Begroting 2025 besluit AB,2025,begroting,4400,",
+            "Begroting 2025 besluit AB,2025,begroting,4401,",
+            True,
+        ),
+        ("volumes.csv", "Realisatie 2022,2022,realisatie,4171,", "Realisatie 2022,2022,realisatie,4172,", False),
+        (
+            "kengetallen.yaml",
+            "triage_binnen_5_werkdagen_realisatie_pct: {waarde: 72",
+            "triage_binnen_5_werkdagen_realisatie_pct: {waarde: 73",
+            False,
+        ),
+        ("wachttijden.yaml", "acuut_triage_pct: {waarde: 10", "acuut_triage_pct: {waarde: 11", False),
+    ],
+    ids=["kosten", "begroting", "realisatie", "gehaald", "aanname"],
+)
+def test_kalibratie_sleutel_is_wat_de_kalibratie_leest(data_copy, standaard_run, bestand, oud, nieuw, zelfde):
+    """A cost figure or a budget volume does not refit the queue; a realisatie, a realised share or an
+    assumption of the model does."""
+    p = standaard_run.params
+
+    def sleutel():
+        return w.kalibratie_sleutel(load_dataset(data_copy), p.wachttijden, p.peilmoment, p.normset)
+
+    voor = sleutel()
+    edit_file(data_copy / bestand, oud, nieuw)
+    assert (sleutel() == voor) is zelfde
 
 
 def test_kalibratie_uit_de_cache_is_dezelfde(dataset, standaard_run, resultaten):

@@ -119,13 +119,20 @@ def _start_kernel(manager: type) -> IpcKernelManager:
 
 
 def _reset_kernel(km: IpcKernelManager) -> None:
-    """Empty the kernel's namespace and set its execution count to 1, as in a new kernel."""
+    """Empty the kernel's namespace and set its execution count to 1, as in a new kernel.
+
+    Over the shell channel only: the reply comes when the reset is done, and a silent execution has no
+    output to wait for (a client's readiness check would wait for the output channel to go quiet).
+    """
     kc = BlockingKernelClient()
     kc.load_connection_info(km.get_connection_info())
-    kc.start_channels()
+    kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
     try:
-        kc.wait_for_ready(timeout=60)
-        antwoord = kc.execute_interactive(_RESET, silent=True, store_history=False, timeout=60)
+        msg_id = kc.execute(_RESET, silent=True, store_history=False)
+        while True:
+            antwoord = kc.get_shell_msg(timeout=60)
+            if antwoord["parent_header"].get("msg_id") == msg_id:
+                break
     finally:
         kc.stop_channels()
     if antwoord["content"]["status"] != "ok":

@@ -1105,15 +1105,26 @@ def uitgangspunten(
     }
 
 
-def kalibreer_met_cache(dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str) -> Kalibratie:
-    """:func:`kalibreer`, kept in the private verified cache: the calibration depends only on the data files,
-    these params, the period and the normset (and the package), so runs that share them fit it once."""
+def kalibratie_sleutel(dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str) -> str:
+    """The cache key of a calibration: what :func:`kalibreer` reads. The run-in (volumes, fte and verzuim
+    of the realisatie years and the base period), the realised shares, the normset, the model's assumptions,
+    these params and the package. A changed cost figure, prognose or scenario leaves it as it is."""
+    kg = dataset.kengetallen
+    doel = [kg.triage_binnen_5_werkdagen_realisatie_pct.waarde, kg.onderzoek_binnen_10_weken_realisatie_pct.waarde]
     r = min(_KALIBRATIE_REPLICATIES, params.replicaties)
-    sleutel = invoer_sha256(
+    return invoer_sha256(
         omgeving_sha256(),
-        json.dumps([params.seed, r, params.model_dump(mode="json"), basisperiode, normset], sort_keys=True),
-        bestanden=dataset.bestanden(),
+        json.dumps([params.seed, r, params.model_dump(mode="json"), basisperiode, normset, doel], sort_keys=True),
+        inloopjaren(dataset, basisperiode).to_csv(index=False),  # floats as repr: every digit counts
+        dataset.normen.normsets[normset].model_dump_json(),
+        dataset.wachttijden.model_dump_json(),
     )
+
+
+def kalibreer_met_cache(dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str) -> Kalibratie:
+    """:func:`kalibreer`, kept in the private verified cache under :func:`kalibratie_sleutel`: runs that
+    differ only in what the calibration does not read fit the queue once."""
+    sleutel = kalibratie_sleutel(dataset, params, basisperiode, normset)
     inhoud = privecache.haal(
         f"kalibratie-{sleutel}.npz", lambda: _naar_bytes(kalibreer(dataset, params, basisperiode, normset))
     )
