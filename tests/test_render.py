@@ -404,3 +404,32 @@ def test_changes_since_burap_1(pdf_text):
     assert "Meldingen 4.926 4.998 +72" in tekst and "Adviezen 3.891 3.674 −217" in tekst
     assert "Tekort 2025 (leidende prognose) 9,93 14,07 +4,14" in tekst
     assert "Leidende prognose: van begroting naar winstwaarschuwing" in tekst
+
+
+@pytest.mark.render
+def test_pdf_from_the_cache_only_for_the_same_typst_source(standaard_run, tmp_path, monkeypatch):
+    """The same source gives the cached PDF (and its warnings) without running typst; another source runs it."""
+    import typst
+
+    from vt_analysis import render
+
+    cache = tmp_path / "cache"
+
+    def maak(markdown: str, naam: str) -> bytes:
+        pdf = tmp_path / naam
+        render.render_pdf(markdown, standaard_run, pdf, tmp_path / f"typst-{naam}", cache)
+        return pdf.read_bytes()
+
+    eerste = maak("# Kop\n\nEen zin.\n", "a.pdf")
+    assert eerste.startswith(b"%PDF")
+    echt = typst.compile_with_warnings
+
+    def verboden(*args, **kwargs):
+        raise AssertionError("typst ran for a source that is in the cache")
+
+    monkeypatch.setattr(typst, "compile_with_warnings", verboden)
+    assert maak("# Kop\n\nEen zin.\n", "b.pdf") == eerste
+    with pytest.raises(AssertionError, match="typst ran"):
+        maak("# Kop\n\nEen andere zin.\n", "c.pdf")
+    monkeypatch.setattr(typst, "compile_with_warnings", echt)
+    assert maak("# Kop\n\nEen andere zin.\n", "c.pdf") != eerste

@@ -273,8 +273,15 @@ def render_html(markdown: str, run: Run, doel_bestand: Path, werkmap: Path) -> N
     doel_bestand.write_text(lijsten_html(tekst), encoding="utf-8")
 
 
-def render_pdf(markdown: str, run: Run, doel_bestand: Path, typst_map: Path) -> list[str]:
-    """Markdown → Typst (pandoc) → PDF (typst); returns Typst's warnings (e.g. a missing glyph)."""
+def render_pdf(
+    markdown: str, run: Run, doel_bestand: Path, typst_map: Path, cache_map: Path | None = None
+) -> list[str]:
+    """Markdown → Typst (pandoc) → PDF (typst); returns Typst's warnings (e.g. a missing glyph).
+
+    With a ``cache_map``, a PDF of the same Typst source and figures (and package, lock file and date) is
+    taken from the cache: typst is deterministic, and a re-render with nothing changed spends most of its
+    time here otherwise.
+    """
     typst_map.mkdir(parents=True, exist_ok=True)  # also when no chapter has a chart
     bron = typst_map / "impactanalyse.typ"
     bron.write_text(
@@ -290,6 +297,14 @@ def render_pdf(markdown: str, run: Run, doel_bestand: Path, typst_map: Path) -> 
         encoding="utf-8",
     )
     moment = datetime.combine(run.params.documentdatum, datetime.min.time(), tzinfo=UTC)
+    bewaard = None
+    if cache_map is not None:
+        sleutel = invoer_sha256(omgeving_sha256(), str(moment.timestamp()), mappen=[typst_map], basis=typst_map)
+        bewaard = cache_map / "pdf" / sleutel
+        pdf, meldingen = privecache.lees(bewaard.with_suffix(".pdf")), privecache.lees(bewaard.with_suffix(".json"))
+        if pdf is not None and meldingen is not None:
+            doel_bestand.write_bytes(pdf)
+            return json.loads(meldingen)
     try:
         _, waarschuwingen = typst.compile_with_warnings(
             str(bron),
@@ -302,7 +317,12 @@ def render_pdf(markdown: str, run: Run, doel_bestand: Path, typst_map: Path) -> 
         )
     except typst.TypstError as exc:
         raise RenderFout(f"typst: {exc.message}") from None
-    return [w.message for w in waarschuwingen]
+    meldingen = [w.message for w in waarschuwingen]
+    if bewaard is not None:
+        bewaard.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        privecache.schrijf(bewaard.with_suffix(".pdf"), doel_bestand.read_bytes())
+        privecache.schrijf(bewaard.with_suffix(".json"), json.dumps(meldingen).encode("utf-8"))
+    return meldingen
 
 
 # --- manifest and results ----------------------------------------------------------------------------
@@ -464,7 +484,7 @@ def render_report(
 
         typst_map = werk / "typst"
         markdown_typst, _ = to_markdown(samen, "typst", typst_map / "figuren")
-        waarschuwingen = render_pdf(markdown_typst, run, werk / PDF_NAAM, typst_map)
+        waarschuwingen = render_pdf(markdown_typst, run, werk / PDF_NAAM, typst_map, cache_map)
         for w in waarschuwingen:
             voortgang.console.print(f"[yellow]typst: {w}[/yellow]")
         voortgang.stap("pdf", f"{PDF_NAAM} geschreven")
