@@ -20,7 +20,9 @@ from nbconvert import MarkdownExporter
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Unicode
 
+from . import privecache
 from .charts import FORMAT_LOCALE, VEGALITE_MIMETYPE, font_dir
+from .invoer import invoer_sha256, omgeving_sha256
 
 VL_VERSION = "6.4"
 
@@ -31,11 +33,21 @@ def _register_font() -> None:
 
 
 def spec_to_svg(spec: dict) -> str:
-    """A Vega-Lite spec as SVG with Dutch number and date formats and the project's font."""
-    _register_font()
-    return vlc.vegalite_to_svg(
-        spec, vl_version=VL_VERSION, format_locale=FORMAT_LOCALE, time_format_locale=FORMAT_LOCALE
-    )
+    """A Vega-Lite spec as SVG with Dutch number and date formats and the project's font.
+
+    Kept in the private cache under the spec, the package and the lock file (vl-convert and the font are
+    in it): drawing the charts again is most of what a PDF of unchanged chapters costs.
+    """
+
+    def teken() -> bytes:
+        _register_font()
+        svg = vlc.vegalite_to_svg(
+            spec, vl_version=VL_VERSION, format_locale=FORMAT_LOCALE, time_format_locale=FORMAT_LOCALE
+        )
+        return svg.encode("utf-8")
+
+    sleutel = invoer_sha256(omgeving_sha256(), VL_VERSION, json.dumps(spec, sort_keys=True, ensure_ascii=False))
+    return privecache.haal(f"figuur-{sleutel}.svg", teken).decode("utf-8")
 
 
 def _typst_tekst(tekst: str) -> str:
