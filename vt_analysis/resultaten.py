@@ -28,7 +28,7 @@ from .prognose import bereken_prognose, mix
 from .rekentool import bereken_formatie
 from .run import Run
 from .scenarios import controleer_claims, gevoeligheid, scenario_a, scenario_b, vergelijking, waterval
-from .wachttijden import maandoverzicht_kolommen, verzuim_scenario_pct, wachttijden_van_run
+from .wachttijden import geen_projectie, verzuim_scenario_pct, wachttijden_van_run
 
 # The frames of a run, with the key each has in results.json.
 FRAMES = {
@@ -203,7 +203,7 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
         kal, tabel = wachttijden_van_run(run, verg)
         kalibratie = kal.record()
     else:
-        kalibratie, tabel = {}, pd.DataFrame(columns=["scenario", *maandoverzicht_kolommen()])
+        kalibratie, tabel = {}, geen_projectie()
     basisjaar = int(perioden.set_index("periode").loc[p.peilmoment, "jaar"])
     return Resultaten(
         run=p.run_naam,

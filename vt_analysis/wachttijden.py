@@ -1173,6 +1173,11 @@ def _van_bytes(inhoud: bytes) -> Kalibratie:
 # --- projection ---------------------------------------------------------------------------------
 
 
+def geen_projectie() -> pd.DataFrame:
+    """The month table of no scenario: the columns of :func:`projecteer`, no rows."""
+    return pd.DataFrame(columns=["scenario", *maandoverzicht_kolommen()])
+
+
 def projecteer(
     scenarios: Mapping[str, pd.DataFrame],
     kalibratie: Kalibratie,
@@ -1186,7 +1191,7 @@ def projecteer(
     starts from replication ``i`` of the run-in.
     """
     if not scenarios:
-        return pd.DataFrame(columns=["scenario", *maandoverzicht_kolommen()])
+        return geen_projectie()
     uitloop = 2 * int(aannames.termijn_onderzoek_werkdagen.waarde)
     dagen = {naam: dagreeks(m, normset, aannames, uitloop) for naam, m in scenarios.items()}
     piek_m = np.max([d.meldingen for d in dagen.values()], axis=0)
