@@ -31,10 +31,15 @@ report: $(STAMP)
 compute: $(STAMP)
 	$(BIN)/vt-analysis compute --params $(PARAMS)
 
+# Tests run in pytest-xdist workers, one per core (at most 4); the tests that read one render run in the
+# worker that makes it (tests/conftest.py), so nothing is rendered twice. test-fast runs in one process:
+# starting the workers would cost more than they save there.
+XDIST := -n auto --maxprocesses=4 --dist loadgroup
+
 ## test: lint, then the whole test suite (render tests included)
 test: $(STAMP) lint
 	@tools/ensure-chromium
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(XDIST)
 
 ## test-fast: the tests that render nothing and run no long simulation or fuzz (the quick loop while working)
 test-fast: $(STAMP)

@@ -99,3 +99,25 @@ def rendered(tmp_path_factory, render_cache) -> Path:
     assert uitkomst.directory == root / "burap2-2024"
     assert uitkomst.uit_cache == []  # the session's cache starts empty: every chapter really executed
     return uitkomst.directory
+
+
+# ``make test`` runs two pytest-xdist workers with ``--dist loadgroup``: the tests that read one session or
+# module render run in the worker that makes it, so each render is made once; the others go where there is
+# room. Each worker has its own cache folder (above).
+_GROEPEN = {"rendered": "sessie-render", "render_cache": "sessie-render", "besmet": "besmette-render"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        for groep in sorted({_GROEPEN[f] for f in getattr(item, "fixturenames", ()) if f in _GROEPEN}):
+            item.add_marker(pytest.mark.xdist_group(groep))
+
+
+def pytest_collection_finish(session):
+    """pytest-xdist marks a group in the node id; a pytest that keeps ids apart (9.2) silently drops that
+    mark, and every worker would make the session render itself. Stop then, instead of running slowly."""
+    if getattr(session.config.option, "loadgroup", False):
+        los = [i.nodeid for i in session.items if i.get_closest_marker("xdist_group") and "@" not in i.nodeid]
+        if los:
+            raise pytest.UsageError(f"pytest-xdist groepeert {los[0]} niet: deze pytest past niet bij pytest-xdist")

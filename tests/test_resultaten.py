@@ -110,8 +110,15 @@ def test_a_normset_name_that_could_collide_with_a_result_column_is_refused(cli, 
 
 
 @pytest.mark.langzaam
-@pytest.mark.parametrize("params", sorted(paths.PARAMS_DIR.glob("*.yaml")), ids=lambda p: p.stem)
-def test_every_shipped_run_computes_in_full(cli, params):
+@pytest.mark.parametrize(
+    "params",
+    [  # the default run reads the session's results; one worker computes the others, for test_tekst too
+        p if p == paths.DEFAULT_PARAMS else pytest.param(p, marks=pytest.mark.xdist_group("andere-runs"))
+        for p in sorted(paths.PARAMS_DIR.glob("*.yaml"))
+    ],
+    ids=lambda p: p.stem,
+)
+def test_every_shipped_run_computes_in_full(cli, params, request):
     """Every run in report/params computes, queue model included: strict JSON, every compared scenario projected.
 
     The quick loop computes the other shipped runs only as far as its tests read them (the comparison, the
@@ -121,6 +128,8 @@ def test_every_shipped_run_computes_in_full(cli, params):
     def weiger(token):
         raise AssertionError(f"geen strikte JSON: {token}")
 
+    if params == paths.DEFAULT_PARAMS:
+        request.getfixturevalue("standaard_resultaten")  # in the results cache that compute reads
     code, out, err = cli("compute", "--params", params, "--json")
     assert code == 0 and err == "", err
     res = json.loads(out, parse_constant=weiger)

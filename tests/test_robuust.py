@@ -173,6 +173,23 @@ def test_diep_genest(cli, params_copy):
     assert "niveaus genest" in _params_fout(cli, params_copy)
 
 
+@pytest.mark.parametrize(
+    ("oud", "nieuw", "verwacht"),
+    [
+        ("  replicaties: ", "\treplicaties: ", "regel 63, kolom 1: geen geldige YAML: een tab; gebruik spaties om"),
+        ("titel: ", "titel: \x07", "regel 3: bevat het stuurteken #x0007, verwacht gewone tekst"),
+        ("titel: ", "titel: !!python/object ", "de tag 'tag:yaml.org,2002:python/object' wordt niet ondersteund"),
+        ("titel: ", "titel: [", "geen geldige YAML: een '[' wordt niet gesloten of een ',' ontbreekt"),
+        ("titel: ", "titel: @", "regel 3, kolom 8: geen geldige YAML: '@' kan geen waarde beginnen"),
+        ("regio: ", "---\nregio: ", "regel 4, kolom 1: geen geldige YAML: een tweede document ('---')"),
+    ],
+)
+def test_yaml_fout_in_het_nederlands_op_de_plek(cli, params_copy, oud, nieuw, verwacht):
+    """LibYAML reads the YAML; what it finds is said in Dutch at the line (and column) it names."""
+    edit_file(params_copy, oud, nieuw)
+    assert verwacht in _params_fout(cli, params_copy)
+
+
 def test_datum_bestaat_niet(cli, params_copy):
     edit_file(params_copy, "documentdatum: 2024-11-29", "documentdatum: 2024-02-30")
     assert "'2024-02-30' is geen bestaande datum" in _params_fout(cli, params_copy)

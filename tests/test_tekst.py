@@ -86,7 +86,9 @@ def test_unknown_text_set_is_bad_input(cli, params_copy):
     "params",
     # The other runs' results are a full computation each (shared with test_resultaten's through the results cache).
     [
-        p if p == paths.DEFAULT_PARAMS else pytest.param(p, marks=pytest.mark.langzaam)
+        p
+        if p == paths.DEFAULT_PARAMS
+        else pytest.param(p, marks=[pytest.mark.langzaam, pytest.mark.xdist_group("andere-runs")])
         for p in sorted(paths.PARAMS_DIR.glob("*.yaml"))
     ],
     ids=lambda p: p.stem,

@@ -104,8 +104,9 @@ def server():
 
 
 @pytest.fixture(scope="module")
-def besmet(tmp_path_factory, server) -> Path:
-    """A report whose data and params carry tags, a Markdown image and an onerror handler."""
+def besmet(tmp_path_factory, server, standaard_resultaten) -> Path:
+    """A report whose data and params carry tags, a Markdown image and an onerror handler. Names and
+    sources change no month table: the queue model comes from the cache the session's results filled."""
     tmp = tmp_path_factory.mktemp("besmet")
     data = tmp / "data"
     shutil.copytree(paths.DATA_DIR, data)

@@ -302,3 +302,32 @@ def test_kalibratie_uit_de_cache_is_dezelfde(dataset, standaard_run, resultaten)
     assert terug.record() == vers.record()
     for veld in w._EINDSTAND:
         np.testing.assert_array_equal(getattr(terug.eindstand, veld), getattr(vers.eindstand, veld))
+
+
+def test_projectie_uit_de_cache_is_dezelfde_en_kent_geen_namen(dataset, standaard_run, monkeypatch):
+    """The cached projection equals the computed one to the last bit; a renamed scenario reads it, another
+    month table (one fte more) or another calibration projects again."""
+    p = standaard_run.params.wachttijden.model_copy(update={"replicaties": 100, "seed": 31})
+    peil, normset = standaard_run.params.peilmoment, standaard_run.params.normset
+    kal = w.kalibreer(dataset, p, peil, normset)
+    sleutel = w.kalibratie_sleutel(dataset, p, peil, normset)
+    ns = dataset.normen.normsets[normset]
+    geteld = []
+    echt = w._projecteer_uniek
+    monkeypatch.setattr(w, "_projecteer_uniek", lambda *a: geteld.append(1) or echt(*a))
+
+    def project(scenarios, k=sleutel):
+        return w.projecteer_met_cache(scenarios, kal, k, ns, dataset.wachttijden, p)
+
+    een, twee = maanden(fte=63.4), maanden(fte=70.0)
+    eerste = project({"een": een, "twee": twee})
+    vers = w.projecteer({"een": een, "twee": twee}, kal, ns, dataset.wachttijden, p)
+    pd.testing.assert_frame_equal(eerste, vers, check_exact=True)
+    assert len(geteld) == 2  # the cached call and the uncached reference
+    hernoemd = project({"A": een, "B": twee.copy()})
+    assert len(geteld) == 2
+    namen = {"een": "A", "twee": "B"}
+    pd.testing.assert_frame_equal(hernoemd, eerste.assign(scenario=eerste.scenario.map(namen)), check_exact=True)
+    project({"een": een, "twee": maanden(fte=71.0)})
+    project({"een": een, "twee": twee}, k=sleutel + "0")
+    assert len(geteld) == 4
