@@ -6,7 +6,6 @@ from __future__ import annotations
 import heapq
 import math
 
-import ciw
 import numpy as np
 import pytest
 
@@ -57,6 +56,8 @@ def test_mmc_wachttijd_volgt_erlang_c(c, rho):
 @pytest.mark.langzaam
 def test_twee_prioriteitsklassen_met_gamma_werk_zoals_ciw():
     """Acute preemptive over regular, gamma service (CV 0,5), 3 servers at 85% load, against ciw."""
+    import ciw  # here: the quick loop leaves this test out and need not import the simulator
+
     la, lr, c, eind, inloop = 0.3, 2.25, 3, 12_000.0, 1_000.0
     netwerk = ciw.create_network(
         arrival_distributions={"acuut": [ciw.dists.Exponential(la)], "regulier": [ciw.dists.Exponential(lr)]},

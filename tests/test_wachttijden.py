@@ -195,9 +195,15 @@ def test_werving_en_infasering_volgen_de_params(resultaten):
     assert mb["meldingen"].iloc[:6].tolist() == pytest.approx(verwacht)
 
 
-def test_zelfde_seed_geeft_dezelfde_cijfers_en_dubbele_scenarios_een_keer(dataset, resultaten, standaard_run):
+@pytest.fixture(scope="module")
+def klein(dataset, standaard_run):
+    """The default run's queue params at 100 replications and their calibration, fitted here (not cached)."""
     p = standaard_run.params.wachttijden.model_copy(update={"replicaties": 100})
-    kal = w.kalibreer(dataset, p, standaard_run.params.peilmoment, standaard_run.params.normset)
+    return p, w.kalibreer(dataset, p, standaard_run.params.peilmoment, standaard_run.params.normset)
+
+
+def test_zelfde_seed_geeft_dezelfde_cijfers_en_dubbele_scenarios_een_keer(dataset, klein):
+    p, kal = klein
     m = maanden(fte=63.4)
     scenarios = {"een": m, "twee": m.copy()}
     ns = dataset.normen.normsets["regionaal"]
@@ -292,25 +298,25 @@ def test_kalibratie_sleutel_is_wat_de_kalibratie_leest(data_copy, standaard_run,
     assert (sleutel() == voor) is zelfde
 
 
-def test_kalibratie_uit_de_cache_is_dezelfde(dataset, standaard_run, resultaten):
+def test_kalibratie_uit_de_cache_is_dezelfde(dataset, standaard_run, resultaten, klein):
     """The cached calibration (npz, no pickle) reads back to the same figures and the same start state,
     to the last bit: results.json, and so the chapter cache, must not depend on whether it was cached."""
     p = standaard_run.params
     assert w.kalibreer_met_cache(dataset, p.wachttijden, p.peilmoment, p.normset).record() == resultaten.kalibratie
-    vers = w.kalibreer(dataset, p.wachttijden.model_copy(update={"replicaties": 100}), p.peilmoment, p.normset)
+    vers = klein[1]
     terug = w._van_bytes(w._naar_bytes(vers))
     assert terug.record() == vers.record()
     for veld in w._EINDSTAND:
         np.testing.assert_array_equal(getattr(terug.eindstand, veld), getattr(vers.eindstand, veld))
 
 
-def test_projectie_uit_de_cache_is_dezelfde_en_kent_geen_namen(dataset, standaard_run, monkeypatch):
+def test_projectie_uit_de_cache_is_dezelfde_en_kent_geen_namen(dataset, standaard_run, klein, monkeypatch):
     """The cached projection equals the computed one to the last bit; a renamed scenario reads it, another
-    month table (one fte more) or another calibration projects again."""
-    p = standaard_run.params.wachttijden.model_copy(update={"replicaties": 100, "seed": 31})
-    peil, normset = standaard_run.params.peilmoment, standaard_run.params.normset
-    kal = w.kalibreer(dataset, p, peil, normset)
-    sleutel = w.kalibratie_sleutel(dataset, p, peil, normset)
+    month table or another calibration projects again. Its month tables are its own: nothing else projects
+    them through the cache, so the first call computes."""
+    p, kal = klein
+    normset = standaard_run.params.normset
+    sleutel = w.kalibratie_sleutel(dataset, p, standaard_run.params.peilmoment, normset)
     ns = dataset.normen.normsets[normset]
     geteld = []
     echt = w._projecteer_uniek
@@ -319,7 +325,7 @@ def test_projectie_uit_de_cache_is_dezelfde_en_kent_geen_namen(dataset, standaar
     def project(scenarios, k=sleutel):
         return w.projecteer_met_cache(scenarios, kal, k, ns, dataset.wachttijden, p)
 
-    een, twee = maanden(fte=63.4), maanden(fte=70.0)
+    een, twee = maanden(fte=63.4, meldingen=4997), maanden(fte=70.0, meldingen=4997)
     eerste = project({"een": een, "twee": twee})
     vers = w.projecteer({"een": een, "twee": twee}, kal, ns, dataset.wachttijden, p)
     pd.testing.assert_frame_equal(eerste, vers, check_exact=True)
@@ -328,6 +334,6 @@ def test_projectie_uit_de_cache_is_dezelfde_en_kent_geen_namen(dataset, standaar
     assert len(geteld) == 2
     namen = {"een": "A", "twee": "B"}
     pd.testing.assert_frame_equal(hernoemd, eerste.assign(scenario=eerste.scenario.map(namen)), check_exact=True)
-    project({"een": een, "twee": maanden(fte=71.0)})
+    project({"een": een, "twee": maanden(fte=71.0, meldingen=4997)})
     project({"een": een, "twee": twee}, k=sleutel + "0")
     assert len(geteld) == 4
