@@ -4,12 +4,13 @@ notebooks here, so these tests carry the render marker)."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from vt_analysis.execute import HoofdstukFout, execute_chapters
+from vt_analysis.execute import HoofdstukFout, KernelPool, execute_chapters
 
 
 def _notebook(map_: Path, naam: str, *code: str) -> Path:
@@ -61,3 +62,24 @@ def test_a_failing_chapter_in_a_reused_kernel_names_its_cell(tmp_path):
     assert exc.value.notebook == "b.ipynb" and exc.value.cel == 3
     assert "ZeroDivisionError" in str(exc.value)
     assert exc.value.uitvoer == tmp_path / "uit" / "b.ipynb"
+
+
+@pytest.mark.render
+def test_a_kernel_started_ahead_has_the_chapters_imported_and_starts_empty(tmp_path):
+    """A kernel started while the results are computed imports the chapter modules; its first chapter
+    finds them imported, yet sees none of the names of that import and counts from 1. Stopping the pool
+    kills it, and kernels a worker starts itself are stopped too."""
+    bron = tmp_path / "bron"
+    bron.mkdir()
+    kijk = "import os, sys\nprint(os.getpid(), 'vt_analysis.hoofdstukken.samenvatting' in sys.modules, '_h' in dir())"
+    eerste, tweede = _notebook(bron, "a.ipynb", kijk), _notebook(bron, "b.ipynb", kijk)
+    with KernelPool(vooraf=1) as pool:
+        uit = execute_chapters([eerste, tweede], tmp_path / "uit", {"x": 1}, workers=2, kernels=pool)
+        (regel_a,), (regel_b,) = _uitvoer(uit[0].uitvoer), _uitvoer(uit[1].uitvoer)
+        pids = {int(r.split()[0]) for r in (regel_a, regel_b)}
+        assert len(pids) == 2  # the kernel started ahead and one a worker started
+        assert sorted(r.split(maxsplit=1)[1] for r in (regel_a, regel_b)) == ["False False\n", "True False\n"]
+        assert _tellers(uit[0].uitvoer) == [1, 2, 3] and _tellers(uit[1].uitvoer) == [1, 2, 3]
+    for pid in pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)

@@ -9,7 +9,8 @@ Starting a kernel and importing pandas, altair and the package costs more than m
 each worker starts one kernel and executes its chapters in it one after another. Before every chapter
 after the first the kernel is reset (IPython's ``reset``: an empty namespace and execution count 1):
 a chapter sees nothing of the one before it, and its executed notebook is the same as in a kernel of
-its own.
+its own. When the run's results must first be computed (seconds), the kernels start meanwhile and import
+what the chapters import (:class:`KernelPool`), so the first chapters do not wait for them.
 """
 
 from __future__ import annotations
@@ -118,17 +119,26 @@ def _start_kernel(manager: type) -> IpcKernelManager:
     return km
 
 
-def _reset_kernel(km: IpcKernelManager) -> None:
-    """Empty the kernel's namespace and set its execution count to 1, as in a new kernel.
+# What every chapter imports (its first code cell): imported ahead in a kernel started while the results
+# are computed. Modules stay imported through a reset, as they do from one chapter to the next.
+_VOORAF = (
+    "import importlib, pkgutil, vt_analysis.hoofdstukken as _h\n"
+    "for _m in pkgutil.iter_modules(_h.__path__, _h.__name__ + '.'):\n"
+    "    importlib.import_module(_m.name)"
+)
 
-    Over the shell channel only: the reply comes when the reset is done, and a silent execution has no
+
+def _stil(km: IpcKernelManager, code: str, wat: str) -> None:
+    """Execute ``code`` silently in the kernel (no output, no execution count); ``wat`` names it on failure.
+
+    Over the shell channel only: the reply comes when the code is done, and a silent execution has no
     output to wait for (a client's readiness check would wait for the output channel to go quiet).
     """
     kc = BlockingKernelClient()
     kc.load_connection_info(km.get_connection_info())
     kc.start_channels(shell=True, iopub=False, stdin=False, hb=False, control=False)
     try:
-        msg_id = kc.execute(_RESET, silent=True, store_history=False)
+        msg_id = kc.execute(code, silent=True, store_history=False)
         while True:
             antwoord = kc.get_shell_msg(timeout=60)
             if antwoord["parent_header"].get("msg_id") == msg_id:
@@ -136,7 +146,66 @@ def _reset_kernel(km: IpcKernelManager) -> None:
     finally:
         kc.stop_channels()
     if antwoord["content"]["status"] != "ok":
-        raise RuntimeError(f"de kernel liet zich niet leegmaken: {antwoord['content'].get('evalue', '')}")
+        raise RuntimeError(f"de kernel {wat}: {antwoord['content'].get('evalue', '')}")
+
+
+def _reset_kernel(km: IpcKernelManager) -> None:
+    """Empty the kernel's namespace and set its execution count to 1, as in a new kernel."""
+    _stil(km, _RESET, "liet zich niet leegmaken")
+
+
+class KernelPool:
+    """The kernels of one run: their socket folder, their manager class, and kernels started ahead.
+
+    ``vooraf`` kernels start at once, each in a thread of its own, and import what the chapters import;
+    the workers of :func:`execute_chapters` take those first (reset before their first chapter) and start
+    others when they need more. :meth:`stop` kills every kernel of the run, used or not.
+    """
+
+    def __init__(self, vooraf: int = 0):
+        self.socket_dir = tempfile.mkdtemp(prefix="vt-kernels-")
+        self.manager = type(
+            "RunIpcKernelManager", (IpcKernelManager,), {"socket_dir": self.socket_dir, "actief": set()}
+        )
+        self._gestart: queue.SimpleQueue = queue.SimpleQueue()
+        self._over = vooraf
+        self._slot = threading.Lock()
+        self._draden = [threading.Thread(target=self._start_vooraf, daemon=True) for _ in range(vooraf)]
+        for draad in self._draden:
+            draad.start()
+
+    def _start_vooraf(self) -> None:
+        try:
+            km = _start_kernel(self.manager)
+            _stil(km, _VOORAF, "kon de hoofdstukmodules niet importeren")
+            self._gestart.put(km)
+        except Exception as exc:  # handed to the worker that takes this kernel: one line, as a chapter failure
+            self._gestart.put(exc)
+
+    def neem(self) -> tuple[IpcKernelManager, bool]:
+        """A kernel for a worker; True when it was started ahead (it needs a reset before its first chapter)."""
+        with self._slot:
+            vooraf = self._over > 0
+            self._over -= vooraf
+        if not vooraf:
+            return _start_kernel(self.manager), False
+        km = self._gestart.get()
+        if isinstance(km, Exception):
+            raise km
+        return km, True
+
+    def __enter__(self) -> KernelPool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Kill every kernel of the run (a kernel still starting ahead is waited for first) and remove the sockets."""
+        for draad in self._draden:
+            draad.join()
+        _stop_kernels(self.manager.actief)
+        shutil.rmtree(self.socket_dir, ignore_errors=True)
 
 
 def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, km: IpcKernelManager) -> Uitvoering:
@@ -149,6 +218,9 @@ def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, km: IpcKernelM
             log_output=False,
             kernel_name="python3",
             km=km,
+            # papermill would write the whole notebook at the start and end of every cell; it writes it once,
+            # at the end or with the error in it
+            request_save_on_cell_execute=False,
         )
     except PapermillExecutionError as exc:
         cel = _bron_cel(uitvoer, exc.cell_index)
@@ -161,7 +233,7 @@ def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, km: IpcKernelM
     return Uitvoering(notebook, uitvoer)
 
 
-def _werker(taken: queue.SimpleQueue, futures: dict, uitvoer_map: Path, parameters: dict, manager: type) -> None:
+def _werker(taken: queue.SimpleQueue, futures: dict, uitvoer_map: Path, parameters: dict, pool: KernelPool) -> None:
     """One worker: one kernel for all the chapters it takes, reset between them."""
     km = None
     try:
@@ -175,7 +247,9 @@ def _werker(taken: queue.SimpleQueue, futures: dict, uitvoer_map: Path, paramete
                 continue  # the run stopped
             try:
                 if km is None:
-                    km = _start_kernel(manager)
+                    km, leeg_maken = pool.neem()
+                    if leeg_maken:
+                        _reset_kernel(km)
                 else:
                     _reset_kernel(km)
                 future.set_result(_execute_one(nb, uitvoer_map / nb.name, parameters, km))
@@ -195,12 +269,14 @@ def execute_chapters(
     workers: int = MAX_WORKERS,
     bij_klaar=None,
     cache: HoofdstukCache | None = None,
+    kernels: KernelPool | None = None,
 ) -> list[Uitvoering]:
     """Run every chapter with the same injected parameters; results in chapter order.
 
     With a ``cache``, a chapter whose code and inputs did not change is taken from it (no kernel);
     the others execute, two at a time, and are stored. ``bij_klaar(uitvoering)`` is called per
-    chapter, in chapter order (progress reporting).
+    chapter, in chapter order (progress reporting). ``kernels``: the run's pool (kernels started ahead);
+    its caller stops it. Without one, a pool of this call starts kernels as needed and stops them.
     """
     uitvoer_map.mkdir(parents=True, exist_ok=True)
     uit_cache = {}
@@ -209,14 +285,13 @@ def execute_chapters(
             if cache.haal(nb, uitvoer_map / nb.name):
                 uit_cache[nb] = Uitvoering(nb, uitvoer_map / nb.name, uit_cache=True)
     te_doen = [nb for nb in notebooks if nb not in uit_cache]
-    socket_dir = tempfile.mkdtemp(prefix="vt-kernels-")
-    manager = type("RunIpcKernelManager", (IpcKernelManager,), {"socket_dir": socket_dir, "actief": set()})
+    pool = kernels if kernels is not None else KernelPool()
     futures: dict[Path, Future] = {nb: Future() for nb in te_doen}
     taken: queue.SimpleQueue = queue.SimpleQueue()
     for nb in te_doen:
         taken.put(nb)
     werkers = [
-        threading.Thread(target=_werker, args=(taken, futures, uitvoer_map, parameters, manager), daemon=True)
+        threading.Thread(target=_werker, args=(taken, futures, uitvoer_map, parameters, pool), daemon=True)
         for _ in range(max(1, min(workers, len(te_doen))) if te_doen else 0)
     ]
     for w in werkers:
@@ -241,10 +316,11 @@ def execute_chapters(
         # instead of waiting for every queued chapter to finish.
         for f in futures.values():
             f.cancel()
-        _stop_kernels(manager.actief)
+        _stop_kernels(pool.manager.actief)
         raise
     finally:
-        shutil.rmtree(socket_dir, ignore_errors=True)
+        if kernels is None:
+            pool.stop()
 
 
 def _stop_kernels(managers: set) -> None:
@@ -260,3 +336,4 @@ def _stop_kernels(managers: set) -> None:
             proces = getattr(provisioner, "process", None)
             if proces is not None:
                 proces.wait()
+        type(m).actief.discard(m)  # reaped: its pid may be another process's next, never kill it again

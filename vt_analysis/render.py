@@ -33,11 +33,11 @@ from . import paths, privecache
 from .chapters import check_parameters_cell, load_chapters
 from .charts import font_dir
 from .convert import VL_VERSION, combine_notebooks, to_markdown
-from .execute import HoofdstukFout, execute_chapters
+from .execute import HoofdstukFout, KernelPool, execute_chapters
 from .hoofdstukcache import HoofdstukCache, invoer_sha256, omgeving_sha256, parameters_sha256, standaard_map
 from .html_figuren import embed_script
 from .publish import Publicatie
-from .resultaten import Resultaten, resultaten_met_cache
+from .resultaten import Resultaten, resultaten_met_cache, resultaten_uit_cache
 from .run import Run, load_run
 from .tabeldata import tabellen_uit_notebooks
 from .tekst import controleer_tekstset
@@ -396,12 +396,12 @@ def _schrijf_json(pad: Path, inhoud: dict) -> None:
     pad.write_text(json.dumps(inhoud, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8")
 
 
-def _resultaten(run: Run, cache_map: Path, voortgang: _Voortgang) -> Resultaten:
-    resultaten, uit_cache = resultaten_met_cache(run, cache_map)
-    if uit_cache:
+def _resultaten(run: Run, cache_map: Path, voortgang: _Voortgang, uit_cache: Resultaten | None) -> Resultaten:
+    if uit_cache is not None:
         voortgang.stap("rekenen", "resultaten uit cache")
-    else:
-        voortgang.stap("rekenen", "resultaten berekend (wachtrijmodel één keer gekalibreerd)")
+        return uit_cache
+    resultaten, _ = resultaten_met_cache(run, cache_map)
+    voortgang.stap("rekenen", "resultaten berekend (wachtrijmodel één keer gekalibreerd)")
     return resultaten
 
 
@@ -438,69 +438,73 @@ def render_report(
     voortgang.stap("valideren", f"parameters en data gevalideerd ({len(notebooks)} hoofdstukken)")
     cache_map = Path(cache_map) if cache_map is not None else standaard_map()
     omgeving = omgeving_sha256()
-    resultaten = _resultaten(run, cache_map, voortgang)
+    in_cache = resultaten_uit_cache(run, cache_map)
+    # Results to compute take seconds: the kernels start meanwhile (a re-render from the cache needs none ahead).
+    with KernelPool(vooraf=min(workers, len(notebooks)) if in_cache is None else 0) as kernels:
+        resultaten = _resultaten(run, cache_map, voortgang, in_cache)
 
-    output_root = Path(output_root) if output_root else paths.OUTPUT_DIR
-    # Lock, leftovers of a killed render removed, nothing in the way; left without publishing = cleaned up.
-    with Publicatie(output_root, run.params.run_naam) as publicatie:
-        werk = publicatie.werkmap
-        resultaten_pad = resultaten.schrijf(werk / "results.json")
-        parameters = {
-            "params": run.params.model_dump(mode="json"),
-            "data_dir": str(run.data.directory.resolve()),
-            "resultaten": str(resultaten_pad.resolve()),
-        }
-        # What every chapter reads besides its code: results, params, data, package and lock file; the
-        # chapter cache adds the text blocks each chapter shows.
-        invoer = invoer_sha256(
-            omgeving,
-            resultaten_pad.read_bytes(),
-            parameters_sha256(parameters),
-            # the previous run's params: the changes chapter computes that run too
-            bestanden=[*run.data.bestanden(), *filter(None, [vorige_params_pad(run)])],
-        )
-        mislukt = output_root / f"{run.params.run_naam}.mislukt"
-        try:
-            uitgevoerd = execute_chapters(
-                notebooks,
-                werk / "notebooks",
-                parameters,
-                workers=workers,
-                bij_klaar=lambda u: voortgang.stap(
-                    "uitvoeren", f"hoofdstuk {u.bron.stem} {'uit cache' if u.uit_cache else 'uitgevoerd'}"
-                ),
-                cache=HoofdstukCache(cache_map, invoer, parameters, tekstset=tekstset_map(run.params)),
+        output_root = Path(output_root) if output_root else paths.OUTPUT_DIR
+        # Lock, leftovers of a killed render removed, nothing in the way; left without publishing = cleaned up.
+        with Publicatie(output_root, run.params.run_naam) as publicatie:
+            werk = publicatie.werkmap
+            resultaten_pad = resultaten.schrijf(werk / "results.json")
+            parameters = {
+                "params": run.params.model_dump(mode="json"),
+                "data_dir": str(run.data.directory.resolve()),
+                "resultaten": str(resultaten_pad.resolve()),
+            }
+            # What every chapter reads besides its code: results, params, data, package and lock file; the
+            # chapter cache adds the text blocks each chapter shows.
+            invoer = invoer_sha256(
+                omgeving,
+                resultaten_pad.read_bytes(),
+                parameters_sha256(parameters),
+                # the previous run's params: the changes chapter computes that run too
+                bestanden=[*run.data.bestanden(), *filter(None, [vorige_params_pad(run)])],
             )
-        except HoofdstukFout as fout:
-            _bewaar_mislukt(fout, werk / "notebooks", mislukt)
-            raise
-        samen = combine_notebooks([u.uitvoer for u in uitgevoerd])
+            mislukt = output_root / f"{run.params.run_naam}.mislukt"
+            try:
+                uitgevoerd = execute_chapters(
+                    notebooks,
+                    werk / "notebooks",
+                    parameters,
+                    workers=workers,
+                    bij_klaar=lambda u: voortgang.stap(
+                        "uitvoeren", f"hoofdstuk {u.bron.stem} {'uit cache' if u.uit_cache else 'uitgevoerd'}"
+                    ),
+                    cache=HoofdstukCache(cache_map, invoer, parameters, tekstset=tekstset_map(run.params)),
+                    kernels=kernels,
+                )
+            except HoofdstukFout as fout:
+                _bewaar_mislukt(fout, werk / "notebooks", mislukt)
+                raise
+            samen = combine_notebooks([u.uitvoer for u in uitgevoerd])
 
-        markdown_html, meldingen = to_markdown(samen, "html")
-        for melding in meldingen:
-            voortgang.console.print(f"[yellow]let op: uitvoer buiten het rapport: {melding}[/yellow]")
-        render_html(markdown_html, run, werk / HTML_NAAM, werk)
-        voortgang.stap("html", f"{HTML_NAAM} geschreven")
+            markdown_html, meldingen = to_markdown(samen, "html")
+            for melding in meldingen:
+                voortgang.console.print(f"[yellow]let op: uitvoer buiten het rapport: {melding}[/yellow]")
+            render_html(markdown_html, run, werk / HTML_NAAM, werk)
+            voortgang.stap("html", f"{HTML_NAAM} geschreven")
 
-        typst_map = werk / "typst"
-        markdown_typst, _ = to_markdown(samen, "typst", typst_map / "figuren")
-        waarschuwingen = render_pdf(markdown_typst, run, werk / PDF_NAAM, typst_map, cache_map)
-        for w in waarschuwingen:
-            voortgang.console.print(f"[yellow]typst: {w}[/yellow]")
-        voortgang.stap("pdf", f"{PDF_NAAM} geschreven")
+            typst_map = werk / "typst"
+            markdown_typst, _ = to_markdown(samen, "typst", typst_map / "figuren")
+            waarschuwingen = render_pdf(markdown_typst, run, werk / PDF_NAAM, typst_map, cache_map)
+            for w in waarschuwingen:
+                voortgang.console.print(f"[yellow]typst: {w}[/yellow]")
+            voortgang.stap("pdf", f"{PDF_NAAM} geschreven")
 
-        beschrijving = manifest(run, notebooks, Path(hoofdstukken or paths.CHAPTERS_FILE))
-        tabellen = tabellen_uit_notebooks([u.uitvoer for u in uitgevoerd])
-        schrijf_werkboek(werk / XLSX_NAAM, tabellen, werkboek_over(run, beschrijving))
-        voortgang.stap("xlsx", f"{XLSX_NAAM} geschreven ({len(tabellen)} tabellen)")
+            beschrijving = manifest(run, notebooks, Path(hoofdstukken or paths.CHAPTERS_FILE))
+            tabellen = tabellen_uit_notebooks([u.uitvoer for u in uitgevoerd])
+            schrijf_werkboek(werk / XLSX_NAAM, tabellen, werkboek_over(run, beschrijving))
+            voortgang.stap("xlsx", f"{XLSX_NAAM} geschreven ({len(tabellen)} tabellen)")
 
-        beschrijving["rapport_sha256"] = rapport_sha256(werk)
-        _schrijf_json(werk / "manifest.json", beschrijving)
-        for tijdelijk in ("head.html", "after.html"):
-            (werk / tijdelijk).unlink()
-        doel = publicatie.publiceer()
-        shutil.rmtree(mislukt, ignore_errors=True)  # the failure of an earlier render no longer applies
-        voortgang.stap("afronden", f"klaar: {paths.display_path(doel)}")
+            beschrijving["rapport_sha256"] = rapport_sha256(werk)
+            _schrijf_json(werk / "manifest.json", beschrijving)
+            for tijdelijk in ("head.html", "after.html"):
+                (werk / tijdelijk).unlink()
+            doel = publicatie.publiceer()
+            shutil.rmtree(mislukt, ignore_errors=True)  # the failure of an earlier render no longer applies
+            voortgang.stap("afronden", f"klaar: {paths.display_path(doel)}")
     uit_cache = [u.bron.name for u in uitgevoerd if u.uit_cache]
     return RenderUitkomst(doel, doel / HTML_NAAM, doel / PDF_NAAM, voortgang.tijden, doel / XLSX_NAAM, uit_cache)
 

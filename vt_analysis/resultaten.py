@@ -228,23 +228,32 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
     )
 
 
-def resultaten_met_cache(run: Run, cache_map: Path | None = None) -> tuple[Resultaten, bool]:
-    """The run's results from the per-user results cache, or computed (and stored); True when cached.
-
-    The key is the SHA-256 of the params, the data files, the package source and the lock file, so a
-    cached result is the one :func:`bereken_resultaten` would give now (it is deterministic).
-    """
+def _cache_pad(run: Run, cache_map: Path | None) -> Path:
+    """The results cache entry of a run: the SHA-256 of the params, the data files, the package source and
+    the lock file, so a cached result is the one :func:`bereken_resultaten` would give now (it is deterministic)."""
     cache_map = Path(cache_map) if cache_map is not None else standaard_map()
     params = json.dumps(run.params.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
-    sleutel = invoer_sha256(omgeving_sha256(), params, bestanden=run.data.bestanden())
-    pad = cache_map / "resultaten" / f"{sleutel}.json"
-    opgeslagen = privecache.lees(pad)  # verified against its SHA-256; None when missing, altered or not ours
+    return cache_map / "resultaten" / f"{invoer_sha256(omgeving_sha256(), params, bestanden=run.data.bestanden())}.json"
+
+
+def resultaten_uit_cache(run: Run, cache_map: Path | None = None) -> Resultaten | None:
+    """The run's results from the per-user results cache; None when they must be computed."""
+    opgeslagen = privecache.lees(_cache_pad(run, cache_map))  # verified; None when missing, altered or not ours
     if opgeslagen is not None:
         try:
-            return Resultaten.van_dict(json.loads(opgeslagen)), True
+            return Resultaten.van_dict(json.loads(opgeslagen))
         except (ValueError, KeyError, TypeError):
             pass  # an entry of an older layout is computed again
+    return None
+
+
+def resultaten_met_cache(run: Run, cache_map: Path | None = None) -> tuple[Resultaten, bool]:
+    """The run's results from the per-user results cache, or computed (and stored); True when cached."""
+    resultaten = resultaten_uit_cache(run, cache_map)
+    if resultaten is not None:
+        return resultaten, True
     resultaten = bereken_resultaten(run)
+    pad = _cache_pad(run, cache_map)
     pad.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     privecache.schrijf(pad, resultaten.naar_json().encode("utf-8"))
     return resultaten, False
