@@ -303,6 +303,9 @@ def test_kalibratie_uit_de_cache_is_dezelfde(dataset, standaard_run, resultaten,
     to the last bit: results.json, and so the chapter cache, must not depend on whether it was cached."""
     p = standaard_run.params
     assert w.kalibreer_met_cache(dataset, p.wachttijden, p.peilmoment, p.normset).record() == resultaten.kalibratie
+    assert w.kalibratie_in_cache(dataset, p.wachttijden, p.peilmoment, p.normset)  # the progress line says so
+    nooit = p.wachttijden.model_copy(update={"seed": p.wachttijden.seed + 1})
+    assert not w.kalibratie_in_cache(dataset, nooit, p.peilmoment, p.normset)
     vers = klein[1]
     terug = w._van_bytes(w._naar_bytes(vers))
     assert terug.record() == vers.record()

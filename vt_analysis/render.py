@@ -42,6 +42,7 @@ from .run import Run, load_run
 from .tabeldata import tabellen_uit_notebooks
 from .tekst import controleer_tekstset
 from .verify import bronnen, rapport_sha256, tekstset_map
+from .wachttijden import kalibratie_in_cache
 from .wijzigingen import load_vorige_run, vorige_params_pad
 from .xlsx import XLSX_NAAM, schrijf_werkboek
 
@@ -400,8 +401,11 @@ def _resultaten(run: Run, cache_map: Path, voortgang: _Voortgang, uit_cache: Res
     if uit_cache is not None:
         voortgang.stap("rekenen", "resultaten uit cache")
         return uit_cache
+    p = run.params
+    gekalibreerd = not kalibratie_in_cache(run.data, p.wachttijden, p.peilmoment, p.normset)
     resultaten, _ = resultaten_met_cache(run, cache_map)
-    voortgang.stap("rekenen", "resultaten berekend (wachtrijmodel één keer gekalibreerd)")
+    wachtrij = "wachtrijmodel één keer gekalibreerd" if gekalibreerd else "kalibratie wachtrijmodel uit de cache"
+    voortgang.stap("rekenen", f"resultaten berekend ({wachtrij})")
     return resultaten
 
 

@@ -1131,6 +1131,13 @@ def kalibreer_met_cache(dataset: Dataset, params: WachttijdenParams, basisperiod
     return _van_bytes(inhoud)
 
 
+def kalibratie_in_cache(dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str) -> bool:
+    """Whether :func:`kalibreer_met_cache` will read this calibration rather than fit it (for the progress line)."""
+    map_ = privecache.cache_map()
+    naam = f"kalibratie-{kalibratie_sleutel(dataset, params, basisperiode, normset)}.npz"
+    return map_ is not None and privecache.lees(map_ / naam) is not None
+
+
 _EINDSTAND = (
     "acuut_vrij",
     "regulier_vrij",
