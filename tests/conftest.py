@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -65,15 +68,41 @@ def standaard_run():
     return load_run()
 
 
+_VOORUIT: list[subprocess.Popen] = []
+
+
+def pytest_configure(config):
+    """In a session in one process (``make test-fast``, a single test file), ``vt-analysis compute`` of the
+    default run starts at once, in the background: it fills the session's results cache while the tests
+    are collected. Under pytest-xdist the workers keep both cores busy already, so there it is not started."""
+    xdist = config.getoption("numprocesses", None) or hasattr(config, "workerinput")
+    if config.getoption("collectonly") or xdist:
+        return
+    opdracht = [sys.executable, "-m", "vt_analysis.cli", "compute", "--params", str(paths.DEFAULT_PARAMS), "--json"]
+    # Its output is not read: when it fails, the fixture computes and shows the failure itself.
+    proces = subprocess.Popen(opdracht, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    _VOORUIT.append(proces)
+
+
+def pytest_unconfigure(config):
+    for proces in _VOORUIT:
+        if proces.poll() is None:  # a session that never needed the results: stop it and its queue processes
+            os.killpg(proces.pid, signal.SIGKILL)
+        proces.wait()
+
+
 @pytest.fixture(scope="session")
 def standaard_resultaten(standaard_run):
     """The results of the default run, computed once per test session (the queue model calibrates once).
 
     Through the session's results cache, so that ``compute``, ``velden`` and a chapter's ``laad`` of the
-    default run read these results instead of computing them again.
+    default run read these results instead of computing them again. The computation started with the
+    session (:func:`pytest_configure`); what it stored is verified on reading, and computed here if it failed.
     """
     from vt_analysis.resultaten import resultaten_met_cache
 
+    for proces in _VOORUIT:
+        proces.wait()
     return resultaten_met_cache(standaard_run)[0]
 
 
