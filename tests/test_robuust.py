@@ -182,6 +182,8 @@ def test_diep_genest(cli, params_copy):
         ("titel: ", "titel: [", "geen geldige YAML: een '[' wordt niet gesloten of een ',' ontbreekt"),
         ("titel: ", "titel: @", "regel 3, kolom 8: geen geldige YAML: '@' kan geen waarde beginnen"),
         ("regio: ", "---\nregio: ", "regel 4, kolom 1: geen geldige YAML: een tweede document ('---')"),
+        ("titel: ", "titel: & ", "regel 3, kolom 9: geen geldige YAML: na '&' of '*' hoort een naam"),
+        ("titel: ", "titel: [x:] ", "geen geldige YAML: een ':' in een waarde; zet de waarde tussen aanhalingstekens"),
     ],
 )
 def test_yaml_fout_in_het_nederlands_op_de_plek(cli, params_copy, oud, nieuw, verwacht):

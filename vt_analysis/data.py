@@ -380,6 +380,7 @@ _StrikteYamlLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _StrikteYamlLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _StrikteYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_datum)
 
+_PROCENT_AAN_BEGIN = "een '%' aan het begin van een regel; zet de waarde tussen aanhalingstekens"
 # LibYAML's English problems, in Dutch (the rest keep their original wording after a Dutch lead).
 _YAML_NL = {
     "mapping values are not allowed in this context": "een ':' op een plek waar geen sleutel kan staan",
@@ -399,6 +400,14 @@ _YAML_NL = {
     "found a tab character that violates indentation": "een tab; gebruik spaties om in te springen",
     "found a tab character where an indentation space is expected": "een tab; gebruik spaties om in te springen",
     "exceeded maximum nesting depth": f"meer dan {MAX_YAML_DIEPTE} niveaus genest",
+    "did not find expected alphabetic or numeric character": "na '&' of '*' hoort een naam",
+    "did not find expected comment or line break": "na de waarde hoort alleen nog commentaar ('# …')",
+    "did not find expected whitespace or line break": "na dit teken hoort een spatie",
+    "found unexpected ':'": "een ':' in een waarde; zet de waarde tussen aanhalingstekens",
+    "mapping keys are not allowed in this context": "een '?' op een plek waar geen sleutel kan staan",
+    "could not find expected directive name": _PROCENT_AAN_BEGIN,
+    "found unknown directive name": _PROCENT_AAN_BEGIN,
+    "did not find expected hexdecimal number": "een onbekend teken na '\\x' of '\\u' tussen dubbele aanhalingstekens",
 }
 
 
