@@ -175,21 +175,22 @@ def test_diep_genest(cli, params_copy):
 
 @pytest.mark.parametrize(
     ("oud", "nieuw", "verwacht"),
-    [
-        ("  replicaties: ", "\treplicaties: ", "regel 63, kolom 1: geen geldige YAML: een tab; gebruik spaties om"),
-        ("titel: ", "titel: \x07", "regel 3: bevat het stuurteken #x0007, verwacht gewone tekst"),
+    [  # {regel}: the line of the edit in the params file; {kolom}: the last character of the edit
+        ("  replicaties: ", "\treplicaties: ", "regel {regel}, kolom 1: geen geldige YAML: een tab; gebruik spaties"),
+        ("titel: ", "titel: \x07", "regel {regel}: bevat het stuurteken #x0007, verwacht gewone tekst"),
         ("titel: ", "titel: !!python/object ", "de tag 'tag:yaml.org,2002:python/object' wordt niet ondersteund"),
         ("titel: ", "titel: [", "geen geldige YAML: een '[' wordt niet gesloten of een ',' ontbreekt"),
-        ("titel: ", "titel: @", "regel 3, kolom 8: geen geldige YAML: '@' kan geen waarde beginnen"),
-        ("regio: ", "---\nregio: ", "regel 4, kolom 1: geen geldige YAML: een tweede document ('---')"),
-        ("titel: ", "titel: & ", "regel 3, kolom 9: geen geldige YAML: na '&' of '*' hoort een naam"),
+        ("titel: ", "titel: @", "regel {regel}, kolom {kolom}: geen geldige YAML: '@' kan geen waarde beginnen"),
+        ("regio: ", "---\nregio: ", "regel {regel}, kolom 1: geen geldige YAML: een tweede document ('---')"),
+        ("titel: ", "titel: & ", "regel {regel}, kolom {kolom}: geen geldige YAML: na '&' of '*' hoort een naam"),
         ("titel: ", "titel: [x:] ", "geen geldige YAML: een ':' in een waarde; zet de waarde tussen aanhalingstekens"),
     ],
 )
 def test_yaml_fout_in_het_nederlands_op_de_plek(cli, params_copy, oud, nieuw, verwacht):
     """LibYAML reads the YAML; what it finds is said in Dutch at the line (and column) it names."""
+    regel = next(i for i, r in enumerate(params_copy.read_text(encoding="utf-8").splitlines(), 1) if r.startswith(oud))
     edit_file(params_copy, oud, nieuw)
-    assert verwacht in _params_fout(cli, params_copy)
+    assert verwacht.format(regel=regel, kolom=len(nieuw)) in _params_fout(cli, params_copy)
 
 
 def test_datum_bestaat_niet(cli, params_copy):

@@ -339,4 +339,5 @@ def test_projectie_uit_de_cache_is_dezelfde_en_kent_geen_namen(dataset, standaar
     pd.testing.assert_frame_equal(hernoemd, eerste.assign(scenario=eerste.scenario.map(namen)), check_exact=True)
     project({"een": een, "twee": maanden(fte=71.0, meldingen=4997)})
     project({"een": een, "twee": twee}, k=sleutel + "0")
-    assert len(geteld) == 4
+    project({"een": een, "twee": twee.assign(fte_beschikbaar=twee["fte_beschikbaar"] + 1e-11)})  # every digit
+    assert len(geteld) == 5

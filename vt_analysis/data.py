@@ -381,6 +381,7 @@ _StrikteYamlLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 _StrikteYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_datum)
 
 _PROCENT_AAN_BEGIN = "een '%' aan het begin van een regel; zet de waarde tussen aanhalingstekens"
+_TAB = "een tab; gebruik spaties om in te springen"
 # LibYAML's English problems, in Dutch (the rest keep their original wording after a Dutch lead).
 _YAML_NL = {
     "mapping values are not allowed in this context": "een ':' op een plek waar geen sleutel kan staan",
@@ -397,8 +398,8 @@ _YAML_NL = {
     "second occurrence": "een anker (&naam) staat er twee keer",
     "but found another document": "een tweede document ('---'); verwacht één",
     "found incompatible YAML document": "een %YAML-regel van een andere versie dan 1.1",
-    "found a tab character that violates indentation": "een tab; gebruik spaties om in te springen",
-    "found a tab character where an indentation space is expected": "een tab; gebruik spaties om in te springen",
+    "found a tab character that violates indentation": _TAB,
+    "found a tab character where an indentation space is expected": _TAB,
     "exceeded maximum nesting depth": f"meer dan {MAX_YAML_DIEPTE} niveaus genest",
     "did not find expected alphabetic or numeric character": "na '&' of '*' hoort een naam",
     "did not find expected comment or line break": "na de waarde hoort alleen nog commentaar ('# …')",
@@ -422,11 +423,8 @@ def _yaml_fout(path: Path, text: str, exc: yaml.YAMLError) -> InvoerFout:
     if probleem == "found character that cannot start any token" and mark:
         regels = text.splitlines()
         teken = regels[mark.line][mark.column : mark.column + 1] if mark.line < len(regels) else ""
-        probleem = (
-            "een tab; gebruik spaties om in te springen"
-            if teken == "\t"
-            else f"{kort(teken)} kan geen waarde beginnen (zet de waarde tussen aanhalingstekens)"
-        )
+        los = f"{kort(teken)} kan geen waarde beginnen (zet de waarde tussen aanhalingstekens)"
+        probleem = _TAB if teken == "\t" else los
     elif probleem.startswith("could not determine a constructor for the tag"):
         tag = probleem.rsplit(" ", 1)[-1].strip("'")
         probleem = f"de tag {kort(tag)} wordt niet ondersteund; schrijf de waarde zonder '!'"

@@ -1269,13 +1269,15 @@ def projecteer_met_cache(
     params: WachttijdenParams,
 ) -> pd.DataFrame:
     """:func:`projecteer`, kept in the private verified cache under what it reads: the calibration's key
-    (run-in, normset, the model's assumptions, these params, the package) and the distinct month tables in
-    order. Names are not in it, nor costs or text: a renamed scenario or a changed cost figure that leaves
-    every month table as it was projects nothing again."""
+    (run-in, normset, the model's assumptions, these params, the package) and every scenario's month table
+    in order, each float as its repr (every digit counts: the cache gives what :func:`projecteer` would).
+    Names are not in it, nor costs or text: a renamed scenario or a changed cost figure that leaves every
+    month table as it was projects nothing again."""
     if not scenarios:
         return geen_projectie()
     uniek = _verschillend(scenarios)
-    sleutel = invoer_sha256(kalibratie_sleutel, json.dumps(list(uniek)))
+    tabellen = [m.reset_index(drop=True).to_csv(index=False) for m in scenarios.values()]
+    sleutel = invoer_sha256(kalibratie_sleutel, json.dumps(tabellen))
     inhoud = privecache.haal(
         f"projectie-{sleutel}.json",
         lambda: _tabellen_naar_bytes(_projecteer_uniek(uniek, kalibratie, normset, aannames, params)),
