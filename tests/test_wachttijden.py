@@ -17,6 +17,7 @@ from vt_analysis import wachttijden as w
 from vt_analysis.data import load_dataset, load_wachttijden
 from vt_analysis.errors import InvoerFout
 from vt_analysis.hoofdstukken import wachttijden as h
+from vt_analysis.wachttijden import cache, projectie, simulatie
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +85,7 @@ def test_twee_processen_geven_hetzelfde_als_een(dataset, monkeypatch):
     r = 240
     stromen = w.trek_stromen(dagen.meldingen, dagen.onderzoeken, a, r, 3)
     args = (dagen, a, (8, 18), (np.full(r, 1.4), np.full(r, 1.3)), stromen, w.Beginstand.leeg(8, 18, r))
-    monkeypatch.setattr(w, "_MIN_KOLOMMEN_PARALLEL", 200)
+    monkeypatch.setattr(simulatie, "_MIN_KOLOMMEN_PARALLEL", 200)
     twee, een = w.simuleer(*args), w.simuleer_kolommen(*args)
     for klasse in ("acuut", "regulier", "onderzoek"):
         for veld in ("aantal", "op_tijd", "wachtend", "vrij_na"):
@@ -307,9 +308,9 @@ def test_kalibratie_uit_de_cache_is_dezelfde(dataset, standaard_run, resultaten,
     nooit = p.wachttijden.model_copy(update={"seed": p.wachttijden.seed + 1})
     assert not w.kalibratie_in_cache(dataset, nooit, p.peilmoment, p.normset)
     vers = klein[1]
-    terug = w._van_bytes(w._naar_bytes(vers))
+    terug = cache._van_bytes(cache._naar_bytes(vers))
     assert terug.record() == vers.record()
-    for veld in w._EINDSTAND:
+    for veld in cache._EINDSTAND:
         np.testing.assert_array_equal(getattr(terug.eindstand, veld), getattr(vers.eindstand, veld))
 
 
@@ -322,8 +323,8 @@ def test_projectie_uit_de_cache_is_dezelfde_en_kent_geen_namen(dataset, standaar
     sleutel = w.kalibratie_sleutel(dataset, p, standaard_run.params.peilmoment, normset)
     ns = dataset.normen.normsets[normset]
     geteld = []
-    echt = w._projecteer_uniek
-    monkeypatch.setattr(w, "_projecteer_uniek", lambda *a: geteld.append(1) or echt(*a))
+    echt = projectie._projecteer_uniek
+    monkeypatch.setattr(projectie, "_projecteer_uniek", lambda *a: geteld.append(1) or echt(*a))
 
     def project(scenarios, k=sleutel):
         return w.projecteer_met_cache(scenarios, kal, k, ns, dataset.wachttijden, p)

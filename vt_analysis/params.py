@@ -75,7 +75,7 @@ class RunParams(Strikt):
     scenario_b: ScenarioBParams = Field(default_factory=ScenarioBParams)
     scenario_c: ScenarioCParams = Field(default_factory=ScenarioCParams)
     vergelijking: VergelijkingParams = Field(default_factory=VergelijkingParams)
-    # The queue model for the legal terms (section defined in wachttijden.py).
+    # The queue model for the legal terms (section defined in wachttijden/maanden.py).
     wachttijden: WachttijdenParams = Field(default_factory=WachttijdenParams)
 
 

@@ -1,0 +1,154 @@
+"""Projection of the compared scenarios from the calibrated state, stacked by month."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from .. import privecache
+from ..data import Normset, Wachtrijaannames
+from ..formatting import getal
+from ..invoer import invoer_sha256
+from .cache import _tabellen_naar_bytes, _tabellen_van_bytes, kalibratie_sleutel, kalibreer_met_cache
+from .kalibratie import Kalibratie
+from .maanden import WachttijdenParams, dagreeks, scenario_maanden, verzuim_basis_pct, verzuim_scenario_pct
+from .overzicht import maandoverzicht, maandoverzicht_kolommen
+from .simulatie import _in_twee_processen, _twee_kernen, simuleer_kolommen
+from .stromen import trek_stromen
+
+# --- projection ---------------------------------------------------------------------------------
+
+
+def geen_projectie() -> pd.DataFrame:
+    """The month table of no scenario: the columns of :func:`projecteer`, no rows."""
+    return pd.DataFrame(columns=["scenario", *maandoverzicht_kolommen()])
+
+
+def _maandtabel(maanden: pd.DataFrame) -> str:
+    """A scenario's month table as text: scenarios with the same text give the same queue."""
+    return maanden.reset_index(drop=True).round(9).to_json()
+
+
+def _projecteer_uniek(
+    tabellen: Mapping[str, pd.DataFrame],
+    kalibratie: Kalibratie,
+    normset: Normset,
+    aannames: Wachtrijaannames,
+    params: WachttijdenParams,
+) -> list[pd.DataFrame]:
+    """The month overview of each distinct month table, in order (see :func:`projecteer`)."""
+    uitloop = 2 * int(aannames.termijn_onderzoek_werkdagen.waarde)
+    dagen = {t: dagreeks(m, normset, aannames, uitloop) for t, m in tabellen.items()}
+    piek_m = np.max([d.meldingen for d in dagen.values()], axis=0)
+    piek_o = np.max([d.onderzoeken for d in dagen.values()], axis=0)
+    r = params.replicaties
+    stromen = trek_stromen(piek_m, piek_o, aannames, r, [params.seed, 2])
+    servers = (kalibratie.servers_triage, kalibratie.servers_onderzoek)
+    tempo = (np.full(r, kalibratie.tempo_triage), np.full(r, kalibratie.tempo_onderzoek))
+    begin = kalibratie.eindstand.kolommen(np.arange(r) % kalibratie.replicaties)
+
+    def overzichten(sleutels: list[str]) -> list[pd.DataFrame]:
+        uit = []
+        for t in sleutels:
+            m = tabellen[t]
+            eerste = pd.Period(year=int(m["jaar"].iloc[0]), month=int(m["maand"].iloc[0]), freq="M")
+            h = simuleer_kolommen(dagen[t], aannames, servers, tempo, stromen, begin)
+            uit.append(maandoverzicht(h, eerste))
+        return uit
+
+    # Whole scenarios over two processes: each keeps all replications, so the per-case overhead is not
+    # paid twice. The result does not depend on it (every scenario is computed the same way).
+    sleutels = list(tabellen)
+    if len(sleutels) > 1 and _twee_kernen():
+        hier, daar = _in_twee_processen(lambda: overzichten(sleutels[0::2]), lambda: overzichten(sleutels[1::2]))
+        uit = [None] * len(sleutels)
+        uit[0::2], uit[1::2] = hier, daar
+        return uit
+    return overzichten(sleutels)
+
+
+def _per_scenario(scenarios: Mapping[str, pd.DataFrame], per_tabel: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    delen = [per_tabel[_maandtabel(m)].assign(scenario=naam) for naam, m in scenarios.items()]
+    return pd.concat(delen, ignore_index=True)[["scenario", *maandoverzicht_kolommen()]]
+
+
+def _verschillend(scenarios: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The distinct month tables by their text (e.g. C without levers and doing nothing give one queue)."""
+    uniek: dict[str, pd.DataFrame] = {}
+    for m in scenarios.values():
+        uniek.setdefault(_maandtabel(m), m)
+    return uniek
+
+
+def projecteer(
+    scenarios: Mapping[str, pd.DataFrame],
+    kalibratie: Kalibratie,
+    normset: Normset,
+    aannames: Wachtrijaannames,
+    params: WachttijdenParams,
+) -> pd.DataFrame:
+    """Every scenario (a month table each, same months) from the calibrated state, stacked by month.
+
+    All scenarios draw from one stream of candidate cases (common random numbers); replication ``i``
+    starts from replication ``i`` of the run-in. Scenarios with the same month table are simulated once.
+    """
+    if not scenarios:
+        return geen_projectie()
+    uniek = _verschillend(scenarios)
+    tabellen = _projecteer_uniek(uniek, kalibratie, normset, aannames, params)
+    return _per_scenario(scenarios, dict(zip(uniek, tabellen, strict=True)))
+
+
+def projecteer_met_cache(
+    scenarios: Mapping[str, pd.DataFrame],
+    kalibratie: Kalibratie,
+    kalibratie_sleutel: str,
+    normset: Normset,
+    aannames: Wachtrijaannames,
+    params: WachttijdenParams,
+) -> pd.DataFrame:
+    """:func:`projecteer`, kept in the private verified cache under what it reads: the calibration's key
+    (run-in, normset, the model's assumptions, these params, the package) and every scenario's month table
+    in order, each float as its repr (every digit counts: the cache gives what :func:`projecteer` would).
+    Names are not in it, nor costs or text: a renamed scenario or a changed cost figure that leaves every
+    month table as it was projects nothing again."""
+    if not scenarios:
+        return geen_projectie()
+    uniek = _verschillend(scenarios)
+    tabellen = [m.reset_index(drop=True).to_csv(index=False) for m in scenarios.values()]
+    sleutel = invoer_sha256(kalibratie_sleutel, json.dumps(tabellen))
+    inhoud = privecache.haal(
+        f"projectie-{sleutel}.json",
+        lambda: _tabellen_naar_bytes(_projecteer_uniek(uniek, kalibratie, normset, aannames, params)),
+    )
+    return _per_scenario(scenarios, dict(zip(uniek, _tabellen_van_bytes(inhoud), strict=True)))
+
+
+def met_verzuim(maanden: pd.DataFrame, verzuim_pct: float) -> pd.DataFrame:
+    """The same scenario with another verzuim (the seed warns verzuim may rise again under pressure)."""
+    return maanden.assign(verzuim_pct=float(verzuim_pct))
+
+
+def verzuim_naam(naam: str, verzuim_pct: float) -> str:
+    return f"{naam}, verzuim {getal(verzuim_pct, 1 if verzuim_pct % 1 else 0)}%"
+
+
+def wachttijden_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd.DataFrame]:
+    """Calibrate on the run's peilmoment and project every compared scenario, plus the first one with
+    verzuim back at the level before the base year; returns the calibration and the month table."""
+    p, d = run.params, run.data
+    w = p.wachttijden
+    sleutel = kalibratie_sleutel(d, w, p.peilmoment, p.normset)
+    kal = kalibreer_met_cache(d, w, p.peilmoment, p.normset)
+    verzuim = verzuim_basis_pct(d.kengetallen, kal.basisjaar, w)
+    scenarios = {
+        str(naam): scenario_maanden(groep, verzuim, w) for naam, groep in vergelijking.groupby("naam", sort=False)
+    }
+    if scenarios:
+        eerste, maanden = next(iter(scenarios.items()))
+        hoog = verzuim_scenario_pct(d.kengetallen, kal.basisjaar, w)
+        scenarios[verzuim_naam(eerste, hoog)] = met_verzuim(maanden, hoog)
+    return kal, projecteer_met_cache(scenarios, kal, sleutel, d.normen.normsets[p.normset], d.wachttijden, w)
