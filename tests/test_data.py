@@ -29,6 +29,58 @@ def test_typo_in_count_names_file_period_column_and_value(cli, data_copy):
     assert "volumes.csv, periode 'Realisatie 2021', kolom overdracht_ondersteuning: '45r9' is geen geheel getal" in err
 
 
+@pytest.mark.parametrize(
+    "oud, nieuw, plaats",
+    [
+        (
+            "4599,3879,",
+            "4_599,3879,",
+            "periode 'Realisatie 2023', kolom meldingen: '4_599' is geen geheel getal, verwacht alleen cijfers",
+        ),
+        (
+            "4599,3879,",
+            "+4599,3879,",
+            "periode 'Realisatie 2023', kolom meldingen: '+4599' is geen geheel getal, verwacht alleen cijfers",
+        ),
+        (
+            '58.90,3.67,"Bijlage 2, kolom Realisatie 2022',
+            '5_8.90,3.67,"Bijlage 2, kolom Realisatie 2022',
+            "periode 'Realisatie 2022', kolom fte_structureel: '5_8.90' is geen getal, verwacht cijfers",
+        ),
+        (
+            '58.90,3.67,"Bijlage 2, kolom Realisatie 2022',
+            '+58.90,3.67,"Bijlage 2, kolom Realisatie 2022',
+            "periode 'Realisatie 2022', kolom fte_structureel: '+58.90' is geen getal, verwacht cijfers",
+        ),
+        (
+            '58.90,3.67,"Bijlage 2, kolom Realisatie 2022',
+            '58.90,1e1,"Bijlage 2, kolom Realisatie 2022',
+            "periode 'Realisatie 2022', kolom fte_incidenteel: '1e1' is geen getal, verwacht cijfers",
+        ),
+    ],
+)
+def test_numbers_in_csv_are_plain_digits(cli, data_copy, oud, nieuw, plaats):
+    """int() and float() take '4_599', '5_8.90' and '+4599': in a CSV cell they are typos, as in YAML."""
+    edit_file(data_copy / "volumes.csv", oud, nieuw)
+    err = _one_line_error(cli, data_copy)
+    assert f"volumes.csv, {plaats}" in err and "(zonder _, + of e)" in err
+
+
+def test_numbers_in_claims_are_plain_digits(cli, data_copy):
+    path = data_copy / "claims.csv"
+    regels = path.read_text(encoding="utf-8").splitlines()
+    kop = regels[0].split(",")
+    cellen = regels[1].split(",")
+    i = kop.index("meldingen")
+    cellen[i] = "4_400"
+    path.write_text("\n".join([regels[0], ",".join(cellen), *regels[2:]]) + "\n", encoding="utf-8")
+    err = _one_line_error(cli, data_copy)
+    assert (
+        "claims.csv, claim_id" in err
+        and "kolom meldingen: '4_400' is geen geheel getal, verwacht alleen cijfers" in err
+    )
+
+
 def test_missing_column(cli, data_copy):
     path = data_copy / "volumes.csv"
     lines = [line.rsplit(",", 0)[0] for line in path.read_text(encoding="utf-8").splitlines()]

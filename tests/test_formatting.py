@@ -43,3 +43,42 @@ def test_date_and_sentence_case():
     assert fmt.datum(date(2024, 11, 29)) == "29 november 2024"
     assert fmt.zin("echtscheiding naar RvdK") == "Echtscheiding naar RvdK"
     assert fmt.zin("") == ""
+
+
+@pytest.mark.parametrize(
+    "waarde, decimalen, verwacht",
+    [
+        (8.5, 1, "8,5%"),
+        (8.5, 0, "9%"),
+        (9.5, 0, "10%"),  # half to even would also say 10: this one alone proves nothing
+        (0.5, 0, "1%"),
+        (2.5, 0, "3%"),
+        (-2.5, 0, "−3%"),  # away from zero, also below zero
+        (18.25, 1, "18,3%"),
+        (2.675, 2, "2,68%"),  # the binary value is 2.67499…: as typed, it is a half
+    ],
+)
+def test_percentages_round_half_away_from_zero(waarde, decimalen, verwacht):
+    assert fmt.procent(waarde, decimalen) == verwacht
+
+
+def test_amounts_counts_and_fte_round_half_away_from_zero():
+    assert fmt.euro(0.5) == "€ 1"
+    assert fmt.euro(2.5) == "€ 3"
+    assert fmt.euro(-0.5) == "−€ 1"
+    assert fmt.euro(-0.4) == "€ 0"  # no '−€ 0'
+    assert fmt.euro(0.125, 2) == "€ 0,13"
+    assert fmt.aantal(4600.5) == "4.601"
+    assert fmt.aantal(4.5, "meldingen") == "5 meldingen"
+    assert fmt.fte(0.125) == "0,13"
+    assert fmt.fte(-0.005, teken=True) == "−0,01"
+    assert fmt.getal(1234.5) == "1.235"
+
+
+def test_rounding_agrees_with_decimal_half_up():
+    from decimal import ROUND_HALF_UP, Decimal
+
+    for tiende in range(-50, 51):
+        waarde = tiende / 10
+        verwacht = Decimal(str(waarde)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        assert fmt.afronden(waarde, 0) == verwacht

@@ -194,3 +194,78 @@ def test_signaal_tijdens_render_ruimt_op(tmp_path, sig, code, woord):
     assert not ruis, ruis  # only progress lines and the one error line
     assert sorted(p.name for p in root.iterdir()) == [".burap2-2024.lock", "burap2-2024"]
     assert (root / "burap2-2024" / "impactanalyse.html").read_text() == "vorig rapport"
+
+
+def test_eigen_bestand_in_de_runmap_blijft(tmp_path):
+    """Notes the user put in the run folder survive the next render (and the one after)."""
+    doel = _publiceer(tmp_path, "een")
+    (doel / "notities-db.txt").write_text("van de gebruiker")
+    (doel / "bijlagen").mkdir()
+    (doel / "bijlagen" / "brief.pdf").write_text("ook")
+    _publiceer(tmp_path, "twee")
+    _publiceer(tmp_path, "drie")
+    assert (doel / "impactanalyse.html").read_text() == "drie"
+    assert (doel / "notities-db.txt").read_text() == "van de gebruiker"
+    assert (doel / "bijlagen" / "brief.pdf").read_text() == "ook"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".run.lock", "run"]
+
+
+def test_wat_een_vorige_render_schreef_verdwijnt_wel(tmp_path):
+    """A file the previous render wrote and this one does not is the render's: it goes."""
+    with Publicatie(tmp_path, "run") as pub:
+        (pub.werkmap / "manifest.json").write_text("{}")
+        (pub.werkmap / "oud-formaat.docx").write_text("van de render")
+        doel = pub.publiceer()
+    assert "oud-formaat.docx" in __import__("json").loads((doel / "manifest.json").read_text())["bestanden"]
+    _publiceer(tmp_path, "twee")
+    assert not (doel / "oud-formaat.docx").exists()
+
+
+def test_rapport_zonder_bestandenlijst_houdt_alles_wat_de_render_niet_schrijft(tmp_path):
+    _rapport(tmp_path / "run", "oud")  # a report of an older version: its manifest lists nothing
+    (tmp_path / "run" / "notities.txt").write_text("van de gebruiker")
+    doel = _publiceer(tmp_path, "nieuw")
+    assert (doel / "notities.txt").read_text() == "van de gebruiker"
+    assert (doel / "impactanalyse.html").read_text() == "nieuw"
+
+
+def test_eigen_bestand_met_de_naam_van_een_renderbestand_wordt_geweigerd(tmp_path):
+    doel = _publiceer(tmp_path, "een")
+    manifest = doel / "manifest.json"
+    manifest.write_text('{"bestanden": ["manifest.json"]}')  # as if impactanalyse.html were the user's
+    with pytest.raises(InvoerFout, match="impactanalyse.html: is niet door vt-analysis geschreven"):
+        _publiceer(tmp_path, "twee")
+    assert (doel / "impactanalyse.html").read_text() == "een"
+
+
+def test_mislukte_verwisseling_laat_eigen_bestanden_in_het_vorige_rapport(tmp_path, monkeypatch):
+    doel = _publiceer(tmp_path, "een")
+    (doel / "notities.txt").write_text("van de gebruiker")
+
+    def vol(nieuw, doel_):
+        raise OSError(errno.ENOSPC, "vol", str(doel_))
+
+    monkeypatch.setattr(publish, "verwissel", vol)
+    with pytest.raises(OmgevingsFout):
+        _publiceer(tmp_path, "twee")
+    assert (doel / "notities.txt").read_text() == "van de gebruiker"
+    assert (doel / "impactanalyse.html").read_text() == "een"
+
+
+def test_outputmap_wordt_gecontroleerd_voor_er_gerekend_wordt(cli, tmp_path, monkeypatch):
+    """An unwritable output folder is one plain line naming it, before any computation starts."""
+    from vt_analysis import resultaten
+
+    def weiger(*args, **kwargs):
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(tmp_path / "uit" / ".vt-analysis-schrijftest-x"))
+
+    def niet_rekenen(*args, **kwargs):
+        raise AssertionError("er wordt gerekend voor de outputmap gecontroleerd is")
+
+    monkeypatch.setattr(publish.tempfile, "TemporaryFile", weiger)
+    monkeypatch.setattr(resultaten, "bereken_resultaten", niet_rekenen)
+    code, out, err = cli("render", "--params", PARAMS, "--output", tmp_path / "uit")
+    regel = _fout_regel(err)
+    assert code == 1
+    assert "outputmap" in regel and "uit: kan er niet in schrijven (het bestandssysteem is alleen-lezen)" in regel
+    assert ".tmp" not in regel and "schrijftest" not in regel

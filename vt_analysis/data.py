@@ -12,6 +12,7 @@ import io
 import os
 import re
 import stat
+import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
@@ -169,16 +170,49 @@ def read_csv_strict(path: Path, kolommen: tuple[str, ...], decimale_kolommen: tu
     return df[list(kolommen)]
 
 
+# A number in a CSV cell as a person writes it: digits, one decimal point (a comma is turned into one
+# for Dutch Excel files), a minus sign. Python's int() and float() (and so pydantic) also take '4_400',
+# '5_8.9', '+4400' or ' 1e3': a typo there must not become a figure silently (YAML refuses them too).
+_CSV_GETAL = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_CSV_GEHEEL = re.compile(r"-?[0-9]+")
+
+
+def _getal_soort(model: type[BaseModel], kolom: str) -> type | None:
+    """``int`` or ``float`` when the model's field ``kolom`` is a number (also ``int | None``), else None."""
+    veld = model.model_fields.get(kolom)
+    soorten = (typing.get_args(veld.annotation) or (veld.annotation,)) if veld else ()
+    return next((s for s in (int, float) if s in soorten), None)
+
+
+def _check_getallen(record: dict, model: type[BaseModel]) -> tuple[str, str] | None:
+    """(kolom, message) of the first number cell that is not written as plain digits; None when all are."""
+    for kolom, waarde in record.items():
+        soort = _getal_soort(model, kolom)
+        if soort is None or not isinstance(waarde, str) or waarde == "":
+            continue
+        patroon = _CSV_GEHEEL if soort is int else _CSV_GETAL
+        if not patroon.fullmatch(waarde):
+            if soort is int:
+                return kolom, f"{kort(waarde)} is geen geheel getal, verwacht alleen cijfers (zonder _, + of e)"
+            return (
+                kolom,
+                f"{kort(waarde)} is geen getal, verwacht cijfers met hoogstens één decimaalteken (zonder _, + of e)",
+            )
+    return None
+
+
 def _validate_rows(path: Path, df: pd.DataFrame, model: type[BaseModel], sleutel: str) -> list[BaseModel]:
     """Validate each row with a pydantic model; the first error names row (by key) and column."""
     rijen = []
     for i, record in enumerate(df.to_dict(orient="records")):
+        label = record.get(sleutel) or f"regel {i + 2}"
+        if (fout := _check_getallen(record, model)) is not None:
+            raise InvoerFout(path, f"{sleutel} {label!r}, kolom {fout[0]}", fout[1])
         try:
             rijen.append(model.model_validate(record))
         except ValidationError as exc:
             err = exc.errors()[0]
             kolom = ".".join(str(p) for p in err["loc"]) or "rij"
-            label = record.get(sleutel) or f"regel {i + 2}"
             raise InvoerFout(path, f"{sleutel} {label!r}, kolom {kolom}", beschrijf_pydantic_fout(err)) from None
     return rijen
 

@@ -1,12 +1,14 @@
 """The one Dutch number formatter (Babel, locale nl_NL) for everything a person reads.
 
 ``73,33 fte``, ``€ 238.475``, ``4.600 meldingen``, ``−7,18``: decimal comma, thousands dot and a
-real minus sign (U+2212), as in Dutch typesetting.
+real minus sign (U+2212), as in Dutch typesetting. Every shown number is rounded half away from zero
+(:func:`afronden`), as Dutch readers and Excel do: 8,5% with no decimals is 9%, € 0,50 is € 1.
 """
 
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_currency, format_decimal
 
@@ -18,14 +20,25 @@ def _minus(tekst: str) -> str:
     return tekst.replace("-", MINUS)
 
 
+def afronden(waarde: float, decimalen: int = 0) -> Decimal:
+    """``waarde`` rounded half away from zero to ``decimalen`` decimals, as Excel's ROUND does.
+
+    Python's ``round`` rounds half to even (``round(8.5) == 8``) and on the binary value
+    (``round(2.675, 2) == 2.67``); a reader expects 9 and 2,68. The number is taken as its shortest
+    decimal representation (what the data file and ``results.json`` say), then rounded with ``decimal``.
+    """
+    exact = Decimal(repr(float(waarde)))
+    return exact.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+
+
 def getal(waarde: float, decimalen: int = 0, teken: bool = False) -> str:
     """A number in Dutch notation with a fixed number of decimals; ``teken`` adds '+' to positives."""
     if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):
         return "–"
     patroon = "#,##0" + ("." + "0" * decimalen if decimalen else "")
-    afgerond = round(float(waarde), decimalen)
+    afgerond = afronden(waarde, decimalen)
     if afgerond == 0:
-        afgerond = 0.0  # no '−0,00'
+        afgerond = abs(afgerond)  # no '−0,00'
     tekst = _minus(format_decimal(afgerond, format=patroon, locale=LOCALE))
     if teken and afgerond > 0:
         tekst = "+" + tekst
@@ -41,9 +54,10 @@ def fte(waarde: float, teken: bool = False, eenheid: bool = False) -> str:
 def euro(waarde: float, decimalen: int = 0) -> str:
     """An amount in euro: ``€ 238.475``."""
     patroon = "¤ #,##0" + ("." + "0" * decimalen if decimalen else "")
-    return _minus(
-        format_currency(round(float(waarde), decimalen), "EUR", format=patroon, locale=LOCALE, currency_digits=False)
-    )
+    afgerond = afronden(waarde, decimalen)
+    if afgerond == 0:
+        afgerond = abs(afgerond)  # no '−€ 0'
+    return _minus(format_currency(afgerond, "EUR", format=patroon, locale=LOCALE, currency_digits=False))
 
 
 def aantal(waarde: float, eenheid: str = "") -> str:

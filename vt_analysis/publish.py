@@ -11,6 +11,10 @@ The previous report, now in the working folder, is removed afterwards.
 - At the start, under the lock, leftovers of an interrupted or killed render of this run are removed.
 - Something in the way (a file or symlink named like the run, or a folder that is no vt-analysis
   report) is an error, never moved or deleted.
+- A file the user put in the run folder (notes for the DB, a signed copy) is not the render's: the
+  manifest lists what each render wrote (``bestanden``), and everything else in the previous report
+  moves into the new one before the swap. A render deletes only what a render wrote.
+- The output folder is checked for writing before anything is computed (:func:`controleer_schrijfbaar`).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
+import json
 import os
 import re
 import shutil
@@ -70,6 +75,81 @@ def _check_doel(doel: Path) -> None:
         )
 
 
+def controleer_schrijfbaar(output_root: Path) -> None:
+    """The output folder can take the report: created if missing, a file can be made in it.
+
+    Called before the computation, so an unwritable folder costs no waiting and is named as the user gave it.
+    """
+    output_root = Path(output_root)
+    if os.path.lexists(output_root) and not output_root.is_dir():
+        raise InvoerFout(output_root, "", "is geen map; --output moet een map zijn (of nog niet bestaan)")
+    try:
+        output_root.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=output_root, prefix=".vt-analysis-schrijftest-"):
+            pass
+    except FileExistsError:
+        raise InvoerFout(output_root, "", "een deel van het pad is een bestand; --output moet een map zijn") from None
+    except OSError as exc:
+        reden = os_fout_tekst(exc).rsplit(": ", 1)[-1]
+        raise OmgevingsFout(
+            f"outputmap {display_path(output_root)}: kan er niet in schrijven ({reden}); "
+            "kies een andere map met --output of geef schrijfrechten"
+        ) from None
+
+
+def _geschreven(map_: Path) -> set[str] | None:
+    """The names a render wrote into a report folder, from its manifest; None for a report older than that list."""
+    try:
+        lijst = json.loads((map_ / KENMERK).read_text(encoding="utf-8")).get("bestanden")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return set(lijst) if isinstance(lijst, list) else None
+
+
+def _schrijf_bestandenlijst(werkmap: Path) -> list[str]:
+    """Add to the new manifest every name the render wrote (the top level of the working folder)."""
+    namen = sorted(p.name for p in werkmap.iterdir())
+    pad = werkmap / KENMERK
+    inhoud = json.loads(pad.read_text(encoding="utf-8"))
+    inhoud["bestanden"] = namen
+    pad.write_text(json.dumps(inhoud, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8")
+    return namen
+
+
+def neem_eigen_bestanden_mee(vorige: Path, werkmap: Path, verplaatst: list[str]) -> None:
+    """Move what the user put in the previous report folder into the new one, appending each name to ``verplaatst``.
+
+    The user's is what the previous render did not write (its manifest's ``bestanden``; for an older
+    report without that list: everything the new render does not write). A name the new render writes
+    too cannot be kept beside it: that is an error naming the file, and nothing is touched.
+    """
+    if not vorige.is_dir():
+        return
+    nieuw = {p.name for p in werkmap.iterdir()}
+    vorige_render = _geschreven(vorige)
+    eigen = [
+        p for p in sorted(vorige.iterdir()) if p.name not in (vorige_render if vorige_render is not None else nieuw)
+    ]
+    botsing = next((p for p in eigen if p.name in nieuw), None)
+    if botsing is not None:
+        raise InvoerFout(
+            botsing,
+            "",
+            "is niet door vt-analysis geschreven, maar de render schrijft een bestand met die naam; "
+            "verplaats of hernoem het, dan gaat er niets verloren",
+        )
+    for p in eigen:
+        os.rename(p, werkmap / p.name)
+        verplaatst.append(p.name)
+
+
+def _terug(werkmap: Path, vorige: Path, namen: list[str]) -> None:
+    """Undo :func:`neem_eigen_bestanden_mee` when the new report is not published after all."""
+    for naam in namen:
+        if os.path.lexists(werkmap / naam) and not os.path.lexists(vorige / naam):
+            os.rename(werkmap / naam, vorige / naam)
+
+
 def _restanten(output_root: Path, run_naam: str) -> list[Path]:
     """Working folders of earlier renders of this run (run names have no dots, so no other run matches)."""
     patroon = re.compile(
@@ -91,6 +171,7 @@ class Publicatie:
         self.run_naam = run_naam
         self.doel = self.root / run_naam
         self.werkmap: Path | None = None
+        self.behouden: list[str] = []
         self._slot: int | None = None
 
     def __enter__(self) -> Publicatie:
@@ -136,12 +217,21 @@ class Publicatie:
             self._slot = None
 
     def publiceer(self) -> Path:
-        """Swap the working folder in; the previous report is removed only after the swap."""
+        """Swap the working folder in; the previous report is removed only after the swap.
+
+        The user's own files in the previous report move along into the new one (``self.behouden``).
+        """
         assert self.werkmap is not None
         _check_doel(self.doel)
+        _schrijf_bestandenlijst(self.werkmap)
         try:
+            neem_eigen_bestanden_mee(self.doel, self.werkmap, self.behouden)
             verwissel(self.werkmap, self.doel)
-        except OSError as exc:
+        except BaseException as exc:
+            _terug(self.werkmap, self.doel, self.behouden)  # the user's files stay in the previous report
+            self.behouden = []
+            if not isinstance(exc, OSError):
+                raise
             raise OmgevingsFout(f"publiceren naar {display_path(self.doel)}: {os_fout_tekst(exc)}") from None
         # self.werkmap now holds the previous report (or nothing); __exit__ removes it.
         return self.doel

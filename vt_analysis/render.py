@@ -36,7 +36,7 @@ from .convert import VL_VERSION, combine_notebooks, to_markdown
 from .execute import HoofdstukFout, KernelPool, execute_chapters
 from .hoofdstukcache import HoofdstukCache, invoer_sha256, omgeving_sha256, parameters_sha256, standaard_map
 from .html_figuren import embed_script
-from .publish import Publicatie
+from .publish import Publicatie, controleer_schrijfbaar
 from .resultaten import Resultaten, resultaten_met_cache, resultaten_uit_cache
 from .run import Run, load_run
 from .tabeldata import tabellen_uit_notebooks
@@ -439,6 +439,8 @@ def render_report(
     notebooks = load_chapters(hoofdstukken)
     for nb in notebooks:
         check_parameters_cell(nb)
+    output_root = Path(output_root) if output_root else paths.OUTPUT_DIR
+    controleer_schrijfbaar(output_root)  # before seconds of computing, named as the user gave it
     voortgang.stap("valideren", f"parameters en data gevalideerd ({len(notebooks)} hoofdstukken)")
     cache_map = Path(cache_map) if cache_map is not None else standaard_map()
     omgeving = omgeving_sha256()
@@ -447,7 +449,6 @@ def render_report(
     with KernelPool(vooraf=min(workers, len(notebooks)) if in_cache is None else 0) as kernels:
         resultaten = _resultaten(run, cache_map, voortgang, in_cache)
 
-        output_root = Path(output_root) if output_root else paths.OUTPUT_DIR
         # Lock, leftovers of a killed render removed, nothing in the way; left without publishing = cleaned up.
         with Publicatie(output_root, run.params.run_naam) as publicatie:
             werk = publicatie.werkmap
@@ -507,6 +508,8 @@ def render_report(
             for tijdelijk in ("head.html", "after.html"):
                 (werk / tijdelijk).unlink()
             doel = publicatie.publiceer()
+            for naam in publicatie.behouden:
+                voortgang.stap("afronden", f"eigen bestand behouden: {naam}")
             shutil.rmtree(mislukt, ignore_errors=True)  # the failure of an earlier render no longer applies
             voortgang.stap("afronden", f"klaar: {paths.display_path(doel)}")
     uit_cache = [u.bron.name for u in uitgevoerd if u.uit_cache]

@@ -79,7 +79,7 @@ def tellen_op(df: pd.DataFrame, formats: dict) -> bool:
     """Whether the shown posts add up to the shown total (last row) in every number column, as rounded."""
     for kolom, formatter in formats.items():
         decimalen = 2 if formatter is fmt.fte else 0
-        delen = sum(round(float(v), decimalen) for v in df[kolom].iloc[:-1])
-        if round(delen, decimalen) != round(float(df[kolom].iloc[-1]), decimalen):
+        delen = sum(fmt.afronden(v, decimalen) for v in df[kolom].iloc[:-1])
+        if delen != fmt.afronden(df[kolom].iloc[-1], decimalen):
             return False
     return True
