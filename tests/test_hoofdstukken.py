@@ -120,3 +120,23 @@ def test_claims_render_as_a_list(r):
     inleiding, lijst = md.split("\n\n", 1)
     assert inleiding.endswith(":") and lijst.startswith("- ")
     assert len(lijst.splitlines()) == len(r.claims) and all(regel.startswith("- ") for regel in lijst.splitlines())
+
+
+def test_summary_sentence_and_summary_table_read_one_field(r):
+    """The shortage the summary names in its first sentence and in its table is one field of results.json
+    (``tekorten``): change that field alone and both change with it."""
+    from vt_analysis import tekst
+
+    p = load_run(None).params
+    leidend = p.leidende_prognose
+    inhoud = r.naar_dict()
+    rij = next(t for t in inhoud["tekorten"] if t["variant"] == leidend and t["jaar"] == 2025)
+    assert fmt.fte(rij["tekort_fte"]) == "14,07"  # Winstwaarschuwing 2: the seed's shortage
+    rij["tekort_fte"] = 42.42
+    gewijzigd = Resultaten.van_dict(inhoud)
+    zin = tekst.render_blok("samenvatting", gewijzigd, p).strip().split("\n")[0]
+    assert "**42,42 fte**" in zin or "**42,42**" in zin, zin
+    md = h_samenvatting.scenario_tabel(gewijzigd, p).markdown()
+    niets_doen = next(s.naam for s in p.vergelijking.scenarios if s.naam.startswith("Winstwaarschuwing"))
+    regel = next(x for x in md.splitlines() if x.startswith(f"| {niets_doen} "))
+    assert regel.startswith(f"| {niets_doen} | 42,42 |"), regel

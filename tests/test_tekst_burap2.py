@@ -67,8 +67,8 @@ def test_police_block_when_the_cut_exceeds_the_other_meldingen(data_copy, standa
     """With 95% of the meldingen from the police, the cut B needs is larger than all other meldingen.
 
     The block reads the police share from the data and scenario B, the prognose and Bijlage 2 from the results.
-    Those do not depend on the police share (recomputed below to prove it), so the default run's results serve
-    and the whole computation with the queue model is not needed.
+    Only scenario B's split by origin depends on the police share (recomputed below to prove it), so the default
+    run's results with this run's scenario B serve and the whole computation with the queue model is not needed.
     """
     edit_file(
         data_copy / "kengetallen.yaml",
@@ -81,11 +81,14 @@ def test_police_block_when_the_cut_exceeds_the_other_meldingen(data_copy, standa
     b = scenario_b(p.scenario_b, prognose, d.normen.normsets[p.normset], d.kengetallen)
     perioden = bereken_formatie(d.volumes, d.normen)
     standaard = standaard_resultaten
-    for berekend, eerder in ((prognose, standaard.prognose), (b, standaard.scenario_b), (perioden, standaard.perioden)):
+    herkomst = ["politiemeldingen", "overige_meldingen", "reductie_overige_pct", "politie_naar_jpt"]
+    zonder = b.drop(columns=herkomst)
+    for berekend, eerder in ((prognose, standaard.prognose), (zonder, standaard.scenario_b), (perioden, standaard.perioden)):
         eerder = eerder[list(berekend.columns)]
         pd.testing.assert_frame_equal(berekend.reset_index(drop=True), eerder.reset_index(drop=True), check_dtype=False)
     assert run.data.kengetallen.politie_aandeel_meldingen_pct.waarde == 95
-    md = tekst.render_blok("politiemeldingen", Bron(run, standaard.naar_dict()))
+    resultaten = standaard.naar_dict() | {"scenario_b": b.to_dict(orient="records")}
+    md = tekst.render_blok("politiemeldingen", Bron(run, resultaten))
     assert "De daling die in 2025 nodig is, is groter dan alle andere meldingen samen" in md
     assert "dan moet daarvan in 2025" not in md
 

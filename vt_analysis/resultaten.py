@@ -24,6 +24,7 @@ import pandas as pd
 from . import privecache
 from .data import Kengetallen, Normen
 from .invoer import invoer_sha256, omgeving_sha256, standaard_map
+from .kerncijfers import kerncijfers, tekorten
 from .prognose import bereken_prognose, mix
 from .rekentool import bereken_formatie
 from .run import Run
@@ -42,6 +43,7 @@ FRAMES = {
     "gevoeligheid": "gevoeligheid",
     "wachttijden": "wachttijden",
     "wachttijd_varianten": "wachttijd_varianten",
+    "tekorten": "tekorten",
 }
 
 
@@ -72,6 +74,10 @@ class Resultaten:
     # The queue scenarios that vary a compared scenario: scenario, basis_scenario, verzuim_pct.
     wachttijd_varianten: pd.DataFrame
     kalibratie: dict
+    # The key figures (kerncijfers.py), computed once: per prognosis variant and year the shortage
+    # (tekort_fte, positive when short), its euro, the coverage; and the named scalars the text cites.
+    tekorten: pd.DataFrame
+    kerncijfers: dict
     normen: Normen
     kengetallen: Kengetallen
     bestanden: list[str]
@@ -90,6 +96,7 @@ class Resultaten:
         for veld, sleutel in FRAMES.items():
             uit[sleutel] = _records(getattr(self, veld))
         uit["kalibratie"] = _schoon(self.kalibratie)
+        uit["kerncijfers"] = _schoon(self.kerncijfers)
         uit["normen"] = self.normen.model_dump(mode="json")
         uit["kengetallen"] = self.kengetallen.model_dump(mode="json")
         uit["bestanden"] = list(self.bestanden)
@@ -116,6 +123,7 @@ class Resultaten:
             normset=inhoud["normset"],
             normset_vergelijking=inhoud["normset_vergelijking"],
             kalibratie=dict(inhoud["kalibratie"]),
+            kerncijfers=dict(inhoud["kerncijfers"]),
             normen=Normen.model_validate(inhoud["normen"]),
             kengetallen=Kengetallen.model_validate(inhoud["kengetallen"]),
             bestanden=list(inhoud["bestanden"]),
@@ -205,6 +213,8 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
     else:
         kalibratie, tabel = {}, geen_projectie()
     basisjaar = int(perioden.set_index("periode").loc[p.peilmoment, "jaar"])
+    a = scenario_a(p.scenario_a, prognose, normset, kg)
+    tekort = tekorten(prognose, kg, p.normset)
     return Resultaten(
         run=p.run_naam,
         peilmoment=p.peilmoment,
@@ -213,7 +223,7 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
         normset_vergelijking=p.normset_vergelijking,
         perioden=perioden,
         prognose=prognose,
-        scenario_a=scenario_a(p.scenario_a, prognose, normset, kg),
+        scenario_a=a,
         scenario_b=scenario_b(p.scenario_b, prognose, normset, kg),
         claims=controleer_claims(d.claims, basis_mix, d.normen, p.normset),
         waterval=waterval(p.scenario_c, prognose, p.vergelijking.prognose_variant, normset, kg),
@@ -222,6 +232,8 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
         wachttijden=tabel.reset_index(drop=True),
         wachttijd_varianten=_wachttijd_varianten(tabel, verg, verzuim_scenario_pct(kg, basisjaar, p.wachttijden)),
         kalibratie=kalibratie,
+        tekorten=tekort,
+        kerncijfers=kerncijfers(p, perioden, tekort, a, kg),
         normen=d.normen,
         kengetallen=kg,
         bestanden=[pad.name for pad in d.bestanden()],

@@ -20,6 +20,7 @@ import pandas as pd
 from pydantic import Field, model_validator
 
 from .data import TELLINGEN, Kengetallen, Normen, Normset
+from .politiemeldingen import reductie_uit_overige, verschuifbare_meldingen
 from .prognose import PrognoseVariant
 from .rekentool import benodigde_fte, norm_vector
 from .schema import Strikt
@@ -251,6 +252,19 @@ def scenario_b(b: ScenarioBParams, prognose: pd.DataFrame, normset: Normset, kg:
     for k in TELLINGEN:
         out[f"{k}_max"] = bij_max[k]
     out["fte_bij_max"] = benodigde_fte(bij_max, normset)
+    # Where the cut would have to come from: the police meldingen follow a national protocol, so the
+    # meldingen gemeenten can influence are the others (De oplossingsruimte is beperkt).
+    herkomst = reductie_uit_overige(out, kg.politie_aandeel_meldingen_pct.waarde)
+    for k in ("politiemeldingen", "overige_meldingen", "reductie_overige_pct"):
+        out[k] = herkomst[k]
+    verschuifbaar = verschuifbare_meldingen(
+        out["meldingen_prognose"],
+        kg.politie_aandeel_meldingen_pct.waarde,
+        kg.politie_naar_jpt_pct.waarde,
+        kg.lokaal_team_aandeel_meldingen_pct.waarde,
+    )
+    out["politie_naar_jpt"] = verschuifbaar["politie_naar_jpt"]
+    out["lokaal_team"] = verschuifbaar["lokaal_team"]
     return out
 
 

@@ -23,7 +23,6 @@ from typing import Any
 import pandas as pd
 
 from . import formatting as fmt
-from .politiemeldingen import reductie_uit_overige, verschuifbare_meldingen
 from .prestaties import verzuim_reeks
 from .run import Run
 from .scenarios import HEFBOMEN
@@ -78,12 +77,6 @@ class Bron:
     def periode(self, periode: str) -> dict:
         return next(r for r in self.resultaten["perioden"] if r["periode"] == periode)
 
-    def prognose(self, variant: str, jaar: int) -> dict:
-        return next(r for r in self.resultaten["prognose"] if r["variant"] == variant and r["jaar"] == jaar)
-
-    def scenario_a(self, jaar: int) -> dict:
-        return next(r for r in self.resultaten["scenario_a"] if r["jaar"] == jaar)
-
     def scenario_b(self, jaar: int) -> dict:
         return next(r for r in self.resultaten["scenario_b"] if r["jaar"] == jaar)
 
@@ -94,42 +87,23 @@ class Bron:
     def fte_beschikbaar(self, jaar: int) -> float:
         return self.kengetal("fte_beschikbaar", jaar)
 
+    def tekort(self, variant: str, jaar: int) -> dict:
+        """The key-figure record of one prognosis variant and year (results ``tekorten``)."""
+        return next(r for r in self.resultaten["tekorten"] if r["variant"] == variant and r["jaar"] == jaar)
+
     def fte_benodigd(self, variant: str, jaar: int) -> float:
-        return self.prognose(variant, jaar)[f"fte_{self.params.normset}"]
+        return self.tekort(variant, jaar)["fte_benodigd"]
 
     def tekort_fte(self, variant: str, jaar: int) -> float:
         """Shortage (positive) or room (negative) in fte: required minus available."""
-        return self.fte_benodigd(variant, jaar) - self.fte_beschikbaar(jaar)
+        return self.tekort(variant, jaar)["tekort_fte"]
 
-    @property
-    def kosten_per_fte(self) -> float:
-        return self.kengetal("kosten_per_fte_euro")
+    def kerncijfer(self, naam: str) -> float:
+        """A scalar key figure of the results (section ``kerncijfers``)."""
+        return self.resultaten["kerncijfers"][naam]
 
     def realisatie(self, jaar: int) -> dict:
         return next(r for r in self.resultaten["perioden"] if r["jaar"] == jaar and r["status"] == "realisatie")
-
-    def politie_b(self, jaar: int) -> dict:
-        """Scenario B against the police share: the cut as a share of the other meldingen."""
-        b = self.scenario_b(jaar)
-        meldingen = self.prognose(self.params.scenario_b.prognose_variant, jaar)["meldingen"]
-        rij = pd.DataFrame(
-            [{"jaar": jaar, "meldingen_prognose": meldingen, "reductie_meldingen": b["reductie_meldingen"]}]
-        )
-        return reductie_uit_overige(rij, self.kengetal("politie_aandeel_meldingen_pct")).iloc[0].to_dict()
-
-    def verschuifbaar(self, jaar: int) -> dict:
-        """Meldingen of B's prognosis that could go to the JPT or come from the lokale teams."""
-        meldingen = pd.Series([self.politie_b(jaar)["meldingen_prognose"]])
-        return (
-            verschuifbare_meldingen(
-                meldingen,
-                self.kengetal("politie_aandeel_meldingen_pct"),
-                self.kengetal("politie_naar_jpt_pct"),
-                self.kengetal("lokaal_team_aandeel_meldingen_pct"),
-            )
-            .iloc[0]
-            .to_dict()
-        )
 
     def verzuim(self, positie: str) -> dict:
         """The first, previous-to-last or last year of the verzuim series."""
@@ -235,13 +209,13 @@ def _definities(run: Run) -> list[_Definitie]:
             f"meldingen_{jaar}",
             "meldingen",
             f"meldingen {jaar} volgens de leidende prognose",
-            lambda b, j=jaar: b.prognose(leidend, j)["meldingen"],
+            lambda b, j=jaar: b.tekort(leidend, j)["meldingen"],
         )
         _veld(
             f"adviezen_{jaar}",
             "adviezen",
             f"adviezen {jaar} volgens de leidende prognose",
-            lambda b, j=jaar: b.prognose(leidend, j)["adviezen"],
+            lambda b, j=jaar: b.tekort(leidend, j)["adviezen"],
         )
         _veld(
             f"fte_benodigd_{jaar}",
@@ -259,19 +233,19 @@ def _definities(run: Run) -> list[_Definitie]:
             f"tekort_{jaar}_euro",
             "euro",
             f"tekort {jaar} volgens de leidende prognose in euro per jaar",
-            lambda b, j=jaar: b.tekort_fte(leidend, j) * b.kosten_per_fte,
+            lambda b, j=jaar: b.tekort(leidend, j)["tekort_euro"],
         )
         _veld(
             f"meldingen_boven_besluit_{jaar}",
             "meldingen",
             f"meldingen {jaar}: leidende prognose min begroting (AB-besluit)",
-            lambda b, j=jaar: b.prognose(leidend, j)["meldingen"] - b.prognose("begroting", j)["meldingen"],
+            lambda b, j=jaar: b.tekort(leidend, j)["meldingen"] - b.tekort("begroting", j)["meldingen"],
         )
         _veld(
             f"besluit_meldingen_{jaar}",
             "meldingen",
             f"meldingen {jaar} volgens de begroting (AB-besluit)",
-            lambda b, j=jaar: b.prognose("begroting", j)["meldingen"],
+            lambda b, j=jaar: b.tekort("begroting", j)["meldingen"],
         )
         _veld(
             f"besluit_tekort_{jaar}_fte",
@@ -283,13 +257,13 @@ def _definities(run: Run) -> list[_Definitie]:
             f"besluit_tekort_{jaar}_euro",
             "euro",
             f"tekort {jaar} op de volumes van de begroting (AB-besluit) in euro per jaar",
-            lambda b, j=jaar: b.tekort_fte("begroting", j) * b.kosten_per_fte,
+            lambda b, j=jaar: b.tekort("begroting", j)["tekort_euro"],
         )
         _veld(
             f"trend_meldingen_{jaar}",
             "meldingen",
             f"meldingen {jaar} volgens de trend",
-            lambda b, j=jaar: b.prognose("trend", j)["meldingen"],
+            lambda b, j=jaar: b.tekort("trend", j)["meldingen"],
         )
         _veld(
             f"trend_tekort_{jaar}_fte",
@@ -310,20 +284,20 @@ def _definities(run: Run) -> list[_Definitie]:
         "a_kosten_overbrugging_euro",
         "euro",
         "A: kosten over de hele tussenperiode (tekort plus gekozen posten)",
-        lambda b: sum(b.scenario_a(j)["kosten_totaal_euro"] for j in overbrugging),
+        lambda b: b.kerncijfer("a_kosten_overbrugging_euro"),
     )
     for jaar in overbrugging:
         _veld(
             f"a_extra_fte_{jaar}",
             "fte",
             f"A: extra formatie {jaar} (tekort plus gekozen posten)",
-            lambda b, j=jaar: b.scenario_a(j)["extra_fte_totaal"],
+            lambda b, j=jaar: b.kerncijfer(f"a_extra_fte_{j}"),
         )
         _veld(
             f"a_kosten_{jaar}_euro",
             "euro",
             f"A: kosten {jaar} (tekort plus gekozen posten)",
-            lambda b, j=jaar: b.scenario_a(j)["kosten_totaal_euro"],
+            lambda b, j=jaar: b.kerncijfer(f"a_kosten_{j}_euro"),
         )
     for jaar in jaren:
         _veld(
@@ -348,43 +322,43 @@ def _definities(run: Run) -> list[_Definitie]:
             f"b_prognose_{jaar}_meldingen",
             "meldingen",
             f"B: meldingen {jaar} volgens de prognose waartegen B rekent",
-            lambda b, j=jaar: b.politie_b(j)["meldingen_prognose"],
+            lambda b, j=jaar: b.scenario_b(j)["meldingen_prognose"],
         )
         _veld(
             f"b_niet_politie_{jaar}_meldingen",
             "meldingen",
             f"B: meldingen {jaar} die niet van de politie komen (aandeel politie uit kengetallen)",
-            lambda b, j=jaar: b.politie_b(j)["overige_meldingen"],
+            lambda b, j=jaar: b.scenario_b(j)["overige_meldingen"],
         )
         _veld(
             f"b_reductie_niet_politie_{jaar}_pct",
             "%",
             f"B: de nodige daling als deel van de meldingen die niet van de politie komen ({jaar})",
-            lambda b, j=jaar: b.politie_b(j)["reductie_overige_pct"],
+            lambda b, j=jaar: b.scenario_b(j)["reductie_overige_pct"],
         )
         _veld(
             f"b_politie_naar_jpt_{jaar}_meldingen",
             "meldingen",
             f"B: politiemeldingen {jaar} die direct naar het Jeugd Preventie Team kunnen",
-            lambda b, j=jaar: b.verschuifbaar(j)["politie_naar_jpt"],
+            lambda b, j=jaar: b.scenario_b(j)["politie_naar_jpt"],
         )
         _veld(
             f"b_lokaal_team_{jaar}_meldingen",
             "meldingen",
             f"B: meldingen {jaar} die van de lokale teams komen",
-            lambda b, j=jaar: b.verschuifbaar(j)["lokaal_team"],
+            lambda b, j=jaar: b.scenario_b(j)["lokaal_team"],
         )
         _veld(
             f"dekking_{jaar}_pct",
             "%",
             f"deel van de benodigde formatie {jaar} (leidende prognose) dat beschikbaar is",
-            lambda b, j=jaar: 100 * b.fte_beschikbaar(j) / b.fte_benodigd(leidend, j),
+            lambda b, j=jaar: b.tekort(leidend, j)["dekking_pct"],
         )
         _veld(
             f"tekort_per_maand_{jaar}_euro",
             "euro",
             f"tekort {jaar} volgens de leidende prognose in euro per maand",
-            lambda b, j=jaar: b.tekort_fte(leidend, j) * b.kosten_per_fte / 12,
+            lambda b, j=jaar: b.tekort(leidend, j)["tekort_per_maand_euro"],
         )
         _veld(
             f"winstwaarschuwing_fte_benodigd_{jaar}",
@@ -402,13 +376,13 @@ def _definities(run: Run) -> list[_Definitie]:
             f"winstwaarschuwing_tekort_{jaar}_euro",
             "euro",
             f"tekort {jaar} volgens de winstwaarschuwing in euro per jaar",
-            lambda b, j=jaar: b.tekort_fte("winstwaarschuwing", j) * b.kosten_per_fte,
+            lambda b, j=jaar: b.tekort("winstwaarschuwing", j)["tekort_euro"],
         )
     _veld(
         "niet_politie_aandeel_pct",
         "%",
         "deel van de meldingen dat niet van de politie komt",
-        lambda b: 100 - b.kengetal("politie_aandeel_meldingen_pct"),
+        lambda b: b.kerncijfer("niet_politie_aandeel_pct"),
     )
 
     # --- the chapters of the text set: request and decision, legal terms, winstwaarschuwingen, verzuim, -------------
@@ -463,30 +437,26 @@ def _definities(run: Run) -> list[_Definitie]:
             "besluit_onder_aanvraag_fte",
             "fte",
             "hoeveel formatie het AB-besluit onder de aanvraag ligt",
-            lambda b: b.periode(aanvraag)["fte_beschikbaar"] - b.periode(besluit)["fte_beschikbaar"],
+            lambda b: b.kerncijfer("besluit_onder_aanvraag_fte"),
         )
         _veld(
             "besluit_onder_aanvraag_euro",
             "euro",
             "hoeveel het AB-besluit onder de aanvraag ligt, in euro per jaar",
-            lambda b: (
-                (b.periode(aanvraag)["fte_beschikbaar"] - b.periode(besluit)["fte_beschikbaar"]) * b.kosten_per_fte
-            ),
+            lambda b: b.kerncijfer("besluit_onder_aanvraag_euro"),
         )
         eerste = jaren[0]
         _veld(
             "winstwaarschuwing_groei_meldingen_pct",
             "%",
             f"meldingen {eerste} volgens de winstwaarschuwing, groei ten opzichte van de aanvraag",
-            lambda b: (
-                100 * (b.prognose("winstwaarschuwing", eerste)["meldingen"] / b.periode(aanvraag)["meldingen"] - 1)
-            ),
+            lambda b: b.kerncijfer("winstwaarschuwing_groei_meldingen_pct"),
         )
         _veld(
             "winstwaarschuwing_groei_adviezen_pct",
             "%",
             f"adviezen {eerste} volgens de winstwaarschuwing, groei ten opzichte van de aanvraag",
-            lambda b: 100 * (b.prognose("winstwaarschuwing", eerste)["adviezen"] / b.periode(aanvraag)["adviezen"] - 1),
+            lambda b: b.kerncijfer("winstwaarschuwing_groei_adviezen_pct"),
         )
     _veld(
         "triage_termijn_werkdagen",
@@ -505,25 +475,25 @@ def _definities(run: Run) -> list[_Definitie]:
         "indexatie_tekort_euro",
         "euro",
         "gevraagde min toegekende indexatie van de subsidie, per jaar",
-        lambda b: b.kengetal("indexatie_gevraagd_euro") - b.kengetal("indexatie_toegekend_euro"),
+        lambda b: b.kerncijfer("indexatie_tekort_euro"),
     )
     _veld(
         "indexatie_tekort_fte",
         "fte",
         "het indexatietekort uitgedrukt in fte",
-        lambda b: (b.kengetal("indexatie_gevraagd_euro") - b.kengetal("indexatie_toegekend_euro")) / b.kosten_per_fte,
+        lambda b: b.kerncijfer("indexatie_tekort_fte"),
     )
     _veld(
         "programmas_kosten_euro",
         "euro",
         "kosten per jaar van VOiT en Veiligheid Voorop samen",
-        lambda b: b.kengetal("voit_kosten_euro") + b.kengetal("veiligheid_voorop_kosten_euro"),
+        lambda b: b.kerncijfer("programmas_kosten_euro"),
     )
     _veld(
         "programmas_fte",
         "fte",
         "kosten van VOiT en Veiligheid Voorop samen, uitgedrukt in fte",
-        lambda b: (b.kengetal("voit_kosten_euro") + b.kengetal("veiligheid_voorop_kosten_euro")) / b.kosten_per_fte,
+        lambda b: b.kerncijfer("programmas_fte"),
     )
     for positie in ("eerste", "vorige", "laatste"):
         _veld(
@@ -550,22 +520,20 @@ def _definities(run: Run) -> list[_Definitie]:
                 f"politie_aandeel_{jaar}_pct",
                 "%",
                 f"deel van de meldingen in {jaar} dat van de politie kwam (realisatie)",
-                lambda b, j=int(jaar): 100 * b.kengetal("politie_meldingen", j) / b.realisatie(j)["meldingen"],
+                lambda b, j=int(jaar): b.kerncijfer(f"politie_aandeel_{j}_pct"),
             )
     for post in ("formatie", "indexatie"):
         _veld(
             f"a_kosten_overbrugging_{post}_euro",
             "euro",
             f"A: kosten over de tussenperiode, post {post}",
-            lambda b, q=post: sum(b.scenario_a(j)[f"kosten_{q}_euro"] for j in overbrugging),
+            lambda b, q=post: b.kerncijfer(f"a_kosten_overbrugging_{q}_euro"),
         )
     _veld(
         "a_kosten_overbrugging_programmas_euro",
         "euro",
         "A: kosten over de tussenperiode, voortzetting VOiT en Veiligheid Voorop",
-        lambda b: sum(
-            b.scenario_a(j)["kosten_voit_euro"] + b.scenario_a(j)["kosten_veiligheid_voorop_euro"] for j in overbrugging
-        ),
+        lambda b: b.kerncijfer("a_kosten_overbrugging_programmas_euro"),
     )
     _veld(
         "c_becijferd",

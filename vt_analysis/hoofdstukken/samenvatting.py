@@ -29,16 +29,20 @@ def scenario_overzicht(r: Resultaten, p: RunParams) -> pd.DataFrame:
     and the share of meldingen triaged and onderzoeken finished within the legal term in December."""
     defs = {s.naam: s for s in p.vergelijking.scenarios}
     w = r.wachttijden
+    tekorten = r.tekorten.set_index(["variant", "jaar"])
     rijen = []
     for _, v in r.vergelijking.iterrows():
         s = defs[v["naam"]]
         jaar = int(v["jaar"])
         dec = w[(w["scenario"] == v["naam"]) & (w["maand"] == f"{jaar}-12")]
+        niets_doen = not (s.middelen != "geen" or s.meldingen_terugdringen or s.procesoptimalisatie)
+        # Doing nothing is the prognosis' own shortage: the key figure the summary's sentences cite too.
+        tekort = tekorten.loc[(v["prognose_variant"], jaar), "tekort_fte"] if niets_doen else -float(v["gap"])
         rijen.append(
             {
                 "naam": v["naam"],
                 "jaar": jaar,
-                "tekort_fte": max(0.0, -float(v["gap"])),
+                "tekort_fte": max(0.0, float(tekort)),
                 "kosten_euro": float(v["kosten_euro"]),
                 "onbecijferd": bool(s.meldingen_terugdringen or s.procesoptimalisatie),
                 "triage_pct": float(dec["pct_triage_binnen_5_werkdagen"].iloc[0]) if len(dec) else None,
