@@ -83,7 +83,8 @@ def test_police_block_when_the_cut_exceeds_the_other_meldingen(data_copy, standa
     standaard = standaard_resultaten
     herkomst = ["politiemeldingen", "overige_meldingen", "reductie_overige_pct", "politie_naar_jpt"]
     zonder = b.drop(columns=herkomst)
-    for berekend, eerder in ((prognose, standaard.prognose), (zonder, standaard.scenario_b), (perioden, standaard.perioden)):
+    paren = ((prognose, standaard.prognose), (zonder, standaard.scenario_b), (perioden, standaard.perioden))
+    for berekend, eerder in paren:
         eerder = eerder[list(berekend.columns)]
         pd.testing.assert_frame_equal(berekend.reset_index(drop=True), eerder.reset_index(drop=True), check_dtype=False)
     assert run.data.kengetallen.politie_aandeel_meldingen_pct.waarde == 95

@@ -78,8 +78,9 @@ def kerncijfers(
         ww = tekorten_[tekorten_["variant"] == "winstwaarschuwing"].sort_values("jaar")
         if len(ww):
             eerste = ww.iloc[0]
-            uit["winstwaarschuwing_groei_meldingen_pct"] = float(100 * (eerste["meldingen"] / aanvraag["meldingen"] - 1))
-            uit["winstwaarschuwing_groei_adviezen_pct"] = float(100 * (eerste["adviezen"] / aanvraag["adviezen"] - 1))
+            for telling in ("meldingen", "adviezen"):
+                groei = 100 * (eerste[telling] / aanvraag[telling] - 1)
+                uit[f"winstwaarschuwing_groei_{telling}_pct"] = float(groei)
     indexatie = kg.indexatie_gevraagd_euro.waarde - kg.indexatie_toegekend_euro.waarde
     uit["indexatie_tekort_euro"] = indexatie
     uit["indexatie_tekort_fte"] = indexatie / kosten
