@@ -4,6 +4,7 @@ consistency with the formatie chapters, and its properties. The engine itself is
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -215,6 +216,86 @@ def test_zelfde_seed_geeft_dezelfde_cijfers_en_dubbele_scenarios_een_keer(datase
         t1[t1.scenario == "een"].drop(columns="scenario").reset_index(drop=True),
         t1[t1.scenario == "twee"].drop(columns="scenario").reset_index(drop=True),
     )
+
+
+def _projectie(dataset, kal, p, scenarios, aannames=None):
+    ns = dataset.normen.normsets["regionaal"]
+    return w.projecteer(scenarios, kal, ns, aannames or dataset.wachttijden, p).set_index(["scenario", "maand"])
+
+
+def test_een_scenario_alleen_geeft_dezelfde_cijfers_als_tussen_alle_andere(dataset, klein):
+    """A scenario's cases come from its own volumes only: projected beside a busier and a quieter scenario
+    (other random numbers would be drawn for those), it gives exactly the figures it gives alone."""
+    p, kal = klein
+    a = maanden(fte=63.4, jaren=2)
+    naast = {"drukker": maanden(fte=70, meldingen=6500, onderzoek=800, jaren=2), "A": a, "rustig": maanden(fte=50)}
+    alleen = _projectie(dataset, kal, p, {"A": a})
+    samen = _projectie(dataset, kal, p, {**naast, "rustig": maanden(fte=50, jaren=2)})
+    pd.testing.assert_frame_equal(alleen.loc["A"], samen.loc["A"], check_exact=True)
+    assert not samen.loc["drukker"].equals(samen.loc["A"])
+
+
+def test_een_triageaanname_verandert_niets_aan_onderzoek(dataset, standaard_run, klein):
+    """Acute share, spread and hours per day of triage are triage's: the onderzoek figures of the
+    calibration and of the projection stay the same to the last bit, the triage figures move."""
+    p, kal = klein
+    anders = dataset.wachttijden.model_copy(
+        update={
+            k: getattr(dataset.wachttijden, k).model_copy(update={"waarde": v})
+            for k, v in (("acuut_triage_pct", 20), ("variatiecoefficient_werk_triage", 0.8))
+        }
+        | {"uren_per_werkdag_triage": dataset.wachttijden.uren_per_werkdag_triage.model_copy(update={"waarde": 12})}
+    )
+    kal2 = w.kalibreer(
+        replace(dataset, wachttijden=anders), p, standaard_run.params.peilmoment, standaard_run.params.normset
+    )
+    assert kal2.tempo_onderzoek == kal.tempo_onderzoek and kal2.tempo_triage != kal.tempo_triage
+    np.testing.assert_array_equal(kal2.eindstand.onderzoek_vrij, kal.eindstand.onderzoek_vrij)
+    scenarios = {"A": maanden(fte=63.4, jaren=2)}
+    een, twee = _projectie(dataset, kal, p, scenarios), _projectie(dataset, kal2, p, scenarios, anders)
+    onderzoek = [k for k in een.columns if "onderzoek" in k]
+    pd.testing.assert_frame_equal(een[onderzoek], twee[onderzoek], check_exact=True)
+    assert not een["pct_triage_binnen_5_werkdagen"].equals(twee["pct_triage_binnen_5_werkdagen"])
+
+
+def test_een_maand_zonder_volume_houdt_capaciteit_en_telt_geen_zaken(dataset):
+    """A month without any case: its hours stay finite (they work off what came before), it has no share
+    on time (no case, not 0%), and the months after it are computed as usual."""
+    tabel = maanden(fte=120)
+    leeg = tabel["maand"] == 3
+    tabel.loc[leeg, ["meldingen", "overdragen", "overdracht_ondersteuning", "onderzoek", "adviezen", "monitoring"]] = 0
+    ns = dataset.normen.normsets["regionaal"]
+    uren = w.queue_uren(tabel, ns, dataset.wachttijden.werkdagen_per_jaar.waarde)
+    assert np.isfinite(uren.to_numpy()).all() and (uren.loc[leeg, "triage_uren_per_dag"] > 0).all()
+    t = w.maandoverzicht(horizon(dataset, tabel, r=40), pd.Period("2025-01", "M"))
+    assert t.loc[2, "meldingen"] == 0 and np.isnan(t.loc[2, "pct_triage_binnen_5_werkdagen"])
+    assert (t.drop(index=2)["pct_triage_binnen_5_werkdagen"] > 99).all()
+    assert (t.drop(index=2)["pct_onderzoek_binnen_10_weken"] > 99).all()
+
+
+def test_meer_fte_geeft_meer_medewerkers_en_de_beginstand_verliest_geen_werk(dataset, aannames, klein):
+    """The pools follow the formation; a smaller or larger pool keeps all the work the run-in left."""
+    ns = dataset.normen.normsets["regionaal"]
+    klein_, groot = (w.dagreeks(maanden(fte=f), ns, aannames, uitloop=100) for f in (55, 80))
+    c_klein, c_groot = w.servers_van(klein_, aannames), w.servers_van(groot, aannames)
+    assert c_groot[0] > c_klein[0] and c_groot[1] > c_klein[1]
+    begin = klein[1].eindstand
+    for c in (3, begin.onderzoek_vrij.shape[0], 40):
+        ander = begin.met_servers(c, c)
+        assert ander.onderzoek_vrij.shape[0] == c
+        np.testing.assert_allclose(ander.onderzoek_vrij.sum(axis=0), begin.onderzoek_vrij.sum(axis=0))
+
+
+def test_een_fout_in_de_tweede_thread_komt_heel_terug():
+    """The second half runs in a thread: its error is the error itself (type, file, place), not a copy."""
+    fout = InvoerFout("data/kengetallen.yaml", "sleutel x", "iets")
+
+    def daar():
+        raise fout
+
+    with pytest.raises(InvoerFout) as gevangen:
+        simulatie._in_twee_threads(lambda: 1, daar)
+    assert gevangen.value is fout
 
 
 # --- properties ------------------------------------------------------------------------------------

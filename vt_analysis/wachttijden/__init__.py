@@ -49,9 +49,17 @@ from .maanden import (
     verzuim_van_jaar,
 )
 from .overzicht import BAND, maandoverzicht, maandoverzicht_kolommen, normmoment, normmomenten
-from .projectie import geen_projectie, met_verzuim, projecteer, projecteer_met_cache, verzuim_naam, wachttijden_van_run
+from .projectie import (
+    geen_projectie,
+    met_verzuim,
+    projecteer,
+    projecteer_met_cache,
+    servers_van,
+    verzuim_naam,
+    wachttijden_van_run,
+)
 from .simulatie import simuleer, simuleer_kolommen
-from .stromen import Stroom, herhaal, trek_stromen, trek_stroom
+from .stromen import Bron, Stroom, herhaal, stromen_uit, tarieven, trek_bronnen, trek_stromen
 from .toestand import Beginstand, Horizon, Klasse
 
 __all__ = [
@@ -88,9 +96,13 @@ __all__ = [
     "projecteer_met_cache",
     "queue_uren",
     "scenario_maanden",
+    "servers_van",
     "simuleer",
     "simuleer_kolommen",
-    "trek_stroom",
+    "trek_bronnen",
+    "stromen_uit",
+    "tarieven",
+    "Bron",
     "trek_stromen",
     "uitgangspunten",
     "vakantiefactor",

@@ -152,7 +152,7 @@ def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, no
     kengetal = ("triage_binnen_5_werkdagen_realisatie_pct", "onderzoek_binnen_10_weken_realisatie_pct")
 
     r = min(_KALIBRATIE_REPLICATIES, params.replicaties)
-    stromen = trek_stromen(dagen.meldingen, dagen.onderzoeken, aannames, r, [params.seed, 0])
+    stromen = trek_stromen(dagen.meldingen, dagen.onderzoeken, aannames, r, params.seed, doel=0)
 
     def kurve(tempi: np.ndarray, reps: int, wachtrijen=(True, True)) -> tuple[Horizon, np.ndarray]:
         """Each pair of tempi (row: triage, onderzoek) on the first ``reps`` replications, side by side."""

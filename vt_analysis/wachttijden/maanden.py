@@ -156,7 +156,7 @@ def queue_uren(maanden: pd.DataFrame, normset: Normset, werkdagen_per_jaar: floa
     overig = sum(v for naam, v in vraag.items() if naam not in (TRIAGE, ONDERZOEK))
     netto = maanden["fte_beschikbaar"] * normset.uren_per_fte * (1 - maanden["verzuim_pct"] / 100) / werkdagen_per_jaar
     rest = np.maximum(netto - overig, 0.0)
-    aandeel_t = vraag[TRIAGE] / (vraag[TRIAGE] + vraag[ONDERZOEK])
+    aandeel_t = _aandeel_triage(vraag[TRIAGE], vraag[ONDERZOEK])
     meldingen = maanden["meldingen"].astype(float)
     onderzoeken = maanden[ONDERZOEK].astype(float)
     return pd.DataFrame(
@@ -170,6 +170,15 @@ def queue_uren(maanden: pd.DataFrame, normset: Normset, werkdagen_per_jaar: floa
         },
         index=maanden.index,
     )
+
+
+def _aandeel_triage(triage: pd.Series, onderzoek: pd.Series) -> pd.Series:
+    """Triage's share of the hours per month; a month without triage and onderzoek (no volume) takes the
+    share of the whole table, so its hours stay finite and go on working off what earlier months left."""
+    som = triage + onderzoek
+    totaal = float(som.sum())
+    gemiddeld = float(triage.sum()) / totaal if totaal > 0 else 0.5
+    return (triage / som.where(som > 0, 1.0)).where(som > 0, gemiddeld)
 
 
 def vakantiefactor(aannames: Wachtrijaannames) -> np.ndarray:

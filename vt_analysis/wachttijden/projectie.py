@@ -14,10 +14,22 @@ from ..formatting import getal
 from ..invoer import invoer_sha256
 from .cache import _tabellen_naar_bytes, _tabellen_van_bytes, kalibratie_sleutel, kalibreer_met_cache
 from .kalibratie import Kalibratie
-from .maanden import WachttijdenParams, dagreeks, scenario_maanden, verzuim_basis_pct, verzuim_scenario_pct
+from .maanden import (
+    Dagreeks,
+    WachttijdenParams,
+    dagreeks,
+    medewerkers,
+    scenario_maanden,
+    verzuim_basis_pct,
+    verzuim_scenario_pct,
+)
 from .overzicht import maandoverzicht, maandoverzicht_kolommen
-from .simulatie import _in_twee_processen, _twee_kernen, simuleer_kolommen
-from .stromen import trek_stromen
+from .simulatie import _in_twee_threads, _twee_kernen, simuleer_kolommen
+from .stromen import stromen_uit, tarieven, trek_bronnen
+from .toestand import Horizon
+
+# The purpose in the key of the projection's random numbers (the calibration's is 0).
+_DOEL_PROJECTIE = 2
 
 # --- projection ---------------------------------------------------------------------------------
 
@@ -32,6 +44,40 @@ def _maandtabel(maanden: pd.DataFrame) -> str:
     return maanden.reset_index(drop=True).round(9).to_json()
 
 
+def servers_van(dagen: Dagreeks, aannames: Wachtrijaannames) -> tuple[int, int]:
+    """The pools follow the formation: per queue, the horizon's mean norm hours per working day divided by
+    the hours a case gets per working day (more fte: more caseworkers, each case as fast as before)."""
+    wd = dagen.werkdagen
+    return (
+        medewerkers(float(dagen.triage_uren[:wd].mean()), aannames.uren_per_werkdag_triage.waarde),
+        medewerkers(float(dagen.onderzoek_uren[:wd].mean()), aannames.uren_per_werkdag_onderzoek.waarde),
+    )
+
+
+def bronnen_voor(dagen: list[Dagreeks], aannames: Wachtrijaannames, replicaties: int, seed: int) -> tuple:
+    """The projection's random numbers per class, enough rows for the largest of these horizons (the first
+    rows are the same however many are drawn, so a scenario's cases do not depend on the others)."""
+    per_horizon = [[float(np.sum(t)) for t in tarieven(d.meldingen, d.onderzoeken, aannames)] for d in dagen]
+    totalen = np.max(per_horizon, axis=0)
+    return trek_bronnen(tuple(totalen), aannames, replicaties, seed, _DOEL_PROJECTIE)
+
+
+def simuleer_scenario(
+    dagen: Dagreeks, kalibratie: Kalibratie, aannames: Wachtrijaannames, bronnen: tuple, replicaties: int
+) -> Horizon:
+    """One scenario's horizon from the calibrated state: its own cases (:func:`.stromen.stromen_uit`), its own
+    pools (:func:`servers_van`); replication ``i`` starts from replication ``i`` mod R of the run-in."""
+    servers = servers_van(dagen, aannames)
+    stromen = stromen_uit(bronnen, tarieven(dagen.meldingen, dagen.onderzoeken, aannames))
+    tempo = (np.full(replicaties, kalibratie.tempo_triage), np.full(replicaties, kalibratie.tempo_onderzoek))
+    begin = kalibratie.eindstand.kolommen(np.arange(replicaties) % kalibratie.replicaties).met_servers(*servers)
+    return simuleer_kolommen(dagen, aannames, servers, tempo, stromen, begin)
+
+
+def eerste_maand(maanden: pd.DataFrame) -> pd.Period:
+    return pd.Period(year=int(maanden["jaar"].iloc[0]), month=int(maanden["maand"].iloc[0]), freq="M")
+
+
 def _projecteer_uniek(
     tabellen: Mapping[str, pd.DataFrame],
     kalibratie: Kalibratie,
@@ -42,28 +88,21 @@ def _projecteer_uniek(
     """The month overview of each distinct month table, in order (see :func:`projecteer`)."""
     uitloop = 2 * int(aannames.termijn_onderzoek_werkdagen.waarde)
     dagen = {t: dagreeks(m, normset, aannames, uitloop) for t, m in tabellen.items()}
-    piek_m = np.max([d.meldingen for d in dagen.values()], axis=0)
-    piek_o = np.max([d.onderzoeken for d in dagen.values()], axis=0)
     r = params.replicaties
-    stromen = trek_stromen(piek_m, piek_o, aannames, r, [params.seed, 2])
-    servers = (kalibratie.servers_triage, kalibratie.servers_onderzoek)
-    tempo = (np.full(r, kalibratie.tempo_triage), np.full(r, kalibratie.tempo_onderzoek))
-    begin = kalibratie.eindstand.kolommen(np.arange(r) % kalibratie.replicaties)
+    bronnen = bronnen_voor(list(dagen.values()), aannames, r, params.seed)
 
     def overzichten(sleutels: list[str]) -> list[pd.DataFrame]:
         uit = []
         for t in sleutels:
-            m = tabellen[t]
-            eerste = pd.Period(year=int(m["jaar"].iloc[0]), month=int(m["maand"].iloc[0]), freq="M")
-            h = simuleer_kolommen(dagen[t], aannames, servers, tempo, stromen, begin)
-            uit.append(maandoverzicht(h, eerste))
+            h = simuleer_scenario(dagen[t], kalibratie, aannames, bronnen, r)
+            uit.append(maandoverzicht(h, eerste_maand(tabellen[t])))
         return uit
 
-    # Whole scenarios over two processes: each keeps all replications, so the per-case overhead is not
+    # Whole scenarios over two threads: each keeps all replications, so the per-case overhead is not
     # paid twice. The result does not depend on it (every scenario is computed the same way).
     sleutels = list(tabellen)
     if len(sleutels) > 1 and _twee_kernen():
-        hier, daar = _in_twee_processen(lambda: overzichten(sleutels[0::2]), lambda: overzichten(sleutels[1::2]))
+        hier, daar = _in_twee_threads(lambda: overzichten(sleutels[0::2]), lambda: overzichten(sleutels[1::2]))
         uit = [None] * len(sleutels)
         uit[0::2], uit[1::2] = hier, daar
         return uit

@@ -1,12 +1,12 @@
 """Both queues over one horizon: each class through the Kiefer–Wolfowitz recursion (:mod:`..wachtrij`) on an
 operational clock per replication, block by block; acute meldingen first on the triage pool's clock, the
-regular ones on the clock the acute work leaves; the columns over two processes when there are many.
+regular ones on the clock the acute work leaves; the columns over two threads when there are many.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -21,7 +21,7 @@ _BLOK = 256
 # Replications over which the waits in werkdagen are summarised (quantiles pool their cases: some
 # 20.000 meldingen a month).
 _WACHT_STEEKPROEF = 50
-# From this many columns on, a run is split over two processes.
+# From this many columns on, a run is split over two threads.
 _MIN_KOLOMMEN_PARALLEL = 200
 
 
@@ -47,7 +47,6 @@ def _klokwaarde(klok: Klok, dag: np.ndarray, fractie: np.ndarray, extra_dagen: i
 def _klasse(
     klok: Klok,
     stroom: Stroom,
-    tarief: np.ndarray,
     uren: np.ndarray,
     tempo: np.ndarray,
     servers: int,
@@ -60,8 +59,8 @@ def _klasse(
 ) -> Klasse:
     """One class through the Kiefer–Wolfowitz recursion on ``klok``, block by block.
 
-    ``tarief``: the scenario's expected cases per day (thinning of the candidates); ``uren``: norm
-    hours per case per day; ``tempo``: per column; ``vrij``/``geerfd``: the state the horizon starts
+    ``stroom``: the scenario's cases of this class (:mod:`.stromen`); ``uren``: norm hours per case per
+    day; ``tempo``: per column; ``vrij``/``geerfd``: the state the horizon starts
     from (servers' remaining work, start times of the inherited waiting cases).
     """
     n, k = stroom.tijd.shape
@@ -70,7 +69,6 @@ def _klasse(
     grens = klok.op(np.broadcast_to((np.arange(1, n_m + 1) * pm)[:, None], (n_m, k)), 0.0)  # (months, k)
     eind_horizon = grens[-1]
     grens_max, grens_min = np.maximum.accumulate(grens.max(axis=1)), np.maximum.accumulate(grens.min(axis=1))
-    verhouding = np.divide(tarief, stroom.piek, out=np.zeros_like(tarief), where=stroom.piek > 0)
     een_tempo = bool((tempo == tempo[0]).all())
     uren_dag = uren / tempo[0] if een_tempo else uren
     kol = np.arange(k)
@@ -85,7 +83,7 @@ def _klasse(
         tijd, geldig = stroom.tijd[rijen], stroom.geldig[rijen]
         dag = tijd.astype(np.intp)
         fractie = tijd - dag
-        aanwezig = geldig & (stroom.u[rijen] < verhouding.take(dag))
+        aanwezig = geldig
         werk = uren_dag.take(dag)
         if not een_tempo:
             werk /= tempo
@@ -156,7 +154,7 @@ def simuleer(
     steekproef: bool = True,
     wachtrijen: tuple[bool, bool] = (True, True),
 ) -> Horizon:
-    """:func:`simuleer_kolommen`, with the columns split over two processes when there are enough of
+    """:func:`simuleer_kolommen`, with the columns split over two threads when there are enough of
     them and the machine has a second core. Columns are independent, so the result is the same."""
     k = np.asarray(tempo[0]).size
     if k < _MIN_KOLOMMEN_PARALLEL or not _twee_kernen():
@@ -180,37 +178,22 @@ def simuleer(
         )
         return h.zonder_werk()
 
-    return Horizon.naast(*_in_twee_processen(lambda: deel(0), lambda: deel(1)))
+    return Horizon.naast(*_in_twee_threads(lambda: deel(0), lambda: deel(1)))
 
 
 def _twee_kernen() -> bool:
-    return (os.cpu_count() or 1) >= 2 and "fork" in mp.get_all_start_methods()
+    return (os.cpu_count() or 1) >= 2
 
 
-def _in_twee_processen(hier, daar):
-    """``hier()`` in this process and ``daar()`` at the same time in a forked child (which inherits the
-    arrays, so nothing large is copied); returns both results. The child only computes and sends its
-    result back through a pipe; an exception there is raised here."""
-    gecompileerde_stappen()  # compiled here, not in both processes
-    ontvanger, zender = mp.get_context("fork").Pipe(duplex=False)
-
-    def kind() -> None:
-        try:
-            zender.send(("goed", daar()))
-        except BaseException as fout:  # the parent raises it
-            zender.send(("fout", fout))
-
-    proces = mp.get_context("fork").Process(target=kind, daemon=True)
-    proces.start()
-    zender.close()
-    try:
+def _in_twee_threads(hier, daar):
+    """``hier()`` and ``daar()`` at the same time in two threads; returns both results. The compiled
+    recursion and NumPy's array operations release the GIL, so both cores work; an exception in either
+    is raised here as it was raised (no pickling, nothing forked while other threads run)."""
+    gecompileerde_stappen()  # compiled once, before both threads need it
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wachttijden") as pool:
+        tweede = pool.submit(daar)
         eerste = hier()
-        soort, tweede = ontvanger.recv()
-    finally:
-        proces.join()
-    if soort == "fout":
-        raise tweede
-    return eerste, tweede
+        return eerste, tweede.result()
 
 
 def simuleer_kolommen(
@@ -237,17 +220,15 @@ def simuleer_kolommen(
     klok_t = Klok.uit_snelheid(dagen.triage_uren[None, :] / c_t, nul)
     klok_o = Klok.uit_snelheid(dagen.onderzoek_uren[None, :] / c_o, nul)
     st_a, st_r, st_o = stromen
-    acuut_pct = aannames.acuut_triage_pct.waarde / 100
     term_t = int(aannames.termijn_triage_werkdagen.waarde)
     term_o = int(aannames.termijn_onderzoek_werkdagen.waarde)
     acuut = regulier = onderzoek = None
     if wachtrijen[0]:
-        acuut, regulier = _triage(dagen, st_a, st_r, klok_t, f_t, c_t, begin, acuut_pct, term_t, steekproef)
+        acuut, regulier = _triage(dagen, st_a, st_r, klok_t, f_t, c_t, begin, term_t, steekproef)
     if wachtrijen[1]:
         onderzoek = _klasse(
             klok_o,
             st_o,
-            dagen.onderzoeken,
             dagen.uren_per_onderzoek,
             f_o,
             c_o,
@@ -260,12 +241,11 @@ def simuleer_kolommen(
     return Horizon(dagen, acuut, regulier, onderzoek)
 
 
-def _triage(dagen, st_a, st_r, klok_t, f_t, c_t, begin, acuut_pct, term_t, steekproef) -> tuple[Klasse, Klasse]:
+def _triage(dagen, st_a, st_r, klok_t, f_t, c_t, begin, term_t, steekproef) -> tuple[Klasse, Klasse]:
     """The triage pool: acute meldingen first, the regular ones on the clock the acute work leaves."""
     acuut = _klasse(
         klok_t,
         st_a,
-        dagen.meldingen * acuut_pct,
         dagen.uren_per_melding,
         f_t,
         c_t,
@@ -287,7 +267,6 @@ def _triage(dagen, st_a, st_r, klok_t, f_t, c_t, begin, acuut_pct, term_t, steek
     regulier = _klasse(
         klok_r,
         st_r,
-        dagen.meldingen * (1 - acuut_pct),
         dagen.uren_per_melding,
         f_t,
         c_t,

@@ -73,6 +73,27 @@ class Beginstand:
         """The state of the given columns (replication i of the projection starts from run-in i mod R)."""
         return Beginstand(*(np.ascontiguousarray(getattr(self, k)[:, index]) for k in self.__dataclass_fields__))
 
+    def met_servers(self, c_t: int, c_o: int) -> Beginstand:
+        """The state for pools of another size (the formation changed): a new caseworker starts free; the
+        work of one who leaves goes to the one who is free first, so no work is lost. The start times of the
+        inherited waiting cases stay as they were (they count the waiting; their work is in the pools)."""
+        return replace(
+            self,
+            acuut_vrij=_pool(self.acuut_vrij, c_t),
+            regulier_vrij=_pool(self.regulier_vrij, c_t),
+            onderzoek_vrij=_pool(self.onderzoek_vrij, c_o),
+        )
+
+
+def _pool(vrij: np.ndarray, c: int) -> np.ndarray:
+    """Remaining work of ``c`` servers from that of ``vrij.shape[0]`` (see :meth:`Beginstand.met_servers`)."""
+    gesorteerd = np.sort(vrij, axis=0)
+    if c >= gesorteerd.shape[0]:
+        return np.vstack([np.zeros((c - gesorteerd.shape[0], vrij.shape[1])), gesorteerd])
+    blijft = gesorteerd[-c:].copy()
+    blijft[0] += gesorteerd[:-c].sum(axis=0)
+    return np.sort(blijft, axis=0)
+
 
 @dataclass(frozen=True, eq=False)  # holds arrays: compare fields, not objects
 class Horizon:
