@@ -42,7 +42,14 @@ def pdf_text(pdf_paginas) -> str:
 
 
 def test_run_folder_has_every_output(rendered):
-    for naam in ("impactanalyse.html", "impactanalyse.pdf", "impactanalyse.xlsx", "results.json", "manifest.json"):
+    for naam in (
+        "impactanalyse.html",
+        "impactanalyse.pdf",
+        "impactanalyse.xlsx",
+        "impactanalyse.docx",
+        "results.json",
+        "manifest.json",
+    ):
         assert (rendered / naam).stat().st_size > 0, naam
     hoofdstukken = [nb.name for nb in (rendered / "notebooks").glob("*.ipynb")]
     assert sorted(hoofdstukken) == sorted(p.name for p in paths.NOTEBOOKS_DIR.glob("*.ipynb"))
@@ -135,7 +142,7 @@ def test_second_render_comes_from_the_cache_and_is_byte_identical(rendered, rend
     assert uitkomst.uit_cache == [p.name for p in load_chapters()]  # nothing changed: no chapter executed
     voortgang = capsys.readouterr().err
     assert "resultaten uit cache" in voortgang and "hoofdstuk 01-samenvatting uit cache" in voortgang
-    for naam in ("impactanalyse.html", "impactanalyse.pdf", "impactanalyse.xlsx", "results.json"):
+    for naam in ("impactanalyse.html", "impactanalyse.pdf", "impactanalyse.xlsx", "impactanalyse.docx", "results.json"):
         assert (tweede / naam).read_bytes() == (rendered / naam).read_bytes(), naam
 
 

@@ -10,6 +10,7 @@ import shutil
 import stat
 import tempfile
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,19 @@ def test_markdown_afbeelding_blijft_tekst_in_pdf(besmet, server):
     tekst = "\n".join(p.extract_text() for p in PdfReader(besmet / "impactanalyse.pdf").pages)
     assert "![foto](" in tekst.replace("\n", "")
     assert "<img src=" in tekst.replace("\n", "")
+
+
+@pytest.mark.render
+def test_word_document_laadt_niets_en_toont_de_tekens(besmet):
+    """In Word too: no external link or image (no relationship leaves the file), the typed characters shown."""
+    with zipfile.ZipFile(besmet / "impactanalyse.docx") as z:
+        relaties = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".rels"))
+        document = z.read("word/document.xml").decode("utf-8")
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+    assert 'TargetMode="External"' not in relaties
+    assert len(media) == len(re.findall(r'class="vega-figuur"', (besmet / "impactanalyse.html").read_text()))
+    tekst = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", document))
+    assert "![foto](" in tekst and "&lt;img src=" in tekst
 
 
 @pytest.mark.render

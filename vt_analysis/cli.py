@@ -254,6 +254,7 @@ def _render(args) -> int:
     print(f"HTML: {paths.display_path(uitkomst.html)}")
     print(f"PDF:  {paths.display_path(uitkomst.pdf)}")
     print(f"XLSX: {paths.display_path(uitkomst.xlsx)}")
+    print(f"DOCX: {paths.display_path(uitkomst.docx)}")
     return 0
 
 

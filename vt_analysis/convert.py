@@ -3,7 +3,8 @@
 nbconvert's Markdown export keeps ``text/markdown`` outputs (our tables and generated text) but
 drops a Vega-Lite chart without a trace. A preprocessor therefore turns every chart output into
 Markdown first: for HTML a raw block with a ``<div>`` and the spec as JSON (embedded by one
-script at the end of the page), for Typst an SVG file made by vl-convert and an image with caption.
+script at the end of the page), for Typst an SVG file made by vl-convert and an image with caption,
+for Word the same drawing as a PNG with its text alternative and the caption below it.
 Stream output (print, warnings) is not part of the report; it is returned so the runner can show it.
 """
 
@@ -23,6 +24,8 @@ from traitlets import Unicode
 from . import privecache
 from .charts import FORMAT_LOCALE, VEGALITE_MIMETYPE, font_dir
 from .invoer import invoer_sha256, omgeving_sha256
+from .markup import markdown_tekst
+from .woord import BREEDTE_CM
 
 VL_VERSION = "6.4"
 
@@ -48,6 +51,17 @@ def spec_to_svg(spec: dict) -> str:
 
     sleutel = invoer_sha256(omgeving_sha256(), VL_VERSION, json.dumps(spec, sort_keys=True, ensure_ascii=False))
     return privecache.haal(f"figuur-{sleutel}.svg", teken).decode("utf-8")
+
+
+def spec_to_png(spec: dict) -> bytes:
+    """The chart's SVG as a PNG at twice its size (for Word, which shows an SVG only from Office 2016 on)."""
+
+    def teken() -> bytes:
+        _register_font()
+        return vlc.svg_to_png(spec_to_svg(spec), scale=2)
+
+    sleutel = invoer_sha256(omgeving_sha256(), VL_VERSION, json.dumps(spec, sort_keys=True, ensure_ascii=False))
+    return privecache.haal(f"figuur-{sleutel}.png", teken)
 
 
 def _typst_tekst(tekst: str) -> str:
@@ -92,7 +106,7 @@ class ReportOutputs(Preprocessor):
                     out.data = {"text/markdown": self._figuur(data[VEGALITE_MIMETYPE], figuren)}
                 elif "text/markdown" in data:
                     markdown = data["text/markdown"]
-                    if self.doel == "html" and "\nTable: " in markdown:
+                    if self.doel in ("html", "docx") and "\nTable: " in markdown:
                         tabellen += 1
                         markdown = markdown.replace("\nTable: ", f"\nTable: Tabel {tabellen}: ", 1)
                     out.data = {"text/markdown": markdown}
@@ -116,6 +130,13 @@ class ReportOutputs(Preprocessor):
             )
         map_ = Path(self.figuur_map)
         map_.mkdir(parents=True, exist_ok=True)
+        if self.doel == "docx":
+            # An image whose Word description is the text alternative, the caption as the paragraph below it.
+            (map_ / f"figuur-{nummer}.png").write_bytes(spec_to_png(spec))
+            return (
+                f"![{markdown_tekst(alt_tekst)}]({map_.name}/figuur-{nummer}.png){{width={BREEDTE_CM}cm}}\n\n"
+                f'::: {{custom-style="Bijschrift figuur"}}\nFiguur {nummer}: {markdown_tekst(bijschrift)}\n:::'
+            )
         (map_ / f"figuur-{nummer}.svg").write_text(spec_to_svg(spec), encoding="utf-8")
         # Raw Typst: pandoc's Typst writer drops alt texts, and PDF/UA-1 requires one for every image.
         return (
@@ -139,7 +160,7 @@ def combine_notebooks(notebooks: list[Path]) -> nbformat.NotebookNode:
 
 
 def to_markdown(nb: nbformat.NotebookNode, doel: str, figuur_map: Path | None = None) -> tuple[str, list[str]]:
-    """Markdown of the report for ``doel`` ('html' or 'typst') and the collected stream output."""
+    """Markdown of the report for ``doel`` ('html', 'typst' or 'docx') and the collected stream output."""
     exporter = MarkdownExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     exporter.register_preprocessor(ReportOutputs(doel=doel, figuur_map=str(figuur_map or "")), enabled=True)
     markdown, resources = exporter.from_notebook_node(nbformat.from_dict(json.loads(json.dumps(nb))))

@@ -44,6 +44,7 @@ from .tekst import controleer_tekstset
 from .verify import bronnen, rapport_sha256, tekstset_map
 from .wachttijden import kalibratie_in_cache
 from .wijzigingen import load_vorige_run, vorige_params_pad
+from .woord import DOCX_NAAM, schrijf_docx
 from .xlsx import XLSX_NAAM, schrijf_werkboek
 
 HTML_NAAM = "impactanalyse.html"
@@ -76,6 +77,7 @@ class RenderUitkomst:
     tijden_s: dict[str, float] = field(default_factory=dict)
     xlsx: Path | None = None
     uit_cache: list[str] = field(default_factory=list)  # the chapters taken from the chapter cache
+    docx: Path | None = None
 
 
 class _Voortgang:
@@ -175,16 +177,19 @@ def _titel_zonder_breuk(titel: str, doel: str) -> str:
     return " ".join(woorden)
 
 
-def _variabelen(run: Run, doel: str) -> list[str]:
+ONDERTITEL = "Wat de beschikbare formatie betekent voor de wettelijke taken"
+
+
+def titelvelden(run: Run) -> dict[str, str]:
+    """The title page's fields as plain text, the same in HTML, PDF and Word."""
     p = run.params
-    esc = _typst_escape if doel == "typst" else html.escape
-    waarden = {
+    return {
         "title": p.titel,
         "regio": p.regio,
         "peilmoment": p.peilmoment,
         "date": fmt.datum(p.documentdatum),
         "normset": f"{run.data.normen.normsets[p.normset].naam}",
-        "subtitle": "Wat de beschikbare formatie betekent voor de wettelijke taken",
+        "subtitle": ONDERTITEL,
         "auteur": p.auteur,
         "adressaat": p.adressaat,
         "status": p.status,
@@ -195,6 +200,12 @@ def _variabelen(run: Run, doel: str) -> list[str]:
             "deze analyse; het hoofdstuk Methode en bronnen geeft de herkomst van elk cijfer."
         ),
     }
+
+
+def _variabelen(run: Run, doel: str) -> list[str]:
+    p = run.params
+    esc = _typst_escape if doel == "typst" else html.escape
+    waarden = titelvelden(run)
     if p.status == "concept":
         waarden["concept"] = "ja"
     if p.illustratief:
@@ -498,6 +509,15 @@ def render_report(
                 voortgang.console.print(f"[yellow]typst: {w}[/yellow]")
             voortgang.stap("pdf", f"{PDF_NAAM} geschreven")
 
+            docx_map = werk / "docx"
+            markdown_docx, _ = to_markdown(samen, "docx", docx_map / "figuren")
+            illustratief = ILLUSTRATIEF_TEKST if run.params.illustratief else None
+            schrijf_docx(
+                markdown_docx, titelvelden(run), illustratief, werk / DOCX_NAAM, docx_map, run.params.documentdatum
+            )
+            shutil.rmtree(docx_map)  # the figures are inside the document
+            voortgang.stap("docx", f"{DOCX_NAAM} geschreven")
+
             beschrijving = manifest(run, notebooks, Path(hoofdstukken or paths.CHAPTERS_FILE))
             tabellen = tabellen_uit_notebooks([u.uitvoer for u in uitgevoerd])
             schrijf_werkboek(werk / XLSX_NAAM, tabellen, werkboek_over(run, beschrijving))
@@ -513,7 +533,9 @@ def render_report(
             shutil.rmtree(mislukt, ignore_errors=True)  # the failure of an earlier render no longer applies
             voortgang.stap("afronden", f"klaar: {paths.display_path(doel)}")
     uit_cache = [u.bron.name for u in uitgevoerd if u.uit_cache]
-    return RenderUitkomst(doel, doel / HTML_NAAM, doel / PDF_NAAM, voortgang.tijden, doel / XLSX_NAAM, uit_cache)
+    return RenderUitkomst(
+        doel, doel / HTML_NAAM, doel / PDF_NAAM, voortgang.tijden, doel / XLSX_NAAM, uit_cache, doel / DOCX_NAAM
+    )
 
 
 __all__ = ["render_report", "RenderUitkomst", "RenderFout", "HoofdstukFout"]

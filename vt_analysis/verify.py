@@ -23,7 +23,8 @@ from .params import RunParams, load_params
 HTML_NAAM = "impactanalyse.html"
 PDF_NAAM = "impactanalyse.pdf"
 XLSX_NAAM = "impactanalyse.xlsx"
-RAPPORT_BESTANDEN = (HTML_NAAM, PDF_NAAM, XLSX_NAAM, "results.json")
+DOCX_NAAM = "impactanalyse.docx"
+RAPPORT_BESTANDEN = (HTML_NAAM, PDF_NAAM, XLSX_NAAM, DOCX_NAAM, "results.json")
 LOCK_BESTAND = paths.ROOT / "requirements.lock"
 MANIFEST_NAAM = "manifest.json"
 

@@ -1,6 +1,6 @@
 -- Only the report's own markup reaches HTML and Typst: the chart blocks the converter writes
 -- (<figure class="figuur" ...> raw HTML, #figure(image("figuren/figuur-N.svg" ...)) raw Typst) and the
--- chart images (figuren/figuur-N.svg). Any other raw
+-- chart images (figuren/figuur-N.svg, and .png in Word). Any other raw
 -- HTML or Typst, image or link - e.g. from a data field or a scenario name - becomes plain text,
 -- so it can neither load anything from the network nor break the PDF.
 
@@ -23,7 +23,7 @@ function RawBlock(el)
 end
 
 function Image(el)
-  if el.src:match("^figuren/figuur%-%d+%.svg$") then
+  if el.src:match("^figuren/figuur%-%d+%.svg$") or el.src:match("^figuren/figuur%-%d+%.png$") then
     return el
   end
   return als_tekst("![" .. pandoc.utils.stringify(el.caption) .. "](" .. el.src .. ")")
