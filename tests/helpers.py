@@ -40,6 +40,29 @@ def voeg_verzuim_2025_toe(data: Path) -> None:
     )
 
 
+# The police figures of 2024 a BURAP 1 2025 run asks for (its last closed year), deliberately unlike 2023's.
+POLITIE_2024 = {
+    "politie_aandeel_meldingen_pct": (71, "%"),
+    "politie_teruggelegd_pct": (3, "%"),
+    "politie_afgerond_zonder_inzet_pct": (0.8, "%"),
+    "politie_naar_jpt_pct": (5, "%"),
+    "lokaal_team_aandeel_meldingen_pct": (3.5, "%"),
+    "politie_meldingen": (3650, "meldingen"),
+    "politie_teruggelegd": (140, "meldingen"),
+    "afgerond_zonder_inzet": (31, "meldingen"),
+}
+
+
+def voeg_politie_2024_toe(data: Path) -> None:
+    """The police and lokaal-team figures of 2024, as a BURAP 1 2025 run asks for them."""
+    for naam, (waarde, eenheid) in POLITIE_2024.items():
+        edit_file(
+            data / "kengetallen.yaml",
+            f"\n{naam}:\n",
+            f'\n{naam}:\n  2024: {{waarde: {waarde}, eenheid: "{eenheid}", bron: "testregel"}}\n',
+        )
+
+
 def params_fout(cli, params: Path) -> str:
     """Validate a params file that must be rejected: exit 2, one line, no traceback; returns the line."""
     code, out, err = cli("validate", "--params", params)

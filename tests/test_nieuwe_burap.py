@@ -7,10 +7,12 @@ from datetime import date
 
 import pytest
 import yaml
-from helpers import voeg_periode_burap1_2025_toe, voeg_verzuim_2025_toe
+from helpers import POLITIE_2024, voeg_periode_burap1_2025_toe, voeg_politie_2024_toe, voeg_verzuim_2025_toe
 
 from vt_analysis import paths
+from vt_analysis.data import PER_BEGROTINGSJAAR, PER_VORIG_JAAR, VEROUDEREND
 from vt_analysis.params import load_params
+from vt_analysis.run import load_run
 
 
 @pytest.fixture
@@ -26,6 +28,7 @@ def _voeg_burap1_2025_toe(data):
     the README test in test_robuust, which computes the new run in full)."""
     voeg_periode_burap1_2025_toe(data)
     voeg_verzuim_2025_toe(data)
+    voeg_politie_2024_toe(data)
 
 
 def test_lists_what_the_data_lack_then_validates_once_added(cli, vorige, data_copy, tekst_copy):
@@ -37,9 +40,15 @@ def test_lists_what_the_data_lack_then_validates_once_added(cli, vorige, data_co
     teksten = sorted(p.name for p in (tekst_copy / "burap2-2024").iterdir())
     assert teksten and sorted(p.name for p in (tekst_copy / "burap1-2025").iterdir()) == teksten  # the set to edit
     ontbreekt = err.strip().splitlines()[1:-1]
-    assert len(ontbreekt) == 2, err
+    assert len(ontbreekt) == 2 + len(POLITIE_2024), err
     assert "volumes.csv: periode 'BURAP 1 2025' (peilmoment, prognose.basis_periode) ontbreekt" in ontbreekt[0]
     assert "kengetallen.yaml: kengetal verzuim_pct heeft geen 2025" in ontbreekt[1]
+    for naam, regel in zip(POLITIE_2024, ontbreekt[2:], strict=True):  # every police figure, of its year
+        assert f"kengetallen.yaml: kengetal {naam} heeft geen 2024 (laatste afgesloten jaar vóór peilmoment" in regel
+    # The begroting's agreements stay those of 2025: listed to confirm, each with its value.
+    overgenomen = out[out.index("ongewijzigd overgenomen") :].splitlines()[1:]
+    assert [r.split(": ")[1].split(" ")[0] for r in overgenomen if "kengetallen.yaml" in r] == list(PER_BEGROTINGSJAAR)
+    assert "kengetallen.yaml: klanttevredenheid_cijfer 2025: 7,50 cijfer" in out
 
     params = load_params(nieuw)
     assert (params.run_naam, params.peilmoment, params.documentdatum) == ("burap1-2025", "BURAP 1 2025", date.today())
@@ -81,3 +90,25 @@ def test_bad_arguments_exit_2_with_one_line_and_write_nothing(cli, vorige, tekst
     code, _, err = cli("nieuwe-burap", "--van", vorige, *args)
     assert code == 2 and len(err.strip().splitlines()) == 1 and verwacht in err, err
     assert (sorted(vorige.parent.iterdir()), sorted(tekst_copy.iterdir())) == voor
+
+
+def test_new_edition_shows_no_figure_of_the_old_peilmoment(cli, vorige, data_copy, tekst_copy):
+    """BURAP 1 2025 from the shipped BURAP 2 2024: every figure that ages comes from the year the new run
+    asks for; none of the 2023 police figures the old edition showed appears under the new label."""
+    args = ("nieuwe-burap", "--van", vorige, "--naam", "burap1-2025", "--peilmoment", "BURAP 1 2025")
+    cli(*args, "--data", data_copy)
+    voeg_periode_burap1_2025_toe(data_copy)
+    voeg_verzuim_2025_toe(data_copy)
+    code, _, err = cli("validate", "--params", vorige.parent / "burap1-2025.yaml", "--data", data_copy)
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "kengetallen.yaml, sleutel politie_aandeel_meldingen_pct: geen waarde voor 2024 (laatste afgesloten" in err
+    voeg_politie_2024_toe(data_copy)
+    oud = load_run(vorige, data_copy).data.kengetallen
+    nieuw = load_run(vorige.parent / "burap1-2025.yaml", data_copy).data.kengetallen
+    bestand = load_run(vorige, data_copy).data.kengetallen_bestand
+    for naam in VEROUDEREND:
+        jaar = 2024 if naam in PER_VORIG_JAAR else 2025
+        assert getattr(nieuw, naam) == getattr(bestand, naam)[jaar], naam
+    for naam in PER_VORIG_JAAR:
+        assert getattr(nieuw, naam).waarde == POLITIE_2024[naam][0] != getattr(oud, naam).waarde, naam
+        assert getattr(oud, naam) == getattr(bestand, naam)[2023]

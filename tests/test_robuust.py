@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import edit_file, voeg_periode_burap1_2025_toe, voeg_verzuim_2025_toe
+from helpers import edit_file, voeg_periode_burap1_2025_toe, voeg_politie_2024_toe, voeg_verzuim_2025_toe
 
 from vt_analysis import paths
 
@@ -152,10 +152,8 @@ def test_normen_yaml(cli, data_copy, oud, nieuw, verwacht):
 
 
 def test_kosten_per_fte_nan(cli, data_copy):
-    edit_file(
-        data_copy / "kengetallen.yaml", "kosten_per_fte_euro: {waarde: 104000", "kosten_per_fte_euro: {waarde: .nan"
-    )
-    assert "kengetallen.yaml, sleutel kosten_per_fte_euro.waarde: nan is geen eindig getal" in _data_fout(
+    edit_file(data_copy / "kengetallen.yaml", "  2025: {waarde: 104000", "  2025: {waarde: .nan")
+    assert "kengetallen.yaml, sleutel kosten_per_fte_euro.2025.waarde: nan is geen eindig getal" in _data_fout(
         cli, data_copy
     )
 
@@ -261,6 +259,7 @@ def test_nieuwe_burap_volgens_readme(cli, data_copy, tmp_path, tekst_copy):
     err = _params_fout(cli, params, data_copy)
     assert "kengetallen.yaml, sleutel verzuim_pct: geen waarde voor 2025" in err
     voeg_verzuim_2025_toe(data_copy)
+    voeg_politie_2024_toe(data_copy)
     resultaten = _compute_json(cli, params, data_copy)
     assert resultaten["peilmoment"] == "BURAP 1 2025"
     assert resultaten["kalibratie"]
@@ -303,9 +302,9 @@ def test_compute_json_is_strikt(cli):
     [
         (
             "kengetallen.yaml",
-            "kosten_per_fte_euro: {waarde: 104000",
-            "kosten_per_fte_euro: {waarde: 0",
-            "sleutel kosten_per_fte_euro.waarde: 0.0, verwacht meer dan 0",
+            "  2025: {waarde: 104000",
+            "  2025: {waarde: 0",
+            "sleutel kosten_per_fte_euro.2025.waarde: 0.0, verwacht meer dan 0",
         ),
         (
             "kengetallen.yaml",

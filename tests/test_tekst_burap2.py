@@ -72,8 +72,8 @@ def test_police_block_when_the_cut_exceeds_the_other_meldingen(data_copy, standa
     """
     edit_file(
         data_copy / "kengetallen.yaml",
-        "politie_aandeel_meldingen_pct: {waarde: 75,",
-        "politie_aandeel_meldingen_pct: {waarde: 95,",
+        "politie_aandeel_meldingen_pct:\n  2023: {waarde: 75,",
+        "politie_aandeel_meldingen_pct:\n  2023: {waarde: 95,",
     )
     run = load_run(None, data_copy)
     p, d = run.params, run.data

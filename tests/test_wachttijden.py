@@ -349,7 +349,12 @@ def test_een_foute_aanname_is_een_regel_met_bestand_en_sleutel(tmp_path, data_co
 @pytest.mark.parametrize(
     ("bestand", "oud", "nieuw", "zelfde"),
     [
-        ("kengetallen.yaml", "kosten_per_fte_euro: {waarde: 104000", "kosten_per_fte_euro: {waarde: 99000", True),
+        (
+            "kengetallen.yaml",
+            "kosten_per_fte_euro:\n  2025: {waarde: 104000",
+            "kosten_per_fte_euro:\n  2025: {waarde: 99000",
+            True,
+        ),
         (
             "volumes.csv",
             "Begroting 2025 besluit AB,2025,begroting,4400,",

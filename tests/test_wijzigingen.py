@@ -58,7 +58,9 @@ def test_kengetallen_compared_when_the_previous_run_has_its_own_data(runs, data_
     vorig, huidig = runs
     assert wijzigingen.gewijzigde_kengetallen(vorig, huidig).empty  # same data folder: nothing changed
     edit_file(
-        data_copy / "kengetallen.yaml", "kosten_per_fte_euro: {waarde: 104000", "kosten_per_fte_euro: {waarde: 99000"
+        data_copy / "kengetallen.yaml",
+        "kosten_per_fte_euro:\n  2025: {waarde: 104000",
+        "kosten_per_fte_euro:\n  2025: {waarde: 99000",
     )
     ouder = wijzigingen.load_vorige_run(huidig, data_copy)
     tabel = wijzigingen.gewijzigde_kengetallen(ouder, huidig)

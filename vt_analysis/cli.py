@@ -138,6 +138,10 @@ def _nieuwe_burap(args) -> int:
     print(f"parameters: {pad}" + ("" if uitkomst.geschreven else " (bestond al, niet overschreven)"))
     if uitkomst.tekstset is not None:
         print(f"tekstset:   {paths.display_path(uitkomst.tekstset)} (pas de teksten hier aan)")
+    if uitkomst.overgenomen:
+        print(f"ongewijzigd overgenomen van de vorige run, controleer of ze nog gelden ({len(uitkomst.overgenomen)}):")
+        for regel in uitkomst.overgenomen:
+            print(f"  {regel}")
     if uitkomst.ontbreekt:
         print(f"nog toe te voegen aan de data ({len(uitkomst.ontbreekt)}):", file=sys.stderr)
         for regel in uitkomst.ontbreekt:

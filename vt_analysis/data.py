@@ -19,7 +19,7 @@ from typing import Annotated, Literal
 
 import pandas as pd
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, field_validator, model_validator
 from yaml._yaml import CParser
 
 from . import paths
@@ -510,14 +510,33 @@ Jaar = Annotated[int, Field(ge=2000, le=2100)]
 PerJaar = Annotated[dict[Jaar, Kengetal], Field(min_length=1)]
 
 
-class Kengetallen(BaseModel):
-    """Named figures the report uses besides the volumes; every one carries its source.
-
-    Figures of one year (verzuim, fte beschikbaar, the winstwaarschuwing's prognosis, ...) are keyed
-    by year; params.check_kengetallen_jaren checks that every year a run uses is there.
-    """
+class _KengetallenControle(BaseModel):
+    """The checks every kengetal gets, in the file and in a run: percentages 0–100, other figures ≥ 0."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    @model_validator(mode="after")
+    def _check_pct(self):
+        for naam, waarde in self:
+            items = waarde.items() if isinstance(waarde, dict) else [(None, waarde)]
+            for jaar, kg in items:
+                if kg.eenheid == "%" and not 0 <= kg.waarde <= 100:
+                    plek = f"{naam}.{jaar}" if jaar is not None else naam
+                    raise ValueError(f"sleutel {plek}.waarde: {kort(kg.waarde)} is geen percentage, verwacht 0 tot 100")
+                if kg.eenheid != "%" and kg.waarde < 0:
+                    plek = f"{naam}.{jaar}" if jaar is not None else naam
+                    raise ValueError(f"sleutel {plek}.waarde: {kort(kg.waarde)} is negatief, verwacht ≥ 0")
+        return self
+
+
+class Kengetallen(_KengetallenControle):
+    """Named figures one run uses besides the volumes; every one carries its source.
+
+    Figures of one year (verzuim, fte beschikbaar, the winstwaarschuwing's prognosis, ...) are keyed
+    by year; params.check_kengetallen_jaren checks that every year a run uses is there. The figures that
+    age (:data:`VEROUDEREND`) are keyed by year in the file (:class:`KengetallenBestand`); a run holds the
+    one of its year (:func:`kengetallen_voor`), so no figure of an earlier edition carries a new label.
+    """
 
     kosten_per_fte_euro: Kengetal
     fte_gevraagd: PerJaar
@@ -554,24 +573,63 @@ class Kengetallen(BaseModel):
     crisis_overdracht_binnen_48_uur_pct: Kengetal
     crisis_overdracht_termijn_uur: Kengetal
 
-    @model_validator(mode="after")
-    def _check_pct(self):
-        for naam, waarde in self:
-            items = waarde.items() if isinstance(waarde, dict) else [(None, waarde)]
-            for jaar, kg in items:
-                if kg.eenheid == "%" and not 0 <= kg.waarde <= 100:
-                    plek = f"{naam}.{jaar}" if jaar is not None else naam
-                    raise ValueError(f"sleutel {plek}.waarde: {kort(kg.waarde)} is geen percentage, verwacht 0 tot 100")
-                if kg.eenheid != "%" and kg.waarde < 0:
-                    plek = f"{naam}.{jaar}" if jaar is not None else naam
-                    raise ValueError(f"sleutel {plek}.waarde: {kort(kg.waarde)} is negatief, verwacht ≥ 0")
-        return self
+
+# Figures that age, keyed by year in kengetallen.yaml; the year a run takes follows from its params
+# (params.benodigde_kengetallen). The begroting's agreements and prices hold for the begroting year (the
+# year of aanvraag_periode, else besluit_periode): the prestatie-indicatoren as submitted, the CIT's
+# agreements, the indexation of the subsidy (winstwaarschuwing 1), the programmes' costs, the price of an
+# fte. The police and lokaal-team shares describe the last closed year before the peilmoment (the seed's
+# shares are of 2023, at BURAP 2 2024). The legal-term realisations belong to the queue model's start state.
+PER_BEGROTINGSJAAR = (
+    "kosten_per_fte_euro",
+    "indexatie_gevraagd_pct",
+    "indexatie_gevraagd_euro",
+    "indexatie_toegekend_pct",
+    "indexatie_toegekend_euro",
+    "voit_kosten_euro",
+    "voit_uren_per_week_per_lokaal_team",
+    "veiligheid_voorop_fte",
+    "veiligheid_voorop_kosten_euro",
+    "klanttevredenheid_cijfer",
+    "crisisinterventies_min",
+    "crisisinterventies_max",
+    "huisverbod_buiten_kantooruren",
+    "hoorfunctie_wvggz",
+    "crisis_overdracht_binnen_48_uur_pct",
+)
+PER_VORIG_JAAR = (
+    "politie_aandeel_meldingen_pct",
+    "politie_teruggelegd_pct",
+    "politie_afgerond_zonder_inzet_pct",
+    "politie_naar_jpt_pct",
+    "lokaal_team_aandeel_meldingen_pct",
+)
+VEROUDEREND = PER_BEGROTINGSJAAR + PER_VORIG_JAAR
+
+# kengetallen.yaml as written: the same keys, the aging ones as a mapping year → figure.
+KengetallenBestand = create_model(
+    "KengetallenBestand",
+    __base__=_KengetallenControle,
+    __doc__="kengetallen.yaml as written: every figure that ages is a mapping year → figure.",
+    **{
+        naam: ((PerJaar, ...) if naam in VEROUDEREND else (veld.annotation, veld))
+        for naam, veld in Kengetallen.model_fields.items()
+    },
+)
 
 
-def load_kengetallen(path: Path) -> Kengetallen:
-    """``kengetallen.yaml``: the other figures of the seed, each with unit and source."""
+def kengetallen_voor(bestand: BaseModel, jaren: dict[str, int]) -> Kengetallen:
+    """The kengetallen of one run: each aging figure of the year ``jaren`` names (checked to be there)."""
+    inhoud = dict(bestand)
+    for naam in VEROUDEREND:
+        inhoud[naam] = getattr(bestand, naam)[jaren[naam]]
+    return Kengetallen.model_validate(inhoud)
+
+
+def load_kengetallen(path: Path) -> BaseModel:
+    """``kengetallen.yaml``: the other figures of the seed, each with unit and source (a KengetallenBestand)."""
     try:
-        return Kengetallen.model_validate(_load_yaml(path))
+        return KengetallenBestand.model_validate(_load_yaml(path))
     except ValidationError as exc:
         err = exc.errors()[0]
         if err["type"] == "value_error":
@@ -679,7 +737,11 @@ def load_wachttijden(path: Path) -> Wachtrijaannames:
 
 @dataclass(frozen=True)
 class Dataset:
-    """All validated inputs of one data directory."""
+    """All validated inputs of one data directory.
+
+    ``kengetallen`` is the file as written (a KengetallenBestand) until a run takes its years from it
+    (run.load_run): then it holds the run's :class:`Kengetallen`, and ``kengetallen_bestand`` the file.
+    """
 
     directory: Path
     volumes: pd.DataFrame
@@ -687,6 +749,7 @@ class Dataset:
     kengetallen: Kengetallen
     claims: pd.DataFrame
     wachttijden: Wachtrijaannames
+    kengetallen_bestand: BaseModel | None = None
 
     def bestanden(self) -> list[Path]:
         """The input files this dataset was read from (for the manifest)."""
@@ -698,11 +761,13 @@ def load_dataset(data_dir: Path | str = paths.DATA_DIR) -> Dataset:
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise InvoerFout(data_dir, "", "map met datasets ontbreekt")
+    kengetallen = load_kengetallen(data_dir / paths.KENGETALLEN_FILE)
     return Dataset(
         directory=data_dir,
         volumes=load_volumes(data_dir / paths.VOLUMES_FILE),
         normen=load_normen(data_dir / paths.NORMEN_FILE),
-        kengetallen=load_kengetallen(data_dir / paths.KENGETALLEN_FILE),
+        kengetallen=kengetallen,
         claims=load_claims(data_dir / paths.CLAIMS_FILE),
         wachttijden=load_wachttijden(data_dir / paths.WACHTTIJDEN_FILE),
+        kengetallen_bestand=kengetallen,
     )

@@ -4,9 +4,10 @@
 previous run line by line (its comments stay), sets ``run_naam``, ``peilmoment`` (also where the old
 peilmoment was the base period) and ``documentdatum`` (today), points ``vorige_run`` at the previous
 params file and copies the previous run's text set to ``report/tekst/<RUN>/`` for the programmateam to
-edit. It then lists every period and yearly kengetal the new run needs that ``data/`` does not have
-yet; the command exits 2 until that list is empty and the new run validates. Running it again keeps
-the params file already written and checks again.
+edit. It then lists every period and kengetal of a year the new run needs that ``data/`` does not have
+yet (every figure that ages is keyed by year), and the figures that age it takes over unchanged from the
+previous run (to confirm); the command exits 2 until the first list is empty and the new run validates.
+Running it again keeps the params file already written and checks again.
 """
 
 from __future__ import annotations
@@ -19,17 +20,17 @@ from pathlib import Path
 
 import yaml
 
+from . import formatting as fmt
 from . import paths, tekst
 from .data import Dataset, load_dataset
 from .errors import InvoerFout
-from .params import RunParams, load_params, validate_params
+from .params import RunParams, jaren_voor_run, load_params, ontbrekende_kengetallen, validate_params
 from .run import load_run
 from .verify import tekstset_map
 from .wijzigingen import load_vorige_run
 
 # The params key that names the previous run's params file (the "what changed since the last BURAP" section).
 VORIGE_RUN_SLEUTEL = "vorige_run"
-_JAAR = re.compile(r"\b(20\d\d)\b")
 
 
 @dataclass
@@ -38,6 +39,8 @@ class NieuweBurap:
     geschreven: bool  # False: the file was already there and is only checked
     tekstset: Path
     ontbreekt: list[str] = field(default_factory=list)
+    # figures that age, taken over unchanged from the previous run's year: the user confirms them
+    overgenomen: list[str] = field(default_factory=list)
 
 
 # --- the params file, edited as text so the comments stay -------------------------------------------
@@ -98,21 +101,12 @@ def _periode_sleutels(params: RunParams) -> dict[str, str]:
     return uit
 
 
-def peiljaar(params: RunParams, dataset: Dataset) -> int | None:
-    """The year of the peilmoment: from volumes.csv, else the year in its name (``BURAP 1 2025``)."""
-    rij = dataset.volumes[dataset.volumes["periode"] == params.peilmoment]
-    if not rij.empty:
-        return int(rij.iloc[0]["jaar"])
-    m = _JAAR.search(params.peilmoment)
-    return int(m.group(1)) if m else None
-
-
 def ontbrekende_data(params: RunParams, dataset: Dataset) -> list[str]:
-    """Every period and yearly kengetal the run needs that the data lack, one Dutch line each.
+    """Every period and kengetal of a year the run needs that the data lack, one Dutch line each.
 
-    Periods: the peilmoment and the other period keys. Kengetallen per year: ``fte_beschikbaar`` for each
-    prognosis year, ``verzuim_pct`` for the peilmoment's year (the queue model's projection) and the
-    year before (its verzuim scenario) unless the params set those percentages themselves.
+    Periods: the peilmoment and the other period keys. Kengetallen: every (kengetal, jaar) of
+    :func:`params.benodigde_kengetallen` (the prognosis years' formation, verzuim, the winstwaarschuwing,
+    and every figure that ages: the begroting's agreements, the police shares of the last closed year).
     """
     volumes = paths.display_path(dataset.directory / paths.VOLUMES_FILE)
     kengetallen = paths.display_path(dataset.directory / paths.KENGETALLEN_FILE)
@@ -126,27 +120,29 @@ def ontbrekende_data(params: RunParams, dataset: Dataset) -> list[str]:
         "de zes tellingen, de formatie en de bron"
         for waarde, sleutels in ontbrekend.items()
     ]
-    kg = dataset.kengetallen
-    nodig: dict[str, list[int]] = {"fte_beschikbaar": list(params.prognose.jaren or [])}
-    jaar = peiljaar(params, dataset)
-    if jaar is not None:
-        nodig["verzuim_pct"] = [
-            j
-            for j, eigen in (
-                (jaar - 1, params.wachttijden.verzuim_scenario_pct),
-                (jaar, params.wachttijden.verzuim_pct),
-            )
-            if eigen is None
-        ]
-    for naam, jaren in nodig.items():
-        aanwezig = getattr(kg, naam, None)
-        if not isinstance(aanwezig, dict):
-            continue
-        for j in sorted(set(jaren)):
-            if j not in aanwezig:
-                regels.append(
-                    f"{kengetallen}: kengetal {naam} heeft geen {j}: voeg '{j}: {{waarde: …, eenheid: …, bron: …}}' toe"
-                )
+    regels += [
+        f"{kengetallen}: kengetal {naam} heeft geen {jaar} ({reden}): "
+        f"voeg '{jaar}: {{waarde: …, eenheid: …, bron: …}}' toe"
+        for naam, jaar, reden in ontbrekende_kengetallen(params, dataset)
+    ]
+    return regels
+
+
+def overgenomen_kengetallen(vorig: RunParams, nieuw: RunParams, dataset: Dataset) -> list[str]:
+    """The figures that age which the new run takes from the same year as the previous one: to confirm.
+
+    A begroting's agreements stay those of its year until the run names another begroting; the line
+    asks the programmateam to check that they still hold (or to correct them, with a new ``bron``).
+    """
+    kengetallen = paths.display_path(dataset.directory / paths.KENGETALLEN_FILE)
+    oud = jaren_voor_run(vorig, dataset)
+    bestand = dataset.kengetallen_bestand or dataset.kengetallen
+    regels = []
+    for naam, jaar in jaren_voor_run(nieuw, dataset).items():
+        per_jaar = getattr(bestand, naam)
+        if oud.get(naam) == jaar and jaar in per_jaar:
+            kg = per_jaar[jaar]
+            regels.append(f"{kengetallen}: {naam} {jaar}: {fmt.getal(kg.waarde, 2).removesuffix(',00')} {kg.eenheid}")
     return regels
 
 
@@ -200,7 +196,12 @@ def nieuwe_burap(
     else:
         params = load_params(doel)  # keep what is there (perhaps edited by hand) and check that
 
-    ontbreekt = ontbrekende_data(params, load_dataset(data_map))
+    dataset = load_dataset(data_map)
+    ontbreekt = ontbrekende_data(params, dataset)
+    try:
+        overgenomen = overgenomen_kengetallen(oud, params, dataset)
+    except InvoerFout:
+        overgenomen = []  # the previous run no longer validates against this data: nothing to compare
     if not ontbreekt:
         try:
             run = load_run(doel, data_map)  # what `vt-analysis validate` checks
@@ -208,4 +209,4 @@ def nieuwe_burap(
             load_vorige_run(run)
         except InvoerFout as fout:
             ontbreekt.append(str(fout))
-    return NieuweBurap(doel, geschreven, tekst_doel, ontbreekt)
+    return NieuweBurap(doel, geschreven, tekst_doel, ontbreekt, overgenomen)

@@ -7,6 +7,7 @@ a pydantic model with ``extra="forbid"``; unknown keys get a did-you-mean sugges
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from . import paths
-from .data import Dataset, _load_yaml
+from .data import PER_BEGROTINGSJAAR, PER_VORIG_JAAR, VEROUDEREND, Dataset, _load_yaml
 from .errors import InvoerFout, eerste_fout, from_validation_error
 from .prognose import PrognoseParams, PrognoseVariant, prognose_jaren
 from .scenarios import ScenarioAParams, ScenarioBParams, ScenarioCParams, VergelijkingParams
@@ -187,38 +188,59 @@ def _check_scenario_params(params: RunParams, data: Dataset, bron: Path | str) -
         )
 
 
+_JAAR_IN_NAAM = re.compile(r"\b(20\d\d)\b")
+# Police counts of a year, beside the shares of PER_VORIG_JAAR: the same year is needed.
+_POLITIE_AANTALLEN = ("politie_meldingen", "politie_teruggelegd", "afgerond_zonder_inzet")
+
+
+def jaar_van_periode(periode: str | None, dataset: Dataset) -> int | None:
+    """The year of a period: its ``jaar`` in volumes.csv, else the year in its name (``BURAP 1 2025``)."""
+    volumes = dataset.volumes
+    rij = volumes[volumes["periode"] == periode]
+    if not rij.empty:
+        return int(rij.iloc[0]["jaar"])
+    m = _JAAR_IN_NAAM.search(periode or "")
+    return int(m.group(1)) if m else None
+
+
 def benodigde_kengetallen(params: RunParams, dataset: Dataset) -> list[tuple[str, int, str]]:
     """Every (kengetal, jaar) the run reads, with why: the years follow from the params and the volumes.
 
     - ``fte_beschikbaar``: every prognose year (the scenarios compare against it);
     - ``winstwaarschuwing_meldingen``/``_adviezen``: the year of the begroting period (prognose variant);
     - ``verzuim_pct``: the peilmoment's year (calibration of the queue model), and the year before it
-      for the verzuim scenario unless ``wachttijden.verzuim_scenario_pct`` is given.
+      for the verzuim scenario unless ``wachttijden.verzuim_scenario_pct`` is given;
+    - the figures that age (data.VEROUDEREND): the begroting's agreements and prices of the begroting
+      year, the police shares and counts of the last closed year before the peilmoment.
     """
-    volumes = dataset.volumes.set_index("periode")
-    perioden = set(volumes.index)
-
-    def jaar_van(periode: str | None) -> int | None:
-        return int(volumes.loc[periode, "jaar"]) if periode in perioden else None
-
     nodig: list[tuple[str, int, str]] = []
     p = params.prognose
     jaren = list(p.jaren) if p.jaren else sorted(dataset.kengetallen.fte_beschikbaar)
     nodig += [("fte_beschikbaar", j, "prognosejaar") for j in jaren]
     begroting = p.begroting_periode or params.besluit_periode
-    if (j := jaar_van(begroting)) is not None:
+    if (j := jaar_van_periode(begroting, dataset)) is not None:
         reden = f"jaar van de begrotingsperiode {begroting!r}"
         nodig += [("winstwaarschuwing_meldingen", j, reden), ("winstwaarschuwing_adviezen", j, reden)]
-    if (j := jaar_van(params.peilmoment)) is not None:
+    if (j := jaar_van_periode(params.peilmoment, dataset)) is not None:
         nodig.append(("verzuim_pct", j, f"jaar van peilmoment {params.peilmoment!r}"))
         if params.wachttijden.verzuim_scenario_pct is None:
             nodig.append(("verzuim_pct", j - 1, f"jaar vóór peilmoment {params.peilmoment!r} (verzuimscenario)"))
+        reden = f"laatste afgesloten jaar vóór peilmoment {params.peilmoment!r}"
+        nodig += [(naam, j - 1, reden) for naam in (*PER_VORIG_JAAR, *_POLITIE_AANTALLEN)]
+    aanvraag = params.aanvraag_periode or params.besluit_periode
+    if (j := jaar_van_periode(aanvraag, dataset)) is not None:
+        nodig += [(naam, j, f"begrotingsjaar van {aanvraag!r}") for naam in PER_BEGROTINGSJAAR]
     return nodig
+
+
+def jaren_voor_run(params: RunParams, dataset: Dataset) -> dict[str, int]:
+    """The year each aging figure of the run is taken from (see :func:`benodigde_kengetallen`)."""
+    return {naam: jaar for naam, jaar, _ in benodigde_kengetallen(params, dataset) if naam in VEROUDEREND}
 
 
 def ontbrekende_kengetallen(params: RunParams, dataset: Dataset) -> list[tuple[str, int, str]]:
     """The (kengetal, jaar, why) the run needs and kengetallen.yaml lacks, in the order they are needed."""
-    kg = dataset.kengetallen
+    kg = dataset.kengetallen_bestand or dataset.kengetallen
     gezien = set()
     ontbrekend = []
     for naam, jaar, reden in benodigde_kengetallen(params, dataset):
@@ -233,7 +255,7 @@ def check_kengetallen_jaren(params: RunParams, dataset: Dataset) -> None:
     ontbrekend = ontbrekende_kengetallen(params, dataset)
     if ontbrekend:
         naam, jaar, reden = ontbrekend[0]
-        aanwezig = ", ".join(map(str, sorted(getattr(dataset.kengetallen, naam))))
+        aanwezig = ", ".join(map(str, sorted(getattr(dataset.kengetallen_bestand or dataset.kengetallen, naam))))
         rest = f"; ontbreekt ook: {', '.join(f'{n} {j}' for n, j, _ in ontbrekend[1:])}" if len(ontbrekend) > 1 else ""
         raise InvoerFout(
             dataset.directory / paths.KENGETALLEN_FILE,
@@ -272,17 +294,17 @@ def check_samenhang(params: RunParams, dataset: Dataset, bron: Path | str) -> No
                 f"sleutel normsets.{params.normset}.producten.{product}.uren",
                 f"{norm.uren!r} uur, verwacht meer dan 0 (het wachtrijmodel deelt erdoor)",
             )
-    kg = dataset.kengetallen
+    kg = dataset.kengetallen_bestand or dataset.kengetallen
     kengetallen_bestand = dataset.directory / paths.KENGETALLEN_FILE
     # The figures the model divides by or needs capacity from: above zero (verzuim below 100%).
-    if kg.kosten_per_fte_euro.waarde <= 0:
-        raise InvoerFout(
-            kengetallen_bestand,
-            "sleutel kosten_per_fte_euro.waarde",
-            f"{kg.kosten_per_fte_euro.waarde!r}, verwacht meer dan 0 (de kosten worden erdoor gedeeld)",
-        )
     for naam, jaar, reden in benodigde_kengetallen(params, dataset):
         waarde = getattr(kg, naam)[jaar].waarde
+        if naam == "kosten_per_fte_euro" and waarde <= 0:
+            raise InvoerFout(
+                kengetallen_bestand,
+                f"sleutel {naam}.{jaar}.waarde",
+                f"{waarde!r}, verwacht meer dan 0 (de kosten worden erdoor gedeeld; {reden})",
+            )
         if naam in ("fte_beschikbaar", "winstwaarschuwing_meldingen") and waarde <= 0:
             raise InvoerFout(
                 kengetallen_bestand, f"sleutel {naam}.{jaar}.waarde", f"{waarde!r}, verwacht meer dan 0 ({reden})"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import paths
-from .data import Dataset, load_dataset
-from .params import RunParams, check_params_tegen_data, load_params, validate_params
+from .data import Dataset, kengetallen_voor, load_dataset
+from .params import RunParams, check_params_tegen_data, jaren_voor_run, load_params, validate_params
 
 
 @dataclass(frozen=True)
@@ -35,4 +35,6 @@ def load_run(params: Path | str | dict | None = None, data_dir: Path | str | Non
         run_params = load_params(bestand)
     dataset = load_dataset(Path(data_dir) if data_dir is not None else paths.DATA_DIR)
     check_params_tegen_data(run_params, dataset, bestand or "params")
-    return Run(params=run_params, data=dataset, params_bestand=bestand)
+    # The figures that age, of the years this run needs (checked to be there just above).
+    kengetallen = kengetallen_voor(dataset.kengetallen_bestand, jaren_voor_run(run_params, dataset))
+    return Run(params=run_params, data=replace(dataset, kengetallen=kengetallen), params_bestand=bestand)
