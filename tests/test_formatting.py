@@ -82,3 +82,18 @@ def test_rounding_agrees_with_decimal_half_up():
         waarde = tiende / 10
         verwacht = Decimal(str(waarde)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
         assert fmt.afronden(waarde, 0) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("waarde", "tekst"),
+    [
+        (1_931_732.37, "ruim € 1,9 mln"),  # the 2026 shortage of the winstwaarschuwing in prose
+        (2_280_984, "bijna € 2,3 mln"),
+        (1_000_000, "€ 1,0 mln"),
+        (628_542, "bijna € 629.000"),
+        (72_643, "bijna € 73.000"),
+        (286_000, "€ 286.000"),
+    ],
+)
+def test_prose_amounts_are_rounded_with_ruim_or_bijna(waarde, tekst):
+    assert fmt.bedrag(waarde) == tekst

@@ -24,17 +24,24 @@ def r(standaard_resultaten) -> Resultaten:
 
 
 def test_summary_table_shows_shortage_cost_and_terms_per_scenario(r):
-    """The scenarios side by side: the seed's shortages (Winstwaarschuwing 2: 14,07 and 18,57 fte), A's cost,
-    B and C not costed instead of € 0, the legal terms in December of the last year from the queue model."""
+    """The scenarios side by side: the seed's shortages (Winstwaarschuwing 2: 14,07 and 18,57 fte), A's cost as
+    scenario A computes it, B marked with the cut it asks instead of as compliant, the AB-besluit's 4.400
+    meldingen marked as outdated, no C rows while no lever is set, the legal terms from the queue model."""
     p = load_run(None).params
     md = h_samenvatting.scenario_tabel(r, p).markdown()
-    rijen = {rij.split(" | ")[0].lstrip("| "): rij for rij in md.splitlines()[2:] if rij.startswith("| ")}
+    regels = [rij for rij in md.splitlines()[2:] if rij.startswith("| ")]
+    rijen = {rij.split(" | ")[0].lstrip("| ").split(" (")[0]: rij for rij in regels}
     assert rijen["Winstwaarschuwing, niets doen"].startswith("| Winstwaarschuwing, niets doen | 14,07 | 18,57 | € 0 |")
-    assert rijen["AB-besluit, niets doen"].startswith("| AB-besluit, niets doen | 7,00 | 11,50 |")
-    a = r.vergelijking[r.vergelijking["naam"] == "A"].set_index("jaar")["kosten_euro"]
+    assert rijen["AB-besluit, niets doen"].startswith(
+        "| AB-besluit, niets doen (4.400 meldingen: achterhaald, BURAP 2 2024 al 4.998) | 7,00 | 11,50 |"
+    )
+    a = r.scenario_a[r.scenario_a["variant"] == p.scenario_a.prognose_variant].set_index("jaar")["kosten_totaal_euro"]
     assert f"| {fmt.euro(a[2025])} | {fmt.euro(a[2026])} |" in rijen["A"]
+    b = r.scenario_b.set_index("jaar")
+    daling = fmt.procent(-b.loc[2025, "reductie_overige_pct"])
+    assert f"(vraagt {daling} van de overige meldingen in 2025)" in rijen["B"]
     assert "| niet becijferd | niet becijferd |" in rijen["B"] and "€ 0" not in rijen["B"]
-    assert "+ niet becijferd" in rijen["A tijdelijk + C"]
+    assert not any(naam.startswith(("C", "B+C", "A tijdelijk")) for naam in rijen)
     w = r.wachttijden
     dec = w[(w["scenario"] == "A") & (w["maand"] == "2026-12")].iloc[0]
     assert rijen["A"].endswith(

@@ -111,7 +111,7 @@ def test_prediction_interval_formula_by_hand():
 
 def test_every_variant_has_fte_for_both_normsets(data):
     df = _prognose(data)
-    assert set(df["variant"]) == {"begroting", "winstwaarschuwing", "trend"}
+    assert set(df["variant"]) == {"peilmoment", "begroting", "winstwaarschuwing", "trend"}
     assert set(df["jaar"]) == set(data.kengetallen.fte_beschikbaar)
     assert df[["fte_regionaal", "fte_landelijk", *TELLINGEN]].notna().all().all()
     assert df.loc[df["variant"] != "trend", "meldingen_ondergrens"].isna().all()

@@ -22,6 +22,7 @@ from vt_analysis.scenarios import (
     hefboom_frame,
     norm_matrix,
     pas_hefbomen_toe,
+    scenario_a,
     scenario_a_totaal,
     scenario_b,
     schaal_meldingen,
@@ -201,36 +202,60 @@ def test_waterfall_deltas_add_up_and_respect_vanaf_jaar():
             assert (stappen["delta_fte"] < 0).all()  # every lever of the example saves fte
 
 
-def test_neutral_c_scenario_equals_doing_nothing(tabellen):
-    v = tabellen["vergelijking"].set_index(["naam", "jaar"])
-    assert v.loc["C"][["fte_benodigd", "gap", "meldingen"]].equals(
-        v.loc["Winstwaarschuwing, niets doen"][["fte_benodigd", "gap", "meldingen"]]
-    )
+def test_c_is_compared_only_when_a_lever_is_set(tabellen, run):
+    """With every lever at 0, C would equal doing nothing: C and its combinations are not compared at all."""
+    namen = set(tabellen["vergelijking"]["naam"])
+    met_c = {s.naam for s in run.params.vergelijking.scenarios if s.procesoptimalisatie}
+    assert met_c and not (namen & met_c)
+    assert {"AB-besluit, niets doen", "Winstwaarschuwing, niets doen", "A", "B"} <= namen
 
 
 # --- A and the comparison ------------------------------------------------------------------------------
 
 
-def test_scenario_a_closes_the_gap_at_kosten_per_fte(tabellen):
+def test_scenario_a_is_paid_from_the_month_the_staff_start(tabellen, run):
+    """A on its basis (the peilmoment, no growth: 74,09 − 63,40 = 10,69 fte in 2025, 74,09 − 58,90 = 15,19 in 2026,
+    Bijlage 2), paid from month 7 of 2025 (six months' recruitment), plus the indexation shortfall; VOiT and
+    Veiligheid Voorop are in the norm hours (kengetal programmas_in_normuren), so never on top."""
     a = tabellen["scenario_a"]
-    assert (a["extra_fte_formatie"] == -a["gap"]).all()
-    assert (a["kosten_formatie_euro"] == a["extra_fte_formatie"] * 104000).all()
-    # Indexation shortfall: 238.475 − 165.832 = 72.643 euro = 72.643 / 104.000 fte per year.
+    assert list(dict.fromkeys(a["variant"])) == ["peilmoment", "winstwaarschuwing"]
+    basis = a[a["variant"] == "peilmoment"].set_index("jaar")
+    assert round(basis.loc[2025, "tekort_fte"], 2) == 10.69 and round(basis.loc[2026, "tekort_fte"], 2) == 15.19
+    assert list(basis["maanden_in_dienst"]) == [6, 12]
+    assert basis.loc[2025, "kosten_formatie_euro"] == round(basis.loc[2025, "tekort_fte"] * 104000 * 6 / 12)
+    assert basis.loc[2026, "kosten_formatie_euro"] == round(basis.loc[2026, "tekort_fte"] * 104000)
+    # Indexation shortfall: 238.475 − 165.832 = 72.643 euro a year.
     assert (a["kosten_indexatie_euro"] == 72643).all()
-    assert a["extra_fte_indexatie"].to_numpy() == pytest.approx(72643 / 104000)
-    assert (a["kosten_voit_euro"] == 140000).all() and (a["extra_fte_veiligheid_voorop"] == 1).all()
-    totaal = scenario_a_totaal(a)
-    assert totaal["kosten_totaal_euro"] == pytest.approx(a["kosten_totaal_euro"].sum())
+    assert (a["kosten_voit_euro"] == 0).all() and (a["kosten_veiligheid_voorop_euro"] == 0).all()
+    posten = a[[f"kosten_{p}_euro" for p in ("formatie", "indexatie", "voit", "veiligheid_voorop")]].sum(axis=1)
+    assert (posten == a["kosten_totaal_euro"]).all()  # whole euros: shown parts add up to the shown total
+    totaal = scenario_a_totaal(a[a["variant"] == "peilmoment"])
+    assert totaal["kosten_totaal_euro"] == basis["kosten_totaal_euro"].sum()
 
 
-def test_comparison_table(tabellen):
+def test_programmes_on_top_only_when_the_norm_hours_lack_them(data_copy):
+    sleutel = "programmas_in_normuren: {waarde:"
+    edit_file(data_copy / "kengetallen.yaml", f"{sleutel} 1,", f"{sleutel} 0,")
+    run = load_run(None, data_copy)
+    p, ns = run.params, run.data.normen.normsets[run.params.normset]
+    a = scenario_a(p.scenario_a, prognose_van_run(run), ns, run.data.kengetallen, 6)
+    assert (a["kosten_voit_euro"] == 140000).all() and (a["kosten_veiligheid_voorop_euro"] == 104000).all()
+
+
+def test_comparison_costs_a_as_scenario_a_does(tabellen, run):
+    """The comparison's A is funded on A's basis and costs what scenario A costs (one total on every page);
+    on the winstwaarschuwing's volumes it leaves the difference of the two prognoses open."""
     v = tabellen["vergelijking"].set_index(["naam", "jaar"])
     ab = v.loc["AB-besluit, niets doen"]
-    assert round(ab.loc[2025, "fte_benodigd"], 2) == 70.40 and round(ab.loc[2025, "gap"], 2) == -7.00
-    assert (v.loc["A"]["gap"] == 0).all() and (v.loc["A"]["kosten_euro"] > 0).all()
-    assert v.loc["B"]["gap"].abs().max() < 1e-9
+    assert round(ab.loc[2025, "fte_benodigd"], 2) == 70.40 and round(ab.loc[2025, "tekort_fte"], 2) == 7.00
+    a = tabellen["scenario_a"]
+    basis = a[a["variant"] == run.params.scenario_a.prognose_variant].set_index("jaar")
+    assert (v.loc["A"]["kosten_euro"] == basis["kosten_totaal_euro"]).all()
+    ww = v.loc["Winstwaarschuwing, niets doen"]["tekort_fte"]
+    assert v.loc["A"]["tekort_fte"].to_numpy() == pytest.approx((ww - basis["tekort_fte"]).to_numpy())
+    assert v.loc["B"]["tekort_fte"].abs().max() < 1e-9
     assert (v.loc["B"]["meldingen"] < 5220).all()
-    assert (v["gap"] == v["fte_beschikbaar"] - v["fte_benodigd"]).all()
+    assert (v["tekort_fte"] == v["fte_benodigd"] - v["fte_beschikbaar"]).all()
 
 
 def test_example_run_validates_and_gives_a_different_comparison(cli, tabellen):
@@ -242,8 +267,11 @@ def test_example_run_validates_and_gives_a_different_comparison(cli, tabellen):
     verg = vergelijking(p.vergelijking, p.scenario_a, p.scenario_b, p.scenario_c, prognose_van_run(run), ns, kg)
     basis = {(r["naam"], r["jaar"]): r for r in tabellen["vergelijking"].to_dict(orient="records")}
     voorbeeld = {(r["naam"], r["jaar"]): r for r in verg.to_dict(orient="records")}
-    assert voorbeeld[("C", 2026)]["fte_benodigd"] < basis[("C", 2026)]["fte_benodigd"]
-    assert voorbeeld[("A tijdelijk + C", 2026)]["kosten_euro"] == 0 < basis[("A tijdelijk + C", 2026)]["kosten_euro"]
+    # The example sets levers: C and its combinations are compared there (and not in the default run).
+    assert ("C", 2026) in voorbeeld and ("C", 2026) not in basis
+    niets_doen = voorbeeld[("Winstwaarschuwing, niets doen", 2026)]["fte_benodigd"]
+    assert voorbeeld[("C", 2026)]["fte_benodigd"] < niets_doen
+    assert voorbeeld[("A tijdelijk + C", 2026)]["kosten_euro"] == 0  # A bridges 2025 only in the example
 
 
 def test_json_contract_keys(cli):
@@ -397,7 +425,7 @@ def test_neutral_levers_have_no_effect_in_the_tornado(tabellen):
             "sleutel scenario_a.voit_voortzetten: 'misschien' is geen ja/nee-waarde",
         ),
         (
-            "  prognose_variant: winstwaarschuwing       # het tekort",
+            "  prognose_variant: peilmoment              # het advies",
             "  prognose_variant: oktober       # het tekort",
             "sleutel scenario_a.prognose_variant: 'oktober' is geen toegestane waarde",
         ),
@@ -416,7 +444,11 @@ def test_neutral_levers_have_no_effect_in_the_tornado(tabellen):
             "{naam: C, middelen: altijd}",
             "middelen: 'altijd' is geen toegestane waarde",
         ),
-        ("    scenario: C\n", "    scenario: D\n", "sleutel vergelijking: gevoeligheid.scenario 'D' is geen scenario"),
+        (
+            '    scenario: "Winstwaarschuwing, niets doen"\n',
+            "    scenario: D\n",
+            "sleutel vergelijking: gevoeligheid.scenario 'D' is geen scenario",
+        ),
         ("    jaar: 2026\n", "    jaar: 2030\n", "sleutel vergelijking.gevoeligheid.jaar: 2030 is geen prognosejaar"),
         (
             "    variatie_pct: 10\n",
@@ -436,7 +468,8 @@ def test_an_empty_scenario_list_is_one_clear_line(cli, params_copy):
     begin = tekst.index("  scenarios:\n")
     einde = tekst.index("  gevoeligheid:")
     params_copy.write_text(tekst[:begin] + "  scenarios: []\n" + tekst[einde:], encoding="utf-8")
-    params_copy.write_text(params_copy.read_text(encoding="utf-8").replace("    scenario: C\n", ""), encoding="utf-8")
+    gevoeligheid = '    scenario: "Winstwaarschuwing, niets doen"\n'
+    params_copy.write_text(params_copy.read_text(encoding="utf-8").replace(gevoeligheid, ""), encoding="utf-8")
     melding = params_fout(cli, params_copy)
     assert "sleutel vergelijking.scenarios: geen scenario's, verwacht minstens één" in melding
     code, out, err = cli("compute", "--params", params_copy, "--json")

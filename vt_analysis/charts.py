@@ -391,9 +391,9 @@ def waterval_chart(tabel: pd.DataFrame, jaar: int, namen: Mapping[str, str]) -> 
 
 
 def vergelijking_chart(tabel: pd.DataFrame) -> alt.Chart:
-    """Gap per named scenario, one bar per year (negative = too few fte)."""
+    """Shortage per named scenario, one bar per year (required − available; negative = room)."""
     df = tabel.copy()
-    df["gap_label"] = df["gap"].map(lambda g: fmt.fte(g, teken=True))
+    df["tekort_label"] = df["tekort_fte"].map(fmt.fte)
     df["kosten_label"] = df["kosten_euro"].map(fmt.euro)
     df["benodigd_label"] = df["fte_benodigd"].map(fmt.fte)
     df["meldingen_label"] = df["meldingen"].map(fmt.aantal)
@@ -404,14 +404,14 @@ def vergelijking_chart(tabel: pd.DataFrame) -> alt.Chart:
         .encode(
             y=alt.Y("naam:N", sort=list(dict.fromkeys(df["naam"])), title=None, axis=alt.Axis(labelLimit=200)),
             yOffset=alt.YOffset("jaar:N"),
-            x=alt.X("gap:Q", title="Verschil (fte)", axis=alt.Axis(format=",.0f")),
+            x=alt.X("tekort_fte:Q", title="Tekort (fte)", axis=alt.Axis(format=",.0f")),
             color=alt.Color("jaar:N", title="Jaar", scale=alt.Scale(range=[KLEUREN["regionaal"], KLEUREN["adviezen"]])),
             tooltip=[
                 alt.Tooltip("naam:N", title="Scenario"),
                 alt.Tooltip("jaar:N", title="Jaar"),
                 alt.Tooltip("meldingen_label:N", title="Meldingen"),
                 alt.Tooltip("benodigd_label:N", title="Fte benodigd"),
-                alt.Tooltip("gap_label:N", title="Verschil (fte)"),
+                alt.Tooltip("tekort_label:N", title="Tekort (fte)"),
                 alt.Tooltip("kosten_label:N", title="Extra kosten"),
             ],
         )

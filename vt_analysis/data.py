@@ -523,6 +523,11 @@ class _KengetallenControle(BaseModel):
                 if kg.eenheid == "%" and not 0 <= kg.waarde <= 100:
                     plek = f"{naam}.{jaar}" if jaar is not None else naam
                     raise ValueError(f"sleutel {plek}.waarde: {kort(kg.waarde)} is geen percentage, verwacht 0 tot 100")
+                if kg.eenheid == "ja/nee" and kg.waarde not in (0, 1):
+                    plek = f"{naam}.{jaar}" if jaar is not None else naam
+                    raise ValueError(
+                        f"sleutel {plek}.waarde: {kort(kg.waarde)} is geen ja/nee, verwacht 1 (ja) of 0 (nee)"
+                    )
                 if kg.eenheid != "%" and kg.waarde < 0:
                     plek = f"{naam}.{jaar}" if jaar is not None else naam
                     raise ValueError(f"sleutel {plek}.waarde: {kort(kg.waarde)} is negatief, verwacht ≥ 0")
@@ -548,6 +553,8 @@ class Kengetallen(_KengetallenControle):
     voit_uren_per_week_per_lokaal_team: Kengetal
     veiligheid_voorop_fte: Kengetal
     veiligheid_voorop_kosten_euro: Kengetal
+    # Whether the norm hours already cover VOiT and Veiligheid Voorop (1) or they come on top (0).
+    programmas_in_normuren: Kengetal
     triage_binnen_5_werkdagen_norm_pct: Kengetal
     triage_binnen_5_werkdagen_realisatie_pct: Kengetal
     onderzoek_binnen_10_weken_norm_pct: Kengetal
@@ -563,6 +570,8 @@ class Kengetallen(_KengetallenControle):
     politie_teruggelegd: PerJaar
     afgerond_zonder_inzet: PerJaar
     lokaal_team_aandeel_meldingen_pct: Kengetal
+    # The largest fall of the non-police meldingen a year that is plausible (an assumption with its reasoning).
+    b_plausibele_daling_overige_pct: Kengetal
     winstwaarschuwing_meldingen: PerJaar
     winstwaarschuwing_adviezen: PerJaar
     fte_beschikbaar: PerJaar

@@ -60,6 +60,24 @@ def euro(waarde: float, decimalen: int = 0) -> str:
     return _minus(format_currency(afgerond, "EUR", format=patroon, locale=LOCALE, currency_digits=False))
 
 
+def bedrag(waarde: float) -> str:
+    """An amount in prose, rounded as one says it: ``ruim € 1,9 mln``, ``bijna € 2,3 mln``, ``ruim € 628.000``.
+
+    Millions to a tenth, smaller amounts to a thousand; 'ruim' / 'bijna' when the exact amount is more / less
+    than that, so prose never puts 'ongeveer' before an exact amount.
+    """
+    if abs(waarde) >= 1_000_000:
+        afgerond = float(afronden(waarde / 1_000_000, 1)) * 1_000_000
+        tekst = f"€ {getal(afgerond / 1_000_000, 1)} mln"
+    else:
+        afgerond = float(afronden(waarde / 1000, 0)) * 1000
+        tekst = euro(afgerond)
+    verschil = waarde - afgerond
+    if abs(verschil) < 0.5:  # the amount is already round
+        return tekst
+    return ("ruim " if verschil > 0 else "bijna ") + tekst
+
+
 def aantal(waarde: float, eenheid: str = "") -> str:
     """A whole count: ``4.600`` or ``4.600 meldingen``."""
     tekst = getal(waarde, 0)

@@ -65,10 +65,23 @@ def kerncijfers(
     uit["a_kosten_overbrugging_programmas_euro"] = (
         float((a["kosten_voit_euro"] + a["kosten_veiligheid_voorop_euro"]).sum()) if len(a) else 0.0
     )
+    for j in sorted(tekorten_["jaar"].unique()):  # every prognosis year; a year outside the bridging period is 0
+        uit[f"a_extra_fte_{j}"] = uit[f"a_kosten_{j}_euro"] = uit[f"a_maanden_{j}"] = 0.0
     for _, rij in a.iterrows():
         j = int(rij["jaar"])
-        uit[f"a_extra_fte_{j}"] = float(rij["extra_fte_totaal"])
+        uit[f"a_extra_fte_{j}"] = float(rij["extra_fte_formatie"])
         uit[f"a_kosten_{j}_euro"] = float(rij["kosten_totaal_euro"])
+        uit[f"a_maanden_{j}"] = float(rij["maanden_in_dienst"])
+        # What A leaves open when the leading prognosis comes true instead of A's basis.
+        leidend = tekorten_[(tekorten_["variant"] == p.leidende_prognose) & (tekorten_["jaar"] == j)]
+        if len(leidend):  # (the restant of a year outside the bridging period is the whole shortage, below)
+            uit[f"a_restant_{j}_fte"] = max(0.0, float(leidend["tekort_fte"].iloc[0] - rij["extra_fte_formatie"]))
+    for _, rij in tekorten_[tekorten_["variant"] == p.leidende_prognose].iterrows():
+        uit.setdefault(f"a_restant_{int(rij['jaar'])}_fte", max(0.0, float(rij["tekort_fte"])))
+    anders = [v for v in dict.fromkeys(scenario_a["variant"]) if v != p.scenario_a.prognose_variant]
+    uit["a_kosten_andere_basis_euro"] = (
+        float(scenario_a[scenario_a["variant"] == anders[0]]["kosten_totaal_euro"].sum()) if anders else 0.0
+    )
     besluit = _periode(perioden, p.besluit_periode)
     if p.aanvraag_periode:
         aanvraag = _periode(perioden, p.aanvraag_periode)

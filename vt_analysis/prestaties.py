@@ -12,7 +12,6 @@ import pandas as pd
 from . import formatting as fmt
 from .charts import Figuur, figuur, verzuim_chart
 from .data import Kengetallen
-from .politiemeldingen import reductie_uit_overige
 from .tables import Tabel, tabel
 
 
@@ -106,33 +105,6 @@ def cit_tabel(kg: Kengetallen, aanvraag: pd.Series) -> Tabel:
         f"Prestatie-indicatoren Crisisinterventieteam ({aanvraag.name})",
         {"begroting": str},
         {"indicator": "Indicator", "begroting": "Afspraak per jaar"},
-    )
-
-
-def politie_frame(scenario_b: pd.DataFrame, politie_aandeel_pct: float) -> pd.DataFrame:
-    """Per year: what B asks, against all meldingen and against those not from the police."""
-    return reductie_uit_overige(scenario_b, politie_aandeel_pct)
-
-
-def politie_tabel(scenario_b: pd.DataFrame, politie_aandeel_pct: float) -> Tabel:
-    df = politie_frame(scenario_b, politie_aandeel_pct)
-    df["haalbaar"] = df["haalbaar_uit_overige"].map({True: "ja", False: "nee"})
-    kolommen = {
-        "jaar": ("Jaar", lambda j: str(int(j))),
-        "meldingen_prognose": ("Verwacht", fmt.aantal),
-        "politiemeldingen": ("Politie", fmt.aantal),
-        "overige_meldingen": ("Overige", fmt.aantal),
-        "reductie_meldingen": ("Minder nodig", fmt.aantal),
-        "reductie_pct": ("Van alle", fmt.procent),
-        "reductie_overige_pct": ("Van overige", fmt.procent),
-        "haalbaar": ("Haalbaar", str),
-    }
-    return tabel(
-        df[list(kolommen)],
-        "Meldingen per jaar: hoeveel minder B vraagt, als deel van alle meldingen en van de meldingen die niet van de "
-        "politie komen; haalbaar: de daling past binnen die overige meldingen",
-        {k: f for k, (_, f) in kolommen.items()},
-        {k: kop for k, (kop, _) in kolommen.items()},
     )
 
 

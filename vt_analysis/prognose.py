@@ -1,7 +1,9 @@
 """Prognose of the volumes for the coming years, and the fte they need under every normset.
 
-Three variants:
+Four variants:
 
+* ``peilmoment``: the counts of the peilmoment (BURAP 2 2024) for every year, without growth: the basis of
+  Oplossingen A ("op basis van realisatie 2024 ... geen groei / geen bezuiniging").
 * ``begroting``: the counts of the budget period (Bijlage 2, 'Begroting 2025 besluit AB' or
   'voorstel DB', a param), later years grown by a param %.
 * ``winstwaarschuwing``: 5.220 meldingen and 3.900 adviezen for the budget year (Winstwaarschuwing 2,
@@ -28,7 +30,7 @@ from .data import TELLINGEN, Dataset, Normen
 from .rekentool import benodigde_fte
 from .schema import Strikt
 
-PrognoseVariant = Literal["begroting", "winstwaarschuwing", "trend"]
+PrognoseVariant = Literal["peilmoment", "begroting", "winstwaarschuwing", "trend"]
 
 
 class PrognoseParams(Strikt):
@@ -218,6 +220,9 @@ def bereken_prognose(p: PrognoseParams, data: Dataset, besluit_periode: str, pei
     basisjaar = int(periode_rij(volumes, begroting_periode)["jaar"])
     kg = data.kengetallen
     delen = {
+        "peilmoment": variant_begroting(volumes, peilmoment, jaren, 0.0).assign(
+            jaar=jaren  # the peilmoment's counts as they are, in every prognosis year
+        ),
         "begroting": variant_begroting(volumes, begroting_periode, jaren, p.begroting_groei_pct_per_jaar),
         "winstwaarschuwing": variant_winstwaarschuwing(
             kg.winstwaarschuwing_meldingen[basisjaar].waarde,

@@ -206,14 +206,15 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
         perioden[f"kosten_tekort_{n}_euro"] = (-perioden[f"gap_{n}"]).clip(lower=0) * kg.kosten_per_fte_euro.waarde
     prognose = bereken_prognose(p.prognose, d, p.besluit_periode, p.peilmoment)
     basis_mix = mix(d.volumes, p.prognose.basis_periode or p.peilmoment)
-    verg = vergelijking(p.vergelijking, p.scenario_a, p.scenario_b, p.scenario_c, prognose, normset, kg)
+    werving = p.wachttijden.wervingsduur_maanden
+    verg = vergelijking(p.vergelijking, p.scenario_a, p.scenario_b, p.scenario_c, prognose, normset, kg, werving)
     if wachtrijmodel:
         kal, tabel = wachttijden_van_run(run, verg)
         kalibratie = kal.record()
     else:
         kalibratie, tabel = {}, geen_projectie()
     basisjaar = int(perioden.set_index("periode").loc[p.peilmoment, "jaar"])
-    a = scenario_a(p.scenario_a, prognose, normset, kg)
+    a = scenario_a(p.scenario_a, prognose, normset, kg, werving)
     tekort = tekorten(prognose, kg, p.normset)
     return Resultaten(
         run=p.run_naam,

@@ -26,6 +26,7 @@ from .rekentool import benodigde_fte, norm_vector
 from .schema import Strikt
 
 # Counts that follow the meldingen when meldingen go (adviezen are asked before any melding).
+MAANDEN_PER_JAAR = 12
 STROOMAFWAARTS = ("meldingen", "overdragen", "overdracht_ondersteuning", "onderzoek", "monitoring")
 PCT = dict(ge=0, le=100)
 
@@ -34,9 +35,14 @@ PCT = dict(ge=0, le=100)
 
 
 class ScenarioAParams(Strikt):
-    """``scenario_a``: which forecast, which years to bridge, which extra posts to fund."""
+    """``scenario_a``: on which basis the shortage is funded, which years to bridge, which extra posts to fund."""
 
-    prognose_variant: PrognoseVariant = "winstwaarschuwing"
+    prognose_variant: PrognoseVariant = Field(
+        default="winstwaarschuwing", description="de basis waarop A het tekort aanvult (het advies noemt deze)"
+    )
+    andere_basis: list[PrognoseVariant] = Field(
+        default=[], description="bases die ernaast worden doorgerekend, ter vergelijking"
+    )
     overbrugging_jaren: list[int] = Field(default=[], description="jaren tot B en C effect hebben")
     indexatietekort_meenemen: bool = False
     voit_voortzetten: bool = False
@@ -290,35 +296,67 @@ def controleer_claims(claims: pd.DataFrame, basis_mix: pd.Series, normen: Normen
 # --- A: middelen bijstellen --------------------------------------------------------------------------
 
 
-def scenario_a(a: ScenarioAParams, prognose: pd.DataFrame, normset: Normset, kg: Kengetallen) -> pd.DataFrame:
-    """Per bridging year: the gap closed with extra fte (× kosten_per_fte), plus the optional posts.
+def hele_euro(bedrag):
+    """Amounts to whole euros, half away from zero: a post is rounded before posts are added, so a shown
+    total is the sum of its shown parts."""
+    return np.sign(bedrag) * np.floor(np.abs(bedrag) + 0.5)
 
-    Posts (each fte and euro; 0 when its param is off): formatie (the rekentool gap), indexatie
-    (gevraagd − toegekend indexation, Winstwaarschuwing 1, in fte), VOiT (140.000 euro) and Veiligheid
-    Voorop (1 fte, 104.000 euro) (Terugtrekking deelname aan programma's).
+
+def maanden_in_dienst(jaren: pd.Series, eerste_jaar: int, wervingsduur_maanden: int) -> pd.Series:
+    """Months of each year in which A's extra staff are at work.
+
+    Recruitment and induction take ``wervingsduur_maanden`` from 1 January of the first prognosis year (the
+    same assumption the queue model makes, params ``wachttijden``), so that year pays only the months after.
     """
+    verstreken = (jaren.astype(int) - eerste_jaar) * MAANDEN_PER_JAAR
+    return (MAANDEN_PER_JAAR - (wervingsduur_maanden - verstreken)).clip(0, MAANDEN_PER_JAAR).astype(float)
+
+
+def a_posten(a: ScenarioAParams, kg: Kengetallen) -> dict[str, tuple[float, float]]:
+    """A's posts besides the shortage, per year as (fte, euro); 0 when its param is off.
+
+    Indexation: gevraagd − toegekend (Winstwaarschuwing 1). VOiT and Veiligheid Voorop (Terugtrekking
+    deelname aan programma's) only when the norm hours do not already include them
+    (``programmas_in_normuren``: the Aanleiding says the 73,33 fte include both), so they never count twice.
+    """
+    kosten = kg.kosten_per_fte_euro.waarde
+    indexatie = (kg.indexatie_gevraagd_euro.waarde - kg.indexatie_toegekend_euro.waarde) * a.indexatietekort_meenemen
+    erbovenop = kg.programmas_in_normuren.waarde == 0
+    voit = kg.voit_kosten_euro.waarde * (a.voit_voortzetten and erbovenop)
+    vv = a.veiligheid_voorop_voortzetten and erbovenop
+    return {
+        "indexatie": (indexatie / kosten, indexatie),
+        "voit": (voit / kosten, voit),
+        "veiligheid_voorop": (kg.veiligheid_voorop_fte.waarde * vv, kg.veiligheid_voorop_kosten_euro.waarde * vv),
+    }
+
+
+def scenario_a(
+    a: ScenarioAParams, prognose: pd.DataFrame, normset: Normset, kg: Kengetallen, wervingsduur_maanden: int = 0
+) -> pd.DataFrame:
+    """Per basis (the advised one first, then ``andere_basis``) and bridging year: the shortage funded with extra
+    fte, paid for the months they are at work (:func:`maanden_in_dienst`), plus the posts of :func:`a_posten`.
+    ``tekort_fte`` is required minus available (positive when short)."""
     kosten_per_fte = kg.kosten_per_fte_euro.waarde
-    rijen = prognose[(prognose["variant"] == a.prognose_variant) & prognose["jaar"].isin(a.overbrugging_jaren)]
-    out = pd.DataFrame({"jaar": rijen["jaar"].to_numpy(), "variant": a.prognose_variant})
+    bases = list(dict.fromkeys([a.prognose_variant, *a.andere_basis]))
+    rijen = prognose[prognose["variant"].isin(bases) & prognose["jaar"].isin(a.overbrugging_jaren)]
+    rijen = rijen.assign(_volgorde=rijen["variant"].map(bases.index)).sort_values(["_volgorde", "jaar"], kind="stable")
+    out = pd.DataFrame({"jaar": rijen["jaar"].to_numpy(), "variant": rijen["variant"].to_numpy()})
     out["fte_benodigd"] = benodigde_fte(rijen, normset).to_numpy()
     out["fte_beschikbaar"] = out["jaar"].map(lambda j: kg.fte_beschikbaar[int(j)].waarde)
-    out["gap"] = out["fte_beschikbaar"] - out["fte_benodigd"]
-    indexatie = kg.indexatie_gevraagd_euro.waarde - kg.indexatie_toegekend_euro.waarde
-    posten = {
-        "formatie": (out["gap"].clip(upper=0) * -1, None),
-        "indexatie": (indexatie / kosten_per_fte * a.indexatietekort_meenemen, None),
-        "voit": (kg.voit_kosten_euro.waarde / kosten_per_fte * a.voit_voortzetten, None),
-        "veiligheid_voorop": (
-            kg.veiligheid_voorop_fte.waarde * a.veiligheid_voorop_voortzetten,
-            kg.veiligheid_voorop_kosten_euro.waarde * a.veiligheid_voorop_voortzetten,
-        ),
-    }
+    out["tekort_fte"] = out["fte_benodigd"] - out["fte_beschikbaar"]
+    eerste = int(prognose["jaar"].min()) if len(prognose) else 0
+    out["maanden_in_dienst"] = maanden_in_dienst(out["jaar"], eerste, wervingsduur_maanden)
+    out["extra_fte_formatie"] = out["tekort_fte"].clip(lower=0)
+    out["kosten_formatie_euro"] = hele_euro(out["extra_fte_formatie"] * kosten_per_fte * out["maanden_in_dienst"] / 12)
+    posten = a_posten(a, kg)
     for post, (fte, euro) in posten.items():
         out[f"extra_fte_{post}"] = fte
-        out[f"kosten_{post}_euro"] = euro if euro is not None else out[f"extra_fte_{post}"] * kosten_per_fte
-    out["extra_fte_totaal"] = out[[f"extra_fte_{p}" for p in posten]].sum(axis=1)
-    out["kosten_totaal_euro"] = out[[f"kosten_{p}_euro" for p in posten]].sum(axis=1)
-    return out
+        out[f"kosten_{post}_euro"] = hele_euro(euro)
+    alle = ["formatie", *posten]
+    out["extra_fte_totaal"] = out[[f"extra_fte_{p}" for p in alle]].sum(axis=1)
+    out["kosten_totaal_euro"] = out[[f"kosten_{p}_euro" for p in alle]].sum(axis=1)
+    return out.reset_index(drop=True)
 
 
 def scenario_a_totaal(tabel: pd.DataFrame) -> pd.Series:
@@ -370,12 +408,23 @@ def waterval(
 # --- comparison and sensitivity ------------------------------------------------------------------------
 
 
+def c_becijferd(c: ScenarioCParams) -> bool:
+    """Whether at least one lever of C has a value: without one, C is not yet quantified (it would equal doing
+    nothing), so C and its combinations are not compared as scenarios."""
+    return any(getattr(c, h) for h in HEFBOMEN)
+
+
+def vergeleken_scenarios(v: VergelijkingParams, c: ScenarioCParams) -> list[ScenarioDef]:
+    """The named scenarios that are compared: those with C only when C is quantified."""
+    return [s for s in v.scenarios if not s.procesoptimalisatie or c_becijferd(c)]
+
+
 def _plan(
     v: VergelijkingParams, a: ScenarioAParams, b: ScenarioBParams, c: ScenarioCParams, prognose: pd.DataFrame
 ) -> pd.DataFrame:
     """One row per (scenario, year): which variant, counts, and which of A/B/C apply."""
     rijen = []
-    for s in v.scenarios:
+    for s in vergeleken_scenarios(v, c):
         variant = s.prognose_variant or v.prognose_variant
         for _, r in prognose[prognose["variant"] == variant].iterrows():
             jaar = int(r["jaar"])
@@ -401,12 +450,15 @@ def vergelijking(
     prognose: pd.DataFrame,
     normset: Normset,
     kg: Kengetallen,
+    wervingsduur_maanden: int = 0,
 ) -> pd.DataFrame:
-    """Per named scenario and year: fte benodigd, fte beschikbaar (with A's extra), gap, kosten, meldingen.
+    """Per compared scenario and year: fte benodigd, fte beschikbaar (with A's extra), tekort, kosten, meldingen.
 
-    Order within a year: C changes counts and hours, then B caps meldingen to the available fte, then
-    A funds what gap is left (extra fte × kosten_per_fte). The optional posts of A (indexatie, VOiT,
-    Veiligheid Voorop) are in :func:`scenario_a`, not here. Gap = beschikbaar − benodigd.
+    Order within a year: C changes counts and hours, then B caps meldingen to the available fte, then A
+    funds the shortage on its own basis (``scenario_a.prognose_variant``), never more than what is left:
+    A funded on the peilmoment leaves a shortage when the winstwaarschuwing comes true. Its cost is the
+    same as in :func:`scenario_a`: the extra fte for the months they are at work, plus A's posts.
+    ``tekort_fte`` = benodigd − beschikbaar (positive when short); ``gap`` is its opposite.
     """
     plan = _plan(v, a, b, c, prognose)
     uren = norm_matrix(normset, plan.index)
@@ -419,13 +471,23 @@ def vergelijking(
     voor_b = t
     t = schaal_meldingen(t, nieuw, meeschalen)
     benodigd = fte_matrix(t, u, normset.uren_per_fte)
-    extra = (benodigd - beschikbaar).clip(lower=0).where(plan["a"], 0.0)
+    basis = prognose[prognose["variant"] == a.prognose_variant].set_index("jaar")
+    a_basis = benodigde_fte(basis, normset)  # what A funds: the shortage on its basis
+    extra_basis = (plan["jaar"].map(a_basis).astype(float) - beschikbaar).clip(lower=0)
+    extra = np.minimum(extra_basis, (benodigd - beschikbaar).clip(lower=0)).where(plan["a"], 0.0)
+    eerste = int(prognose["jaar"].min()) if len(prognose) else 0
+    maanden = maanden_in_dienst(plan["jaar"], eerste, wervingsduur_maanden)
+    posten_euro = sum(hele_euro(euro) for _, euro in a_posten(a, kg).values())
     out = plan[["naam", "jaar", "prognose_variant"]].copy()
     out["fte_benodigd"] = benodigd
     out["fte_beschikbaar"] = beschikbaar + extra
-    out["gap"] = out["fte_beschikbaar"] - out["fte_benodigd"]
+    verschil = out["fte_beschikbaar"] - out["fte_benodigd"]
+    out["gap"] = verschil.where(verschil.abs() > 1e-9, 0.0)  # a closed gap is 0, not −0 from rounding
+    out["tekort_fte"] = -out["gap"] + 0.0
     out["extra_fte"] = extra
-    out["kosten_euro"] = extra * kg.kosten_per_fte_euro.waarde
+    out["maanden_in_dienst"] = maanden.where(plan["a"], 0.0)
+    formatie_euro = hele_euro(extra * kg.kosten_per_fte_euro.waarde * maanden / MAANDEN_PER_JAAR)
+    out["kosten_euro"] = formatie_euro + posten_euro * plan["a"]
     for telling in TELLINGEN:  # the counts after C and B: the queue model (wachttijden) simulates them
         out[telling] = t[telling]
     for telling in TELLINGEN:  # and before B, so that the queue model can phase B's reduction in

@@ -64,6 +64,10 @@ def _euro(waarde: float) -> str:
     return fmt.euro(waarde)
 
 
+def _bedrag(waarde: float) -> str:
+    return fmt.bedrag(waarde)
+
+
 def _aantal(waarde: float) -> str:
     return fmt.aantal(waarde)
 
@@ -80,7 +84,15 @@ def _getal(waarde: float, decimalen: int = 1) -> str:
     return fmt.getal(waarde, decimalen)
 
 
-FILTERS = {"fte": _fte, "euro": _euro, "aantal": _aantal, "pct": _pct, "datum": _datum, "getal": _getal}
+FILTERS = {
+    "fte": _fte,
+    "euro": _euro,
+    "bedrag": _bedrag,
+    "aantal": _aantal,
+    "pct": _pct,
+    "datum": _datum,
+    "getal": _getal,
+}
 TOEGESTANE_JINJA_FILTERS = ("abs", "round", "lower", "upper", "capitalize")
 
 

@@ -128,6 +128,8 @@ def prognose_naam(run: Run, variant: str) -> str:
     if variant == "begroting":
         periode = run.params.prognose.begroting_periode or run.params.besluit_periode
         return "de " + periode[:1].lower() + periode[1:]
+    if variant == "peilmoment":
+        return f"de stand bij {run.params.peilmoment}, zonder groei"
     return {"winstwaarschuwing": "de winstwaarschuwing", "trend": "de trend"}[variant]
 
 
@@ -286,11 +288,48 @@ def _definities(run: Run) -> list[_Definitie]:
         "A: kosten over de hele tussenperiode (tekort plus gekozen posten)",
         lambda b: b.kerncijfer("a_kosten_overbrugging_euro"),
     )
-    for jaar in overbrugging:
+    _veld(
+        "a_basis",
+        "tekst",
+        "A: de basis waarop het tekort wordt aangevuld (het advies)",
+        lambda b: prognose_naam(b.run, b.params.scenario_a.prognose_variant),
+    )
+    andere = [v for v in p.scenario_a.andere_basis if v != p.scenario_a.prognose_variant]
+    _veld(
+        "a_andere_basis",
+        "tekst",
+        "A: de basis die ter vergelijking is doorgerekend (leeg: geen)",
+        lambda b: prognose_naam(b.run, andere[0]) if andere else "",
+    )
+    _veld(
+        "a_kosten_andere_basis_euro",
+        "euro",
+        "A: kosten over de tussenperiode op die andere basis",
+        lambda b: b.kerncijfer("a_kosten_andere_basis_euro"),
+    )
+    _veld(
+        "a_wervingsduur_maanden",
+        "aantal",
+        "A: maanden werving en inwerken voordat extra medewerkers aan het werk zijn",
+        lambda b: b.params.wachttijden.wervingsduur_maanden,
+    )
+    for jaar in jaren:
+        _veld(
+            f"a_maanden_{jaar}",
+            "aantal",
+            f"A: maanden van {jaar} waarin de extra formatie aan het werk is (en betaald wordt)",
+            lambda b, j=jaar: b.kerncijfer(f"a_maanden_{j}"),
+        )
+        _veld(
+            f"a_restant_{jaar}_fte",
+            "fte",
+            f"A: tekort dat in {jaar} overblijft als de leidende prognose uitkomt in plaats van A's basis",
+            lambda b, j=jaar: b.kerncijfer(f"a_restant_{j}_fte"),
+        )
         _veld(
             f"a_extra_fte_{jaar}",
             "fte",
-            f"A: extra formatie {jaar} (tekort plus gekozen posten)",
+            f"A: extra formatie {jaar} om het tekort op A's basis aan te vullen",
             lambda b, j=jaar: b.kerncijfer(f"a_extra_fte_{j}"),
         )
         _veld(

@@ -8,7 +8,6 @@ from IPython.display import Markdown
 
 from .. import formatting as fmt
 from ..params import RunParams
-from ..politiemeldingen import reductie_uit_overige
 from ..resultaten import Resultaten
 from ..scenarios import ScenarioBParams
 from ..tables import Tabel, tabel
@@ -130,8 +129,13 @@ def claims_tabel(r: Resultaten) -> Tabel:
 
 
 def herkomst_tabel(r: Resultaten) -> Tabel:
-    """Per year: the cut B needs, as a share of all meldingen and of the meldingen not from the police."""
-    df = reductie_uit_overige(r.scenario_b, r.kengetallen.politie_aandeel_meldingen_pct.waarde)
+    """Per year: the cut B needs, against all meldingen, against those not from the police, and against the
+    largest cut of those that is plausible (an assumption in kengetallen.yaml, with its reasoning)."""
+    df = r.scenario_b.copy()
+    plausibel_pct = r.kengetallen.b_plausibele_daling_overige_pct.waarde
+    df["plausibel"] = df["overige_meldingen"] * plausibel_pct / 100
+    df["daling_pct"] = -df["reductie_pct"].clip(lower=0)
+    df["daling_overige_pct"] = -df["reductie_overige_pct"].clip(lower=0)
     return tabel(
         df[
             [
@@ -140,19 +144,23 @@ def herkomst_tabel(r: Resultaten) -> Tabel:
                 "politiemeldingen",
                 "overige_meldingen",
                 "reductie_meldingen",
-                "reductie_pct",
-                "reductie_overige_pct",
+                "daling_pct",
+                "daling_overige_pct",
+                "plausibel",
             ]
         ],
-        "Scenario B: de nodige daling, naast de meldingen die niet van de politie komen",
+        "Richting B: de daling die nodig is, naast de meldingen die niet van de politie komen en naast de "
+        f"grootste daling die aannemelijk is ({fmt.procent(plausibel_pct)} van die overige meldingen per jaar, "
+        "een aanname)",
         {
             "jaar": str,
             "meldingen_prognose": fmt.aantal,
             "politiemeldingen": fmt.aantal,
             "overige_meldingen": fmt.aantal,
             "reductie_meldingen": fmt.aantal,
-            "reductie_pct": fmt.procent,
-            "reductie_overige_pct": fmt.procent,
+            "daling_pct": fmt.procent,
+            "daling_overige_pct": fmt.procent,
+            "plausibel": fmt.aantal,
         },
         {
             "jaar": "Jaar",
@@ -160,26 +168,40 @@ def herkomst_tabel(r: Resultaten) -> Tabel:
             "politiemeldingen": "Van de politie",
             "overige_meldingen": "Overige meldingen",
             "reductie_meldingen": "Nodige daling",
-            "reductie_pct": "Daling, deel van alle meldingen",
-            "reductie_overige_pct": "Daling, deel van de overige meldingen",
+            "daling_pct": "Van alle meldingen",
+            "daling_overige_pct": "Van de overige meldingen",
+            "plausibel": "Aannemelijke daling hoogstens",
         },
     )
 
 
 def kosten_en_tijd_tekst(r: Resultaten, p: RunParams) -> Markdown:
-    """B is not free: its cost to VT and the gemeenten is not costed, and it has to work from day one."""
-    pct = r.kengetallen.politie_aandeel_meldingen_pct.waarde
-    df = reductie_uit_overige(r.scenario_b, pct)
-    eerste = df.iloc[0]
+    """B is not free and not plausible at this size: the cut against the other meldingen and against the
+    plausible maximum, its uncosted cost, and the time it needs."""
+    kg = r.kengetallen
+    pct = kg.politie_aandeel_meldingen_pct.waarde
+    plausibel_pct = kg.b_plausibele_daling_overige_pct.waarde
+    eerste = r.scenario_b.iloc[0]
+    plausibel = eerste["overige_meldingen"] * plausibel_pct / 100
     zinnen = [
-        "Wat richting B kost, is niet becijferd: niet voor Veilig Thuis, dat elke melding in behandeling moet nemen, "
-        "en niet voor de gemeenten, die het aantal meldingen met beleid en inzet in het lokale veld zouden moeten "
-        "verlagen. In de vergelijking van scenario's staat B daarom zonder kosten, maar niet als gratis.",
         f"Ongeveer {fmt.procent(pct)} van de meldingen komt van de politie, die volgens een landelijk protocol "
         "meldt; daarop hebben gemeenten nauwelijks invloed. De daling moet dus uit de overige meldingen komen: in "
         f"{int(eerste['jaar'])} {fmt.aantal(eerste['reductie_meldingen'])} van de "
-        f"{fmt.aantal(eerste['overige_meldingen'])}, dat is {fmt.procent(eerste['reductie_overige_pct'])}"
-        + ("." if eerste["haalbaar_uit_overige"] else ", meer dan er zijn."),
+        f"{fmt.aantal(eerste['overige_meldingen'])}, een daling van {fmt.procent(eerste['reductie_overige_pct'])}"
+        + (" (meer dan er zijn)." if eerste["reductie_overige_pct"] > 100 else "."),
+        f"Dit document neemt aan dat hoogstens {fmt.procent(plausibel_pct)} van de overige meldingen per jaar "
+        f"kan verdwijnen, in {int(eerste['jaar'])} zo'n {fmt.aantal(plausibel)} meldingen "
+        f"(aanname, bron: {kg.b_plausibele_daling_overige_pct.bron}). "
+        + (
+            f"B vraagt er {fmt.aantal(eerste['reductie_meldingen'])}: ruim "
+            f"{fmt.getal(eerste['reductie_meldingen'] / plausibel, 0)} keer zoveel. B is daarom geen oplossing voor "
+            "het tekort van deze jaren."
+            if plausibel > 0 and eerste["reductie_meldingen"] > plausibel
+            else "De daling die B vraagt, past daarbinnen."
+        ),
+        "Wat richting B kost, is niet becijferd: niet voor Veilig Thuis, dat elke melding in behandeling moet nemen, "
+        "en niet voor de gemeenten, die het aantal meldingen met beleid en inzet in het lokale veld zouden moeten "
+        "verlagen. In de vergelijking van scenario's staat B daarom als *niet becijferd*, niet als gratis.",
     ]
     vanaf = p.scenario_b.vanaf_jaar
     if vanaf is not None:

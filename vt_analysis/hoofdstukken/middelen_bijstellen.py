@@ -1,4 +1,8 @@
-"""Chapter 04, Oplossingsrichting A: extra fte and their cost over a bridging period."""
+"""Chapter 04, Oplossingsrichting A: extra fte and their cost over a bridging period, on a named basis.
+
+The advised basis (``scenario_a.prognose_variant``) and the bases shown beside it (``andere_basis``) each
+get a total; the extra staff are paid from the month they are at work (``maanden_in_dienst``).
+"""
 
 from __future__ import annotations
 
@@ -6,80 +10,121 @@ import pandas as pd
 from IPython.display import Markdown
 
 from .. import formatting as fmt
+from ..params import RunParams
 from ..resultaten import Resultaten
-from ..scenarios import ScenarioAParams, scenario_a_totaal
 from ..tables import Tabel, tabel
 from .namen import VARIANT_NAMEN
 
+POSTEN = {
+    "formatie": "Tekort aanvullen",
+    "indexatie": "Indexatietekort",
+    "voit": "VOiT voortzetten",
+    "veiligheid_voorop": "Veiligheid Voorop voortzetten",
+}
 
-def scenario_a_tekst(r: Resultaten, a_params: ScenarioAParams) -> Markdown:
-    a = r.scenario_a
+
+def basis_naam(r: Resultaten, variant: str) -> str:
+    """A's basis as Dutch words: 'de stand bij BURAP 2 2024, zonder groei', 'de winstwaarschuwing'."""
+    if variant == "peilmoment":
+        return f"de stand bij {r.peilmoment}, zonder groei"
+    if variant == "begroting":
+        return "de begroting"
+    return {"winstwaarschuwing": "de winstwaarschuwing", "trend": "de trend"}.get(variant, variant)
+
+
+def _posten(a: pd.DataFrame) -> list[str]:
+    """The posts that cost something in at least one row (formatie always)."""
+    return ["formatie"] + [p for p in POSTEN if p != "formatie" and a[f"kosten_{p}_euro"].abs().sum() > 0]
+
+
+def programmas_zin(r: Resultaten) -> str:
+    """Whether VOiT and Veiligheid Voorop are in the norm hours: one stated assumption, with its source."""
     kg = r.kengetallen
-    if a.empty:
-        return Markdown("In deze analyse is geen overbruggingsperiode gekozen; scenario A is daarom niet doorgerekend.")
-    totaal = scenario_a_totaal(a)
-    jaren = ", ".join(str(j) for j in a["jaar"])
-    zinnen = [
-        f"Scenario A vult het tekort aan met geld, voor de overbruggingsperiode {jaren} (tot B en C effect hebben). "
-        f"Gerekend is met de prognose *{VARIANT_NAMEN.get(a_params.prognose_variant, a_params.prognose_variant)}* "
-        f"en {fmt.euro(kg.kosten_per_fte_euro.waarde)} per fte."
-    ]
-    for _, r in a.iterrows():
-        zinnen.append(
-            f"In {int(r['jaar'])} is {fmt.fte(r['extra_fte_formatie'], eenheid=True)} extra nodig om het tekort aan te "
-            "vullen "
-            f"({fmt.euro(r['kosten_formatie_euro'])}); met de aanvullende posten wordt dat "
-            f"{fmt.fte(r['extra_fte_totaal'], eenheid=True)} "
-            f"of {fmt.euro(r['kosten_totaal_euro'])}."
+    if kg.programmas_in_normuren.waarde == 1:
+        return (
+            "VOiT en Veiligheid Voorop staan niet als aparte post in A: de normuren van de rekentool bevatten de "
+            f"bijdrage aan beide programma's al (aanname, bron: {kg.programmas_in_normuren.bron}). Wie het tekort "
+            "aanvult, betaalt ze dus mee; apart tellen zou ze twee keer tellen."
         )
-    tekort = kg.indexatie_gevraagd_euro.waarde - kg.indexatie_toegekend_euro.waarde
-    zinnen.append(
-        f"Het verschil tussen de gevraagde indexatie ({fmt.procent(kg.indexatie_gevraagd_pct.waarde, 1)}, "
-        f"{fmt.euro(kg.indexatie_gevraagd_euro.waarde)}) en de toegekende "
-        f"({fmt.procent(kg.indexatie_toegekend_pct.waarde, 1)}, "
-        f"{fmt.euro(kg.indexatie_toegekend_euro.waarde)}) is {fmt.euro(tekort)}: "
-        f"{fmt.fte(tekort / kg.kosten_per_fte_euro.waarde, eenheid=True)} per jaar."
+    return (
+        "De normuren van de rekentool bevatten VOiT en Veiligheid Voorop niet (aanname, bron: "
+        f"{kg.programmas_in_normuren.bron}); hun kosten staan daarom als aparte posten in A."
     )
-    zinnen.append(
-        f"Over de hele periode kost A {fmt.euro(totaal['kosten_totaal_euro'])}, "
-        f"{fmt.fte(totaal['extra_fte_totaal'])} fte-jaren."
-    )
+
+
+def scenario_a_tekst(r: Resultaten, p: RunParams) -> Markdown:
+    a = r.scenario_a
+    if a.empty:
+        return Markdown("In deze analyse is geen overbruggingsperiode gekozen; richting A is daarom niet doorgerekend.")
+    advies = p.scenario_a.prognose_variant
+    jaren = sorted(a["jaar"].unique())
+    eerste = a[(a["variant"] == advies) & (a["jaar"] == jaren[0])].iloc[0]
+    werving = int(r.kalibratie.get("wervingsduur_maanden", p.wachttijden.wervingsduur_maanden))
+    zinnen = [
+        f"Richting A vult het tekort aan met extra formatie voor de tussenperiode "
+        f"{' en '.join(str(j) for j in jaren)}, tot B en C effect hebben, tegen "
+        f"{fmt.euro(r.kengetallen.kosten_per_fte_euro.waarde)} per fte per jaar. Het advies rekent op "
+        f"{basis_naam(r, advies)}"
+        + (
+            "; ter vergelijking staat ernaast wat A kost op "
+            + " en ".join(basis_naam(r, v) for v in dict.fromkeys(a["variant"]) if v != advies)
+            if a["variant"].nunique() > 1
+            else ""
+        )
+        + ".",
+        f"Nieuwe medewerkers zijn er pas na {fmt.aantal(werving)} maanden werving en inwerken. In {jaren[0]} "
+        f"betaalt A daarom {fmt.aantal(eerste['maanden_in_dienst'])} maanden extra formatie; tot dan blijft het "
+        "tekort bestaan (zie het hoofdstuk Wettelijke termijnen).",
+    ]
+    for variant, groep in a.groupby("variant", sort=False):
+        delen = [f"{fmt.fte(g['extra_fte_formatie'], eenheid=True)} in {int(g['jaar'])}" for _, g in groep.iterrows()]
+        zinnen.append(
+            f"Op {basis_naam(r, variant)} is het tekort {' en '.join(delen)}; A kost dan over de hele periode "
+            f"{fmt.euro(groep['kosten_totaal_euro'].sum())}."
+        )
+    zinnen.append(programmas_zin(r))
     return Markdown("\n\n".join(zinnen))
 
 
-def scenario_a_tabel(r: Resultaten) -> Tabel:
+def scenario_a_tabel(r: Resultaten, p: RunParams) -> Tabel:
+    """Posts × (basis, year) in euro, with a total per column and per basis: shown parts add up to the shown
+    total, because every post is in whole euros (scenarios.hele_euro)."""
     a = r.scenario_a
-    posten = [
-        ("formatie", "Tekort aanvullen"),
-        ("indexatie", "Indexatietekort"),
-        ("voit", "VOiT voortzetten"),
-        ("veiligheid_voorop", "Veiligheid Voorop voortzetten"),
-        ("totaal", "Totaal"),
-    ]
+    posten = _posten(a)
     rijen = []
-    for sleutel, naam in posten:
-        rij = {"post": naam}
-        for _, r in a.iterrows():
-            j = int(r["jaar"])
-            rij[f"fte_{j}"] = r[f"extra_fte_{sleutel}"]
-            rij[f"euro_{j}"] = r[f"kosten_{sleutel}_euro"]
+    kolommen: dict[str, str] = {}
+    for post in [*posten, "totaal"]:
+        rij = {"post": POSTEN.get(post, "Totaal")}
+        for variant, groep in a.groupby("variant", sort=False):
+            naam = VARIANT_NAMEN.get(variant, variant)
+            for _, g in groep.iterrows():
+                k = f"{variant}_{int(g['jaar'])}"
+                kolommen[k] = f"{naam} {int(g['jaar'])}"
+                rij[k] = g[f"kosten_{post}_euro"] if post != "totaal" else g["kosten_totaal_euro"]
+            k = f"{variant}_samen"
+            kolommen[k] = f"{naam} samen"
+            rij[k] = groep[f"kosten_{post}_euro"].sum() if post != "totaal" else groep["kosten_totaal_euro"].sum()
         rijen.append(rij)
     df = pd.DataFrame(rijen)
-    formats = {k: (fmt.fte if k.startswith("fte_") else fmt.euro) for k in df.columns if k != "post"}
-    koppen = {"post": "Post"} | {
-        k: (f"Fte {k[4:]}" if k.startswith("fte_") else f"Kosten {k[5:]}") for k in df.columns if k != "post"
-    }
-    bijschrift = "Scenario A: extra formatie en kosten per jaar"
-    if not tellen_op(df, formats):
-        bijschrift += "; de posten tellen door afronding niet precies op tot het totaal (afrondingsverschillen)"
-    return tabel(df, bijschrift, formats, koppen)
+    if "formatie" in posten:
+        maanden = ", ".join(
+            f"{int(g['jaar'])}: {fmt.aantal(g['maanden_in_dienst'])} maanden"
+            for _, g in a.drop_duplicates("jaar").iterrows()
+        )
+        df.loc[0, "post"] = f"Tekort aanvullen ({maanden})"
+    return tabel(
+        df,
+        "Richting A: kosten per post, per basis en jaar (euro); extra formatie vanaf de maand dat zij aan het werk is",
+        dict.fromkeys(kolommen, fmt.euro),
+        {"post": "Post"} | kolommen,
+    )
 
 
 def tellen_op(df: pd.DataFrame, formats: dict) -> bool:
     """Whether the shown posts add up to the shown total (last row) in every number column, as rounded."""
     for kolom, formatter in formats.items():
         decimalen = 2 if formatter is fmt.fte else 0
-        delen = sum(fmt.afronden(v, decimalen) for v in df[kolom].iloc[:-1])
-        if delen != fmt.afronden(df[kolom].iloc[-1], decimalen):
+        delen = sum(round(float(v), decimalen) for v in df[kolom].iloc[:-1])
+        if round(delen, decimalen) != round(float(df[kolom].iloc[-1]), decimalen):
             return False
     return True

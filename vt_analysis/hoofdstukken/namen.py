@@ -13,7 +13,12 @@ TELLING_NAMEN = {
     "monitoring": "Monitoring",
 }
 
-VARIANT_NAMEN = {"begroting": "Begroting", "winstwaarschuwing": "Winstwaarschuwing", "trend": "Trend"}
+VARIANT_NAMEN = {
+    "peilmoment": "Peilmoment, geen groei",
+    "begroting": "Begroting",
+    "winstwaarschuwing": "Winstwaarschuwing",
+    "trend": "Trend",
+}
 
 # The steps of scenario C's waterfall (scenarios.STAPPEN), with the baseline and the result.
 STAP_NAMEN = {
@@ -97,6 +102,8 @@ KENGETAL_NAMEN = {
     "voit_uren_per_week_per_lokaal_team": "VOiT: uren per week per lokaal team",
     "veiligheid_voorop_fte": "Veiligheid Voorop: formatie",
     "veiligheid_voorop_kosten_euro": "Veiligheid Voorop: kosten",
+    "programmas_in_normuren": "VOiT en Veiligheid Voorop in de normuren (1 = ja)",
+    "b_plausibele_daling_overige_pct": "Aanname: hoogste haalbare daling overige meldingen per jaar",
     "triage_binnen_5_werkdagen_norm_pct": "Norm: meldingen binnen 5 werkdagen beoordeeld",
     "triage_binnen_5_werkdagen_realisatie_pct": "Realisatie: meldingen binnen 5 werkdagen beoordeeld",
     "onderzoek_binnen_10_weken_norm_pct": "Norm: onderzoeken binnen 10 weken afgerond",

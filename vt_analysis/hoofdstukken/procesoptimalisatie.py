@@ -31,8 +31,9 @@ def scenario_c_tekst(r: Resultaten, c: ScenarioCParams, illustratief: bool = Fal
         regels = [f"- *{HEFBOOM_NAMEN[k]}*: {HEFBOOM_NODIG[k]}." for k in HEFBOOM_NAMEN]
         return Markdown(
             "Geen van de hefbomen van procesoptimalisatie is becijferd: de impactanalyse beschrijft ze, maar noemt er "
-            "geen getal bij. Dit document rekent richting C daarom niet door; in de vergelijking is C gelijk aan "
-            "niets doen. Per hefboom is nodig voordat hij een getal kan krijgen:\n\n" + "\n".join(regels)
+            "geen getal bij. Richting C is daarom nog niet te becijferen, en C en de combinaties met C staan niet in "
+            "de vergelijking van scenario's. Per hefboom is nodig voordat hij een getal kan krijgen:\n\n"
+            + "\n".join(regels)
         )
     delen = [f"{klein(HEFBOOM_NAMEN[k])}: {_waarde(k, v)}" for k, v in actief.items()]
     intro = "De volgende hefbomen hebben een waarde gekregen: " + "; ".join(delen) + "."

@@ -12,6 +12,7 @@ from ..params import RunParams
 from ..resultaten import Resultaten
 from ..tables import Tabel, tabel
 from ..velden import WERKDAGEN_PER_WEEK
+from .middelen_bijstellen import basis_naam
 
 # --- the summary to decide on: the scenarios in one small table ------------------------------------------
 
@@ -52,6 +53,30 @@ def scenario_overzicht(r: Resultaten, p: RunParams) -> pd.DataFrame:
     return pd.DataFrame(rijen)
 
 
+def scenario_label(r: Resultaten, p: RunParams, naam: str) -> str:
+    """A scenario's name with what it rests on: B asks a cut of the other meldingen, volumes older than the
+    peilmoment are outdated, A is funded on a named basis."""
+    s = next(x for x in p.vergelijking.scenarios if x.naam == naam)
+    v = r.vergelijking[r.vergelijking["naam"] == naam].sort_values("jaar")
+    delen = []
+    if s.meldingen_terugdringen:
+        b = r.scenario_b.set_index("jaar")
+        jaren = [j for j in v["jaar"] if p.scenario_b.vanaf_jaar is None or j >= p.scenario_b.vanaf_jaar]
+        if jaren and b.loc[jaren[0], "reductie_meldingen"] > 0:
+            delen.append(
+                f"vraagt {fmt.procent(-b.loc[jaren[0], 'reductie_overige_pct'])} van de overige meldingen in {jaren[0]}"
+            )
+    peil = r.periode(r.peilmoment)["meldingen"]
+    eerste = v.iloc[0]
+    tekort = r.tekorten.set_index(["variant", "jaar"])
+    meldingen = tekort.loc[(eerste["prognose_variant"], int(eerste["jaar"])), "meldingen"]
+    if meldingen < peil:
+        delen.append(f"{fmt.aantal(meldingen)} meldingen: achterhaald, {r.peilmoment} al {fmt.aantal(peil)}")
+    if s.middelen != "geen" and p.scenario_a.prognose_variant != eerste["prognose_variant"]:
+        delen.append(f"tekort aangevuld op {basis_naam(r, p.scenario_a.prognose_variant)}")
+    return f"{naam} ({'; '.join(delen)})" if delen else naam
+
+
 def scenario_tabel(r: Resultaten, p: RunParams) -> Tabel:
     """The scenarios side by side: shortage and cost per year, and the legal terms at the end of the last year."""
     o = scenario_overzicht(r, p)
@@ -75,6 +100,7 @@ def scenario_tabel(r: Resultaten, p: RunParams) -> Tabel:
     breed["triage"] = breed["naam"].map(deel["triage_pct"])
     breed["onderzoek"] = breed["naam"].map(deel["onderzoek_pct"])
     formats |= {"triage": _procent_of_streep, "onderzoek": _procent_of_streep}
+    breed["naam"] = [scenario_label(r, p, n) for n in breed["naam"]]
     termijn_t, termijn_o = r.kalibratie["termijn_triage_werkdagen"], r.kalibratie["termijn_onderzoek_werkdagen"]
     koppen |= {
         "triage": f"Beoordeeld binnen {fmt.aantal(termijn_t)} werkdagen (dec. {laatste})",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..charts import Figuur
 from ..params import RunParams
-from ..prestaties import cit_tabel, indicatoren_tabel, politie_tabel, verzuim_figuur
+from ..prestaties import cit_tabel, indicatoren_tabel, verzuim_figuur
 from ..resultaten import Resultaten
 from ..run import load_run
 from ..tables import Tabel
@@ -46,8 +46,3 @@ def verzuim(r: Resultaten) -> Figuur:
 
 def cit(r: Resultaten, p: RunParams) -> Tabel:
     return cit_tabel(r.kengetallen, _aanvraag(r, p))
-
-
-def politie(r: Resultaten) -> Tabel:
-    """What scenario B asks, against the meldingen that do not come from the police."""
-    return politie_tabel(r.scenario_b, r.kengetallen.politie_aandeel_meldingen_pct.waarde)

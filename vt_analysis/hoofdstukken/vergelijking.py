@@ -8,8 +8,9 @@ from .. import formatting as fmt
 from ..charts import Figuur, figuur, tornado_chart, vergelijking_chart
 from ..params import RunParams
 from ..resultaten import Resultaten
-from ..scenarios import HEFBOMEN
+from ..scenarios import HEFBOMEN, c_becijferd
 from ..tables import Tabel, tabel
+from .middelen_bijstellen import basis_naam
 from .namen import invoer_naam, klein
 
 
@@ -18,35 +19,44 @@ def _onbecijferd(p: RunParams) -> set[str]:
     return {s.naam for s in p.vergelijking.scenarios if s.meldingen_terugdringen or s.procesoptimalisatie}
 
 
+def _opsomming(delen: list[str]) -> str:
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
 def vergelijking_tekst(r: Resultaten, p: RunParams) -> Markdown:
     v = r.vergelijking
     laatste = int(v["jaar"].max())
     eind = v[v["jaar"] == laatste]
-    sluitend = eind[eind["gap"] >= -1e-9]
     onbecijferd = _onbecijferd(p)
-    becijferd = sluitend[~sluitend["naam"].isin(onbecijferd)]
-    goedkoopst = becijferd.sort_values("kosten_euro").iloc[0] if not becijferd.empty else None
+    volgorde = "eerst C (procesoptimalisatie), dan B" if c_becijferd(p.scenario_c) else "eerst B"
     zinnen = [
-        "De tabel zet de scenario's die het programmateam heeft uitgewerkt naast elkaar. Binnen een jaar werkt eerst C "
-        "(procesoptimalisatie), dan B (meldingen begrensd op wat de formatie aankan) en ten slotte A (extra formatie "
-        "voor het tekort dat overblijft)."
+        "De tabel zet de scenario's die het programmateam heeft uitgewerkt naast elkaar. Binnen een jaar werkt "
+        f"{volgorde} (meldingen begrensd op wat de formatie aankan) en ten slotte A (extra formatie, aangevuld op "
+        f"{basis_naam(r, p.scenario_a.prognose_variant)})."
     ]
-    tekort = eind[eind["gap"] < -1e-9]
+    if not c_becijferd(p.scenario_c):
+        zinnen.append(
+            "Richting C staat er niet in: geen van haar hefbomen heeft een waarde, en zonder die waarden is C gelijk "
+            "aan niets doen. Wat nodig is om C te becijferen, staat in het hoofdstuk over richting C."
+        )
+    tekort = eind[eind["tekort_fte"] > 1e-9]
     if not tekort.empty:
+        grootste = tekort.sort_values("tekort_fte").iloc[-1]
         zinnen.append(
             f"In {laatste} houden {len(tekort)} van de {len(eind)} scenario's een tekort, het grootste bij "
-            f"*{tekort.sort_values('gap').iloc[0]['naam']}* ({fmt.fte(-tekort['gap'].min(), eenheid=True)})."
+            f"*{grootste['naam']}* ({fmt.fte(grootste['tekort_fte'], eenheid=True)})."
         )
-    if not sluitend.empty:
-        zin = f"Sluitend in {laatste} zijn: " + ", ".join(f"*{n}*" for n in sluitend["naam"]) + "."
-        if goedkoopst is not None:
-            zin += (
-                f" Van de scenario's waarvan de kosten bekend zijn, kost *{goedkoopst['naam']}* het minst "
-                f"({fmt.euro(goedkoopst['kosten_euro'])} in {laatste})."
-            )
-        zinnen.append(zin)
+    becijferd = [
+        n for n in dict.fromkeys(v["naam"]) if n not in onbecijferd and v[v["naam"] == n]["kosten_euro"].gt(0).any()
+    ]
+    for naam in becijferd:
+        k = v[v["naam"] == naam].sort_values("jaar")
+        zinnen.append(
+            f"*{naam}* kost "
+            + _opsomming([f"{fmt.euro(x)} in {int(j)}" for j, x in zip(k["jaar"], k["kosten_euro"], strict=True)])
+            + f", samen {fmt.euro(k['kosten_euro'].sum())}."
+        )
     zinnen.append(
-        "De kosten zijn alleen die van de extra formatie; indexatie, VOiT en Veiligheid Voorop staan bij richting A. "
         "Wat het terugdringen van meldingen (B) en procesoptimalisatie (C) kosten, is niet becijferd: die scenario's "
         "staan in de tabel als *niet becijferd*, niet als gratis."
     )
@@ -61,14 +71,14 @@ def vergelijking_tabel(r: Resultaten, p: RunParams) -> Tabel:
         for n, k in zip(v["naam"], v["kosten_euro"], strict=True)
     ]
     return tabel(
-        v[["naam", "jaar", "meldingen", "fte_benodigd", "fte_beschikbaar", "gap", "kosten"]],
-        "Vergelijking van de scenario's per jaar (verschil: beschikbaar min benodigd; negatief is een tekort)",
+        v[["naam", "jaar", "meldingen", "fte_benodigd", "fte_beschikbaar", "tekort_fte", "kosten"]],
+        "Vergelijking van de scenario's per jaar (tekort: benodigd min beschikbaar; negatief is ruimte)",
         {
             "jaar": str,
             "meldingen": fmt.aantal,
             "fte_benodigd": fmt.fte,
             "fte_beschikbaar": fmt.fte,
-            "gap": lambda x: fmt.fte(x, teken=True),
+            "tekort_fte": fmt.fte,
             "kosten": str,
         },
         {
@@ -77,7 +87,7 @@ def vergelijking_tabel(r: Resultaten, p: RunParams) -> Tabel:
             "meldingen": "Meldingen",
             "fte_benodigd": "Benodigd (fte)",
             "fte_beschikbaar": "Beschikbaar (fte)",
-            "gap": "Verschil (fte)",
+            "tekort_fte": "Tekort (fte)",
             "kosten": "Extra kosten",
         },
     )
@@ -86,7 +96,7 @@ def vergelijking_tabel(r: Resultaten, p: RunParams) -> Tabel:
 def vergelijking_figuur(r: Resultaten) -> Figuur:
     return figuur(
         vergelijking_chart(r.vergelijking),
-        "Verschil tussen beschikbare en benodigde formatie per scenario en jaar (fte; negatief is een tekort)",
+        "Tekort per scenario en jaar: benodigde min beschikbare formatie (fte; negatief is ruimte)",
     )
 
 
