@@ -32,7 +32,7 @@ def scenario_b_tekst(r: Resultaten, b_params: ScenarioBParams) -> Markdown:
             f"{fmt.aantal(r['meldingen_max'], 'meldingen')} "
             f"dragen; tegen de prognose van {fmt.aantal(r['meldingen_prognose'])} is dat "
             f"{fmt.aantal(r['reductie_meldingen'], 'meldingen')} "
-            f"minder ({fmt.procent(r['reductie_pct'], 1)})."
+            f"minder ({fmt.procent(r['reductie_pct'])})."
         )
     return Markdown("\n\n".join(zinnen))
 
@@ -45,7 +45,6 @@ def scenario_b_tabel(r: Resultaten) -> Tabel:
         "meldingen_prognose",
         "meldingen_max",
         "reductie_meldingen",
-        "reductie_pct",
         "adviezen_max",
     ]
     return tabel(
@@ -57,7 +56,6 @@ def scenario_b_tabel(r: Resultaten) -> Tabel:
             "meldingen_prognose": fmt.aantal,
             "meldingen_max": fmt.aantal,
             "reductie_meldingen": fmt.aantal,
-            "reductie_pct": lambda x: fmt.procent(x, 1),
             "adviezen_max": fmt.aantal,
         },
         {
@@ -65,8 +63,7 @@ def scenario_b_tabel(r: Resultaten) -> Tabel:
             "fte_beschikbaar": "Fte beschikbaar",
             "meldingen_prognose": "Meldingen (prognose)",
             "meldingen_max": "Meldingen (maximaal)",
-            "reductie_meldingen": "Reductie",
-            "reductie_pct": "Reductie %",
+            "reductie_meldingen": "Nodige daling",
             "adviezen_max": "Adviezen (maximaal)",
         },
     )
@@ -191,7 +188,7 @@ def kosten_en_tijd_tekst(r: Resultaten, p: RunParams) -> Markdown:
         + (" (meer dan er zijn)." if eerste["reductie_overige_pct"] > 100 else "."),
         f"Dit document neemt aan dat hoogstens {fmt.procent(plausibel_pct)} van de overige meldingen per jaar "
         f"kan verdwijnen, in {int(eerste['jaar'])} zo'n {fmt.aantal(plausibel)} meldingen "
-        f"(aanname, bron: {kg.b_plausibele_daling_overige_pct.bron}). "
+        f"({kg.b_plausibele_daling_overige_pct.bron}). "
         + (
             f"B vraagt er {fmt.aantal(eerste['reductie_meldingen'])}: ruim "
             f"{fmt.getal(eerste['reductie_meldingen'] / plausibel, 0)} keer zoveel. B is daarom geen oplossing voor "

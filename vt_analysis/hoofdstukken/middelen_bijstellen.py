@@ -43,12 +43,12 @@ def programmas_zin(r: Resultaten) -> str:
     if kg.programmas_in_normuren.waarde == 1:
         return (
             "VOiT en Veiligheid Voorop staan niet als aparte post in A: de normuren van de rekentool bevatten de "
-            f"bijdrage aan beide programma's al (aanname, bron: {kg.programmas_in_normuren.bron}). Wie het tekort "
+            f"bijdrage aan beide programma's al ({kg.programmas_in_normuren.bron}). Wie het tekort "
             "aanvult, betaalt ze dus mee; apart tellen zou ze twee keer tellen."
         )
     return (
-        "De normuren van de rekentool bevatten VOiT en Veiligheid Voorop niet (aanname, bron: "
-        f"{kg.programmas_in_normuren.bron}); hun kosten staan daarom als aparte posten in A."
+        "De normuren van de rekentool bevatten VOiT en Veiligheid Voorop niet (volgens de gegevens van deze analyse); "
+        "hun kosten staan daarom als aparte posten in A."
     )
 
 
@@ -87,44 +87,30 @@ def scenario_a_tekst(r: Resultaten, p: RunParams) -> Markdown:
 
 
 def scenario_a_tabel(r: Resultaten, p: RunParams) -> Tabel:
-    """Posts × (basis, year) in euro, with a total per column and per basis: shown parts add up to the shown
-    total, because every post is in whole euros (scenarios.hele_euro)."""
+    """Per basis and year: the months of extra formation, each post and the total, then the basis together.
+    Shown parts add up to the shown total, because every post is in whole euros (scenarios.hele_euro)."""
     a = r.scenario_a
     posten = _posten(a)
     rijen = []
-    kolommen: dict[str, str] = {}
-    for post in [*posten, "totaal"]:
-        rij = {"post": POSTEN.get(post, "Totaal")}
-        for variant, groep in a.groupby("variant", sort=False):
-            naam = VARIANT_NAMEN.get(variant, variant)
-            for _, g in groep.iterrows():
-                k = f"{variant}_{int(g['jaar'])}"
-                kolommen[k] = f"{naam} {int(g['jaar'])}"
-                rij[k] = g[f"kosten_{post}_euro"] if post != "totaal" else g["kosten_totaal_euro"]
-            k = f"{variant}_samen"
-            kolommen[k] = f"{naam} samen"
-            rij[k] = groep[f"kosten_{post}_euro"].sum() if post != "totaal" else groep["kosten_totaal_euro"].sum()
-        rijen.append(rij)
-    df = pd.DataFrame(rijen)
-    if "formatie" in posten:
-        maanden = ", ".join(
-            f"{int(g['jaar'])}: {fmt.aantal(g['maanden_in_dienst'])} maanden"
-            for _, g in a.drop_duplicates("jaar").iterrows()
+    for variant, groep in a.groupby("variant", sort=False):
+        naam = VARIANT_NAMEN.get(variant, variant)
+        for _, g in groep.iterrows():
+            rij = {"basis": naam, "jaar": str(int(g["jaar"])), "maanden": g["maanden_in_dienst"]}
+            rijen.append(
+                rij | {post: g[f"kosten_{post}_euro"] for post in posten} | {"totaal": g["kosten_totaal_euro"]}
+            )
+        samen = {post: groep[f"kosten_{post}_euro"].sum() for post in posten}
+        rijen.append(
+            {"basis": naam, "jaar": "samen", "maanden": None} | samen | {"totaal": groep["kosten_totaal_euro"].sum()}
         )
-        df.loc[0, "post"] = f"Tekort aanvullen ({maanden})"
+    df = pd.DataFrame(rijen)
     return tabel(
         df,
-        "Richting A: kosten per post, per basis en jaar (euro); extra formatie vanaf de maand dat zij aan het werk is",
-        dict.fromkeys(kolommen, fmt.euro),
-        {"post": "Post"} | kolommen,
+        "Richting A: kosten per basis, jaar en post (euro); de extra formatie wordt betaald vanaf de maand dat zij "
+        "aan het werk is",
+        {"maanden": lambda m: "" if m is None or m != m else fmt.aantal(m)}
+        | dict.fromkeys([*posten, "totaal"], fmt.euro),
+        {"basis": "Basis", "jaar": "Jaar", "maanden": "Maanden extra formatie"}
+        | {post: POSTEN[post] for post in posten}
+        | {"totaal": "Totaal"},
     )
-
-
-def tellen_op(df: pd.DataFrame, formats: dict) -> bool:
-    """Whether the shown posts add up to the shown total (last row) in every number column, as rounded."""
-    for kolom, formatter in formats.items():
-        decimalen = 2 if formatter is fmt.fte else 0
-        delen = sum(round(float(v), decimalen) for v in df[kolom].iloc[:-1])
-        if round(delen, decimalen) != round(float(df[kolom].iloc[-1]), decimalen):
-            return False
-    return True
