@@ -82,7 +82,7 @@ def test_a_chapter_depends_on_the_text_blocks_it_shows_only():
         nb = nbformat.read(paths.NOTEBOOKS_DIR / naam, as_version=4)
         return blokken_in_code(c.source for c in nb.cells if c.cell_type == "code")
 
-    assert blokken("01-samenvatting.ipynb") == {"samenvatting", "besluitpunten"}
+    assert blokken("01-samenvatting.ipynb") == {"samenvatting", "verzoening", "besluitpunten"}
     assert blokken("09-conclusie.ipynb") == {"conclusie", "besluitpunten", "vragen"}
     assert blokken("90-methode-en-bronnen.ipynb") == set()
     # A block named at run time, or the text set read another way: the chapter depends on every block.
