@@ -121,7 +121,6 @@ def besmet(tmp_path_factory, server, standaard_resultaten) -> Path:
     params = tmp / "params.yaml"
     shutil.copy(PARAMS, params)
     edit_file(params, "{naam: A, middelen: structureel}", f'{{naam: "A <img src={url}>", middelen: structureel}}')
-    edit_file(params, "scenario: C", "scenario: C")
     return render_report(params, data, tmp / "output", stil=True).directory
 
 
