@@ -29,7 +29,7 @@ from .prognose import bereken_prognose, mix
 from .rekentool import bereken_formatie
 from .run import Run
 from .scenarios import controleer_claims, gevoeligheid, scenario_a, scenario_b, vergelijking, waterval
-from .wachttijden import geen_projectie, verzuim_scenario_pct, wachttijden_van_run
+from .wachttijden import geen_jaren, geen_projectie, verzuim_scenario_pct, wachttijden_van_run
 
 # The frames of a run, with the key each has in results.json.
 FRAMES = {
@@ -43,6 +43,7 @@ FRAMES = {
     "gevoeligheid": "gevoeligheid",
     "wachttijden": "wachttijden",
     "wachttijd_varianten": "wachttijd_varianten",
+    "wachttijden_jaren": "wachttijden_jaren",
     "tekorten": "tekorten",
 }
 
@@ -73,6 +74,9 @@ class Resultaten:
     wachttijden: pd.DataFrame
     # The queue scenarios that vary a compared scenario: scenario, basis_scenario, verzuim_pct.
     wachttijd_varianten: pd.DataFrame
+    # Per queue scenario and year: the annual indicator per term with its interval, and per compared scenario
+    # the balance and the norm formation per queue with theirs (wachttijden/formatie.py).
+    wachttijden_jaren: pd.DataFrame
     kalibratie: dict
     # The key figures (kerncijfers.py), computed once: per prognosis variant and year the shortage
     # (tekort_fte, positive when short), its euro, the coverage; and the named scalars the text cites.
@@ -209,10 +213,10 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
     werving = p.wachttijden.wervingsduur_maanden
     verg = vergelijking(p.vergelijking, p.scenario_a, p.scenario_b, p.scenario_c, prognose, normset, kg, werving)
     if wachtrijmodel:
-        kal, tabel = wachttijden_van_run(run, verg)
+        kal, tabel, jaren = wachttijden_van_run(run, verg)
         kalibratie = kal.record()
     else:
-        kalibratie, tabel = {}, geen_projectie()
+        kalibratie, tabel, jaren = {}, geen_projectie(), geen_jaren()
     basisjaar = int(perioden.set_index("periode").loc[p.peilmoment, "jaar"])
     a = scenario_a(p.scenario_a, prognose, normset, kg, werving)
     tekort = tekorten(prognose, kg, p.normset)
@@ -231,6 +235,7 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
         vergelijking=verg,
         gevoeligheid=gevoeligheid(p.vergelijking, p.scenario_c, prognose, normset, kg),
         wachttijden=tabel.reset_index(drop=True),
+        wachttijden_jaren=jaren.reset_index(drop=True),
         wachttijd_varianten=_wachttijd_varianten(tabel, verg, verzuim_scenario_pct(kg, basisjaar, p.wachttijden)),
         kalibratie=kalibratie,
         tekorten=tekort,

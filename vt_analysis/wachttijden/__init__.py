@@ -37,6 +37,7 @@ from .maanden import (
     WachttijdenParams,
     dagreeks,
     evenwicht_fte,
+    evenwicht_fte_wachtrij,
     inloopjaren,
     maanden_uit_jaren,
     medewerkers,
@@ -48,15 +49,18 @@ from .maanden import (
     verzuim_scenario_pct,
     verzuim_van_jaar,
 )
-from .overzicht import BAND, maandoverzicht, maandoverzicht_kolommen, normmoment, normmomenten
+from .formatie import normformatie, normformaties, wachttijden_van_run
+from .overzicht import BAND, jaaroverzicht, maandoverzicht, maandoverzicht_kolommen, normmoment, normmomenten
 from .projectie import (
+    geen_jaren,
     geen_projectie,
     met_verzuim,
     projecteer,
+    projecteer_jaren,
     projecteer_met_cache,
+    projectie_van_run,
     servers_van,
     verzuim_naam,
-    wachttijden_van_run,
 )
 from .simulatie import simuleer, simuleer_kolommen
 from .stromen import Bron, Stroom, herhaal, stromen_uit, tarieven, trek_bronnen, trek_stromen
@@ -77,6 +81,8 @@ __all__ = [
     "WachttijdenParams",
     "dagreeks",
     "evenwicht_fte",
+    "evenwicht_fte_wachtrij",
+    "geen_jaren",
     "geen_projectie",
     "herhaal",
     "inloopjaren",
@@ -85,6 +91,7 @@ __all__ = [
     "kalibreer",
     "kalibreer_met_cache",
     "maanden_uit_jaren",
+    "jaaroverzicht",
     "maandoverzicht",
     "maandoverzicht_kolommen",
     "medewerkers",
@@ -111,4 +118,8 @@ __all__ = [
     "verzuim_scenario_pct",
     "verzuim_van_jaar",
     "wachttijden_van_run",
+    "projectie_van_run",
+    "projecteer_jaren",
+    "normformatie",
+    "normformaties",
 ]

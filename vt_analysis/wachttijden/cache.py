@@ -63,7 +63,8 @@ _EINDSTAND = (
 
 def _naar_bytes(kal: Kalibratie) -> bytes:
     """A calibration as an .npz (arrays, and the scalars as JSON bytes): no pickle, so reading runs no code."""
-    schalair = {k: getattr(kal, k) for k in Kalibratie.__dataclass_fields__ if k not in ("inloop", "eindstand")}
+    standen = ("eindstand", "eindstand_laag", "eindstand_hoog")
+    schalair = {k: getattr(kal, k) for k in Kalibratie.__dataclass_fields__ if k not in ("inloop", *standen)}
     schalair = {k: v for k, v in schalair.items() if not isinstance(v, np.ndarray)}
     meta = json.dumps({**schalair, "inloop": kal.inloop.to_json(orient="split")}).encode("utf-8")
     buffer = io.BytesIO()
@@ -72,7 +73,7 @@ def _naar_bytes(kal: Kalibratie) -> bytes:
         meta=np.frombuffer(meta, dtype=np.uint8),
         backlog_triage_eind=kal.backlog_triage_eind,
         backlog_onderzoek_eind=kal.backlog_onderzoek_eind,
-        **{k: getattr(kal.eindstand, k) for k in _EINDSTAND},
+        **{f"{stand}.{k}": getattr(getattr(kal, stand), k) for stand in standen for k in _EINDSTAND},
     )
     return buffer.getvalue()
 
@@ -86,17 +87,27 @@ def _van_bytes(inhoud: bytes) -> Kalibratie:
             inloop=inloop,
             backlog_triage_eind=z["backlog_triage_eind"],
             backlog_onderzoek_eind=z["backlog_onderzoek_eind"],
-            eindstand=Beginstand(*(z[k] for k in _EINDSTAND)),
+            **{
+                s: Beginstand(*(z[f"{s}.{k}"] for k in _EINDSTAND))
+                for s in ("eindstand", "eindstand_laag", "eindstand_hoog")
+            },
         )
 
 
-def _tabellen_naar_bytes(tabellen: list[pd.DataFrame]) -> bytes:
-    """Month overviews as JSON lists of columns: Python writes every float as its shortest exact repr."""
-    return json.dumps([{k: t[k].tolist() for k in maandoverzicht_kolommen()} for t in tabellen]).encode("utf-8")
+def _tabellen_naar_bytes(tabellen: list[tuple[pd.DataFrame, pd.DataFrame]]) -> bytes:
+    """Month overviews and annual indicators as JSON lists of columns: Python writes every float as its
+    shortest exact repr."""
+    return json.dumps(
+        [[{k: deel[k].tolist() for k in deel.columns} for deel in (maanden, jaren)] for maanden, jaren in tabellen]
+    ).encode("utf-8")
 
 
-def _tabellen_van_bytes(inhoud: bytes) -> list[pd.DataFrame]:
-    tabellen = [pd.DataFrame(t) for t in json.loads(inhoud)]
-    for t in tabellen:
-        t[t.columns[1:]] = t[t.columns[1:]].astype(float)
-    return tabellen
+def _tabellen_van_bytes(inhoud: bytes) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
+    uit = []
+    for maanden, jaren in json.loads(inhoud):
+        m = pd.DataFrame(maanden)[maandoverzicht_kolommen()]
+        m[m.columns[1:]] = m[m.columns[1:]].astype(float)
+        j = pd.DataFrame(jaren)
+        j = j.astype({k: float for k in j.columns if k != "jaar"}).astype({"jaar": int})
+        uit.append((m, j))
+    return uit

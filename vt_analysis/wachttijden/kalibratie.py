@@ -20,6 +20,7 @@ from .maanden import (
     WachttijdenParams,
     dagreeks,
     evenwicht_fte,
+    evenwicht_fte_wachtrij,
     inloopjaren,
     maanden_uit_jaren,
     medewerkers,
@@ -38,6 +39,9 @@ _KALIBRATIE_STAPPEN = 12
 _KALIBRATIE_REPLICATIES = 250
 # The calibration stops within this many percentage points of the measured share.
 _KALIBRATIE_MARGE_PP = 0.8
+# The intervals the model reports: 80%, as the band around the lines (two-sided normal quantile).
+INTERVAL_PCT = 80
+INTERVAL_Z = 1.2815515655446004
 
 
 @dataclass(frozen=True, eq=False)  # holds arrays: compare fields, not objects
@@ -59,9 +63,29 @@ class Kalibratie:
     backlog_triage_eind: np.ndarray = field(repr=False)
     backlog_onderzoek_eind: np.ndarray = field(repr=False)
     eindstand: Beginstand = field(repr=False)
+    # The calibration's uncertainty: the measured shares' own spread (sd in pp), the tempi at the bounds of
+    # the interval (INTERVAL_Z standard deviations each side) and the states those tempi leave.
+    sigma_triage_pp: float = 0.0
+    sigma_onderzoek_pp: float = 0.0
+    tempo_triage_laag: float = 0.0
+    tempo_triage_hoog: float = 0.0
+    tempo_onderzoek_laag: float = 0.0
+    tempo_onderzoek_hoog: float = 0.0
+    eindstand_laag: Beginstand | None = field(default=None, repr=False)
+    eindstand_hoog: Beginstand | None = field(default=None, repr=False)
     replicaties: int = 0
     seed: int = 0
     uitgangspunten: dict = field(default_factory=dict)  # the stated assumptions, for the chapter's text
+
+    def variant(self, welke: str) -> tuple[float, float, Beginstand]:
+        """Tempi and start state of the fit (``midden``) or of a bound of its interval (``laag``, ``hoog``)."""
+        if welke == "midden":
+            return self.tempo_triage, self.tempo_onderzoek, self.eindstand
+        return (
+            getattr(self, f"tempo_triage_{welke}"),
+            getattr(self, f"tempo_onderzoek_{welke}"),
+            getattr(self, f"eindstand_{welke}"),
+        )
 
     def record(self) -> dict:
         """JSON-ready summary for results.json (``kalibratie``)."""
@@ -83,6 +107,13 @@ class Kalibratie:
             "verzuim_pct": float(basis["verzuim_pct"]),
             "backlog_triage_eind_mediaan": float(np.median(self.backlog_triage_eind)),
             "backlog_onderzoek_eind_mediaan": float(np.median(self.backlog_onderzoek_eind)),
+            "sigma_triage_pp": self.sigma_triage_pp,
+            "sigma_onderzoek_pp": self.sigma_onderzoek_pp,
+            "factor_triage_laag": self.tempo_triage_laag,
+            "factor_triage_hoog": self.tempo_triage_hoog,
+            "factor_onderzoek_laag": self.tempo_onderzoek_laag,
+            "factor_onderzoek_hoog": self.tempo_onderzoek_hoog,
+            "interval_pct": INTERVAL_PCT,
             "replicaties": self.replicaties,
             "seed": self.seed,
             **self.uitgangspunten,
@@ -217,14 +248,14 @@ def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, no
         i = nog.index(True)
         raise _onbereikbaar(dataset, kengetal[i], doel[i], basisperiode)
     tri, ond = horizon[0], horizon[1]
-    eind = Beginstand(
-        tri.acuut.vrij_na,
-        tri.regulier.vrij_na,
-        ond.onderzoek.vrij_na,
-        tri.acuut.wachtend_na,
-        tri.regulier.wachtend_na,
-        ond.onderzoek.wachtend_na,
-    )
+    eind = _eindstand(tri, ond)
+    sigma = _sigma_doel(inloop.iloc[-1], doel, (tri, ond), eerste_maand)
+    grens = {
+        welke: [float(np.exp(np.log(tempo[i]) + teken * INTERVAL_Z * sigma[i] / helling[i])) for i in range(2)]
+        for welke, teken in (("laag", -1), ("hoog", 1))
+    }
+    hor, _ = kurve(np.array([grens["laag"], grens["hoog"]]), r)
+    grenzen = {w: hor.kolommen(slice(g * r, (g + 1) * r)) for g, w in enumerate(("laag", "hoog"))}
     wachtend_t = tri.acuut.wachtend[-1] + tri.regulier.wachtend[-1]
     wachtend_o = ond.onderzoek.wachtend[-1]
     pct = gehaald
@@ -244,10 +275,52 @@ def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, no
         backlog_triage_eind=wachtend_t,
         backlog_onderzoek_eind=wachtend_o,
         eindstand=eind,
+        sigma_triage_pp=sigma[0],
+        sigma_onderzoek_pp=sigma[1],
+        tempo_triage_laag=grens["laag"][0],
+        tempo_triage_hoog=grens["hoog"][0],
+        tempo_onderzoek_laag=grens["laag"][1],
+        tempo_onderzoek_hoog=grens["hoog"][1],
+        eindstand_laag=_eindstand(grenzen["laag"], grenzen["laag"]),
+        eindstand_hoog=_eindstand(grenzen["hoog"], grenzen["hoog"]),
         replicaties=r,
         seed=params.seed,
         uitgangspunten=uitgangspunten(aannames, params, inloop, ns, tempo),
     )
+
+
+def _eindstand(tri: Horizon, ond: Horizon) -> Beginstand:
+    """The state a run-in leaves: triage from one run, onderzoek from another (the queues are independent)."""
+    return Beginstand(
+        tri.acuut.vrij_na,
+        tri.regulier.vrij_na,
+        ond.onderzoek.vrij_na,
+        tri.acuut.wachtend_na,
+        tri.regulier.wachtend_na,
+        ond.onderzoek.wachtend_na,
+    )
+
+
+def _sigma_doel(basis: pd.Series, doel: tuple, runs: tuple[Horizon, Horizon], eerste_maand: int) -> list[float]:
+    """How uncertain the calibration target is, per queue, in percentage points (standard deviation): the
+    measured share is a count of one year's cases (binomial), published in whole percents (rounding: uniform
+    over one point), the fit stops within a margin (uniform), and the fitted share is itself a Monte Carlo mean."""
+    uit = []
+    for i, (aantal, klassen) in enumerate(
+        (
+            (float(basis["meldingen"]), (runs[0].acuut, runs[0].regulier)),
+            (float(basis["onderzoek"]), (runs[1].onderzoek,)),
+        )
+    ):
+        p = doel[i] / 100
+        binomiaal = 100 * np.sqrt(p * (1 - p) / max(aantal, 1))
+        tot = sum(k.aantal[eerste_maand:].sum(axis=0) for k in klassen)
+        op = sum(k.op_tijd[eerste_maand:].sum(axis=0) for k in klassen)
+        per_rep = 100 * op / np.maximum(tot, 1)
+        mc = float(np.std(per_rep, ddof=1) / np.sqrt(per_rep.size)) if per_rep.size > 1 else 0.0
+        afronding, marge = 1 / np.sqrt(12), 2 * _KALIBRATIE_MARGE_PP / np.sqrt(12)
+        uit.append(float(np.sqrt(binomiaal**2 + afronding**2 + marge**2 + mc**2)))
+    return uit
 
 
 def uitgangspunten(
@@ -273,4 +346,6 @@ def uitgangspunten(
         "infasering_maanden": params.infasering_maanden,
         "replicaties_projectie": params.replicaties,
         "fte_evenwicht": float(evenwicht_fte(basis, normset, tempo[0], tempo[1]).iloc[0]),
+        "fte_evenwicht_triage": float(evenwicht_fte_wachtrij(basis, normset, tempo[0]).iloc[0]),
+        "fte_evenwicht_onderzoek": float(evenwicht_fte_wachtrij(basis, normset, tempo[1]).iloc[0]),
     }

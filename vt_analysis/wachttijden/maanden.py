@@ -253,3 +253,14 @@ def evenwicht_fte(rijen: pd.DataFrame, normset: Normset, tempo_triage: float, te
     overig = sum(v for n, v in uren.items() if n not in (TRIAGE, ONDERZOEK))
     queue = uren[TRIAGE] / tempo_triage + uren[ONDERZOEK] / tempo_onderzoek
     return (overig + queue) / (normset.uren_per_fte * (1 - rijen["verzuim_pct"].astype(float) / 100))
+
+
+def evenwicht_fte_wachtrij(rijen: pd.DataFrame, normset: Normset, tempo: float) -> pd.Series:
+    """Per row: the fte at which one queue is in balance at its tempo (triage's or onderzoek's). As
+    :func:`queue_uren` splits the hours, a queue's share of what the other products leave equals its norm
+    hours when that rest is the two queues' norm hours divided by this queue's tempo. Each queue has its own
+    balance: one figure for both hides the queue that grows."""
+    uren = {n: p.uren * rijen[p.telling].astype(float) for n, p in normset.producten.items()}
+    overig = sum(v for n, v in uren.items() if n not in (TRIAGE, ONDERZOEK))
+    rest = (uren[TRIAGE] + uren[ONDERZOEK]) / tempo
+    return (overig + rest) / (normset.uren_per_fte * (1 - rijen["verzuim_pct"].astype(float) / 100))

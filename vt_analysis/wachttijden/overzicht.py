@@ -129,3 +129,54 @@ def normmomenten(tabel: pd.DataFrame, kengetallen: Kengetallen) -> pd.DataFrame:
     return pd.DataFrame(
         [{"scenario": naam, **normmoment(groep, kengetallen)} for naam, groep in tabel.groupby("scenario", sort=False)]
     )
+
+
+# --- the annual indicators ---------------------------------------------------------------------------
+
+JAAR_KOLOMMEN = (
+    "jaar",
+    "triage_pct",
+    "triage_pct_se",
+    "triage_regulier_pct",
+    "onderzoek_pct",
+    "onderzoek_pct_se",
+)
+
+
+def _jaaraandeel(klassen: Sequence[Klasse], jaar_van_maand: np.ndarray, jaar: int) -> np.ndarray:
+    """Per replication: the share (%) of the year's cases of these classes finished within the term."""
+    rijen = jaar_van_maand == jaar
+    tot = sum(k.aantal[rijen].sum(axis=0) for k in klassen)
+    op = sum(k.op_tijd[rijen].sum(axis=0) for k in klassen)
+    return _pct(op, tot)
+
+
+def _gemiddelde_se(per_rep: np.ndarray) -> tuple[float, float]:
+    """Mean over replications with a year of cases, and its Monte Carlo standard error."""
+    x = per_rep[np.isfinite(per_rep)]
+    if not x.size:
+        return float("nan"), float("nan")
+    return float(x.mean()), float(x.std(ddof=1) / np.sqrt(x.size)) if x.size > 1 else 0.0
+
+
+def jaaroverzicht(h: Horizon, eerste_maand: pd.Period) -> pd.DataFrame:
+    """Per calendar year of the horizon: the annual indicator per term, the share of the year's cases on time,
+    as BURAP and the Inspectie report it (triage: the meldingen that arrived that year; onderzoek: the
+    onderzoeken that started), mean over the replications with its Monte Carlo standard error; beside triage
+    the share of the regular meldingen (the acute ones are always on time: they are the floor of the total)."""
+    n_m = h.onderzoek.aantal.shape[0] if h.onderzoek is not None else h.regulier.aantal.shape[0]
+    jaar_van_maand = np.array([(eerste_maand + i).year for i in range(n_m)])
+    rijen = []
+    for jaar in sorted(set(jaar_van_maand.tolist())):
+        rij = {"jaar": int(jaar)}
+        if h.regulier is not None:
+            rij["triage_pct"], rij["triage_pct_se"] = _gemiddelde_se(
+                _jaaraandeel((h.acuut, h.regulier), jaar_van_maand, jaar)
+            )
+            rij["triage_regulier_pct"] = _gemiddelde_se(_jaaraandeel((h.regulier,), jaar_van_maand, jaar))[0]
+        if h.onderzoek is not None:
+            rij["onderzoek_pct"], rij["onderzoek_pct_se"] = _gemiddelde_se(
+                _jaaraandeel((h.onderzoek,), jaar_van_maand, jaar)
+            )
+        rijen.append(rij)
+    return pd.DataFrame(rijen).reindex(columns=list(JAAR_KOLOMMEN))

@@ -13,7 +13,7 @@ from ..data import Normset, Wachtrijaannames
 from ..formatting import getal
 from ..invoer import invoer_sha256
 from .cache import _tabellen_naar_bytes, _tabellen_van_bytes, kalibratie_sleutel, kalibreer_met_cache
-from .kalibratie import Kalibratie
+from .kalibratie import INTERVAL_Z, Kalibratie
 from .maanden import (
     Dagreeks,
     WachttijdenParams,
@@ -23,13 +23,22 @@ from .maanden import (
     verzuim_basis_pct,
     verzuim_scenario_pct,
 )
-from .overzicht import maandoverzicht, maandoverzicht_kolommen
+from .overzicht import JAAR_KOLOMMEN, jaaroverzicht, maandoverzicht, maandoverzicht_kolommen
 from .simulatie import _in_twee_threads, _twee_kernen, simuleer_kolommen
-from .stromen import stromen_uit, tarieven, trek_bronnen
+from .stromen import Stroom, stromen_uit, tarieven, trek_bronnen
 from .toestand import Horizon
 
 # The purpose in the key of the projection's random numbers (the calibration's is 0).
 _DOEL_PROJECTIE = 2
+# Replications of the runs at the bounds of the calibration's interval (their Monte Carlo error is added).
+_REPLICATIES_GRENS = 250
+JAAR_RESULTAAT = (
+    *JAAR_KOLOMMEN,
+    "triage_pct_laag",
+    "triage_pct_hoog",
+    "onderzoek_pct_laag",
+    "onderzoek_pct_hoog",
+)
 
 # --- projection ---------------------------------------------------------------------------------
 
@@ -54,6 +63,10 @@ def servers_van(dagen: Dagreeks, aannames: Wachtrijaannames) -> tuple[int, int]:
     )
 
 
+def tarieven_van(dagen: Dagreeks, aannames: Wachtrijaannames) -> tuple:
+    return tarieven(dagen.meldingen, dagen.onderzoeken, aannames)
+
+
 def bronnen_voor(dagen: list[Dagreeks], aannames: Wachtrijaannames, replicaties: int, seed: int) -> tuple:
     """The projection's random numbers per class, enough rows for the largest of these horizons (the first
     rows are the same however many are drawn, so a scenario's cases do not depend on the others)."""
@@ -63,15 +76,38 @@ def bronnen_voor(dagen: list[Dagreeks], aannames: Wachtrijaannames, replicaties:
 
 
 def simuleer_scenario(
-    dagen: Dagreeks, kalibratie: Kalibratie, aannames: Wachtrijaannames, bronnen: tuple, replicaties: int
+    dagen: Dagreeks,
+    kalibratie: Kalibratie,
+    aannames: Wachtrijaannames,
+    bronnen: tuple,
+    replicaties: int,
+    variant: str = "midden",
+    wachtrijen: tuple[bool, bool] = (True, True),
 ) -> Horizon:
     """One scenario's horizon from the calibrated state: its own cases (:func:`.stromen.stromen_uit`), its own
-    pools (:func:`servers_van`); replication ``i`` starts from replication ``i`` mod R of the run-in."""
+    pools (:func:`servers_van`); replication ``i`` starts from replication ``i`` mod R of the run-in.
+    ``bronnen``: the shared random numbers, or this scenario's streams when they are already made.
+    ``variant``: the fitted tempi or a bound of the calibration's interval (:meth:`Kalibratie.variant`)."""
     servers = servers_van(dagen, aannames)
-    stromen = stromen_uit(bronnen, tarieven(dagen.meldingen, dagen.onderzoeken, aannames))
-    tempo = (np.full(replicaties, kalibratie.tempo_triage), np.full(replicaties, kalibratie.tempo_onderzoek))
-    begin = kalibratie.eindstand.kolommen(np.arange(replicaties) % kalibratie.replicaties).met_servers(*servers)
-    return simuleer_kolommen(dagen, aannames, servers, tempo, stromen, begin)
+    stromen = bronnen if isinstance(bronnen[0], Stroom) else stromen_uit(bronnen, tarieven_van(dagen, aannames))
+    if replicaties < stromen[0].tijd.shape[1]:
+        stromen = tuple(s.kolommen(slice(0, replicaties)) for s in stromen)
+    f_t, f_o, stand = kalibratie.variant(variant)
+    tempo = (np.full(replicaties, f_t), np.full(replicaties, f_o))
+    begin = stand.kolommen(np.arange(replicaties) % kalibratie.replicaties).met_servers(*servers)
+    return simuleer_kolommen(dagen, aannames, servers, tempo, stromen, begin, wachtrijen=wachtrijen)
+
+
+def jaren_met_interval(midden: pd.DataFrame, grenzen: list[pd.DataFrame]) -> pd.DataFrame:
+    """The annual indicators with their interval: the lowest and highest of the fit and the bounds of the
+    calibration's interval, each widened by INTERVAL_Z Monte Carlo standard errors (both sources at once)."""
+    uit = midden.copy()
+    for q in ("triage", "onderzoek"):
+        alle = [midden, *grenzen]
+        laag = np.min([g[f"{q}_pct"] - INTERVAL_Z * g[f"{q}_pct_se"] for g in alle], axis=0)
+        hoog = np.max([g[f"{q}_pct"] + INTERVAL_Z * g[f"{q}_pct_se"] for g in alle], axis=0)
+        uit[f"{q}_pct_laag"], uit[f"{q}_pct_hoog"] = np.clip(laag, 0, 100), np.clip(hoog, 0, 100)
+    return uit[list(JAAR_RESULTAAT)]
 
 
 def eerste_maand(maanden: pd.DataFrame) -> pd.Period:
@@ -89,13 +125,20 @@ def _projecteer_uniek(
     uitloop = 2 * int(aannames.termijn_onderzoek_werkdagen.waarde)
     dagen = {t: dagreeks(m, normset, aannames, uitloop) for t, m in tabellen.items()}
     r = params.replicaties
+    r_grens = min(r, _REPLICATIES_GRENS)
     bronnen = bronnen_voor(list(dagen.values()), aannames, r, params.seed)
 
-    def overzichten(sleutels: list[str]) -> list[pd.DataFrame]:
+    def overzichten(sleutels: list[str]) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
         uit = []
         for t in sleutels:
-            h = simuleer_scenario(dagen[t], kalibratie, aannames, bronnen, r)
-            uit.append(maandoverzicht(h, eerste_maand(tabellen[t])))
+            eerste = eerste_maand(tabellen[t])
+            stromen = stromen_uit(bronnen, tarieven_van(dagen[t], aannames))
+            h = simuleer_scenario(dagen[t], kalibratie, aannames, stromen, r)
+            grenzen = [
+                jaaroverzicht(simuleer_scenario(dagen[t], kalibratie, aannames, stromen, r_grens, v), eerste)
+                for v in ("laag", "hoog")
+            ]
+            uit.append((maandoverzicht(h, eerste), jaren_met_interval(jaaroverzicht(h, eerste), grenzen)))
         return uit
 
     # Whole scenarios over two threads: each keeps all replications, so the per-case overhead is not
@@ -109,9 +152,21 @@ def _projecteer_uniek(
     return overzichten(sleutels)
 
 
-def _per_scenario(scenarios: Mapping[str, pd.DataFrame], per_tabel: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    delen = [per_tabel[_maandtabel(m)].assign(scenario=naam) for naam, m in scenarios.items()]
-    return pd.concat(delen, ignore_index=True)[["scenario", *maandoverzicht_kolommen()]]
+def _per_scenario(scenarios: Mapping[str, pd.DataFrame], per_tabel: Mapping[str, tuple]) -> tuple:
+    """The month tables and the annual indicators of every scenario, stacked in the scenarios' order."""
+    maanden = [per_tabel[_maandtabel(m)][0].assign(scenario=naam) for naam, m in scenarios.items()]
+    jaren = [per_tabel[_maandtabel(m)][1].assign(scenario=naam) for naam, m in scenarios.items()]
+    return (
+        pd.concat(maanden, ignore_index=True)[["scenario", *maandoverzicht_kolommen()]],
+        pd.concat(jaren, ignore_index=True)[["scenario", *JAAR_RESULTAAT]],
+    )
+
+
+def geen_jaren() -> pd.DataFrame:
+    """The year table of no scenario: the columns of the annual indicators and formations, no rows."""
+    from .formatie import NORMFORMATIE_KOLOMMEN  # the search builds on the projection
+
+    return pd.DataFrame(columns=["scenario", *JAAR_RESULTAAT, *NORMFORMATIE_KOLOMMEN[1:]])
 
 
 def _verschillend(scenarios: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -131,11 +186,22 @@ def projecteer(
 ) -> pd.DataFrame:
     """Every scenario (a month table each, same months) from the calibrated state, stacked by month.
 
-    All scenarios draw from one stream of candidate cases (common random numbers); replication ``i``
+    All scenarios share their random numbers (common random numbers, :mod:`.stromen`); replication ``i``
     starts from replication ``i`` of the run-in. Scenarios with the same month table are simulated once.
     """
+    return projecteer_jaren(scenarios, kalibratie, normset, aannames, params)[0]
+
+
+def projecteer_jaren(
+    scenarios: Mapping[str, pd.DataFrame],
+    kalibratie: Kalibratie,
+    normset: Normset,
+    aannames: Wachtrijaannames,
+    params: WachttijdenParams,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`projecteer` and the annual indicators per scenario and year, with their interval."""
     if not scenarios:
-        return geen_projectie()
+        return geen_projectie(), geen_jaren()
     uniek = _verschillend(scenarios)
     tabellen = _projecteer_uniek(uniek, kalibratie, normset, aannames, params)
     return _per_scenario(scenarios, dict(zip(uniek, tabellen, strict=True)))
@@ -148,14 +214,14 @@ def projecteer_met_cache(
     normset: Normset,
     aannames: Wachtrijaannames,
     params: WachttijdenParams,
-) -> pd.DataFrame:
-    """:func:`projecteer`, kept in the private verified cache under what it reads: the calibration's key
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`projecteer_jaren`, kept in the private verified cache under what it reads: the calibration's key
     (run-in, normset, the model's assumptions, these params, the package) and every scenario's month table
     in order, each float as its repr (every digit counts: the cache gives what :func:`projecteer` would).
     Names are not in it, nor costs or text: a renamed scenario or a changed cost figure that leaves every
     month table as it was projects nothing again."""
     if not scenarios:
-        return geen_projectie()
+        return geen_projectie(), geen_jaren()
     uniek = _verschillend(scenarios)
     tabellen = [m.reset_index(drop=True).to_csv(index=False) for m in scenarios.values()]
     sleutel = invoer_sha256(kalibratie_sleutel, json.dumps(tabellen))
@@ -175,9 +241,10 @@ def verzuim_naam(naam: str, verzuim_pct: float) -> str:
     return f"{naam}, verzuim {getal(verzuim_pct, 1 if verzuim_pct % 1 else 0)}%"
 
 
-def wachttijden_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd.DataFrame]:
+def projectie_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd.DataFrame, pd.DataFrame, dict]:
     """Calibrate on the run's peilmoment and project every compared scenario, plus the first one with
-    verzuim back at the level before the base year; returns the calibration and the month table."""
+    verzuim back at the level before the base year; returns the calibration, the month table, the
+    annual indicators and the month tables of the scenarios."""
     p, d = run.params, run.data
     w = p.wachttijden
     sleutel = kalibratie_sleutel(d, w, p.peilmoment, p.normset)
@@ -190,4 +257,6 @@ def wachttijden_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd
         eerste, maanden = next(iter(scenarios.items()))
         hoog = verzuim_scenario_pct(d.kengetallen, kal.basisjaar, w)
         scenarios[verzuim_naam(eerste, hoog)] = met_verzuim(maanden, hoog)
-    return kal, projecteer_met_cache(scenarios, kal, sleutel, d.normen.normsets[p.normset], d.wachttijden, w)
+    ns = d.normen.normsets[p.normset]
+    maanden, jaren = projecteer_met_cache(scenarios, kal, sleutel, ns, d.wachttijden, w)
+    return kal, maanden, jaren, scenarios

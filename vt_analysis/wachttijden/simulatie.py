@@ -205,10 +205,13 @@ def simuleer_kolommen(
     begin: Beginstand,
     steekproef: bool | int = True,
     wachtrijen: tuple[bool, bool] = (True, True),
+    capaciteit: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> Horizon:
     """Both queues over one horizon. ``tempo``: per column, the norm hours one hour of work covers
     (triage, onderzoek); ``stromen``: acute, regular and onderzoek candidates of this horizon;
-    ``wachtrijen``: which of triage and onderzoek to run (a queue left out is None in the result).
+    ``wachtrijen``: which of triage and onderzoek to run (a queue left out is None in the result);
+    ``capaciteit``: norm hours per day of triage and onderzoek per formation (rows) and the row of each
+    column, to run several formations side by side on the same cases (default: those of ``dagen``).
 
     The clocks count norm hours per worker at tempo 1; a column with tempo f needs 1/f of a case's norm
     hours. Acute meldingen run first on the pool's clock; the regular ones on the clock that leaves.
@@ -216,9 +219,11 @@ def simuleer_kolommen(
     c_t, c_o = servers
     f_t, f_o = (np.asarray(f, float) for f in tempo)
     kolommen = f_t.size
-    nul = np.zeros(kolommen, np.int64)
-    klok_t = Klok.uit_snelheid(dagen.triage_uren[None, :] / c_t, nul)
-    klok_o = Klok.uit_snelheid(dagen.onderzoek_uren[None, :] / c_o, nul)
+    if capaciteit is None:
+        capaciteit = (dagen.triage_uren[None, :], dagen.onderzoek_uren[None, :], np.zeros(kolommen, np.int64))
+    uren_t, uren_o, rij = capaciteit
+    klok_t = Klok.uit_snelheid(uren_t / c_t, rij)
+    klok_o = Klok.uit_snelheid(uren_o / c_o, rij)
     st_a, st_r, st_o = stromen
     term_t = int(aannames.termijn_triage_werkdagen.waarde)
     term_o = int(aannames.termijn_onderzoek_werkdagen.waarde)

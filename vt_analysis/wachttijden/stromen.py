@@ -12,6 +12,7 @@ later, and more volume only brings cases earlier).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -83,7 +84,7 @@ def trek_bron(totaal: float, replicaties: int, cv: float, seed: int, doel: int, 
 def stroom(bron: Bron, tarief: np.ndarray) -> Stroom:
     """The cases at ``tarief`` expected cases per working day: the unit-rate stream through the inverse of
     the cumulative intensity. Days without volume get no case. Runs of days with the same rate are one
-    segment, so the search runs over a few dozen knots."""
+    segment; a column's values rise, so each column walks the segments once (compiled: :func:`_tijdschaal`)."""
     tarief = np.asarray(tarief, float)
     nieuw = np.flatnonzero(np.r_[True, tarief[1:] != tarief[:-1]])  # first day of each segment
     lengte = np.diff(np.r_[nieuw, tarief.size])
@@ -93,12 +94,43 @@ def stroom(bron: Bron, tarief: np.ndarray) -> Stroom:
     som = bron.som[:n]
     geldig = som < totaal
     m = max(int(geldig.sum(axis=0).max(initial=0)), 1)
-    som, geldig = som[:m], geldig[:m]
-    segment = np.clip(np.searchsorted(knoop, som, side="right") - 1, 0, nieuw.size - 1)
-    snelheid = tarief[nieuw][segment]
-    tijd = nieuw[segment] + (som - knoop[segment]) / np.where(snelheid > 0, snelheid, 1.0)
-    tijd = np.where(geldig, np.minimum(tijd, tarief.size - 1e-3), 0.0).astype(np.float32)
-    return Stroom(tijd, np.ascontiguousarray(bron.werk[:m]), geldig)
+    tijd = np.empty((m, som.shape[1]), np.float32)
+    _tijdschaal()(som[:m], knoop, nieuw.astype(float), tarief[nieuw], float(tarief.size - 1e-3), tijd)
+    return Stroom(tijd, np.ascontiguousarray(bron.werk[:m]), geldig[:m])
+
+
+def _tijdschaal_stappen(som, knoop, begin, tarief, laatste, tijd):  # pragma: no cover - runs compiled
+    """Per row, across the columns: advance each column's segment while the next knot is passed (a zero-rate
+    segment is passed at once), then day = segment start + the expected cases into it / its rate."""
+    n, r = som.shape
+    s_max = knoop.size - 2
+    segment = np.zeros(r, np.int64)
+    totaal = knoop[s_max + 1]
+    for k in range(n):
+        for j in range(r):
+            x = som[k, j]
+            if x >= totaal:
+                tijd[k, j] = 0.0
+                continue
+            s = segment[j]
+            while s < s_max and knoop[s + 1] <= x:
+                s += 1
+            segment[j] = s
+            t = begin[s] + (x - knoop[s]) / tarief[s]
+            tijd[k, j] = t if t < laatste else laatste
+
+
+@functools.cache
+def _tijdschaal():
+    """:func:`_tijdschaal_stappen` compiled by numba (a pass over every case of a scenario; NumPy's search
+    and fancy indexing cost ten times more), once, on first use, kept in ``__pycache__``."""
+    import numba
+
+    return numba.njit(
+        "void(float32[:, ::1], float64[::1], float64[::1], float64[::1], float64, float32[:, ::1])",
+        cache=True,
+        nogil=True,
+    )(_tijdschaal_stappen)
 
 
 def trek_bronnen(

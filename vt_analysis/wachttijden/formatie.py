@@ -1,0 +1,262 @@
+"""The formation each legal term needs: per scenario's volumes and year, the constant fte from the first
+month of the horizon at which the annual indicator reaches its norm (Beleidsindicatoren: 95% triage, 85%
+onderzoek), and the balance formation per queue beside it.
+
+The search is monotone with common random numbers: every candidate formation runs on the same cases from
+the same start state, side by side (one column group per formation), so the annual indicator rises with the
+formation up to the pools' rounding. A coarse grid brackets the norm on few replications, a fine grid in the
+bracket on more; the crossing is interpolated. Its interval: the Monte Carlo error of the indicator at the
+crossing divided by the curve's slope, and the calibration's interval carried over exactly: a tempo t'
+instead of t is the same queue with the hours the queue gets multiplied by t / t'.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from .. import privecache
+from ..data import Normset, Wachtrijaannames
+from ..invoer import invoer_sha256
+from .cache import kalibratie_sleutel
+from .kalibratie import INTERVAL_Z, Kalibratie
+from .maanden import MAANDEN_PER_JAAR, dagreeks, evenwicht_fte_wachtrij, queue_uren
+from .overzicht import jaaroverzicht
+from .projectie import eerste_maand, projectie_van_run, servers_van
+from .simulatie import _in_twee_threads, _twee_kernen, simuleer_kolommen
+from .stromen import herhaal, stromen_uit, tarieven, trek_bronnen
+
+# The coarse grid relative to the queue's highest balance formation of the horizon, and its replications.
+_RASTER = np.linspace(0.85, 1.6, 16)
+_REPLICATIES_GROF = 48
+# The fine grid inside the bracket, and its replications.
+_FIJN = 10
+_REPLICATIES_FIJN = 160
+# The purpose in the key of the search's random numbers (calibration 0, projection 2).
+_DOEL_ZOEKEN = 3
+
+NORMFORMATIE_KOLOMMEN = (
+    "jaar",
+    "fte_evenwicht_triage",
+    "fte_evenwicht_triage_laag",
+    "fte_evenwicht_triage_hoog",
+    "fte_evenwicht_onderzoek",
+    "fte_evenwicht_onderzoek_laag",
+    "fte_evenwicht_onderzoek_hoog",
+    "fte_norm_triage",
+    "fte_norm_triage_laag",
+    "fte_norm_triage_hoog",
+    "fte_norm_onderzoek",
+    "fte_norm_onderzoek_laag",
+    "fte_norm_onderzoek_hoog",
+)
+
+
+def _jaren(maanden: pd.DataFrame) -> pd.DataFrame:
+    """One row per year of a month table (the counts are yearly rates; verzuim as in the table)."""
+    return maanden.groupby("jaar", sort=True).mean(numeric_only=True).reset_index()
+
+
+def indicatoren(
+    maanden: pd.DataFrame,
+    fte: np.ndarray,
+    wachtrij: int,
+    kalibratie: Kalibratie,
+    normset: Normset,
+    aannames: Wachtrijaannames,
+    bronnen: tuple,
+    replicaties: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The annual indicator (mean and Monte Carlo standard error, (formations, years)) of one queue
+    (0 triage, 1 onderzoek) with ``maanden`` at each constant formation in ``fte``, side by side on the
+    same cases; formations with the same pool size run together."""
+    uitloop = 2 * int(aannames.termijn_onderzoek_werkdagen.waarde)
+    dagen = [dagreeks(maanden.assign(fte_beschikbaar=float(f)), normset, aannames, uitloop) for f in fte]
+    d0 = dagen[0]
+    stromen = stromen_uit(bronnen, tarieven(d0.meldingen, d0.onderzoeken, aannames))
+    stromen = tuple(s.kolommen(slice(0, replicaties)) for s in stromen)
+    servers = [servers_van(d, aannames) for d in dagen]
+    eerste = eerste_maand(maanden)
+    n_jaren = len(maanden) // MAANDEN_PER_JAAR
+    gemiddeld, se = np.full((len(fte), n_jaren), np.nan), np.full((len(fte), n_jaren), np.nan)
+    kolom = ("triage_pct", "onderzoek_pct")[wachtrij]
+    for c in sorted({s[wachtrij] for s in servers}):
+        groep = [j for j, s in enumerate(servers) if s[wachtrij] == c]
+        g = len(groep)
+        paar = servers[groep[0]]
+        capaciteit = (
+            np.stack([dagen[j].triage_uren for j in groep]),
+            np.stack([dagen[j].onderzoek_uren for j in groep]),
+            np.repeat(np.arange(g), replicaties),
+        )
+        tempo = tuple(np.full(g * replicaties, t) for t in (kalibratie.tempo_triage, kalibratie.tempo_onderzoek))
+        index = np.tile(np.arange(replicaties) % kalibratie.replicaties, g)
+        begin = kalibratie.eindstand.kolommen(index).met_servers(*paar)
+        h = simuleer_kolommen(
+            d0,
+            aannames,
+            paar,
+            tempo,
+            tuple(herhaal(s, g) for s in stromen),
+            begin,
+            steekproef=False,
+            wachtrijen=(wachtrij == 0, wachtrij == 1),
+            capaciteit=capaciteit,
+        )
+        for i, j in enumerate(groep):
+            jaar = jaaroverzicht(h.kolommen(slice(i * replicaties, (i + 1) * replicaties)), eerste)
+            gemiddeld[j], se[j] = jaar[kolom].to_numpy(), jaar[f"{kolom}_se"].to_numpy()
+    return gemiddeld, se
+
+
+def _kruising(fte: np.ndarray, pct: np.ndarray, norm: float) -> tuple[int | None, float]:
+    """Where the (made monotone) curve first reaches ``norm``: the index of the first point at or above it,
+    and the interpolated formation; (None, nan) when the grid never reaches it, (0, fte[0]) when it starts above."""
+    curve = np.maximum.accumulate(np.nan_to_num(pct, nan=0.0))
+    boven = np.flatnonzero(curve >= norm)
+    if not boven.size:
+        return None, float("nan")
+    i = int(boven[0])
+    if i == 0:
+        return 0, float(fte[0])
+    p0, p1 = curve[i - 1], curve[i]
+    w = 0.0 if p1 == p0 else (norm - p0) / (p1 - p0)
+    return i, float(fte[i - 1] + w * (fte[i] - fte[i - 1]))
+
+
+def _met_tempo(fte: float, rij: pd.Series, normset: Normset, aannames, tempo: float, ander: float) -> float:
+    """The formation that gives a queue at tempo ``ander`` the capacity ``fte`` gives it at ``tempo``: the hours
+    the two queues share (what the other products leave) scaled by tempo / ander."""
+    wd = aannames.werkdagen_per_jaar.waarde
+    uren = queue_uren(rij.to_frame().T.assign(fte_beschikbaar=fte), normset, wd).iloc[0]
+    rest = uren["triage_uren_per_dag"] + uren["onderzoek_uren_per_dag"]
+    per_fte = normset.uren_per_fte * (1 - float(rij["verzuim_pct"]) / 100) / wd
+    return fte + rest * (tempo / ander - 1) / per_fte
+
+
+def normformatie(
+    maanden: pd.DataFrame,
+    kalibratie: Kalibratie,
+    normset: Normset,
+    aannames: Wachtrijaannames,
+    bronnen: tuple,
+    norm_pct: tuple[float, float],
+) -> pd.DataFrame:
+    """Per year of the horizon: balance formation and norm formation per queue, each with its interval
+    (module docstring). ``maanden``: a scenario's month table (its fte is replaced)."""
+    jaren = _jaren(maanden)
+    uit = pd.DataFrame({"jaar": jaren["jaar"].astype(int)})
+    for q, naam in enumerate(("triage", "onderzoek")):
+        tempi = {w: kalibratie.variant(w)[q] for w in ("midden", "laag", "hoog")}
+        for w, t in tempi.items():
+            suffix = "" if w == "midden" else f"_{'hoog' if w == 'laag' else 'laag'}"
+            uit[f"fte_evenwicht_{naam}{suffix}"] = evenwicht_fte_wachtrij(jaren, normset, t).to_numpy()
+        hoogste = float(uit[f"fte_evenwicht_{naam}"].max())
+        grof = hoogste * _RASTER
+        pct, _ = indicatoren(maanden, grof, q, kalibratie, normset, aannames, bronnen, _REPLICATIES_GROF)
+        fijne: dict[int, tuple] = {}  # the fine grid of a bracket, shared by the years that fall in it
+        for y in range(len(jaren)):
+            i, _ = _kruising(grof, pct[:, y], norm_pct[q])
+            kolommen = [f"fte_norm_{naam}", f"fte_norm_{naam}_laag", f"fte_norm_{naam}_hoog"]
+            if i is None or i == 0:
+                # Outside the grid: not reached below 1,6 × balance, or already at 0,85 × balance: no figure.
+                uit.loc[y, kolommen] = np.nan
+                continue
+            fijn = np.linspace(grof[i - 1], grof[i], _FIJN)
+            if i not in fijne:
+                fijne[i] = indicatoren(maanden, fijn, q, kalibratie, normset, aannames, bronnen, _REPLICATIES_FIJN)
+            p, se = fijne[i]
+            j, f = _kruising(fijn, p[:, y], norm_pct[q])
+            if j is None:  # the fine grid (more replications) stays just under: the bracket's upper end
+                j, f = len(fijn) - 1, float(fijn[-1])
+            helling = (p[min(j, len(fijn) - 1), y] - p[max(j - 1, 0), y]) / (fijn[1] - fijn[0])
+            mc = float(se[j, y] / helling) if helling > 0 else float(fijn[1] - fijn[0])
+            rij = jaren.iloc[y]
+            laag = _met_tempo(f, rij, normset, aannames, tempi["midden"], tempi["hoog"])
+            hoog = _met_tempo(f, rij, normset, aannames, tempi["midden"], tempi["laag"])
+            uit.loc[y, kolommen] = [f, min(laag, hoog) - INTERVAL_Z * mc, max(laag, hoog) + INTERVAL_Z * mc]
+    return uit[list(NORMFORMATIE_KOLOMMEN)]
+
+
+def _volumetabel(maanden: pd.DataFrame) -> str:
+    """A month table without its formation: scenarios with the same volumes and verzuim need the same formation."""
+    return maanden.drop(columns="fte_beschikbaar").reset_index(drop=True).to_csv(index=False)
+
+
+def normformaties(
+    scenarios: Mapping[str, pd.DataFrame],
+    kalibratie: Kalibratie,
+    normset: Normset,
+    aannames: Wachtrijaannames,
+    seed: int,
+    norm_pct: tuple[float, float],
+) -> pd.DataFrame:
+    """:func:`normformatie` per scenario and year; scenarios with the same volumes are searched once, the
+    distinct ones over two threads. The random numbers are the search's own (keyed like the projection's)."""
+    uniek: dict[str, pd.DataFrame] = {}
+    for m in scenarios.values():
+        uniek.setdefault(_volumetabel(m), m)
+    if not uniek:
+        return pd.DataFrame(columns=["scenario", *NORMFORMATIE_KOLOMMEN])
+    uitloop = 2 * int(aannames.termijn_onderzoek_werkdagen.waarde)
+    dagen = [dagreeks(m, normset, aannames, uitloop) for m in uniek.values()]
+    per_dag = [tarieven(d.meldingen, d.onderzoeken, aannames) for d in dagen]
+    totalen = tuple(np.max([[float(np.sum(t)) for t in p] for p in per_dag], axis=0))
+    bronnen = trek_bronnen(totalen, aannames, _REPLICATIES_FIJN, seed, _DOEL_ZOEKEN)
+    sleutels = list(uniek)
+
+    def zoek(deel: list[str]) -> list[pd.DataFrame]:
+        return [normformatie(uniek[k], kalibratie, normset, aannames, bronnen, norm_pct) for k in deel]
+
+    if len(sleutels) > 1 and _twee_kernen():
+        hier, daar = _in_twee_threads(lambda: zoek(sleutels[0::2]), lambda: zoek(sleutels[1::2]))
+        tabellen = [None] * len(sleutels)
+        tabellen[0::2], tabellen[1::2] = hier, daar
+    else:
+        tabellen = zoek(sleutels)
+    per = dict(zip(sleutels, tabellen, strict=True))
+    delen = [per[_volumetabel(m)].assign(scenario=naam) for naam, m in scenarios.items()]
+    return pd.concat(delen, ignore_index=True)[["scenario", *NORMFORMATIE_KOLOMMEN]]
+
+
+def normformaties_met_cache(
+    scenarios: Mapping[str, pd.DataFrame],
+    kalibratie: Kalibratie,
+    kalibratie_sleutel: str,
+    normset: Normset,
+    aannames: Wachtrijaannames,
+    seed: int,
+    norm_pct: tuple[float, float],
+) -> pd.DataFrame:
+    """:func:`normformaties`, kept in the private verified cache under the calibration's key, the volume
+    tables and the norms (names are not in it)."""
+    tabellen = [_volumetabel(m) for m in scenarios.values()]
+    sleutel = invoer_sha256(kalibratie_sleutel, json.dumps([tabellen, list(norm_pct), seed]))
+
+    def bereken() -> bytes:
+        t = normformaties(dict(enumerate(scenarios.values())), kalibratie, normset, aannames, seed, norm_pct)
+        return json.dumps({k: t[k].tolist() for k in NORMFORMATIE_KOLOMMEN}).encode("utf-8")
+
+    inhoud = json.loads(privecache.haal(f"normformatie-{sleutel}.json", bereken))
+    uit = pd.DataFrame(inhoud).astype({k: float for k in NORMFORMATIE_KOLOMMEN if k != "jaar"})
+    uit.insert(0, "scenario", [naam for naam, m in scenarios.items() for _ in range(len(m) // MAANDEN_PER_JAAR)])
+    return uit
+
+
+def wachttijden_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd.DataFrame, pd.DataFrame]:
+    """The queue model of a run (:func:`.projectie.projectie_van_run`) with, per compared scenario and year,
+    the annual indicators beside the balance and norm formations per queue (the verzuim variant has only its
+    indicators). Returns the calibration, the month table and the year table."""
+    kal, maanden, jaren, scenarios = projectie_van_run(run, vergelijking)
+    p, d = run.params, run.data
+    kg = d.kengetallen
+    vergeleken = {n: m for n, m in scenarios.items() if n in set(vergelijking["naam"])}
+    norm = (kg.triage_binnen_5_werkdagen_norm_pct.waarde, kg.onderzoek_binnen_10_weken_norm_pct.waarde)
+    sleutel = kalibratie_sleutel(d, p.wachttijden, p.peilmoment, p.normset)
+    formatie = normformaties_met_cache(
+        vergeleken, kal, sleutel, d.normen.normsets[p.normset], d.wachttijden, p.wachttijden.seed, norm
+    )
+    return kal, maanden, jaren.merge(formatie, on=["scenario", "jaar"], how="left")
