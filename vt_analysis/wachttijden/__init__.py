@@ -27,6 +27,7 @@ modules write the Dutch.
 """
 
 from .cache import kalibratie_in_cache, kalibratie_sleutel, kalibreer_met_cache
+from .formatie import normformatie, normformaties, wachttijden_van_run
 from .kalibratie import Kalibratie, kalibreer, uitgangspunten
 from .maanden import (
     MAAND_KOLOMMEN,
@@ -49,7 +50,6 @@ from .maanden import (
     verzuim_scenario_pct,
     verzuim_van_jaar,
 )
-from .formatie import normformatie, normformaties, wachttijden_van_run
 from .overzicht import BAND, jaaroverzicht, maandoverzicht, maandoverzicht_kolommen, normmoment, normmomenten
 from .projectie import (
     geen_jaren,
