@@ -31,13 +31,24 @@ def voeg_periode_burap1_2025_toe(data: Path) -> None:
         f.write('BURAP 1 2025,2025,prognose,5100,4250,420,580,3800,580,58.90,4.50,"testregel"\n')
 
 
+# The legal-term shares measured at BURAP 1 2025 (the queue model's calibration target), unlike 2024's.
+TERMIJNEN_2025 = {"triage_binnen_5_werkdagen_realisatie_pct": 75, "onderzoek_binnen_10_weken_realisatie_pct": 69}
+
+
 def voeg_verzuim_2025_toe(data: Path) -> None:
-    """The other data edit a BURAP 1 2025 run asks for: the verzuim of 2025."""
+    """The other data edits a BURAP 1 2025 run asks for: the verzuim of 2025 and the measured legal-term
+    shares of its peilmoment."""
     edit_file(
         data / "kengetallen.yaml",
         "verzuim_pct:\n",
         'verzuim_pct:\n  2025: {waarde: 8, eenheid: "%", bron: "testregel"}\n',
     )
+    for naam, waarde in TERMIJNEN_2025.items():
+        edit_file(
+            data / "kengetallen.yaml",
+            f"\n{naam}:\n",
+            f'\n{naam}:\n  2025: {{waarde: {waarde}, eenheid: "%", bron: "testregel"}}\n',
+        )
 
 
 # The police figures of 2024 a BURAP 1 2025 run asks for (its last closed year), deliberately unlike 2023's.

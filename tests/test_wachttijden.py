@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from vt_analysis import wachttijden as w
-from vt_analysis.data import load_dataset, load_wachttijden
+from vt_analysis.data import load_wachttijden
 from vt_analysis.errors import InvoerFout
 from vt_analysis.hoofdstukken import wachttijden as h
+from vt_analysis.run import load_run
 from vt_analysis.wachttijden import cache, projectie, simulatie
 
 
@@ -416,8 +417,8 @@ def test_een_foute_aanname_is_een_regel_met_bestand_en_sleutel(tmp_path, data_co
         ("volumes.csv", "Realisatie 2022,2022,realisatie,4171,", "Realisatie 2022,2022,realisatie,4172,", False),
         (
             "kengetallen.yaml",
-            "triage_binnen_5_werkdagen_realisatie_pct: {waarde: 72",
-            "triage_binnen_5_werkdagen_realisatie_pct: {waarde: 73",
+            "2024: {waarde: 72,",
+            "2024: {waarde: 73,",
             False,
         ),
         ("wachttijden.yaml", "acuut_triage_pct: {waarde: 10", "acuut_triage_pct: {waarde: 11", False),
@@ -430,7 +431,9 @@ def test_kalibratie_sleutel_is_wat_de_kalibratie_leest(data_copy, standaard_run,
     p = standaard_run.params
 
     def sleutel():
-        return w.kalibratie_sleutel(load_dataset(data_copy), p.wachttijden, p.peilmoment, p.normset)
+        return w.kalibratie_sleutel(
+            load_run(standaard_run.params_bestand, data_copy).data, p.wachttijden, p.peilmoment, p.normset
+        )
 
     voor = sleutel()
     edit_file(data_copy / bestand, oud, nieuw)
@@ -483,3 +486,14 @@ def test_projectie_uit_de_cache_is_dezelfde_en_kent_geen_namen(dataset, standaar
     project({"een": een, "twee": twee}, k=sleutel + "0")
     project({"een": een, "twee": twee.assign(fte_beschikbaar=twee["fte_beschikbaar"] + 1e-11)})  # every digit
     assert len(geteld) == 5
+
+
+def test_een_peilmoment_zonder_gemeten_termijnen_noemt_bestand_sleutel_en_jaar(data_copy, standaard_run):
+    """The measured shares are keyed by the peilmoment's year: a run whose year has none stops with one
+    Dutch line naming kengetallen.yaml, the key and the year, instead of calibrating on another year's."""
+    edit_file(data_copy / "kengetallen.yaml", "  2024: {waarde: 71,", "  2023: {waarde: 71,")
+    with pytest.raises(InvoerFout) as fout:
+        load_run(standaard_run.params_bestand, data_copy)
+    tekst = str(fout.value)
+    assert "kengetallen.yaml" in tekst and "onderzoek_binnen_10_weken_realisatie_pct" in tekst and "2024" in tekst
+    assert "\n" not in tekst

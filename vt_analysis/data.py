@@ -613,7 +613,9 @@ PER_VORIG_JAAR = (
     "politie_naar_jpt_pct",
     "lokaal_team_aandeel_meldingen_pct",
 )
-VEROUDEREND = PER_BEGROTINGSJAAR + PER_VORIG_JAAR
+# The legal-term shares measured at the peilmoment (the queue model's calibration target), by its year.
+PER_PEILJAAR = ("triage_binnen_5_werkdagen_realisatie_pct", "onderzoek_binnen_10_weken_realisatie_pct")
+VEROUDEREND = PER_BEGROTINGSJAAR + PER_VORIG_JAAR + PER_PEILJAAR
 
 # kengetallen.yaml as written: the same keys, the aging ones as a mapping year → figure.
 KengetallenBestand = create_model(

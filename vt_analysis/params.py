@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from . import paths
-from .data import PER_BEGROTINGSJAAR, PER_VORIG_JAAR, VEROUDEREND, Dataset, _load_yaml
+from .data import PER_BEGROTINGSJAAR, PER_PEILJAAR, PER_VORIG_JAAR, VEROUDEREND, Dataset, _load_yaml
 from .errors import InvoerFout, eerste_fout, from_validation_error
 from .prognose import PrognoseParams, PrognoseVariant, prognose_jaren
 from .scenarios import ScenarioAParams, ScenarioBParams, ScenarioCParams, VergelijkingParams
@@ -227,6 +227,8 @@ def benodigde_kengetallen(params: RunParams, dataset: Dataset) -> list[tuple[str
             nodig.append(("verzuim_pct", j - 1, f"jaar vóór peilmoment {params.peilmoment!r} (verzuimscenario)"))
         reden = f"laatste afgesloten jaar vóór peilmoment {params.peilmoment!r}"
         nodig += [(naam, j - 1, reden) for naam in (*PER_VORIG_JAAR, *_POLITIE_AANTALLEN)]
+        reden = f"gemeten op peilmoment {params.peilmoment!r} (kalibratie van het wachtrijmodel)"
+        nodig += [(naam, j, reden) for naam in PER_PEILJAAR]
     aanvraag = params.aanvraag_periode or params.besluit_periode
     if (j := jaar_van_periode(aanvraag, dataset)) is not None:
         nodig += [(naam, j, f"begrotingsjaar van {aanvraag!r}") for naam in PER_BEGROTINGSJAAR]
