@@ -326,9 +326,9 @@ def test_compute_json_is_strikt(cli):
         ),
         (
             "kengetallen.yaml",
-            "triage_binnen_5_werkdagen_realisatie_pct: {waarde: 72",
-            "triage_binnen_5_werkdagen_realisatie_pct: {waarde: 0",
-            "sleutel triage_binnen_5_werkdagen_realisatie_pct.waarde: 0.0% is met de volumes, de formatie en het "
+            "2024: {waarde: 72,",
+            "2024: {waarde: 0,",
+            "sleutel triage_binnen_5_werkdagen_realisatie_pct.2024.waarde: 0.0% is met de volumes, de formatie en het "
             "verzuim van 'BURAP 2 2024' niet te bereiken",
         ),
         (

@@ -134,11 +134,11 @@ def _pct_basisjaar(h: Horizon, eerste_maand: int, groepen: int) -> tuple[np.ndar
     return uit[0], uit[1]
 
 
-def _onbereikbaar(dataset: Dataset, kengetal: str, doel: float, basisperiode: str) -> InvoerFout:
+def _onbereikbaar(dataset: Dataset, kengetal: str, doel: float, basisperiode: str, jaar: int) -> InvoerFout:
     """A calibration target no tempo reaches: the input figures contradict each other."""
     return InvoerFout(
         dataset.directory / KENGETALLEN_FILE,
-        f"sleutel {kengetal}.waarde",
+        f"sleutel {kengetal}.{jaar}.waarde",
         f"{doel!r}% is met de volumes, de formatie en het verzuim van {basisperiode!r} niet te bereiken "
         "(kalibratie van het wachtrijmodel); controleer deze cijfers",
     )
@@ -206,7 +206,7 @@ def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, no
         kurve_i = np.maximum.accumulate(pct[:, i])
         f = _interpoleer(_GRID, kurve_i, doel[i])
         if f is None:
-            raise _onbereikbaar(dataset, kengetal[i], doel[i], basisperiode)
+            raise _onbereikbaar(dataset, kengetal[i], doel[i], basisperiode, basisjaar)
         k = int(np.clip(np.searchsorted(_GRID, f), 1, _GRID.size - 1))
         bracket.append([log_grid[k - 1], log_grid[k]])
         tempo.append(f)
@@ -246,7 +246,7 @@ def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, no
         tempi = np.array([tempo])
     else:
         i = nog.index(True)
-        raise _onbereikbaar(dataset, kengetal[i], doel[i], basisperiode)
+        raise _onbereikbaar(dataset, kengetal[i], doel[i], basisperiode, basisjaar)
     tri, ond = horizon[0], horizon[1]
     eind = _eindstand(tri, ond)
     sigma = _sigma_doel(inloop.iloc[-1], doel, (tri, ond), eerste_maand)
