@@ -145,7 +145,8 @@ def test_missing_file(cli, data_copy):
 
 def test_kengetal_percentage_out_of_range(data_copy):
     edit_file(data_copy / "kengetallen.yaml", "{waarde: 72,", "{waarde: 720,")
-    with pytest.raises(InvoerFout, match=r"triage_binnen_5_werkdagen_realisatie_pct.2024.waarde: 720.0 is geen percentage"):
+    verwacht = r"triage_binnen_5_werkdagen_realisatie_pct.2024.waarde: 720.0 is geen percentage"
+    with pytest.raises(InvoerFout, match=verwacht):
         load_kengetallen(data_copy / "kengetallen.yaml")
 
 
