@@ -51,7 +51,7 @@ def _fout(cli, *args) -> str:
         ("{{ lipsum() }}\n", "regel 1: onbekende naam 'lipsum'"),
         ("{{ range(10) }}\n", "regel 1: onbekende naam 'range'"),
         ("{{ regio | attr('__class__') }}\n", "regel 1: onbekend filter 'attr'"),
-        ("{% if tekort_2026_fte > 0 %}tekort\n", "regel 1: fout in een placeholder"),
+        ("{% if tekort_2026_fte > 0 %}tekort\n", "regel 1: het blok wordt niet gesloten voor het eind van het bestand"),
     ],
 )
 def test_bad_placeholder_stops_validate_and_render(cli, tekstset, tmp_path, inhoud, verwacht):

@@ -164,11 +164,15 @@ def _validate(args) -> int:
         f"({len(type(d.kengetallen).model_fields)} kengetallen)"
     )
     print(f"gecontroleerd: {paths.display_path(d.directory / paths.CLAIMS_FILE)} ({len(d.claims)} uitspraken)")
-    from .tekst import controleer_tekstset, tekstset_map
+    from .tekst import controleer_tekstset, tekstset_map, vul_tekstset_in
     from .wijzigingen import load_vorige_run
 
-    blokken = controleer_tekstset(run)
-    print(f"gecontroleerd: {paths.display_path(tekstset_map(run))} ({len(blokken)} tekstblokken)")
+    controleer_tekstset(run)
+    aantal = vul_tekstset_in(run, resultaten_met_cache(run)[0])  # what render would meet, found here
+    print(
+        f"gecontroleerd: {paths.display_path(tekstset_map(run))} "
+        f"({aantal} tekstblokken, elk ingevuld met de cijfers van de run)"
+    )
     vorige = load_vorige_run(run)
     if vorige is not None:
         print(f"gecontroleerd: vorige run {vorige.params.run_naam!r} ({vorige.params.peilmoment})")

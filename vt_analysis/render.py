@@ -40,7 +40,7 @@ from .publish import Publicatie, controleer_schrijfbaar
 from .resultaten import Resultaten, resultaten_met_cache, resultaten_uit_cache
 from .run import Run, load_run
 from .tabeldata import tabellen_uit_notebooks
-from .tekst import controleer_tekstset
+from .tekst import controleer_tekstset, vul_tekstset_in
 from .verify import bronnen, rapport_sha256, tekstset_map
 from .wachttijden import kalibratie_in_cache
 from .wijzigingen import load_vorige_run, vorige_params_pad
@@ -445,9 +445,9 @@ def render_report(
     """
     voortgang = _Voortgang(stil)
     run = load_run(params_bestand, data_dir)
-    controleer_tekstset(run)  # every text block parses and names only known velden, before anything executes
     load_vorige_run(run)  # the previous run (changes chapter) validates too
     notebooks = load_chapters(hoofdstukken)
+    controleer_tekstset(run, notebooks)  # every block parses, names known velden and exists; before anything runs
     for nb in notebooks:
         check_parameters_cell(nb)
     output_root = Path(output_root) if output_root else paths.OUTPUT_DIR
@@ -459,6 +459,7 @@ def render_report(
     # Results to compute take seconds: the kernels start meanwhile (a re-render from the cache needs none ahead).
     with KernelPool(vooraf=min(workers, len(notebooks)) if in_cache is None else 0) as kernels:
         resultaten = _resultaten(run, cache_map, voortgang, in_cache)
+        vul_tekstset_in(run, resultaten)  # every block rendered once: a block error is exit 2, not a failed chapter
 
         # Lock, leftovers of a killed render removed, nothing in the way; left without publishing = cleaned up.
         with Publicatie(output_root, run.params.run_naam) as publicatie:

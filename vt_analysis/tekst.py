@@ -11,8 +11,9 @@ lists them with value and unit) and five filters for Dutch notation, all from ``
     fte     14,07 fte            euro    € 1.463.732        aantal  5.220
     pct     18% (pct(1): 18,2%)  datum   29 november 2024
 
-Also allowed: ``abs``, ``round``, ``lower``, ``upper``, ``capitalize``, ``{% if %}``, ``{% set %}`` and
-comparisons. Not allowed: attributes and subscripts (``x.y``, ``x['y']``), unknown names, unknown filters.
+Also allowed: ``abs``, ``round``, ``lower``, ``upper``, ``capitalize``, ``{% if %}``, ``{% for %}``,
+``{% set %}`` and comparisons. Not allowed: attributes and subscripts (``x.y``, ``x['y']``), unknown names
+or filters, Jinja's own names (``self``, ``loop``), macros, includes, imports and template inheritance.
 
 In a chapter notebook, one call per cell::
 
@@ -22,31 +23,47 @@ In a chapter notebook, one call per cell::
     tekst.toon("aanleiding", r, p)              # IPython Markdown of report/tekst/<set>/aanleiding.md
 
 Before anything executes, :func:`controleer_tekstset` parses every block of the set and stops with one
-line (file, line, the name, a did-you-mean) on an unknown name or filter, a syntax error or a reach for
-Python internals (``{{ ''.__class__ }}``): an :class:`InvoerFout`, exit code 2 in the CLI. The blocks run
-in Jinja2's immutable sandbox with ``StrictUndefined``; text values from data and params are escaped for
-Markdown before they reach a block.
+line (file, line, the name, a did-you-mean) on an unknown name or filter, a syntax error (said in Dutch by
+:mod:`jinja_nl`), a reach for Python internals (``{{ ''.__class__ }}``), a block a chapter shows that is
+missing, or a block no chapter shows (a misspelled file name): an :class:`InvoerFout`, exit code 2 in the CLI.
+Then :func:`vul_tekstset_in` renders every block once with the run's figures (``validate`` and ``render``
+alike), so a chapter never meets a block error. Blocks are regular files of at most 256 KB inside the set
+(no symlinks). They run in Jinja2's immutable sandbox with ``StrictUndefined`` and the limits of
+:mod:`tekstgrens` (sizes of numbers, texts and lists, loop steps, time, output); text values from data and
+params are escaped for Markdown before they reach a block.
 """
 
 from __future__ import annotations
 
-import ast
 import difflib
-from collections.abc import Iterable
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateSyntaxError, meta, nodes
 from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.filters import do_round
 
 from . import formatting as fmt
 from . import paths
 from .data import lees_bytes
 from .errors import InvoerFout
+from .jinja_nl import syntaxfout
 from .markup import markdown_tekst
 from .run import Run
+from .tekstgebruik import blokken_in_code, getoond
+from .tekstgrens import (
+    INTERNE_NAMEN,
+    MAX_BLOK_BYTES,
+    TOEGESTANE_OPDRACHTEN,
+    BegrensdeOmgeving,
+    GrensFout,
+    decimalen,
+    diepte_fout,
+    toonbaar,
+    vul_in,
+)
 from .velden import Bron, bron_van, namen, velden
 
 TEKST_DIR = paths.REPORT_DIR / "tekst"
@@ -56,8 +73,8 @@ EXTENSIE = ".md"
 # --- filters: the one formatter -------------------------------------------------------------------------
 
 
-def _fte(waarde: float, decimalen: int = 2) -> str:
-    return f"{fmt.getal(waarde, decimalen)} fte"
+def _fte(waarde: float, n: int = 2) -> str:
+    return f"{fmt.getal(waarde, decimalen(n))} fte"
 
 
 def _euro(waarde: float) -> str:
@@ -72,16 +89,20 @@ def _aantal(waarde: float) -> str:
     return fmt.aantal(waarde)
 
 
-def _pct(waarde: float, decimalen: int = 0) -> str:
-    return fmt.procent(waarde, decimalen)
+def _pct(waarde: float, n: int = 0) -> str:
+    return fmt.procent(waarde, decimalen(n))
 
 
 def _datum(waarde) -> str:
     return fmt.datum(waarde)
 
 
-def _getal(waarde: float, decimalen: int = 1) -> str:
-    return fmt.getal(waarde, decimalen)
+def _getal(waarde: float, n: int = 1) -> str:
+    return fmt.getal(waarde, decimalen(n))
+
+
+def _round(waarde: float, n: int = 0, method: str = "common") -> float:
+    return do_round(waarde, decimalen(n), method)
 
 
 FILTERS = {
@@ -92,19 +113,22 @@ FILTERS = {
     "pct": _pct,
     "datum": _datum,
     "getal": _getal,
+    "round": _round,
 }
-TOEGESTANE_JINJA_FILTERS = ("abs", "round", "lower", "upper", "capitalize")
+TOEGESTANE_JINJA_FILTERS = ("abs", "lower", "upper", "capitalize")
 
 
 @lru_cache(maxsize=1)
-def omgeving() -> ImmutableSandboxedEnvironment:
-    """The one Jinja2 environment: immutable sandbox, strict names, only the filters above, no globals."""
-    env = ImmutableSandboxedEnvironment(
+def omgeving() -> BegrensdeOmgeving:
+    """The one Jinja2 environment: immutable sandbox with bounded arithmetic, loops and output (tekstgrens),
+    strict names, only the filters above, no globals, only numbers, texts and dates printed."""
+    env = BegrensdeOmgeving(
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=toonbaar,
     )
     env.filters = {**{n: env.filters[n] for n in TOEGESTANE_JINJA_FILTERS}, **FILTERS}
     env.globals = {}
@@ -122,10 +146,22 @@ def tekstset_map(run: Run) -> Path:
     return TEKST_DIR / tekstset_naam(run)
 
 
+def _geen_gewoon_bestand(pad: Path) -> str | None:
+    """Why an entry of the text set cannot be a block (a symlink may point out of the set), or None."""
+    info = pad.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        return "is een symbolische link, verwacht een gewoon bestand in de tekstset"
+    if stat.S_ISDIR(info.st_mode):
+        return "is een map, verwacht een Markdown-bestand"
+    if not stat.S_ISREG(info.st_mode):
+        return "is geen gewoon bestand (FIFO, apparaat of socket), verwacht een Markdown-bestand"
+    return None
+
+
 def blokken(run: Run) -> dict[str, Path]:
-    """The blocks of the run's text set: name → file. A missing set is bad input."""
+    """The blocks of the run's text set: name → file, each a regular file in the set. A missing set is bad input."""
     map_ = tekstset_map(run)
-    if not map_.is_dir():
+    if not map_.is_dir() or map_.is_symlink():
         bestaande = sorted(p.name for p in TEKST_DIR.iterdir() if p.is_dir()) if TEKST_DIR.is_dir() else []
         raise InvoerFout(
             run.params_bestand or "params",
@@ -133,7 +169,15 @@ def blokken(run: Run) -> dict[str, Path]:
             f"{tekstset_naam(run)!r} is geen tekstset in {paths.display_path(TEKST_DIR)}, "
             f"verwacht een van: {', '.join(bestaande) or '(geen)'}",
         )
-    return {p.stem: p for p in sorted(map_.glob(f"*{EXTENSIE}")) if p.is_file()}
+    gevonden = {}
+    for pad in sorted(map_.iterdir()):
+        if pad.suffix != EXTENSIE or pad.name.startswith("."):
+            continue
+        fout = _geen_gewoon_bestand(pad)
+        if fout:
+            raise InvoerFout(pad, "", fout)
+        gevonden[pad.stem] = pad
+    return gevonden
 
 
 def _suggestie(naam: str, bekend) -> str:
@@ -143,38 +187,58 @@ def _suggestie(naam: str, bekend) -> str:
 
 def _lees(pad: Path) -> str:
     try:
-        return lees_bytes(pad).decode("utf-8")  # regular files only: a FIFO or device is one line, not a hang
+        # regular files only, of bounded size: a FIFO or device is one line, not a hang
+        tekst = lees_bytes(pad, MAX_BLOK_BYTES).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InvoerFout(
             pad, f"byte {exc.start}", "is geen UTF-8-tekst, verwacht een Markdown-bestand in UTF-8"
         ) from None
+    if "\x00" in tekst:
+        regel = tekst.count("\n", 0, tekst.index("\x00")) + 1
+        raise InvoerFout(pad, f"regel {regel}", "bevat een NUL-teken, verwacht gewone tekst")
+    return tekst
 
 
-def controleer_blok(pad: Path, bron: str, bekend: dict) -> None:
-    """Parse one block and check every name, filter and test it uses; raise one InvoerFout."""
-    env = omgeving()
-    try:
-        boom = env.parse(bron)
-    except TemplateSyntaxError as exc:
-        raise InvoerFout(pad, f"regel {exc.lineno}", f"fout in een placeholder: {exc.message}") from None
+def _regelnummer(knoop: nodes.Node) -> str:
+    return f"regel {knoop.lineno}"
+
+
+def _controleer_boom(pad: Path, boom: nodes.Template, env, bekend: dict) -> None:
+    """Statements, names, filters and tests of a parsed block: one InvoerFout for the first that is not allowed."""
+    for knoop in boom.find_all(nodes.Stmt):
+        if not isinstance(knoop, nodes.Output | nodes.If | nodes.For | nodes.Assign | nodes.AssignBlock):
+            opdracht = _OPDRACHT.get(type(knoop).__name__, type(knoop).__name__.lower())
+            raise InvoerFout(
+                pad,
+                _regelnummer(knoop),
+                f"{{% {opdracht} %}} is niet toegestaan in een tekstblok, verwacht alleen "
+                + ", ".join(f"{{% {o} %}}" for o in TOEGESTANE_OPDRACHTEN),
+            )
     for knoop in boom.find_all((nodes.Getattr, nodes.Getitem)):
         wat = getattr(knoop, "attr", None) or "[...]"
         raise InvoerFout(
             pad,
-            f"regel {knoop.lineno}",
+            _regelnummer(knoop),
             f"'.{wat}' is niet toegestaan, verwacht een naam uit 'vt-analysis velden' zonder punt of haken",
         )
+    for knoop in boom.find_all(nodes.Name):
+        if knoop.name in INTERNE_NAMEN:
+            raise InvoerFout(
+                pad,
+                _regelnummer(knoop),
+                f"{knoop.name!r} is een interne naam van Jinja, verwacht een naam uit 'vt-analysis velden'",
+            )
     for knoop in boom.find_all(nodes.Filter):
         if knoop.name not in env.filters:
             raise InvoerFout(
                 pad,
-                f"regel {knoop.lineno}",
+                _regelnummer(knoop),
                 f"onbekend filter {knoop.name!r}{_suggestie(knoop.name, env.filters)}, "
                 f"verwacht een van: {', '.join(sorted(env.filters))}",
             )
     for knoop in boom.find_all(nodes.Test):
         if knoop.name not in env.tests:
-            raise InvoerFout(pad, f"regel {knoop.lineno}", f"onbekende test {knoop.name!r}")
+            raise InvoerFout(pad, _regelnummer(knoop), f"onbekende test {knoop.name!r}")
     onbekend = meta.find_undeclared_variables(boom) - set(bekend)
     if onbekend:
         eerste = min(
@@ -183,18 +247,93 @@ def controleer_blok(pad: Path, bron: str, bekend: dict) -> None:
         )
         raise InvoerFout(
             pad,
-            f"regel {eerste.lineno}",
+            _regelnummer(eerste),
             f"onbekende naam {eerste.name!r}{_suggestie(eerste.name, bekend)}; 'vt-analysis velden' toont alle namen",
         )
 
 
-def controleer_tekstset(run: Run) -> dict[str, Path]:
-    """Check every block of the run's text set before anything executes; returns the blocks."""
+# Jinja's node classes for the tags a block may not use, named as the writer typed them.
+_OPDRACHT = {
+    "Macro": "macro",
+    "CallBlock": "call",
+    "Include": "include",
+    "Import": "import",
+    "FromImport": "from",
+    "Extends": "extends",
+    "Block": "block",
+    "FilterBlock": "filter",
+    "With": "with",
+    "ScopedEvalContextModifier": "autoescape",
+    "ExprStmt": "do",
+}
+
+
+def controleer_blok(pad: Path, bron: str, bekend: dict) -> None:
+    """Parse one block and check every statement, name, filter and test it uses; raise one InvoerFout."""
+    env = omgeving()
+    try:
+        diep = diepte_fout(env, bron)
+        if diep is not None:
+            raise InvoerFout(pad, f"regel {diep[0]}", diep[1])
+        boom = env.parse(bron)
+    except TemplateSyntaxError as exc:
+        raise InvoerFout(pad, f"regel {exc.lineno}", syntaxfout(exc)) from None
+    except (RecursionError, MemoryError, ValueError, SyntaxError) as exc:  # e.g. a number of 5.000 digits
+        regel = getattr(exc, "lineno", None)
+        raise InvoerFout(
+            pad, f"regel {regel}" if regel else "", "een placeholder is te lang of te ingewikkeld om te lezen"
+        ) from None
+    _controleer_boom(pad, boom, env, bekend)
+
+
+def controleer_volledig(run: Run, gevonden: dict[str, Path], notebooks: list[Path]) -> None:
+    """Every block a chapter of the render shows exists, and every block of the set is shown by some chapter
+    in notebooks/: a missing or misspelled block is one line (with a did-you-mean), never a failed chapter."""
+    map_ = tekstset_map(run)
+    getoond_ = getoond(notebooks)
+    for naam in sorted(getoond_ or ()):
+        if naam not in gevonden:
+            andere = [p.name for p in map_.iterdir() if not p.name.startswith(".")]
+            raise InvoerFout(
+                map_ / f"{naam}{EXTENSIE}",
+                "",
+                f"tekstblok {naam!r} ontbreekt{_suggestie(naam + EXTENSIE, andere)}; een hoofdstuk toont het",
+            )
+    alle = getoond(sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb")))
+    if alle is None:
+        return
+    for naam, pad in gevonden.items():
+        if naam not in alle | (getoond_ or set()):
+            raise InvoerFout(
+                pad,
+                "",
+                f"tekstblok {naam!r} wordt door geen hoofdstuk getoond{_suggestie(naam, alle)}; "
+                f"verwacht een van: {', '.join(sorted(alle))}",
+            )
+
+
+def controleer_tekstset(run: Run, notebooks: list[Path] | None = None) -> dict[str, Path]:
+    """Check every block of the run's text set before anything executes, and that the chapters find theirs
+    (``notebooks``: the render's chapters, default the chapter list); returns the blocks."""
+    from .chapters import load_chapters
+
     bekend = namen(run)
     gevonden = blokken(run)
     for pad in gevonden.values():
         controleer_blok(pad, _lees(pad), bekend)
+    controleer_volledig(run, gevonden, load_chapters() if notebooks is None else notebooks)
     return gevonden
+
+
+def vul_tekstset_in(run: Run, resultaten=None) -> int:
+    """Render every block of the set once against the run's values (``resultaten``: its computed results), so
+    that a block that exceeds a limit or cannot be computed is found before a chapter executes; returns the
+    number of blocks."""
+    b = Bron(run, resultaten.naar_dict() if resultaten is not None else None)
+    gevonden = blokken(run)
+    for naam in gevonden:
+        render_blok(naam, b)
+    return len(gevonden)
 
 
 # --- rendering -----------------------------------------------------------------------------------------------
@@ -230,69 +369,15 @@ def render_blok(naam: str, bron: Run | Bron, params=None) -> str:
     inhoud = _lees(pad)
     controleer_blok(pad, inhoud, namen(b.run))
     try:
-        return omgeving().from_string(inhoud).render(_context(velden(b)))
+        return vul_in(omgeving(), inhoud, _context(velden(b)))
+    except GrensFout as exc:
+        raise InvoerFout(pad, _regel(exc), f"placeholder geweigerd: {exc}") from None
     except (SecurityError, UndefinedError) as exc:
         raise InvoerFout(pad, _regel(exc), f"placeholder geweigerd: {exc}") from None
     except (TypeError, ValueError, ArithmeticError) as exc:  # e.g. a sum of a number and formatted text
         raise InvoerFout(
             pad, _regel(exc), f"placeholder kan niet worden uitgerekend ({exc}); filters als | fte pas op het eind"
         ) from None
-
-
-# --- which blocks a chapter shows ----------------------------------------------------------------------------
-
-_TOONT = ("toon", "render_blok")
-
-
-def _boom(bron: str) -> ast.Module | None:
-    """Python of a notebook cell (IPython magics and shell lines left out); None when it does not parse."""
-    try:
-        return ast.parse(bron)
-    except SyntaxError:
-        try:
-            return ast.parse("\n".join(r for r in bron.splitlines() if not r.lstrip().startswith(("%", "!"))))
-        except SyntaxError:
-            return None
-
-
-def blokken_in_code(bronnen: Iterable[str]) -> set[str] | None:
-    """The blocks some chapter code shows: the literal names of its ``tekst.toon("naam", ...)`` calls.
-
-    None when the code may read the text set another way (a name that is not a literal, another name from
-    this module, code that does not parse): such a chapter depends on the whole set. The chapter cache
-    uses this so that a changed block re-executes only the chapters that show it.
-    """
-    bomen = [_boom(bron) for bron in bronnen]
-    if None in bomen:
-        return None
-    knopen = [knoop for boom in bomen for knoop in ast.walk(boom)]
-    modules: set[str] = set()  # the names this module is imported as
-    for knoop in knopen:
-        if not isinstance(knoop, ast.ImportFrom | ast.Import):
-            continue
-        if isinstance(knoop, ast.ImportFrom):
-            if knoop.module == "vt_analysis" or (knoop.level and knoop.module is None):
-                modules |= {a.asname or a.name for a in knoop.names if a.name == "tekst"}
-            elif knoop.module in ("vt_analysis.tekst", "tekst") and any(a.name not in _TOONT for a in knoop.names):
-                return None
-        else:
-            if any(a.name == "vt_analysis.tekst" and not a.asname for a in knoop.names):
-                return None  # used as vt_analysis.tekst.<name>: not followed here
-            modules |= {a.asname for a in knoop.names if a.name == "vt_analysis.tekst" and a.asname}
-    namen: set[str] = set()
-    for knoop in knopen:
-        if isinstance(knoop, ast.Call):
-            functie = knoop.func
-            naam = functie.attr if isinstance(functie, ast.Attribute) else getattr(functie, "id", None)
-            if naam in _TOONT:
-                eerste = knoop.args[0] if knoop.args else None
-                if not (isinstance(eerste, ast.Constant) and isinstance(eerste.value, str)):
-                    return None
-                namen.add(eerste.value)
-        elif isinstance(knoop, ast.Attribute) and isinstance(knoop.value, ast.Name):
-            if knoop.value.id in modules and knoop.attr not in _TOONT:
-                return None
-    return namen
 
 
 def toon(naam: str, bron, params=None):
