@@ -126,11 +126,22 @@ def test_conditional_follows_the_numbers(tekstset, run):
     assert tekst.render_blok("samenvatting", run).strip() == verwacht
 
 
-def test_text_from_data_is_escaped_for_markdown():
-    """Names from data reach a block through the one escaper of markup.py."""
-    assert tekst._context({"naam": Veld("<img src=x onerror=alert(1)> ![a](http://x)", "tekst", "")}) == {
-        "naam": r"\<img src=x onerror=alert(1)\> \!\[a\](http://x)"
-    }
+def test_text_from_data_is_escaped_for_markdown(tekstset, run, monkeypatch):
+    """Names from data reach a block as they are (a comparison sees them as typed) and are printed through the
+    one escaper of markup.py."""
+    import vt_analysis.velden as velden_module
+
+    echte = velden_module.velden
+    naam = "<img src=x onerror=alert(1)> ![a](http://x)"
+
+    def met_naam(bron, alleen=None):
+        return {**echte(bron, alleen), "regio": Veld(naam, "tekst", "")}
+
+    monkeypatch.setattr(tekst, "velden", met_naam)
+    (tekstset / "samenvatting.md").write_text(
+        f'{{{{ regio }}}}{{% if regio == "{naam}" %}} gelijk{{% endif %}}\n', encoding="utf-8"
+    )
+    assert tekst.render_blok("samenvatting", run) == r"\<img src=x onerror=alert(1)\> \!\[a\](http://x) gelijk"
 
 
 def test_velden_are_the_results_figures(run, standaard_resultaten):

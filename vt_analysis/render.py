@@ -153,7 +153,7 @@ def _html_after_body() -> str:
 
 
 def _typst_escape(tekst: str) -> str:
-    for teken in '\\#[]*_$@<>~`"':
+    for teken in '\\#[]*_$@<>~`"/':  # '/' too: Typst makes a link of https:// (never in the footer)
         tekst = tekst.replace(teken, "\\" + teken)
     return tekst
 

@@ -50,7 +50,7 @@ from . import paths
 from .data import lees_bytes
 from .errors import InvoerFout
 from .jinja_nl import syntaxfout
-from .markup import markdown_tekst
+from .markup import blok_markdown, markdown_tekst
 from .run import Run
 from .tekstgebruik import blokken_in_code, getoond
 from .tekstgrens import (
@@ -118,6 +118,13 @@ FILTERS = {
 TOEGESTANE_JINJA_FILTERS = ("abs", "lower", "upper", "capitalize")
 
 
+def _toon(waarde) -> object:
+    """A printed value: a number, text or date (tekstgrens); text escaped as literal Markdown, whether it comes
+    from data, params or a string in the block, so it never becomes markup."""
+    waarde = toonbaar(waarde)
+    return markdown_tekst(waarde) if isinstance(waarde, str) else waarde
+
+
 @lru_cache(maxsize=1)
 def omgeving() -> BegrensdeOmgeving:
     """The one Jinja2 environment: immutable sandbox with bounded arithmetic, loops and output (tekstgrens),
@@ -128,8 +135,9 @@ def omgeving() -> BegrensdeOmgeving:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        finalize=toonbaar,
+        finalize=_toon,
     )
+    env.letterlijk = blok_markdown  # the block's own prose: the safe subset of Markdown (markup.py)
     env.filters = {**{n: env.filters[n] for n in TOEGESTANE_JINJA_FILTERS}, **FILTERS}
     env.globals = {}
     return env
@@ -340,8 +348,8 @@ def vul_tekstset_in(run: Run, resultaten=None) -> int:
 
 
 def _context(waarden: dict) -> dict[str, Any]:
-    # Text from data or params (period and scenario names) as literal Markdown: the one escaper of markup.py.
-    return {n: (markdown_tekst(v.waarde) if isinstance(v.waarde, str) else v.waarde) for n, v in waarden.items()}
+    # The values as they are (a comparison sees the name as typed); printing escapes text (_toon).
+    return {n: v.waarde for n, v in waarden.items()}
 
 
 def _regel(exc: BaseException) -> str:

@@ -178,19 +178,27 @@ def stappen(reeks: Iterable) -> Iterator:
 
 
 class _Begrenzer(NodeTransformer):
-    """Every loop counts its steps and every ``~`` is bounded: calls to :func:`stappen` and :func:`aaneen`."""
+    """Every loop counts its steps and every ``~`` is bounded: calls to :func:`stappen` and :func:`aaneen`;
+    the literal text of the block goes through the environment's ``letterlijk`` (an escaper)."""
+
+    def __init__(self, letterlijk) -> None:
+        self.letterlijk = letterlijk
+
+    def visit_TemplateData(self, node: nodes.TemplateData) -> nodes.TemplateData:  # noqa: N802 - Jinja's name
+        node.data = self.letterlijk(node.data)
+        return node
 
     def _roep(self, functie: str, args: list, lineno: int) -> nodes.Call:
         return nodes.Call(
             nodes.ImportedName(f"{__name__}.{functie}", lineno=lineno), args, [], None, None, lineno=lineno
         )
 
-    def visit_For(self, node: nodes.For) -> nodes.For:
+    def visit_For(self, node: nodes.For) -> nodes.For:  # noqa: N802 - Jinja's name
         self.generic_visit(node)
         node.iter = self._roep("stappen", [node.iter], node.lineno)
         return node
 
-    def visit_Concat(self, node: nodes.Concat) -> nodes.Call:
+    def visit_Concat(self, node: nodes.Concat) -> nodes.Call:  # noqa: N802 - Jinja's name
         self.generic_visit(node)
         return self._roep("aaneen", list(node.nodes), node.lineno)
 
@@ -212,6 +220,7 @@ class BegrensdeOmgeving(ImmutableSandboxedEnvironment):
     """Jinja2's immutable sandbox with the limits of this module on arithmetic, texts, lists, loops and calls."""
 
     intercepted_binops = frozenset(_REKEN)
+    letterlijk = staticmethod(str)  # what the block's literal text becomes (tekst.py: the Markdown escaper)
 
     def call_binop(self, context, operator: str, left, right):
         _stap()
@@ -223,7 +232,7 @@ class BegrensdeOmgeving(ImmutableSandboxedEnvironment):
         return begrens(super().call(__context, __obj, *args, **kwargs))
 
     def _parse(self, source, name, filename):
-        boom = _Begrenzer().visit(super()._parse(source, name, filename))
+        boom = _Begrenzer(self.letterlijk).visit(super()._parse(source, name, filename))
         boom.set_environment(self)
         return boom
 

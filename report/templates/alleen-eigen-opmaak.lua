@@ -12,8 +12,33 @@ function RawInline(el)
   return als_tekst(el.text)
 end
 
+-- A chart block holds one script element, the chart's data (type application/json), and no element or
+-- attribute that could run, load or link anything; text made to start like one stays text. Attribute values
+-- (escaped by the converter) are left out before the tags are read.
+local VERBODEN_TAG = {a = true, meta = true, base = true, link = true, iframe = true, frame = true, object = true,
+  embed = true, form = true, input = true, button = true, img = true, image = true, use = true, animate = true,
+  set = true, foreignobject = true, template = true, portal = true}
+
+local function alleen_figuur(html)
+  local laag = html:lower()
+  local _, scripts = laag:gsub("<script", "")
+  if scripts ~= 1 or not laag:match('<script type="application/json" class="vega%-spec" data%-doel="vis%-%d+">') then
+    return false
+  end
+  laag = laag:gsub('"[^"]*"', '""')
+  for tag in laag:gmatch("<[^>]*>") do
+    local naam = tag:match("^</?([%w:_-]+)")
+    if naam == nil or VERBODEN_TAG[naam] or tag:match("%son[%w_:-]*%s*=") or tag:match("href%s*=")
+        or tag:match("%ssrc%w*%s*=") or tag:match("http%-equiv") or tag:match("formaction") then
+      return false
+    end
+  end
+  return true
+end
+
 function RawBlock(el)
-  if el.format == "html" and el.text:match('^<figure class="figuur" id="figuur%-%d+">\n<div class="vega%-figuur" id="vis%-%d+"') then
+  if el.format == "html" and el.text:match('^<figure class="figuur" id="figuur%-%d+">\n<div class="vega%-figuur" id="vis%-%d+"')
+      and alleen_figuur(el.text) then
     return el
   end
   if el.format == "typst" and el.text:match('^#figure%(image%("figuren/figuur%-%d+%.svg"') then
