@@ -56,6 +56,7 @@ from .tekstgebruik import blokken_in_code, getoond
 from .tekstgrens import (
     INTERNE_NAMEN,
     MAX_BLOK_BYTES,
+    OPDRACHT_VAN_KNOOP,
     TOEGESTANE_OPDRACHTEN,
     BegrensdeOmgeving,
     GrensFout,
@@ -215,7 +216,7 @@ def _controleer_boom(pad: Path, boom: nodes.Template, env, bekend: dict) -> None
     """Statements, names, filters and tests of a parsed block: one InvoerFout for the first that is not allowed."""
     for knoop in boom.find_all(nodes.Stmt):
         if not isinstance(knoop, nodes.Output | nodes.If | nodes.For | nodes.Assign | nodes.AssignBlock):
-            opdracht = _OPDRACHT.get(type(knoop).__name__, type(knoop).__name__.lower())
+            opdracht = OPDRACHT_VAN_KNOOP.get(type(knoop).__name__, type(knoop).__name__.lower())
             raise InvoerFout(
                 pad,
                 _regelnummer(knoop),
@@ -258,22 +259,6 @@ def _controleer_boom(pad: Path, boom: nodes.Template, env, bekend: dict) -> None
             _regelnummer(eerste),
             f"onbekende naam {eerste.name!r}{_suggestie(eerste.name, bekend)}; 'vt-analysis velden' toont alle namen",
         )
-
-
-# Jinja's node classes for the tags a block may not use, named as the writer typed them.
-_OPDRACHT = {
-    "Macro": "macro",
-    "CallBlock": "call",
-    "Include": "include",
-    "Import": "import",
-    "FromImport": "from",
-    "Extends": "extends",
-    "Block": "block",
-    "FilterBlock": "filter",
-    "With": "with",
-    "ScopedEvalContextModifier": "autoescape",
-    "ExprStmt": "do",
-}
 
 
 def controleer_blok(pad: Path, bron: str, bekend: dict) -> None:

@@ -47,6 +47,20 @@ MAX_CIJFERS = 40  # digits of a number typed in a block
 MAX_DECIMALEN = 10  # the decimals of | round, | getal, | pct and | fte
 
 TOEGESTANE_OPDRACHTEN = ("if", "for", "set")
+# Jinja's node classes for the tags a block may not use, named as the writer typed them.
+OPDRACHT_VAN_KNOOP = {
+    "Macro": "macro",
+    "CallBlock": "call",
+    "Include": "include",
+    "Import": "import",
+    "FromImport": "from",
+    "Extends": "extends",
+    "Block": "block",
+    "FilterBlock": "filter",
+    "With": "with",
+    "ScopedEvalContextModifier": "autoescape",
+    "ExprStmt": "do",
+}
 INTERNE_NAMEN = frozenset({"self", "loop", "caller", "varargs", "kwargs", "super"})
 
 
