@@ -82,11 +82,14 @@ def params_fout(cli, params: Path) -> str:
     return err.strip()
 
 
-def chromium_dom(chromium: str, pagina: Path, *, netwerk_dicht: bool = True) -> subprocess.CompletedProcess:
+def chromium_dom(
+    chromium: str, pagina: Path, *, netwerk_dicht: bool = True, extra: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess:
     """Headless Chromium's DOM of a page after its scripts ran (stdout), with its console log (stderr).
 
     ``netwerk_dicht`` sends every request to a closed port; without it the page can reach a local
-    test server, so a test can count what it tried to fetch.
+    test server, so a test can count what it tried to fetch. ``extra``: more switches (a window size,
+    JavaScript off).
     """
     args = [
         chromium,
@@ -100,6 +103,7 @@ def chromium_dom(chromium: str, pagina: Path, *, netwerk_dicht: bool = True) -> 
         "--v=0",
         "--virtual-time-budget=10000",
         "--dump-dom",
+        *extra,
     ]
     if netwerk_dicht:
         args.append("--proxy-server=http://127.0.0.1:9")

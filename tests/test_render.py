@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime
 import hashlib
 import html as html_lib
 import json
@@ -206,10 +207,12 @@ def test_bad_data_exits_2_and_keeps_previous_output(rendered, tmp_path, data_cop
     assert _snapshot(root) == voor
 
 
-# Test-side stand-in for a reader who opens each chart's menu and picks "save as SVG/PNG": vega-embed makes
-# the file on that mousedown (Vega's toImageURL) and puts it in the link; the dumped DOM then shows it.
+# Test-side stand-in for a reader who asks for each interactive chart, opens its menu and picks "save as
+# SVG/PNG": vega-embed makes the file on that mousedown (Vega's toImageURL) and puts it in the link; the
+# dumped DOM then shows it.
 _EXPORT_KLIKKER = """<script>
 (function () {
+  document.querySelectorAll('button.vt-interactief').forEach(function (b) { b.click(); });
   var t = setInterval(function () {
     if (document.querySelectorAll('.vega-actions').length < document.querySelectorAll('.vega-figuur').length) return;
     clearInterval(t);
@@ -220,15 +223,30 @@ _EXPORT_KLIKKER = """<script>
 </script>
 """
 
+# Text that a spreadsheet would run as a formula (OWASP's list), put into a chart's data by the test.
+FORMULES = ['=HYPERLINK("http://voorbeeld.invalid","klik")', "+1+1", "-1+1", "@SUM(1)", "\tx", "\rx"]
+
 
 def _csv_cel(waarde) -> str:
-    """A JSON value as the page's CSV writes it (JavaScript's String(), decimal comma)."""
+    """A JSON value as the page's CSV writes it (JavaScript's String(), decimal comma, formulas made text)."""
     if waarde is None:
         return ""
     if isinstance(waarde, float) and waarde.is_integer():
         waarde = int(waarde)
     tekst = str(waarde).replace(".", ",", 1) if isinstance(waarde, (int, float)) else str(waarde)
-    return f'"{tekst}"' if re.search(r'[;"\n\r]', tekst) else tekst
+    if isinstance(waarde, str) and tekst[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        tekst = "'" + tekst
+    return '"' + tekst.replace('"', '""') + '"' if re.search(r'[;"\n\r]', tekst) else tekst
+
+
+def _met_script(html: str, script: str) -> str:
+    """The page with a test script before its last </body>, allowed by its hash in the page's CSP."""
+    kop, staart = html.rsplit("</body>", 1)  # the last one: the Vega bundle holds the string too
+    inhoud = script[len("<script>") : script.rindex("</script>")]
+    sleutel = base64.b64encode(hashlib.sha256(inhoud.encode("utf-8")).digest()).decode("ascii")
+    assert "script-src 'sha256-" in kop
+    kop = kop.replace("script-src ", f"script-src 'sha256-{sleutel}' ", 1)
+    return kop + script + "</body>" + staart
 
 
 def test_charts_render_in_a_real_browser_with_the_network_blocked(rendered, tmp_path):
@@ -239,13 +257,16 @@ def test_charts_render_in_a_real_browser_with_the_network_blocked(rendered, tmp_
     html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
     n = len(re.findall(r'class="vega-figuur"', html))
     pagina = tmp_path / "impactanalyse.html"
-    kop, staart = html.rsplit("</body>", 1)  # the last one: the Vega bundle holds the string too
-    # The page's Content-Security-Policy runs only its own scripts: the test's clicker gets its hash added.
-    inhoud = _EXPORT_KLIKKER[len("<script>") : _EXPORT_KLIKKER.rindex("</script>")]
-    sleutel = base64.b64encode(hashlib.sha256(inhoud.encode("utf-8")).digest()).decode("ascii")
-    assert "script-src 'sha256-" in kop
-    kop = kop.replace("script-src ", f"script-src 'sha256-{sleutel}' ", 1)
-    pagina.write_text(kop + _EXPORT_KLIKKER + "</body>" + staart, encoding="utf-8")
+    # One chart's data gets the formulas: its CSV must carry them as text.
+    eerste = re.search(
+        r'(<script type="application/json" class="vega-spec" data-doel="vis-1">)(.*?)(</script>)', html, re.S
+    )
+    spec = json.loads(eerste[2])
+    naam_set = sorted(spec["datasets"])[0]
+    for rij, formule in zip(spec["datasets"][naam_set], FORMULES, strict=False):
+        rij["opmerking"] = formule
+    html = html.replace(eerste[0], eerste[1] + json.dumps(spec, ensure_ascii=False).replace("<", "\\u003c") + eerste[3])
+    pagina.write_text(_met_script(html, _EXPORT_KLIKKER), encoding="utf-8")
     result = chromium_dom(chromium, pagina)
     dom = result.stdout
     figuren = re.findall(r'<div class="vega-figuur[^"]*" id="vis-\d+"[^>]*>(.*?)</figure>', dom, flags=re.S)
@@ -281,6 +302,10 @@ def test_charts_render_in_a_real_browser_with_the_network_blocked(rendered, tmp_
             assert regels[0] == ";".join(kolommen)
             assert regels[1:] == [";".join(_csv_cel(r.get(k)) for k in kolommen) for r in rijen] + [""]
     assert any(re.search(r"\d,\d", c) for c in alle_csv)  # decimal commas, not points
+    # OWASP: text that starts a formula is made text with an apostrophe; numbers (−7,18, a minus) stay numbers
+    assert ';"\'=HYPERLINK(""http' in alle_csv[0] and ";'-1+1\r\n" in alle_csv[0] and ";'@SUM(1)\r\n" in alle_csv[0]
+    assert ";'+1+1\r\n" in alle_csv[0] and ';"\'\tx"' not in alle_csv[0] and ";'\tx\r\n" in alle_csv[0]
+    assert ";'+1,69" in "".join(alle_csv)  # a signed label of the report's own data
     # Chromium logs every console message (console.error included) as "INFO:CONSOLE"; the page must log none.
     console = [r for r in result.stderr.splitlines() if ":CONSOLE" in r]
     assert not console, console
@@ -293,7 +318,7 @@ def test_workbook_holds_bijlage_2_as_in_results_json(rendered):
     assert wb.sheetnames[0] == "Over dit bestand"
     over = {r[0].value: r[1].value for r in wb["Over dit bestand"].iter_rows(max_col=2) if r[0].value}
     assert over["Run"] == "burap2-2024" and over["Peilmoment"] == "BURAP 2 2024"
-    assert over["Documentdatum"] == "29 november 2024"
+    assert over["Documentdatum"] == datetime.datetime(2024, 11, 29)  # a date, shown as "29 november 2024"
     volumes_sha = hashlib.sha256((paths.DATA_DIR / "volumes.csv").read_bytes()).hexdigest()
     assert over["data/volumes.csv"] == volumes_sha
     blad = next(wb[n] for n in wb.sheetnames if n.split(". ", 1)[-1].startswith("Benodigde en beschikbare"))
@@ -310,8 +335,9 @@ def test_workbook_holds_bijlage_2_as_in_results_json(rendered):
             assert rij[kop.index(kopnaam)] == pytest.approx(periode[sleutel], rel=1e-12), (periode["periode"], kopnaam)
     assert blad.cell(4, kop.index("Benodigd regionaal") + 1).number_format.startswith("#,##0.00;")
     assert blad.cell(4, kop.index("Verschil regionaal") + 1).number_format.startswith("+#,##0.00;")
+    assert blad.tables and all(ws.print_title_rows == "$3:$3" for ws in wb.worksheets[1:])
     # every table of the report has its sheet
-    assert len(wb.sheetnames) - 1 == len(re.findall(r"<caption>", (rendered / "impactanalyse.html").read_text()))
+    assert len(wb.sheetnames) - 1 == len(re.findall(r"<caption\b", (rendered / "impactanalyse.html").read_text()))
 
 
 def test_verify_says_actueel_then_names_an_edited_pdf(rendered, tmp_path, cli):

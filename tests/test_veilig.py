@@ -179,7 +179,9 @@ def test_csp_houdt_een_gemiste_tag_tegen_in_chromium(besmet, server, tmp_path):
     assert chromium, "chromium missing: `make test` installs it (tools/ensure-chromium)"
     url = EXTERN.format(poort=server)
     html = (besmet / "impactanalyse.html").read_text(encoding="utf-8")
-    geplant = html.replace("<main>", f'<main><img src="{url}"><script>fetch("{url}")</script>', 1)
+    main = re.search(r"<main\b[^>]*>", html)[0]
+    geplant = html.replace(main, f'{main}<img src="{url}"><script>fetch("{url}")</script>', 1)
+    assert geplant != html
     pagina = tmp_path / "geplant.html"
     pagina.write_text(geplant, encoding="utf-8")
     _Teller.verzoeken.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 
@@ -87,6 +88,12 @@ def test_sheet_names_are_short_unique_and_valid():
     assert all(len(n) <= MAX_BLADNAAM and not set(n) & set("[]:*?/\\") for n in namen)
     assert namen[0].startswith("1. Een lang bijschrift")
     assert OVER_BLAD.lower() not in (n.lower() for n in namen)
+    # cut after a whole word of the caption, never inside one
+    woorden = "Een lang bijschrift met tekens en meer woorden dan past".split()
+    for naam in namen[:3]:
+        kern = re.sub(r" \(\d+\)$", "", naam).split(" ", 1)[1]
+        assert kern.split() == woorden[: len(kern.split())], naam
+    assert bladnamen(["Kort"] * 2) == ["1. Kort", "2. Kort"]
 
 
 OVER = {
@@ -110,7 +117,7 @@ def test_workbook_has_numbers_with_formats_frozen_headers_and_a_first_sheet(tmp_
     over = [c.value for rij in wb[OVER_BLAD].iter_rows() for c in rij if c.value is not None]
     assert (
         "test-run" in over
-        and "29 november 2024" in over
+        and dt.datetime(2024, 11, 29) in over  # the document date as a date, shown as "29 november 2024"
         and "concept" in over
         and "data/volumes.csv" in over
         and "0" * 64 in over
@@ -126,6 +133,90 @@ def test_workbook_has_numbers_with_formats_frozen_headers_and_a_first_sheet(tmp_
     assert e.value == pytest.approx(0.72) and e.number_format == "0.0%"
     assert ws["C5"].value is None
     assert ws.column_dimensions["A"].width >= len("BURAP 2 2024")
+    datum = next(c for rij in wb[OVER_BLAD].iter_rows() for c in rij if isinstance(c.value, dt.datetime))
+    assert datum.is_date and "mmmm" in datum.number_format
+
+
+def test_every_sheet_is_an_excel_table_that_prints_one_page_wide(tmp_path):
+    data = _voorbeeld().data
+    schrijf_werkboek(tmp_path / "a.xlsx", [data, data], OVER)
+    wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    for naam in wb.sheetnames[1:]:
+        ws = wb[naam]
+        (tabel,) = ws.tables.values()
+        assert tabel.ref == "A3:E5" and tabel.autoFilter is not None and tabel.autoFilter.ref == "A3:E5"
+        assert [k.name for k in tabel.tableColumns] == ["periode", "fte", "gap", "kosten", "pct"]
+        assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize in (9, "9")
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth in (1, None)
+        assert ws.page_setup.fitToHeight == 0
+        assert ws.print_title_rows == "$3:$3"
+
+
+def test_numbers_are_numbers_intervals_two_columns_empty_cells_empty_no_float_noise(tmp_path):
+    data = {
+        "bijschrift": "Prognose",
+        "kolommen": [
+            {"naam": "jaar", "kop": "Jaar", "formaat": {"soort": "getal", "decimalen": 0, "groep": False}},
+            {"naam": "fte", "kop": "Fte", "formaat": {"soort": "getal", "decimalen": 2}},
+            {"naam": "interval", "kop": "Voorspelinterval", "formaat": {"soort": "tekst"}},
+            {"naam": "opmerking", "kop": "Opmerking", "formaat": {"soort": "tekst"}},
+        ],
+        "rijen": [
+            [2025, 7.000000000000007, "74,10 – 84,53", ""],
+            [2026, 1 / 3, "", "–"],
+            [2027, None, "4.999 – 5.702", "tekst"],
+        ],
+    }
+    schrijf_werkboek(tmp_path / "a.xlsx", [data], OVER)
+    ws = openpyxl.load_workbook(tmp_path / "a.xlsx").worksheets[1]
+    assert [c.value for c in ws[3]] == [
+        "Jaar",
+        "Fte",
+        "Voorspelinterval (ondergrens)",
+        "Voorspelinterval (bovengrens)",
+        "Opmerking",
+    ]
+    assert [c.value for c in ws[4]] == [2025, 7.0, 74.1, 84.53, None]
+    assert [c.value for c in ws[5]] == [2026, pytest.approx(1 / 3, abs=1e-10), None, None, None]
+    assert [c.value for c in ws[6]] == [2027, None, 4999, 5702, "tekst"]
+    assert ws["C4"].number_format.startswith("#,##0.00;") and ws["C6"].data_type == "n"
+    for rij in ws.iter_rows(min_row=4):
+        for cel in rij:
+            assert cel.value != ""  # an empty cell holds nothing, not an empty string
+            if isinstance(cel.value, float):
+                assert cel.value == round(cel.value, 10)  # no float noise past 10 decimals
+
+
+FORMULES = ['=HYPERLINK("http://voorbeeld.invalid","klik")', "+1+1", "-1+1", "@SUM(1)", "\t=1", "\r=1", "=1+1"]
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    """Issue 23: every text cell is a string, whatever it starts with (OWASP's formula injection list)."""
+    data = {
+        "bijschrift": "=1+1 bijschrift",
+        "kolommen": [
+            {"naam": "naam", "kop": "=KOP()", "formaat": {"soort": "tekst"}},
+            {"naam": "n", "kop": "+n", "formaat": {"soort": "getal", "decimalen": 0}},
+        ],
+        "rijen": [[f, i] for i, f in enumerate(FORMULES)],
+    }
+    over = {**OVER, "run": "=run", "peilmoment": "@peil", "invoer_sha256": {"=pad": "-sha"}}
+    schrijf_werkboek(tmp_path / "a.xlsx", [data], over)
+    wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    teksten = 0
+    for ws in wb.worksheets:
+        for rij in ws.iter_rows():
+            for cel in rij:
+                assert cel.data_type != "f", (ws.title, cel.coordinate, cel.value)
+                teksten += cel.data_type == "s"
+    ws = wb.worksheets[1]
+    # a carriage return is stored as the escape Excel reads back as CR (_x000D_; openpyxl leaves it as is)
+    assert [ws.cell(r, 1).value for r in range(4, 4 + len(FORMULES))] == [f.replace("\r", "_x000D_") for f in FORMULES]
+    assert all(ws.cell(r, 1).data_type == "s" for r in range(4, 4 + len(FORMULES)))
+    assert ws["A3"].value == "=KOP()" and ws["A3"].data_type == "s" and ws["A1"].value.startswith("Tabel 1: =1+1")
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as z:
+        assert not any("<f>" in z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/worksheets/"))
+    assert teksten > len(FORMULES)
 
 
 def test_same_tables_give_the_same_bytes_and_no_clock(tmp_path):

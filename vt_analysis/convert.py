@@ -53,6 +53,13 @@ def spec_to_svg(spec: dict) -> str:
     return privecache.haal(f"figuur-{sleutel}.svg", teken).decode("utf-8")
 
 
+def statische_svg(spec: dict) -> str:
+    """The chart's SVG for inside the HTML page: one line, hidden from screen readers (its container carries
+    the text alternative), scaling with the page (the viewBox stays, the fixed size goes to CSS)."""
+    svg = spec_to_svg(spec).replace("\n", " ")
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
 def spec_to_png(spec: dict) -> bytes:
     """The chart's SVG as a PNG at twice its size (for Word, which shows an SVG only from Office 2016 on)."""
 
@@ -118,13 +125,18 @@ class ReportOutputs(Preprocessor):
         bijschrift = spec.get("usermeta", {}).get("bijschrift", "")
         alt_tekst = spec.get("usermeta", {}).get("alt") or f"Grafiek: {bijschrift}"
         if self.doel == "html":
+            # The drawing itself (the SVG of the PDF) is in the page, so it shows without JavaScript and
+            # costs the reader's phone nothing; the interactive Vega view is made only when asked for.
             return (
                 "```{=html}\n"
                 f'<figure class="figuur" id="figuur-{nummer}">\n'
-                f'<div class="vega-figuur" id="vis-{nummer}" role="img" aria-label="{html.escape(alt_tekst)}"></div>\n'
+                f'<div class="vega-figuur" id="vis-{nummer}" role="img" aria-label="{html.escape(alt_tekst)}">'
+                f"{statische_svg(spec)}</div>\n"
                 f'<script type="application/json" class="vega-spec" data-doel="vis-{nummer}">'
                 f"{_json_in_script(spec)}</script>\n"
                 f"<figcaption>Figuur {nummer}: {html.escape(bijschrift)}</figcaption>\n"
+                f'<button type="button" class="vt-interactief" data-doel="vis-{nummer}" hidden>'
+                f"Interactieve figuur {nummer} en gegevens</button>\n"
                 "</figure>\n"
                 "```"
             )

@@ -1,9 +1,12 @@
-"""The one script that embeds every chart of the HTML report, with the chart's data to take away.
+"""The one script that makes a chart of the HTML report interactive, with the chart's data to take away.
 
-Each chart gets vega-embed's menu with two exports made in the page itself (SVG, PNG: ``data:``
+The page shows every chart as the static SVG of the PDF; a button under it loads Vega (kept in the page
+as inert text until then) and embeds the interactive view in its place. Each interactive chart gets
+vega-embed's menu with two exports made in the page itself (SVG, PNG: ``data:``
 URLs from the Vega view, no network) and a third entry with the chart's data as CSV the way Dutch
 Excel reads it: ``;`` between fields, a decimal comma, UTF-8 with a byte-order mark. The CSV comes
-from the spec's inline data, so it holds exactly the numbers the chart draws.
+from the spec's inline data, so it holds exactly the numbers the chart draws; a text cell that a spreadsheet
+would read as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) gets a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ _SCRIPT = """<script>
   function cel(v) {
     if (v === null || v === undefined) return '';
     var t = typeof v === 'number' ? String(v).replace('.', ',') : String(v);
+    // OWASP: a cell that starts with = + - @ tab or CR would be a formula in a spreadsheet: make it text
+    if (typeof v !== 'number' && /^[=+\\-@\\t\\r]/.test(t)) t = "'" + t;
     return /[;"\\n\\r]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
   }
   function csv(rijen) {
@@ -49,12 +54,26 @@ _SCRIPT = """<script>
     else if (spec.data && Array.isArray(spec.data.values)) sets.push(spec.data.values);
     return sets;
   }
-  document.querySelectorAll('script.vega-spec').forEach(function (el) {
-    var doel = el.dataset.doel, spec = JSON.parse(el.textContent);
-    var naam = 'figuur-' + doel.replace(/^vis-/, '');
-    vegaEmbed('#' + doel, spec, Object.assign({}, opties, {downloadFileName: naam}))
+  // Vega (0,9 MB) runs only when a reader asks for an interactive chart: the page itself needs no script.
+  function laadVega() {
+    if (window.vegaEmbed) return;
+    var s = document.createElement('script');
+    s.textContent = document.getElementById('vega-bundel').textContent;  // allowed by its hash in the CSP
+    document.head.appendChild(s);
+  }
+  function interactief(knop) {
+    laadVega();
+    var doel = knop.dataset.doel, el = document.querySelector('script.vega-spec[data-doel="' + doel + '"]');
+    var spec = JSON.parse(el.textContent), naam = 'figuur-' + doel.replace(/^vis-/, '');
+    var houder = document.getElementById(doel);
+    knop.hidden = true;
+    return vegaEmbed('#' + doel, spec, Object.assign({}, opties, {downloadFileName: naam}))
       .then(function (res) {
-        var menu = document.querySelector('#' + doel + ' .vega-actions');
+        houder.removeAttribute('role');  // the view carries its own description and a menu to reach
+        houder.removeAttribute('aria-label');
+        var menu = houder.querySelector('.vega-actions');
+        var samenvatting = houder.querySelector('summary');
+        if (samenvatting) samenvatting.setAttribute('aria-label', opties.i18n.CLICK_TO_VIEW_ACTIONS);
         var sets = gegevens(spec);
         sets.forEach(function (rijen, i) {
           var a = document.createElement('a');
@@ -66,6 +85,11 @@ _SCRIPT = """<script>
         });
       })
       .catch(function (e) { console.error('figuur ' + doel + ': ' + e); });
+  }
+  window.vtInteractief = interactief;
+  document.querySelectorAll('button.vt-interactief').forEach(function (knop) {
+    knop.hidden = false;
+    knop.addEventListener('click', function () { interactief(knop); });
   });
 })();
 </script>

@@ -141,10 +141,13 @@ def csp_meta(*scripts: str) -> str:
 
 
 def _html_head(na_body: str) -> str:
+    """CSP, style and the Vega bundle as inert text: it runs only when a reader opens an interactive chart
+    (html_figuren puts it in a script element then; the CSP allows exactly that text by its hash)."""
     css = (paths.TEMPLATE_DIR / "stijl.css").read_text(encoding="utf-8")
     bundle = vega_bundle().replace("</script", "<\\/script")
-    script = f"<script>\n{bundle}\n</script>\n"
-    return f"{csp_meta(script, na_body)}<style>\n{_font_face()}\n{css}</style>\n{script}"
+    als_script = f"<script>\n{bundle}\n</script>\n"
+    bewaard = f'<script type="text/plain" id="vega-bundel">\n{bundle}\n</script>\n'
+    return f"{csp_meta(als_script, na_body)}<style>\n{_font_face()}\n{css}</style>\n{bewaard}"
 
 
 def _html_after_body() -> str:
@@ -234,7 +237,9 @@ def _pandoc(markdown: str, doel: str, extra: list[str]) -> str:
 
 
 LIJSTEN_PLEK = "<!-- lijst van tabellen en figuren -->"
-_TABEL_BIJSCHRIFT = re.compile(r"<table(?P<attr>[^>]*)>\s*<caption>(?P<bijschrift>.*?)</caption>", re.S)
+_TABEL_BIJSCHRIFT = re.compile(
+    r"<table(?P<attr>[^>]*)>\s*<caption>(?P<bijschrift>.*?)</caption>(?P<rest>.*?</table>)", re.S
+)
 _FIGUUR_BIJSCHRIFT = re.compile(
     r'<figure class="figuur" id="(?P<id>figuur-\d+)">.*?<figcaption>(?P<bijschrift>.*?)</figcaption>', re.S
 )
@@ -247,7 +252,12 @@ def lijsten_html(tekst: str) -> str:
     def _tabel(m: re.Match) -> str:
         ident = f"tabel-{len(tabellen) + 1}"
         tabellen.append((ident, re.sub(r"</?p>", "", m["bijschrift"]).strip()))
-        return f'<table id="{ident}"{m["attr"]}>\n<caption>{m["bijschrift"]}</caption>'
+        # A wide table scrolls in its own box on a phone (WCAG 1.4.10), reachable by keyboard (a named region).
+        return (
+            f'<div class="tabel-rol" role="region" tabindex="0" aria-labelledby="{ident}-titel">'
+            f'<table id="{ident}"{m["attr"]}>\n<caption id="{ident}-titel">{m["bijschrift"]}</caption>'
+            f"{m['rest']}</div>"
+        )
 
     tekst = _TABEL_BIJSCHRIFT.sub(_tabel, tekst)
     figuren = [(m["id"], m["bijschrift"].strip()) for m in _FIGUUR_BIJSCHRIFT.finditer(tekst)]

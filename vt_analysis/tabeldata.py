@@ -137,3 +137,42 @@ def tabellen_uit_notebooks(notebooks: Iterable[Path]) -> list[dict]:
                 if TABEL_MIMETYPE in data:
                     tabellen.append(data[TABEL_MIMETYPE])
     return tabellen
+
+
+# An interval as the report shows it: two formatted numbers with an en dash (``74,10 – 84,53``).
+_INTERVAL = re.compile(r"^(?P<laag>.+?)\s+–\s+(?P<hoog>.+)$")
+
+
+def _interval(waarde: object) -> tuple[tuple[float, dict], tuple[float, dict]] | None:
+    m = _INTERVAL.match(waarde) if isinstance(waarde, str) else None
+    if not m:
+        return None
+    laag, hoog = lees_getal(m["laag"]), lees_getal(m["hoog"])
+    return (laag, hoog) if laag and hoog else None
+
+
+def intervallen_gesplitst(tabel: dict) -> dict:
+    """The table with every interval column (``74,10 – 84,53``) as two number columns, lower and upper bound:
+    a spreadsheet computes with numbers, not with the text of a range."""
+    kolommen, per_kolom = [], []
+    for k, kolom in enumerate(tabel["kolommen"]):
+        waarden = [rij[k] for rij in tabel["rijen"]]
+        gevuld = [w for w in waarden if w not in (None, "", "–")]
+        delen = [_interval(w) for w in gevuld]
+        if kolom["formaat"].get("soort", "tekst") != "tekst" or not gevuld or not all(delen):
+            kolommen.append(kolom)
+            per_kolom.append(waarden)
+            continue
+        for i, naam in enumerate(("ondergrens", "bovengrens")):
+            looks = [d[i][1] for d in delen]
+            formaat = {
+                "soort": looks[0]["soort"],
+                "decimalen": max(lk["decimalen"] for lk in looks),
+                "teken": any(lk["teken"] for lk in looks),
+                "groep": all(lk.get("groep", True) for lk in looks),
+            }
+            kolommen.append({"naam": f"{kolom['naam']}_{naam}", "kop": f"{kolom['kop']} ({naam})", "formaat": formaat})
+            paren = iter(delen)
+            per_kolom.append([None if w in (None, "", "–") else next(paren)[i][0] for w in waarden])
+    rijen = [list(r) for r in zip(*per_kolom, strict=True)] if per_kolom else []
+    return {**tabel, "kolommen": kolommen, "rijen": rijen}

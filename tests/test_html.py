@@ -1,0 +1,112 @@
+"""The HTML report as a phone, a browser without JavaScript and a screen reader meet it (headless Chromium)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import shutil
+
+import pytest
+from helpers import chromium_dom
+
+pytestmark = pytest.mark.render
+
+# Written into the DOM after layout, so the dumped DOM says how wide the page became.
+_MEET = """<script>
+window.addEventListener('load', function () {
+  var uit = [];
+  document.querySelectorAll('body *').forEach(function (el) {
+    var r = el.getBoundingClientRect();
+    if (r.right > document.documentElement.clientWidth + 0.5 && !el.closest('.tabel-rol, .vega-figuur')) {
+      uit.push(el.tagName + (el.className && el.className.baseVal === undefined ? '.' + el.className : ''));
+    }
+  });
+  parent.postMessage({breedte: document.documentElement.scrollWidth, scherm: document.documentElement.clientWidth,
+                      buiten: uit.slice(0, 5).join(' ')}, '*');
+});
+</script>
+"""
+
+# Headless Chromium does not make a window narrower than about 500 px: the page is measured in a frame of
+# exactly the phone's width instead, which reports back to the frame around it.
+_RAAM = """<!DOCTYPE html><html><body style="margin:0">
+<iframe src="pagina.html" style="border:0;width:%(breedte)dpx;height:900px"></iframe>
+<script>
+window.addEventListener('message', function (e) {
+  var d = e.data;
+  document.body.setAttribute('data-breedte', String(d.breedte));
+  document.body.setAttribute('data-scherm', String(d.scherm));
+  document.body.setAttribute('data-buiten', d.buiten);
+});
+</script></body></html>
+"""
+
+
+def _met_script(html: str, script: str) -> str:
+    kop, staart = html.rsplit("</body>", 1)  # the last one: the Vega bundle holds the string too
+    inhoud = script[len("<script>") : script.rindex("</script>")]
+    sleutel = base64.b64encode(hashlib.sha256(inhoud.encode("utf-8")).digest()).decode("ascii")
+    kop = kop.replace("script-src ", f"script-src 'sha256-{sleutel}' ", 1)
+    return kop + script + "</body>" + staart
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    pad = shutil.which("chromium")
+    assert pad, "chromium missing: `make test` installs it (tools/ensure-chromium)"
+    return pad
+
+
+@pytest.mark.parametrize("breedte", [390, 1000])
+def test_page_is_never_wider_than_the_screen(rendered, chromium, tmp_path, breedte):
+    """WCAG 1.4.10 Reflow: at a phone's 390 px nothing sticks out sideways; wide tables and charts scroll or
+    shrink inside their own box."""
+    pagina = tmp_path / "pagina.html"
+    pagina.write_text(_met_script((rendered / "impactanalyse.html").read_text(encoding="utf-8"), _MEET), "utf-8")
+    raam = tmp_path / "raam.html"
+    raam.write_text(_RAAM % {"breedte": breedte}, encoding="utf-8")
+    dom = chromium_dom(chromium, raam, extra=("--window-size=1200,1000",)).stdout
+    body = re.search(r"<body[^>]*data-breedte[^>]*>", dom)[0]
+    scherm = int(re.search(r'data-scherm="(\d+)"', body)[1])
+    assert breedte - 20 <= scherm <= breedte  # the viewport is the phone's (less a scroll bar)
+    assert int(re.search(r'data-breedte="(\d+)"', body)[1]) <= scherm, body
+    assert re.search(r'data-buiten="([^"]*)"', body)[1] == ""
+
+
+def test_every_chart_shows_without_javascript(rendered, chromium, tmp_path):
+    """No script runs (a mail client, an intranet viewer): each chart is there as the PDF's vector drawing,
+    with its text alternative; the buttons that need JavaScript stay hidden. (The page's own CSP is set to
+    run no script at all: Chromium with JavaScript switched off cannot dump its DOM.)"""
+    html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
+    zonder = re.sub(r"script-src [^;]*;", "script-src 'none';", html, count=1)
+    assert zonder != html
+    pagina = tmp_path / "zonder-script.html"
+    pagina.write_text(zonder, encoding="utf-8")
+    dom = chromium_dom(chromium, pagina)
+    assert "Content Security Policy" in dom.stderr  # the page's scripts were there and did not run
+    figuren = re.findall(
+        r'<div class="vega-figuur" id="(vis-\d+)" role="img" aria-label="([^"]+)">(.*?)</div>', dom.stdout, re.S
+    )
+    assert len(figuren) == len(re.findall(r'class="vega-figuur"', html)) >= 2
+    svgs = sorted((rendered / "typst" / "figuren").glob("figuur-*.svg"), key=lambda p: int(p.stem.split("-")[1]))
+    for (doel, alt, inhoud), svg in zip(figuren, svgs, strict=True):
+        assert alt.startswith("Grafiek: ")
+        assert inhoud.startswith('<svg aria-hidden="true"') and "<path" in inhoud, doel
+        # the same drawing as the PDF's (the same number of marks and texts)
+        pdf_svg = svg.read_text(encoding="utf-8")
+        assert inhoud.count("<path") == pdf_svg.count("<path") and inhoud.count("<text") == pdf_svg.count("<text")
+    assert re.findall(r"<button[^>]*class=\"vt-interactief\"[^>]*>", dom.stdout)
+    assert all(" hidden" in b for b in re.findall(r"<button[^>]*class=\"vt-interactief\"[^>]*>", dom.stdout))
+    assert "<script>" in html and 'id="vega-bundel"' in html and 'type="text/plain" id="vega-bundel"' in html
+
+
+def test_skip_link_and_tables_reachable_by_keyboard(rendered):
+    html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
+    body = html[html.index("<body") :]
+    eerste_link = re.search(r"<a\b[^>]*>", body)[0]
+    assert 'href="#inhoud"' in eerste_link and 'class="springlink"' in eerste_link
+    assert '<main id="inhoud"' in html
+    rollen = re.findall(r'<div class="tabel-rol" role="region" tabindex="0" aria-labelledby="(tabel-\d+)-titel">', html)
+    assert rollen == re.findall(r'<table id="(tabel-\d+)"', html) and rollen
+    assert all(f'<caption id="{t}-titel">' in html for t in rollen)
