@@ -39,6 +39,7 @@ XDIST := -n auto --maxprocesses=4 --dist loadgroup
 ## test: lint, then the whole test suite (render tests included)
 test: $(STAMP) lint
 	@tools/ensure-chromium
+	@tools/ensure-npm
 	$(BIN)/python -m pytest $(XDIST)
 
 ## test-fast: the tests that render nothing and run no long simulation or fuzz (the quick loop while working)

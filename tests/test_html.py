@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html as html_lib
+import json
 import re
 import shutil
 
 import pytest
 from helpers import chromium_dom
+
+from vt_analysis import paths
 
 pytestmark = pytest.mark.render
 
@@ -110,3 +114,39 @@ def test_skip_link_and_tables_reachable_by_keyboard(rendered):
     rollen = re.findall(r'<div class="tabel-rol" role="region" tabindex="0" aria-labelledby="(tabel-\d+)-titel">', html)
     assert rollen == re.findall(r'<table id="(tabel-\d+)"', html) and rollen
     assert all(f'<caption id="{t}-titel">' in html for t in rollen)
+
+
+AXE = paths.ROOT / "tools" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+
+# Runs axe once the page has loaded and writes its violations into the DOM for the dump.
+_AXE_RUN = """<script>
+window.addEventListener('load', function () {
+  var tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+  axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
+    .then(function (r) {
+      var uit = r.violations.map(function (v) {
+        var plekken = v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); });
+        return {id: v.id, impact: v.impact, help: v.help, nodes: plekken, n: v.nodes.length};
+      });
+      var pre = document.createElement('pre');
+      pre.id = 'axe-uitslag';
+      pre.textContent = JSON.stringify({versie: axe.version, geslaagd: r.passes.length, fouten: uit});
+      document.body.appendChild(pre);
+    });
+});
+</script>
+"""
+
+
+def test_axe_finds_no_wcag_21_a_or_aa_violation(rendered, chromium, tmp_path):
+    """axe-core (pinned in tools/npm, installed by tools/ensure-npm) in headless Chromium over the page as a
+    reader gets it: no violation of WCAG 2.1 level A or AA."""
+    assert AXE.is_file(), "axe-core missing: `make test` installs it (tools/ensure-npm)"
+    html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
+    axe = "<script>" + AXE.read_text(encoding="utf-8").replace("</script", "<\\/script") + "</script>\n"
+    pagina = tmp_path / "pagina.html"
+    pagina.write_text(_met_script(_met_script(html, axe), _AXE_RUN), encoding="utf-8")
+    dom = chromium_dom(chromium, pagina, extra=("--window-size=1280,1000",)).stdout
+    uitslag = json.loads(html_lib.unescape(re.search(r'<pre id="axe-uitslag">(.*?)</pre>', dom, re.S)[1]))
+    assert uitslag["geslaagd"] > 10  # axe really ran its rules
+    assert uitslag["fouten"] == [], json.dumps(uitslag["fouten"], ensure_ascii=False, indent=1)

@@ -387,12 +387,20 @@ def test_pdf_is_pdf_ua_1_with_tags_and_alt_texts(rendered):
         assert str(fig.get("/Alt", "")).startswith("Grafiek: "), fig.get("/Alt")
 
 
-def test_every_html_chart_has_a_text_alternative(rendered):
+def test_every_html_chart_has_a_short_text_alternative_and_its_data_as_a_table(rendered):
     html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
-    divs = re.findall(r'<div class="vega-figuur"[^>]*>', html)
-    assert divs
-    for div in divs:
-        assert 'role="img"' in div and 'aria-label="Grafiek: ' in div and "Gegevens: " in div, div
+    figuren = re.findall(r'<figure class="figuur" id="figuur-(\d+)">(.*?)</figure>', html, re.S)
+    assert figuren
+    for nummer, inhoud in figuren:
+        div = re.search(r'<div class="vega-figuur"[^>]*>', inhoud)[0]
+        label = html_lib.unescape(re.search(r'aria-label="([^"]*)"', div)[1])
+        assert 'role="img"' in div and label.startswith("Grafiek: ") and len(label) <= 400, label
+        assert not re.search(r"\b20\.\d{2}\d\b|\b2\.0\d\d\b", label)  # a year is 2025, not 2.025
+        gegevens = re.search(r'<details class="figuurgegevens"><summary>Gegevens bij figuur (\d+)</summary>', inhoud)
+        assert gegevens and gegevens[1] == nummer
+        assert inhoud.count("<tr>") >= 2 and '<th scope="col">' in inhoud
+    # the data table writes years as years too
+    assert re.search(r"<td>202\d</td>", html) and not re.search(r"<td>2\.02\d</td>", html)
 
 
 def test_title_page_names_author_addressee_status_version(rendered, pdf_paginas):

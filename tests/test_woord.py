@@ -9,6 +9,7 @@ import re
 import docx
 import pytest
 import yaml
+from docx.oxml.ns import qn
 
 from vt_analysis import formatting as fmt
 from vt_analysis import paths
@@ -62,6 +63,12 @@ def test_tables_are_word_tables_with_the_figures_of_results_json(document, rende
     html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
     assert len(document.tables) == len(re.findall(r"<caption\b", html)) > 0
     assert {t.style.name for t in document.tables} == {"Tabel Veilig Thuis"}
+    for t in document.tables:  # as wide as the text (16 cm), columns after their content, header row repeated
+        breedte = t._tbl.tblPr.find(qn("w:tblW"))
+        assert (breedte.get(qn("w:type")), breedte.get(qn("w:w"))) == ("pct", "5000")
+        kolommen = [int(g.get(qn("w:w"))) for g in t._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert abs(sum(kolommen) - 16 / 2.54 * 1440) < len(kolommen) and len(set(kolommen)) > 1
+        assert t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     bijschriften = [p.text for p in document.paragraphs if p.style.name == "Bijschrift tabel"]
     assert [int(re.match(r"Tabel (\d+): ", b)[1]) for b in bijschriften] == list(range(1, len(document.tables) + 1))
     nummer = next(i for i, b in enumerate(bijschriften) if "Benodigde en beschikbare formatie" in b)
@@ -79,8 +86,10 @@ def test_every_chart_is_an_image_with_its_text_alternative_and_caption(document,
     alt_html = re.findall(r'<div class="vega-figuur" id="vis-\d+" role="img" aria-label="([^"]*)"', html)
     beschrijvingen = [e.get("descr") for e in document.element.body.iter(WP_DOCPR)]
     assert len(document.inline_shapes) == len(beschrijvingen) == len(alt_html) > 0
-    # the same text alternative as the HTML (pandoc sets apostrophes typographically, as in the HTML's text)
-    assert beschrijvingen == [html_lib.unescape(a).replace("'", "’") for a in alt_html]
+    # the HTML's short text alternative, then the chart's data (Word has no table under the chart); pandoc sets
+    # apostrophes typographically, as in the HTML's text
+    for beschrijving, alt in zip(beschrijvingen, alt_html, strict=True):
+        assert beschrijving.startswith(html_lib.unescape(alt).replace("'", "’") + " Gegevens: "), beschrijving
     for shape in document.inline_shapes:
         assert shape.width.cm == pytest.approx(16, abs=0.05)
     bijschriften = [p.text for p in document.paragraphs if p.style.name == "Bijschrift figuur"]

@@ -24,10 +24,11 @@ LETTERTYPE = "Lato"
 BREEDTE_PX = 560
 HOOGTE_PX = 260
 
-# Colours: one per meaning, used in every chart (colour-blind safe, Okabe-Ito).
+# Colours: one per meaning, used in every chart (colour-blind safe, Okabe-Ito), each at least 3:1 against
+# the white background (WCAG 1.4.11, non-text contrast; tested).
 KLEUREN = {
     "meldingen": "#0072B2",
-    "adviezen": "#E69F00",
+    "adviezen": "#B07800",  # Okabe-Ito's orange darkened to 3,8:1 on white (WCAG 1.4.11 asks 3:1)
     "regionaal": "#0072B2",
     "landelijk": "#D55E00",
     "beschikbaar": "#009E73",
@@ -81,6 +82,7 @@ class Figuur:
         self.spec["config"] = {**thema(), **self.spec.get("config", {})}
         self.spec.setdefault("usermeta", {})["bijschrift"] = bijschrift
         self.spec["usermeta"]["alt"] = tekstalternatief(self.spec, bijschrift)
+        self.spec["usermeta"]["alt_gegevens"] = gegevens_tekst(self.spec)
         self.bijschrift = bijschrift
 
     def _repr_mimebundle_(self, include=None, exclude=None):
@@ -120,33 +122,87 @@ def _alt_velden(spec: dict) -> tuple[dict, list[tuple[str, str]]] | None:
     return None
 
 
-def tekstalternatief(spec: dict, bijschrift: str) -> str:
-    """A text alternative for a chart (HTML aria-label, PDF alt): the caption plus the data it shows.
+def contrastverhouding(kleur: str, achtergrond: str = "#ffffff") -> float:
+    """WCAG 2.1's contrast ratio of two sRGB colours (#rrggbb, or white/black as the theme names them):
+    1 (none) to 21 (black on white)."""
 
-    The rows and their Dutch labels come from the chart's own tooltip, so the text says what a reader
-    who cannot see the chart would otherwise miss (accessible documents, PDF/UA).
-    """
+    def luminantie(hex_: str) -> float:
+        hex_ = {"white": "#ffffff", "black": "#000000"}.get(hex_, hex_)
+        kanalen = [int(hex_[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in kanalen]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    licht, donker = sorted((luminantie(kleur), luminantie(achtergrond)), reverse=True)
+    return (licht + 0.05) / (donker + 0.05)
+
+
+def _is_jaar(veld: str, titel: str) -> bool:
+    return "jaar" in veld.lower() or titel.lower() == "jaar"
+
+
+def _celtekst(v, jaar: bool = False) -> str:
+    """A chart value as the report writes it: a year as a year (2025, never 2.025), a number Dutch, a month."""
+    if isinstance(v, bool) or v is None:
+        return "–" if v is None else ("ja" if v else "nee")
+    if isinstance(v, (int, float)):
+        if jaar and float(v).is_integer():
+            return str(int(v))
+        return fmt.getal(v, 0 if float(v).is_integer() else 2)
+    if isinstance(v, str) and len(v) >= 10 and v[4] == "-" and v[7] == "-" and v[:4].isdigit():
+        from babel.dates import format_date
+
+        return format_date(pd.Timestamp(v).date(), format="MMMM y", locale=fmt.LOCALE)  # a month
+    return str(v)
+
+
+def gegevens_tabel(spec: dict) -> tuple[list[str], list[list[str]]]:
+    """The chart's data as a small table of text (Dutch column titles from its tooltip): what a reader who
+    cannot see the chart reads instead, and what the HTML shows under it."""
     gevonden = _alt_velden(spec)
     if gevonden is None:
-        return f"Grafiek: {bijschrift}"
+        return [], []
     deel, velden = gevonden
     naam = (deel.get("data") or spec.get("data") or {}).get("name")
     rijen = spec.get("datasets", {}).get(naam, [])
+    koppen = [titel for _, titel in velden]
+    return koppen, [[_celtekst(r.get(veld), _is_jaar(veld, titel)) for veld, titel in velden] for r in rijen]
 
-    def waarde(v) -> str:
-        if isinstance(v, bool) or v is None:
-            return "–" if v is None else ("ja" if v else "nee")
-        if isinstance(v, (int, float)):
-            return fmt.getal(v, 0 if float(v).is_integer() else 2)
-        if isinstance(v, str) and len(v) >= 10 and v[4] == "-" and v[7] == "-" and v[:4].isdigit():
-            from babel.dates import format_date
 
-            return format_date(pd.Timestamp(v).date(), format="MMMM y", locale=fmt.LOCALE)  # a month
-        return str(v)
+def _hoofdpunt(spec: dict) -> str:
+    """The chart's main finding in one clause: where its quantitative y (or x) is highest."""
+    gevonden = _alt_velden(spec)
+    if gevonden is None:
+        return ""
+    deel, velden = gevonden
+    enc = deel.get("encoding") or {}
+    as_ = next(
+        (enc[k] for k in ("y", "x") if isinstance(enc.get(k), dict) and enc[k].get("type") == "quantitative"), None
+    )
+    naam = (deel.get("data") or spec.get("data") or {}).get("name")
+    rijen = [r for r in spec.get("datasets", {}).get(naam, []) if as_ and isinstance(r.get(as_["field"]), (int, float))]
+    if not rijen:
+        return ""
+    hoogste = max(rijen, key=lambda r: r[as_["field"]])
+    return "Hoogste waarde: " + ", ".join(
+        f"{titel.lower() if i else titel} {_celtekst(hoogste.get(veld), _is_jaar(veld, titel))}"
+        for i, (veld, titel) in enumerate(velden)
+    )
 
-    regels = ["; ".join(f"{titel} {waarde(r.get(veld))}" for veld, titel in velden) for r in rijen[:MAX_ALT_RIJEN]]
+
+def tekstalternatief(spec: dict, bijschrift: str) -> str:
+    """A short text alternative (HTML aria-label, Word description, start of the PDF alt): what the chart
+    shows and its main finding, computed from its data. The data themselves follow in a table (HTML) or in
+    :func:`gegevens_tekst` (PDF, Word)."""
+    punt = _hoofdpunt(spec)
+    return f"Grafiek: {bijschrift}." + (f" {punt}." if punt else "")
+
+
+def gegevens_tekst(spec: dict) -> str:
+    """The chart's data as one text for where no table can follow it (the PDF's and Word's alt text)."""
+    koppen, rijen = gegevens_tabel(spec)
+    regels = ["; ".join(f"{k} {w}" for k, w in zip(koppen, rij, strict=True)) for rij in rijen[:MAX_ALT_RIJEN]]
     meer = f" (en {len(rijen) - MAX_ALT_RIJEN} rijen meer)" if len(rijen) > MAX_ALT_RIJEN else ""
-    return f"Grafiek: {bijschrift}. Gegevens: " + " | ".join(regels) + meer if regels else f"Grafiek: {bijschrift}"
+    return "Gegevens: " + " | ".join(regels) + meer if regels else ""
 
 
 def figuur(chart: alt.TopLevelMixin, bijschrift: str) -> Figuur:

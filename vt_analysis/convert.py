@@ -22,7 +22,7 @@ from nbconvert.preprocessors import Preprocessor
 from traitlets import Unicode
 
 from . import privecache
-from .charts import FORMAT_LOCALE, VEGALITE_MIMETYPE, font_dir
+from .charts import FORMAT_LOCALE, VEGALITE_MIMETYPE, font_dir, gegevens_tabel
 from .invoer import invoer_sha256, omgeving_sha256
 from .markup import markdown_tekst
 from .woord import BREEDTE_CM
@@ -89,6 +89,20 @@ def _json_in_script(spec: dict) -> str:
     return tekst.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def _gegevens_html(spec: dict, nummer: int) -> str:
+    """The chart's data as a table under it, folded away: reachable for a screen reader and by keyboard."""
+    koppen, rijen = gegevens_tabel(spec)
+    if not rijen:
+        return ""
+    kop = "".join(f'<th scope="col">{html.escape(k)}</th>' for k in koppen)
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(w)}</td>" for w in rij) + "</tr>" for rij in rijen)
+    return (
+        f'<details class="figuurgegevens"><summary>Gegevens bij figuur {nummer}</summary>'
+        f'<div class="tabel-rol" role="region" tabindex="0" aria-label="Gegevens bij figuur {nummer}">'
+        f"<table><thead><tr>{kop}</tr></thead><tbody>{body}</tbody></table></div></details>\n"
+    )
+
+
 class ReportOutputs(Preprocessor):
     """Chart outputs → Markdown for one target; captions numbered for HTML; streams collected."""
 
@@ -124,6 +138,8 @@ class ReportOutputs(Preprocessor):
     def _figuur(self, spec: dict, nummer: int) -> str:
         bijschrift = spec.get("usermeta", {}).get("bijschrift", "")
         alt_tekst = spec.get("usermeta", {}).get("alt") or f"Grafiek: {bijschrift}"
+        # where no table follows the chart (PDF, Word), its data follow the short text
+        alt_lang = " ".join(filter(None, [alt_tekst, spec.get("usermeta", {}).get("alt_gegevens")]))
         if self.doel == "html":
             # The drawing itself (the SVG of the PDF) is in the page, so it shows without JavaScript and
             # costs the reader's phone nothing; the interactive Vega view is made only when asked for.
@@ -135,6 +151,7 @@ class ReportOutputs(Preprocessor):
                 f'<script type="application/json" class="vega-spec" data-doel="vis-{nummer}">'
                 f"{_json_in_script(spec)}</script>\n"
                 f"<figcaption>Figuur {nummer}: {html.escape(bijschrift)}</figcaption>\n"
+                f"{_gegevens_html(spec, nummer)}"
                 f'<button type="button" class="vt-interactief" data-doel="vis-{nummer}" hidden>'
                 f"Interactieve figuur {nummer} en gegevens</button>\n"
                 "</figure>\n"
@@ -146,14 +163,14 @@ class ReportOutputs(Preprocessor):
             # An image whose Word description is the text alternative, the caption as the paragraph below it.
             (map_ / f"figuur-{nummer}.png").write_bytes(spec_to_png(spec))
             return (
-                f"![{markdown_tekst(alt_tekst)}]({map_.name}/figuur-{nummer}.png){{width={BREEDTE_CM}cm}}\n\n"
+                f"![{markdown_tekst(alt_lang)}]({map_.name}/figuur-{nummer}.png){{width={BREEDTE_CM}cm}}\n\n"
                 f'::: {{custom-style="Bijschrift figuur"}}\nFiguur {nummer}: {markdown_tekst(bijschrift)}\n:::'
             )
         (map_ / f"figuur-{nummer}.svg").write_text(spec_to_svg(spec), encoding="utf-8")
         # Raw Typst: pandoc's Typst writer drops alt texts, and PDF/UA-1 requires one for every image.
         return (
             "```{=typst}\n"
-            f'#figure(image("{map_.name}/figuur-{nummer}.svg", width: 100%, alt: {_typst_tekst(alt_tekst)}),\n'
+            f'#figure(image("{map_.name}/figuur-{nummer}.svg", width: 100%, alt: {_typst_tekst(alt_lang)}),\n'
             f"  caption: [{_typst_inhoud(bijschrift)}])\n"
             "```"
         )

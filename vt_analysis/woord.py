@@ -224,6 +224,49 @@ def metadata_yaml(velden: dict[str, str], kenmerken: list[tuple[str, str]]) -> s
     return "---\n" + "\n".join(regels) + "\n---\n"
 
 
+TEKSTBREEDTE_TWIPS = round(BREEDTE_CM / 2.54 * 1440)
+
+
+def _kolombreedtes(tabel: str) -> str:
+    """One table at the text width, its columns in proportion to their longest text (pandoc gives a table
+    without widths equal columns of 2 cm: long headers then break inside words)."""
+    rijen = re.findall(r"<w:tr>.*?</w:tr>", tabel, re.S)
+    lengtes: list[int] = []
+    for rij in rijen:
+        cellen = re.findall(r"<w:tc>.*?</w:tc>", rij, re.S)
+        for i, cel in enumerate(cellen):
+            woorden = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", cel)).split() or [""]
+            # a cell needs room for its longest word and some of its text
+            nodig = max(max(len(w) for w in woorden), min(len(" ".join(woorden)), 24))
+            if i < len(lengtes):
+                lengtes[i] = max(lengtes[i], nodig)
+            else:
+                lengtes.append(max(nodig, 4))
+    if not lengtes:
+        return tabel
+    totaal = sum(lengtes)
+    grid = "".join(f'<w:gridCol w:w="{round(TEKSTBREEDTE_TWIPS * n / totaal)}" />' for n in lengtes)
+    tabel = re.sub(
+        r"<w:tblGrid>.*?</w:tblGrid>", lambda _m: f"<w:tblGrid>{grid}</w:tblGrid>", tabel, count=1, flags=re.S
+    )
+    return tabel.replace('<w:tblW w:type="auto" w:w="0" />', '<w:tblW w:type="pct" w:w="5000" />', 1)
+
+
+def tabellen_op_tekstbreedte(docx: bytes) -> bytes:
+    """The document with every table as wide as the text (same zip entries, same stamps: same bytes)."""
+    uit = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as zin, zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as zuit:
+        for info in zin.infolist():
+            inhoud = zin.read(info)
+            if info.filename == "word/document.xml":
+                tekst = re.sub(
+                    r"<w:tbl>.*?</w:tbl>", lambda m: _kolombreedtes(m[0]), inhoud.decode("utf-8"), flags=re.S
+                )
+                inhoud = tekst.encode("utf-8")
+            zuit.writestr(info, inhoud)
+    return uit.getvalue()
+
+
 def render_docx(markdown: str, metadata: str, referentie: bytes, doel_bestand: Path, werkmap: Path, datum) -> None:
     """Markdown (with the charts as ``figuren/figuur-N.png``) → Word, via pandoc with the reference document.
 
@@ -261,6 +304,7 @@ def render_docx(markdown: str, metadata: str, referentie: bytes, doel_bestand: P
         from .render import RenderFout
 
         raise RenderFout(f"pandoc (docx): {result.stderr.decode('utf-8', 'replace').strip().splitlines()[-1]}")
+    doel_bestand.write_bytes(tabellen_op_tekstbreedte(doel_bestand.read_bytes()))
 
 
 def schrijf_docx(
