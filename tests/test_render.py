@@ -48,6 +48,7 @@ def test_run_folder_has_every_output(rendered):
         "impactanalyse.pdf",
         "impactanalyse.xlsx",
         "impactanalyse.docx",
+        "samenvatting.pdf",
         "results.json",
         "manifest.json",
     ):
@@ -143,7 +144,14 @@ def test_second_render_comes_from_the_cache_and_is_byte_identical(rendered, rend
     assert uitkomst.uit_cache == [p.name for p in load_chapters()]  # nothing changed: no chapter executed
     voortgang = capsys.readouterr().err
     assert "resultaten uit cache" in voortgang and "hoofdstuk 01-samenvatting uit cache" in voortgang
-    for naam in ("impactanalyse.html", "impactanalyse.pdf", "impactanalyse.xlsx", "impactanalyse.docx", "results.json"):
+    for naam in (
+        "impactanalyse.html",
+        "impactanalyse.pdf",
+        "impactanalyse.xlsx",
+        "impactanalyse.docx",
+        "samenvatting.pdf",
+        "results.json",
+    ):
         assert (tweede / naam).read_bytes() == (rendered / naam).read_bytes(), naam
 
 
@@ -332,7 +340,8 @@ def test_workbook_holds_bijlage_2_as_in_results_json(rendered):
     assert [r[0] for r in rijen] == [p["periode"] for p in perioden]
     for rij, periode in zip(rijen, perioden, strict=True):
         for kopnaam, sleutel in kolommen.items():
-            assert rij[kop.index(kopnaam)] == pytest.approx(periode[sleutel], rel=1e-12), (periode["periode"], kopnaam)
+            # unrounded up to 10 decimals (the workbook drops float noise beyond)
+            assert rij[kop.index(kopnaam)] == pytest.approx(periode[sleutel], abs=1e-10), (periode["periode"], kopnaam)
     assert blad.cell(4, kop.index("Benodigd regionaal") + 1).number_format.startswith("#,##0.00;")
     assert blad.cell(4, kop.index("Verschil regionaal") + 1).number_format.startswith("+#,##0.00;")
     assert blad.tables and all(ws.print_title_rows == "$3:$3" for ws in wb.worksheets[1:])

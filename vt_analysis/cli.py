@@ -263,6 +263,7 @@ def _render(args) -> int:
     print(f"PDF:  {paths.display_path(uitkomst.pdf)}")
     print(f"XLSX: {paths.display_path(uitkomst.xlsx)}")
     print(f"DOCX: {paths.display_path(uitkomst.docx)}")
+    print(f"SAMENVATTING: {paths.display_path(uitkomst.directory / 'samenvatting.pdf')}")
     return 0
 
 

@@ -30,6 +30,7 @@ from rich.console import Console
 
 from . import formatting as fmt
 from . import paths, privecache
+from .bestuursvoorstel import SAMENVATTING_NAAM, samenvatting_markdown, schrijf_samenvatting
 from .chapters import check_parameters_cell, load_chapters
 from .charts import font_dir
 from .convert import VL_VERSION, combine_notebooks, to_markdown
@@ -528,6 +529,17 @@ def render_report(
             )
             shutil.rmtree(docx_map)  # the figures are inside the document
             voortgang.stap("docx", f"{DOCX_NAAM} geschreven")
+
+            for w in schrijf_samenvatting(
+                samenvatting_markdown(resultaten, run.params, run),
+                _variabelen(run, "typst"),
+                werk / SAMENVATTING_NAAM,
+                werk / "samenvatting",
+                run.params.documentdatum,
+            ):
+                voortgang.console.print(f"[yellow]typst (samenvatting): {w}[/yellow]")
+            shutil.rmtree(werk / "samenvatting")
+            voortgang.stap("samenvatting", f"{SAMENVATTING_NAAM} geschreven")
 
             beschrijving = manifest(run, notebooks, Path(hoofdstukken or paths.CHAPTERS_FILE))
             tabellen = tabellen_uit_notebooks([u.uitvoer for u in uitgevoerd])

@@ -24,7 +24,8 @@ HTML_NAAM = "impactanalyse.html"
 PDF_NAAM = "impactanalyse.pdf"
 XLSX_NAAM = "impactanalyse.xlsx"
 DOCX_NAAM = "impactanalyse.docx"
-RAPPORT_BESTANDEN = (HTML_NAAM, PDF_NAAM, XLSX_NAAM, DOCX_NAAM, "results.json")
+SAMENVATTING_NAAM = "samenvatting.pdf"
+RAPPORT_BESTANDEN = (HTML_NAAM, PDF_NAAM, XLSX_NAAM, DOCX_NAAM, SAMENVATTING_NAAM, "results.json")
 LOCK_BESTAND = paths.ROOT / "requirements.lock"
 MANIFEST_NAAM = "manifest.json"
 
