@@ -152,8 +152,6 @@ class ReportOutputs(Preprocessor):
                 f"{_json_in_script(spec)}</script>\n"
                 f"<figcaption>Figuur {nummer}: {html.escape(bijschrift)}</figcaption>\n"
                 f"{_gegevens_html(spec, nummer)}"
-                f'<button type="button" class="vt-interactief" data-doel="vis-{nummer}" hidden>'
-                f"Interactieve figuur {nummer} en gegevens</button>\n"
                 "</figure>\n"
                 "```"
             )

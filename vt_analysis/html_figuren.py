@@ -1,6 +1,6 @@
 """The one script that makes a chart of the HTML report interactive, with the chart's data to take away.
 
-The page shows every chart as the static SVG of the PDF; a button under it loads Vega (kept in the page
+The page shows every chart as the static SVG of the PDF; a button this script puts under it loads Vega (kept in the page
 as inert text until then) and embeds the interactive view in its place. Each interactive chart gets
 vega-embed's menu with two exports made in the page itself (SVG, PNG: ``data:``
 URLs from the Vega view, no network) and a third entry with the chart's data as CSV the way Dutch
@@ -27,11 +27,13 @@ ACTIES_NL = {
     "EDITOR_ACTION": "Openen in de Vega-editor",
 }
 CSV_ACTIE = "Gegevens opslaan als CSV"
+KNOP_LABEL = "Interactieve figuur N en gegevens"  # N: the figure's number
 
 _SCRIPT = """<script>
 (function () {
   var opties = %(opties)s;
   var csvLabel = %(csv_label)s;
+  var knopLabel = %(knop_label)s;
   function cel(v) {
     if (v === null || v === undefined) return '';
     var t = typeof v === 'number' ? String(v).replace('.', ',') : String(v);
@@ -87,9 +89,16 @@ _SCRIPT = """<script>
       .catch(function (e) { console.error('figuur ' + doel + ': ' + e); });
   }
   window.vtInteractief = interactief;
-  document.querySelectorAll('button.vt-interactief').forEach(function (knop) {
-    knop.hidden = false;
+  // The buttons exist only where script runs: without it the page shows the static chart and nothing to press.
+  document.querySelectorAll('figure.figuur').forEach(function (figuur) {
+    var houder = figuur.querySelector('.vega-figuur');
+    var knop = document.createElement('button');
+    knop.type = 'button';
+    knop.className = 'vt-interactief';
+    knop.dataset.doel = houder.id;
+    knop.textContent = knopLabel.replace('N', houder.id.replace(/^vis-/, ''));
     knop.addEventListener('click', function () { interactief(knop); });
+    figuur.appendChild(knop);
   });
 })();
 </script>
@@ -109,4 +118,5 @@ def embed_script() -> str:
     return _SCRIPT % {
         "opties": json.dumps(opties, ensure_ascii=False, sort_keys=True),
         "csv_label": json.dumps(CSV_ACTIE, ensure_ascii=False),
+        "knop_label": json.dumps(KNOP_LABEL, ensure_ascii=False),
     }
