@@ -283,6 +283,9 @@ def _na_signaal(args, code: int) -> int:
     """After an interrupted render the work folder is gone and the kernels are killed; chapter threads
     still waiting on those kernels would only log noise, so the process ends here at once."""
     if args.opdracht == "render":
+        from .invoer import ruim_tijdelijk_op
+
+        ruim_tijdelijk_op()  # os._exit runs no atexit: a temporary cache folder goes now
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

@@ -6,7 +6,9 @@ the rendering stack. The caches live in a per-user folder that only its owner ca
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -18,13 +20,29 @@ from . import __version__, paths, privecache
 OMGEVING = ("requirements.lock", "pyproject.toml")
 
 
+_TIJDELIJK: list[Path] = []
+
+
 def standaard_map() -> Path:
     """The per-user private cache folder of :mod:`privecache` (0700, owned by this user).
 
-    When no safe folder can be made, a fresh private temporary folder: nothing is then reused
-    between runs, but nothing is read from or written to a folder another user controls.
+    When no safe folder can be made, one private temporary folder for this process, removed when it ends
+    (:func:`ruim_tijdelijk_op`): nothing is then reused between runs, nothing is read from or written to a
+    folder another user controls, and nothing is left in ``$TMPDIR``.
     """
-    return privecache.cache_map() or Path(tempfile.mkdtemp(prefix="vt-analysis-"))
+    map_ = privecache.cache_map()
+    if map_ is not None:
+        return map_
+    if not _TIJDELIJK:
+        _TIJDELIJK.append(Path(tempfile.mkdtemp(prefix="vt-analysis-")))
+        atexit.register(ruim_tijdelijk_op)
+    return _TIJDELIJK[0]
+
+
+def ruim_tijdelijk_op() -> None:
+    """Remove this process's temporary cache folder (also called before a render ends on a signal)."""
+    while _TIJDELIJK:
+        shutil.rmtree(_TIJDELIJK.pop(), ignore_errors=True)
 
 
 def _bestanden(map_: Path) -> list[Path]:

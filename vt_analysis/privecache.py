@@ -23,8 +23,14 @@ _NAAM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
 
 
 def cache_map() -> Path | None:
-    """The user's private cache folder, created 0700; None when it cannot be made safe."""
-    basis = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    """The user's private cache folder, created 0700; None when it cannot be made safe.
+
+    A relative ``XDG_CACHE_HOME`` is ignored, as the XDG specification says (it would depend on the working
+    directory); without a home folder (``HOME`` unset and no entry in the password database) there is none.
+    """
+    basis = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(basis):
+        basis = os.path.join(os.path.expanduser("~"), ".cache")
     if not os.path.isabs(basis):
         return None
     map_ = Path(basis) / "vt-analysis"
@@ -63,8 +69,15 @@ def lees(pad: Path) -> bytes | None:
 
 
 def schrijf(pad: Path, inhoud: bytes) -> None:
-    """Write an entry through an exclusive temporary file in its (private) folder; replace atomically."""
-    fd, tijdelijk = tempfile.mkstemp(prefix=".tmp-", dir=pad.parent)
+    """Write an entry through an exclusive temporary file in its (private) folder; replace atomically.
+
+    A cache that cannot be written (read-only, full, vanished) is no error: the entry is then simply not kept.
+    """
+    try:
+        pad.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, tijdelijk = tempfile.mkstemp(prefix=".tmp-", dir=pad.parent)
+    except OSError:
+        return
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(KOP + hashlib.sha256(inhoud).hexdigest().encode("ascii") + b"\n" + inhoud)
@@ -91,3 +104,23 @@ def haal(naam: str, bouw: Callable[[], bytes]) -> bytes:
     if map_ is not None:
         schrijf(map_ / naam, inhoud)
     return inhoud
+
+
+def numba_cache() -> bool:
+    """Point numba's cache at ``numba/`` in the private cache folder and say whether to cache (``cache=`` of
+    ``numba.njit``): a package folder that is not writable (a system-wide install, another user's) then works;
+    without a private folder the compiled step is not kept. Call it just before ``numba.njit``."""
+    map_ = cache_map()
+    if map_ is None:
+        return False
+    try:
+        (map_ / "numba").mkdir(exist_ok=True, mode=0o700)
+        info = os.lstat(map_ / "numba")
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or not os.access(map_ / "numba", os.W_OK):
+        return False
+    import numba
+
+    numba.config.CACHE_DIR = str(map_ / "numba")  # read when a function is compiled
+    return True

@@ -76,11 +76,14 @@ _SIGNATUUR = "void(float64[:, ::1], float64[:, ::1], float64[:, ::1], float64[:,
 def gecompileerde_stappen():
     """The recursion compiled by numba: a loop of a few operations per case is what the model spends its
     time on, and a NumPy operation per case costs microseconds of overhead. Compiled once, on first use
-    (validating a run needs no compiler), and kept in ``__pycache__`` for later runs. Call it before
-    forking, so that a child process does not compile it again."""
+    (validating a run needs no compiler), and kept in the private cache folder for later runs (never next
+    to the source: a system-wide install cannot be written; without a private folder, not kept). Call it
+    before forking, so that a child process does not compile it again."""
     import numba
 
-    return numba.njit(_SIGNATUUR, cache=True, nogil=True)(_kiefer_wolfowitz_stappen)
+    from .privecache import numba_cache
+
+    return numba.njit(_SIGNATUUR, cache=numba_cache(), nogil=True)(_kiefer_wolfowitz_stappen)
 
 
 def cumsum_omlaag(x: np.ndarray, dtype=float) -> np.ndarray:

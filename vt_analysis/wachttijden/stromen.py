@@ -123,12 +123,14 @@ def _tijdschaal_stappen(som, knoop, begin, tarief, laatste, tijd):  # pragma: no
 @functools.cache
 def _tijdschaal():
     """:func:`_tijdschaal_stappen` compiled by numba (a pass over every case of a scenario; NumPy's search
-    and fancy indexing cost ten times more), once, on first use, kept in ``__pycache__``."""
+    and fancy indexing cost ten times more), once, on first use, kept in the private cache folder."""
     import numba
+
+    from ..privecache import numba_cache
 
     return numba.njit(
         "void(float32[:, ::1], float64[::1], float64[::1], float64[::1], float64, float32[:, ::1])",
-        cache=True,
+        cache=numba_cache(),
         nogil=True,
     )(_tijdschaal_stappen)
 
