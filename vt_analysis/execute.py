@@ -19,6 +19,7 @@ import os
 import queue
 import shutil
 import signal
+import subprocess
 import tempfile
 import threading
 from concurrent.futures import Future
@@ -114,8 +115,12 @@ _RESET = "get_ipython().reset(new_session=True)"
 
 def _start_kernel(manager: type) -> IpcKernelManager:
     km = manager(kernel_name="python3")
-    # The in-memory history is what nbclient gives the kernels it starts itself.
-    run_sync(km.start_kernel)(extra_arguments=["--HistoryManager.hist_file=:memory:"])
+    # The in-memory history is what nbclient gives the kernels it starts itself. The kernel's own stderr
+    # stays out of the render's: a kernel stopped while it starts (Ctrl-C, SIGTERM) would otherwise print
+    # its traceback under the render's one line; a chapter's errors come back through its cells.
+    run_sync(km.start_kernel)(
+        extra_arguments=["--HistoryManager.hist_file=:memory:"], stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL
+    )
     return km
 
 
