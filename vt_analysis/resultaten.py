@@ -29,6 +29,7 @@ from .prognose import bereken_prognose, mix
 from .rekentool import bereken_formatie
 from .run import Run
 from .scenarios import controleer_claims, gevoeligheid, scenario_a, scenario_b, vergelijking, waterval
+from .verzoening import verzoening
 from .wachttijden import geen_jaren, geen_projectie, verzuim_scenario_pct, wachttijden_van_run
 
 # The frames of a run, with the key each has in results.json.
@@ -82,6 +83,8 @@ class Resultaten:
     # (tekort_fte, positive when short), its euro, the coverage; and the named scalars the text cites.
     tekorten: pd.DataFrame
     kerncijfers: dict
+    # The rekentool and the queue model reconciled (verzoening.py): (a), (b), (c) per year, the hours per case.
+    verzoening: dict
     normen: Normen
     kengetallen: Kengetallen
     bestanden: list[str]
@@ -101,6 +104,7 @@ class Resultaten:
             uit[sleutel] = _records(getattr(self, veld))
         uit["kalibratie"] = _schoon(self.kalibratie)
         uit["kerncijfers"] = _schoon(self.kerncijfers)
+        uit["verzoening"] = _schoon(self.verzoening)
         uit["normen"] = self.normen.model_dump(mode="json")
         uit["kengetallen"] = self.kengetallen.model_dump(mode="json")
         uit["bestanden"] = list(self.bestanden)
@@ -128,6 +132,7 @@ class Resultaten:
             normset_vergelijking=inhoud["normset_vergelijking"],
             kalibratie=dict(inhoud["kalibratie"]),
             kerncijfers=dict(inhoud["kerncijfers"]),
+            verzoening=dict(inhoud["verzoening"]),
             normen=Normen.model_validate(inhoud["normen"]),
             kengetallen=Kengetallen.model_validate(inhoud["kengetallen"]),
             bestanden=list(inhoud["bestanden"]),
@@ -240,6 +245,7 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
         kalibratie=kalibratie,
         tekorten=tekort,
         kerncijfers=kerncijfers(p, perioden, tekort, a, kg),
+        verzoening=verzoening(verg, tekort, jaren, kalibratie, normset, p.leidende_prognose),
         normen=d.normen,
         kengetallen=kg,
         bestanden=[pad.name for pad in d.bestanden()],

@@ -510,6 +510,7 @@ def _definities(run: Run) -> list[_Definitie]:
         lambda b: b.kalibratie()["termijn_onderzoek_werkdagen"] // WERKDAGEN_PER_WEEK,
     )
     _wachtrij_velden(_veld, run)
+    _verzoening_velden(_veld, run)
     _veld(
         "indexatie_tekort_euro",
         "euro",
@@ -599,6 +600,50 @@ def _definities(run: Run) -> list[_Definitie]:
                 lambda b, n=naam, j=jaar: b.kengetal(n, j),
             )
     return defs
+
+
+def _verzoening_velden(_veld, run: Run) -> None:
+    """The reconciliation of rekentool and queue model: the fields of results.json's ``verzoening``."""
+
+    def v(naam: str):
+        return lambda b: b.resultaten["verzoening"].get(naam)
+
+    _veld("verzoening_scenario", "tekst", "scenario dat de leidende prognose zelf is (verzoening)", v("scenario"))
+    for q, wat in (("triage", "triage"), ("onderzoek", "onderzoek")):
+        _veld(f"verzoening_normuren_{q}", "uur", f"normuren per {wat} (rekentool)", v(f"normuren_{q}"))
+        _veld(f"verzoening_uren_{q}", "uur", f"uren per {wat} in het basisjaar (normuren / tempo)", v(f"uren_{q}"))
+        _veld(
+            f"verzoening_minder_uren_{q}_pct",
+            "%",
+            f"hoeveel minder uren een {wat} in het basisjaar kreeg dan de norm",
+            v(f"minder_uren_{q}_pct"),
+        )
+    for jaar in prognose_jaren(run):
+        _veld(
+            f"verzoening_fte_rekentool_{jaar}",
+            "fte",
+            f"(a) formatie die de normuren vragen in {jaar}",
+            v(f"fte_rekentool_{jaar}"),
+        )
+        for soort, wat in (
+            ("evenwicht", "(b) evenwicht bij het tempo van het basisjaar"),
+            ("norm", "(c) jaarindicator op de norm"),
+        ):
+            for q in ("triage", "onderzoek"):
+                for s, grens in (("", ""), ("_laag", ", ondergrens interval"), ("_hoog", ", bovengrens interval")):
+                    _veld(
+                        f"verzoening_fte_{soort}_{q}_{jaar}{s}",
+                        "fte",
+                        f"{wat}, {q}, {jaar}{grens}",
+                        v(f"fte_{soort}_{q}_{jaar}{s}"),
+                    )
+            _veld(f"verzoening_fte_{soort}_{jaar}", "fte", f"{wat}, beide wachtrijen, {jaar}", v(f"fte_{soort}_{jaar}"))
+        _veld(
+            f"verzoening_verschil_rekentool_evenwicht_{jaar}",
+            "fte",
+            f"(a) min (b) in {jaar}: het deel van de normformatie dat het tempo van het basisjaar niet vraagt",
+            v(f"verschil_rekentool_evenwicht_{jaar}"),
+        )
 
 
 def _wachtrij_velden(_veld, run: Run) -> None:

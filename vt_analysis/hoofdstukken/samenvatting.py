@@ -118,3 +118,41 @@ def scenario_tabel(r: Resultaten, p: RunParams) -> Tabel:
 
 def _procent_of_streep(waarde) -> str:
     return "–" if waarde is None or waarde != waarde else fmt.procent(waarde)
+
+
+# --- the rekentool and the queue model reconciled -----------------------------------------------------
+
+
+def _met_interval(v: dict, sleutel: str) -> str:
+    """'63,65 (63,59–63,71)': a formation of the queue model with its 80% interval; '–' when not found."""
+    waarde = v.get(sleutel)
+    if waarde is None or waarde != waarde:
+        return "niet gevonden"
+    return f"{fmt.fte(waarde)} ({fmt.fte(v.get(sleutel + '_laag'))}–{fmt.fte(v.get(sleutel + '_hoog'))})"
+
+
+def verzoening_tabel(r: Resultaten) -> Tabel:
+    """(a) the rekentool's formation, (b) the balance per queue at the base year's tempo, (c) the formation at
+    which each annual indicator reaches its norm, per year; read from results.json's ``verzoening``."""
+    v = r.verzoening
+    jaren = sorted(int(k.rsplit("_", 1)[1]) for k in v if k.startswith("fte_rekentool_"))
+    kg = r.kengetallen
+    norm_t = fmt.procent(kg.triage_binnen_5_werkdagen_norm_pct.waarde)
+    norm_o = fmt.procent(kg.onderzoek_binnen_10_weken_norm_pct.waarde)
+    basisjaar = v.get("basisjaar", "")
+    regels = [
+        ("(a) Normuren (rekentool)", lambda j: fmt.fte(v[f"fte_rekentool_{j}"])),
+        ("Beschikbaar", lambda j: fmt.fte(v[f"fte_beschikbaar_{j}"])),
+        (f"(b) Evenwicht triage, tempo {basisjaar}", lambda j: _met_interval(v, f"fte_evenwicht_triage_{j}")),
+        (f"(b) Evenwicht onderzoek, tempo {basisjaar}", lambda j: _met_interval(v, f"fte_evenwicht_onderzoek_{j}")),
+        (f"(c) Triage {norm_t} op tijd over het jaar", lambda j: _met_interval(v, f"fte_norm_triage_{j}")),
+        (f"(c) Onderzoek {norm_o} op tijd over het jaar", lambda j: _met_interval(v, f"fte_norm_onderzoek_{j}")),
+    ]
+    df = pd.DataFrame([{"regel": naam, **{str(j): f(j) for j in jaren}} for naam, f in regels])
+    return tabel(
+        df,
+        "Rekentool en wachtrijmodel naast elkaar: formatie in fte per jaar; tussen haakjes het 80%-interval van "
+        "meetfout en toeval",
+        {str(j): str for j in jaren},
+        {"regel": "Formatie", **{str(j): str(j) for j in jaren}},
+    )
