@@ -76,36 +76,98 @@ def kalibratie_tabel(r: Resultaten) -> Tabel:
     )
 
 
-def _eind(groep: pd.DataFrame, jaar: str) -> pd.Series:
-    return groep[groep["maand"].str.startswith(jaar)].iloc[-1]
+def _met_interval(waarde, laag, hoog, opmaak) -> str:
+    """A figure with its 80% interval: '98% (97–99%)'; '–' without a figure."""
+    if waarde is None or waarde != waarde:
+        return "–"
+    return f"{opmaak(waarde)} ({opmaak(laag).rstrip('%')}–{opmaak(hoog)})"
 
 
-def samenvatting_tabel(r: Resultaten) -> Tabel:
-    """Per scenario: the share on time in December of each year (mean over the replications) and the
-    families waiting at the end of the horizon (median)."""
-    t = r.wachttijden
-    jaren = sorted({m[:4] for m in t["maand"]})
+def _jaren(r: Resultaten) -> list[int]:
+    return sorted({int(j) for j in r.wachttijden_jaren["jaar"]})
+
+
+def jaarindicator_tabel(r: Resultaten) -> Tabel:
+    """Per scenario and year: the annual indicator per term (the share of the year's cases on time, as BURAP
+    and the Inspectie report it) with its 80% interval of calibration and Monte Carlo uncertainty."""
+    t = r.wachttijden_jaren
+    jaren = _jaren(r)
     rijen = []
     for naam, groep in t.groupby("scenario", sort=False):
+        g = groep.set_index("jaar")
         rij = {"scenario": naam}
-        for j in jaren:
-            rij[f"triage_{j}"] = _eind(groep, j)["pct_triage_binnen_5_werkdagen"]
-        for j in jaren:
-            rij[f"onderzoek_{j}"] = _eind(groep, j)["pct_onderzoek_binnen_10_weken"]
-        eind = groep.iloc[-1]
-        rij["meldingen"] = eind["backlog_mediaan"]
-        rij["onderzoeken"] = eind["backlog_onderzoek_mediaan"]
+        for q in ("triage", "onderzoek"):
+            for j in jaren:
+                x = g.loc[j]
+                rij[f"{q}_{j}"] = _met_interval(x[f"{q}_pct"], x[f"{q}_pct_laag"], x[f"{q}_pct_hoog"], fmt.procent)
         rijen.append(rij)
-    df = pd.DataFrame(rijen)
-    formats = {k: fmt.procent for k in df.columns if k.startswith(("triage_", "onderzoek_"))}
-    formats |= {"meldingen": fmt.aantal, "onderzoeken": fmt.aantal}
-    koppen = {"scenario": "Scenario", "meldingen": "Meldingen wachtend", "onderzoeken": "Onderzoeken wachtend"}
+    koppen = {"scenario": "Scenario"}
     koppen |= {f"triage_{j}": f"Triage {j}" for j in jaren} | {f"onderzoek_{j}": f"Onderzoek {j}" for j in jaren}
     return tabel(
-        df,
-        f"Op tijd in december (verwacht aandeel) en wachtend eind {jaren[-1]} (mediaan), per scenario",
-        formats,
+        pd.DataFrame(rijen),
+        "Jaarindicatoren per scenario: aandeel van de meldingen van het jaar dat binnen de termijn is getrieerd en "
+        "van de onderzoeken van het jaar dat binnen de termijn is afgerond (verwacht aandeel, met het 80%-interval "
+        "van meetfout en toeval)",
+        {k: str for k in koppen if k != "scenario"},
         koppen,
+    )
+
+
+def formatie_tabel(r: Resultaten) -> Tabel:
+    """Per group of scenarios with the same volumes and year: the balance formation per queue and the formation
+    at which each annual indicator reaches its norm, with their 80% intervals (fte, constant from January)."""
+    t = r.wachttijden_jaren.dropna(subset=["fte_evenwicht_triage"])
+    kolommen = [f"fte_{s}_{q}" for s in ("evenwicht", "norm") for q in ("triage", "onderzoek")]
+    groepen: dict[tuple, list[str]] = {}
+    for naam, groep in t.groupby("scenario", sort=False):
+        sleutel = tuple(groep[kolommen].round(6).to_numpy().ravel().tolist())
+        groepen.setdefault(sleutel, []).append(naam)
+    rijen = []
+    for namen in groepen.values():
+        g = t[t["scenario"] == namen[0]].set_index("jaar")
+        for j in _jaren(r):
+            x = g.loc[j]
+            rij = {"scenario": "; ".join(namen), "jaar": str(j)}
+            for k in kolommen:
+                rij[k] = _met_interval(x[k], x[f"{k}_laag"], x[f"{k}_hoog"], fmt.fte)
+            rijen.append(rij)
+    kg = r.kengetallen
+    norm_t = fmt.procent(kg.triage_binnen_5_werkdagen_norm_pct.waarde)
+    norm_o = fmt.procent(kg.onderzoek_binnen_10_weken_norm_pct.waarde)
+    koppen = {
+        "scenario": "Scenario's (zelfde volumes)",
+        "jaar": "Jaar",
+        "fte_evenwicht_triage": "Evenwicht triage",
+        "fte_evenwicht_onderzoek": "Evenwicht onderzoek",
+        "fte_norm_triage": f"Triage {norm_t} over het jaar",
+        "fte_norm_onderzoek": f"Onderzoek {norm_o} over het jaar",
+    }
+    return tabel(
+        pd.DataFrame(rijen),
+        f"Formatie (fte) waarbij elke wachtrij bij het tempo van {r.kalibratie['basisjaar']} in evenwicht is, en "
+        "waarbij de jaarindicator zijn norm haalt als die formatie er vanaf januari 2025 is (met het 80%-interval)",
+        {k: str for k in koppen},
+        koppen,
+    )
+
+
+def bodem_tekst(r: Resultaten) -> Markdown:
+    """Where triage collapsed, the share on time is the acute meldingen (always first), not a prediction of
+    the queue: the sentence says so and gives the regular meldingen's share beside it."""
+    t = r.wachttijden_jaren
+    acuut = r.kalibratie["acuut_pct"]
+    ingestort = t[t["triage_regulier_pct"] < 5]
+    if ingestort.empty:
+        return Markdown("")
+    delen = [
+        f"{_naam(x.scenario)} in {int(x.jaar)}: {fmt.procent(x.triage_pct)} op tijd, van de gewone meldingen "
+        f"{fmt.procent(x.triage_regulier_pct)}"
+        for x in ingestort.itertuples()
+    ]
+    return Markdown(
+        "Waar de triagewachtrij is vastgelopen, is het aandeel op tijd vooral het aandeel acute meldingen "
+        f"({fmt.procent(acuut)}, een aanname): die gaan altijd voor en zijn dus op tijd. Dat is een ondergrens van "
+        "het model, geen voorspelling. " + "; ".join(delen) + "."
     )
 
 
