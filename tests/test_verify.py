@@ -141,3 +141,43 @@ def test_manifest_of_an_older_version_is_a_clear_error(cli, run_map):
     (run_map / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     code, _, err = cli("verify", run_map)
     assert code == 2 and "sleutel bronnen: ontbreekt" in err and len(err.strip().splitlines()) == 1
+
+
+def _manifest_met(run_map: Path, **wijziging) -> None:
+    pad = run_map / "manifest.json"
+    manifest = json.loads(pad.read_text(encoding="utf-8"))
+    for sleutel, waarde in wijziging.items():
+        if sleutel == "bron_paden_tekst":
+            manifest["bron_paden"]["tekst"] = waarde
+        else:
+            manifest[sleutel] = waarde
+    pad.write_text(json.dumps(manifest), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("wijziging", "verwacht"),
+    [
+        ({"bron_paden_tekst": "/usr"}, "sleutel bron_paden.tekst: '/usr' ligt buiten"),
+        ({"bron_paden_tekst": "../../../.."}, "sleutel bron_paden.tekst: '../../../..' ligt buiten"),
+        ({"bronnen": {"data": [1, 2]}}, "sleutel bronnen.data: heeft niet de vorm naam: SHA-256"),
+        ({"bronnen": {"data": {"a.csv": 5}}}, "sleutel bronnen.data: heeft niet de vorm naam: SHA-256"),
+        ({"bronnen": {"onbekend": {}}}, "sleutel bronnen.onbekend: heeft niet de vorm"),
+        ({"rapport_sha256": {"impactanalyse.pdf": None}}, "sleutel rapport_sha256: heeft niet de vorm"),
+        ({"bron_paden": ["/usr"]}, "sleutel bron_paden: heeft niet de vorm"),
+        ({"bron_paden": {"params": "/etc/passwd"}}, "sleutel bron_paden.params: '/etc/passwd' is geen .yaml-bestand"),
+        ({"run": ["x"]}, "sleutel run: ['x'] is geen runnaam"),
+    ],
+)
+def test_manifest_buiten_de_bronnen_of_van_de_verkeerde_vorm(cli, run_map, wijziging, verwacht):
+    """A manifest that names a folder outside the run's sources (verify once hashed all of /usr) or has the
+    wrong shape: one line, exit 2, nothing hashed."""
+    _manifest_met(run_map, **wijziging)
+    code, out, err = cli("verify", run_map)
+    assert code == 2 and out == "", (out, err)
+    assert len(err.strip().splitlines()) == 1 and "manifest.json, " + verwacht in err, err
+
+
+def test_manifest_dat_geen_object_is(cli, run_map):
+    (run_map / "manifest.json").write_text("[1, 2]", encoding="utf-8")
+    code, _, err = cli("verify", run_map)
+    assert code == 2 and "manifest.json, sleutel bronnen: ontbreekt" in err

@@ -9,14 +9,15 @@ names and injects them anyway, so the runner checks the cell before anything run
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import nbformat
 import papermill
 
 from . import paths
-from .data import _load_yaml
-from .errors import InvoerFout
+from .data import _load_yaml, lees_bytes
+from .errors import InvoerFout, kort
 
 NOTEBOOK_PARAMETERS = {"params", "data_dir", "resultaten"}
 
@@ -28,18 +29,46 @@ def load_chapters(bestand: Path | None = None) -> list[Path]:
     namen = inhoud.get("hoofdstukken")
     if not isinstance(namen, list) or not namen:
         raise InvoerFout(bestand, "sleutel hoofdstukken", "ontbreekt of is leeg, verwacht een lijst notebooks")
+    # Chapters are code the render executes: only notebooks in notebooks/ (a list of one's own, e.g. a test's,
+    # may also name notebooks beside it), never a path that leads out of it (../, an absolute path, a symlink).
+    mappen = [paths.NOTEBOOKS_DIR.resolve()]
+    if bestand.resolve() != paths.CHAPTERS_FILE.resolve():
+        mappen.append(bestand.resolve().parent)
     notebooks = []
     for i, naam in enumerate(namen, start=1):
-        pad = paths.NOTEBOOKS_DIR / str(naam)
+        if not isinstance(naam, str) or not naam.endswith(".ipynb"):
+            raise InvoerFout(bestand, f"hoofdstuk {i}", f"{kort(naam)} is geen notebook, verwacht <naam>.ipynb")
+        pad = paths.NOTEBOOKS_DIR / naam
+        if not any(pad.resolve().is_relative_to(m) for m in mappen):
+            raise InvoerFout(
+                bestand, f"hoofdstuk {i}", f"{kort(naam)} ligt buiten notebooks/, verwacht een notebook in notebooks/"
+            )
         if not pad.is_file():
             raise InvoerFout(bestand, f"hoofdstuk {i}", f"{naam!r} bestaat niet in notebooks/")
         notebooks.append(pad)
     return notebooks
 
 
+def lees_notebook(notebook: Path) -> nbformat.NotebookNode:
+    """A chapter notebook, read as the loaders read a file (a regular file of bounded size); one line when it is
+    not a notebook (no JSON, not nbformat 4, cells without a list of sources)."""
+    tekst = lees_bytes(notebook).decode("utf-8", errors="replace")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            nb = nbformat.reads(tekst, as_version=4)
+            for cel in nb.cells:
+                cel.get("metadata", {}).get("tags", [])
+                cel.source  # noqa: B018 - a cell without source is no notebook cell
+    except Exception as exc:  # nbformat raises JSON, schema, key and type errors alike
+        soort = "geen JSON" if isinstance(exc, ValueError) else "geen Jupyter-notebook (nbformat 4)"
+        raise InvoerFout(notebook, "", f"is {soort}, verwacht een notebook zoals die in notebooks/") from None
+    return nb
+
+
 def check_parameters_cell(notebook: Path) -> None:
     """Exactly one ``parameters`` cell, declaring exactly the names the runner injects."""
-    nb = nbformat.read(notebook, as_version=4)
+    nb = lees_notebook(notebook)
     cellen = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     if len(cellen) != 1:
         raise InvoerFout(notebook, "parameters-cel", f"{len(cellen)} cellen met tag 'parameters', verwacht precies één")

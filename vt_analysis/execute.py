@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from .hoofdstukcache import HoofdstukCache
 
 MAX_WORKERS = 2
+# A chapter takes seconds (the slowest, cold, under 30 s): one still running after this many seconds hangs.
+# Its kernel is stopped and the render ends with one line naming the chapter (exit code 1).
+HOOFDSTUK_LIMIET_S = 600
 
 
 class HoofdstukFout(Exception):
@@ -214,6 +217,16 @@ class KernelPool:
 
 
 def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, km: IpcKernelManager) -> Uitvoering:
+    limiet = HOOFDSTUK_LIMIET_S
+    verlopen = threading.Event()
+
+    def stop() -> None:  # the chapter's time is up: its kernel is killed, papermill then reports a dead kernel
+        verlopen.set()
+        _stop_kernels({km})
+
+    wachter = threading.Timer(limiet, stop)
+    wachter.daemon = True
+    wachter.start()
     try:
         papermill.execute_notebook(
             str(notebook),
@@ -229,13 +242,26 @@ def _execute_one(notebook: Path, uitvoer: Path, parameters: dict, km: IpcKernelM
         )
     except PapermillExecutionError as exc:
         cel = _bron_cel(uitvoer, exc.cell_index)
+        if verlopen.is_set():
+            raise HoofdstukFout(notebook.name, cel, _te_lang(limiet), uitvoer) from None
         raise HoofdstukFout(notebook.name, cel, f"{exc.ename}: {exc.evalue}", uitvoer) from None
     except Exception as exc:  # kernel died, timeout, unreadable notebook: still one line, still a failure
         bestaat = uitvoer if uitvoer.is_file() else None
+        if verlopen.is_set():
+            raise HoofdstukFout(notebook.name, None, _te_lang(limiet), bestaat) from None
+        if type(exc).__name__ == "DeadKernelError":
+            raise HoofdstukFout(
+                notebook.name, None, "de kernel is gestopt (te weinig geheugen? os._exit?)", bestaat
+            ) from None
         raise HoofdstukFout(notebook.name, None, f"{type(exc).__name__}: {exc}", bestaat) from None
     finally:
+        wachter.cancel()
         km.sluit_clients()
     return Uitvoering(notebook, uitvoer)
+
+
+def _te_lang(limiet: float) -> str:
+    return f"duurde langer dan {limiet:g} s, de grens per hoofdstuk (een cel die niet eindigt?); de kernel is gestopt"
 
 
 def _werker(taken: queue.SimpleQueue, futures: dict, uitvoer_map: Path, parameters: dict, pool: KernelPool) -> None:

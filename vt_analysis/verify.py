@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
 from . import paths
 from .chapters import load_chapters
-from .errors import InvoerFout
+from .errors import InvoerFout, kort
 from .params import RunParams, load_params
 
 HTML_NAAM = "impactanalyse.html"
@@ -28,6 +29,7 @@ SAMENVATTING_NAAM = "samenvatting.pdf"
 RAPPORT_BESTANDEN = (HTML_NAAM, PDF_NAAM, XLSX_NAAM, DOCX_NAAM, SAMENVATTING_NAAM, "results.json")
 LOCK_BESTAND = paths.ROOT / "requirements.lock"
 MANIFEST_NAAM = "manifest.json"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 # Categories in report order, with the Dutch word verify prints.
 SOORTEN = {
@@ -148,7 +150,47 @@ def _lees_manifest(run_map: Path) -> dict:
             raise InvoerFout(
                 pad, f"sleutel {sleutel}", "ontbreekt, verwacht een manifest van deze versie (render opnieuw)"
             )
+    _controleer_vorm(pad, manifest)
     return manifest
+
+
+def _is_hashes(waarde) -> bool:
+    return isinstance(waarde, dict) and all(
+        isinstance(k, str) and isinstance(v, str) and _SHA256.fullmatch(v) for k, v in waarde.items()
+    )
+
+
+def _controleer_vorm(pad: Path, manifest: dict) -> None:
+    """The manifest's shape (a hand-edited or foreign one is one line, never an internal error)."""
+    vorm = "verwacht een manifest van vt-analysis (render opnieuw)"
+    for soort, hashes in manifest["bronnen"].items():
+        if soort not in SOORTEN or not _is_hashes(hashes):
+            raise InvoerFout(pad, f"sleutel bronnen.{soort[:40]}", f"heeft niet de vorm naam: SHA-256, {vorm}")
+    if not _is_hashes(manifest["rapport_sha256"]):
+        raise InvoerFout(pad, "sleutel rapport_sha256", f"heeft niet de vorm naam: SHA-256, {vorm}")
+    waar = manifest.get("bron_paden", {})
+    if not isinstance(waar, dict) or not all(v is None or isinstance(v, str) for v in waar.values()):
+        raise InvoerFout(pad, "sleutel bron_paden", f"heeft niet de vorm soort: pad, {vorm}")
+    if not isinstance(manifest.get("run", ""), str):
+        raise InvoerFout(pad, "sleutel run", f"{kort(manifest['run'])} is geen runnaam, {vorm}")
+
+
+def _bron_pad(pad: Path, waar: dict, soort: str, binnen: Path | None, achtervoegsel: str | None) -> Path | None:
+    """A source path the manifest names, when it is one verify may read: inside ``binnen`` (the text set in
+    report/tekst/), a file ending in ``achtervoegsel``; a path elsewhere is one line (verify hashes only what a
+    render reads, never a folder such as /usr)."""
+    if not waar.get(soort):
+        return None
+    bron = Path(waar[soort])
+    if binnen is not None and not bron.resolve().is_relative_to(binnen.resolve()):
+        raise InvoerFout(
+            pad, f"sleutel bron_paden.{soort}", f"{kort(waar[soort])} ligt buiten {paths.display_path(binnen)}"
+        )
+    if achtervoegsel is not None and bron.suffix != achtervoegsel:
+        raise InvoerFout(
+            pad, f"sleutel bron_paden.{soort}", f"{kort(waar[soort])} is geen {achtervoegsel}-bestand van een run"
+        )
+    return bron
 
 
 def _vergelijk(soort: str, toen: dict[str, str], nu: dict[str, str], pad_van) -> list[Verschil]:
@@ -169,15 +211,24 @@ def verify(run_map: Path, data_map: Path | None = None, params_bestand: Path | N
     Defaults: the data folder and params file the report was rendered from (recorded in the manifest),
     else ``data/`` and ``report/params/<run>.yaml``.
     """
+    from . import tekst
+
     run_map = Path(run_map)
     manifest = _lees_manifest(run_map)
     waar = bron_paden(manifest)
+    pad = run_map / MANIFEST_NAAM
+    gegeven = {
+        "data": _bron_pad(pad, waar, "data", None, None),
+        "params": _bron_pad(pad, waar, "params", None, ".yaml"),
+        "hoofdstukken": _bron_pad(pad, waar, "hoofdstukken", None, ".yaml"),
+        "tekst": _bron_pad(pad, waar, "tekst", tekst.TEKST_DIR, None),
+    }
     if data_map is None:
-        data_map = Path(waar["data"]) if Path(waar.get("data", "/nonexistent")).is_dir() else paths.DATA_DIR
+        data_map = gegeven["data"] if gegeven["data"] and gegeven["data"].is_dir() else paths.DATA_DIR
     if params_bestand is None:
         params_bestand = (
-            Path(waar["params"])
-            if Path(waar.get("params", "/nonexistent")).is_file()
+            gegeven["params"]
+            if gegeven["params"] and gegeven["params"].is_file()
             else paths.PARAMS_DIR / f"{manifest.get('run', '')}.yaml"
         )
     data_map, params_bestand = Path(data_map), Path(params_bestand)
@@ -186,10 +237,12 @@ def verify(run_map: Path, data_map: Path | None = None, params_bestand: Path | N
     if not params_bestand.is_file():
         raise InvoerFout(params_bestand, "", "bestand ontbreekt, verwacht het parameterbestand van de run (--params)")
     hoofdstukken = (
-        Path(waar["hoofdstukken"]) if Path(waar.get("hoofdstukken", "/nonexistent")).is_file() else paths.CHAPTERS_FILE
+        gegeven["hoofdstukken"]
+        if gegeven["hoofdstukken"] and gegeven["hoofdstukken"].is_file()
+        else paths.CHAPTERS_FILE
     )
     if "tekst" in waar:
-        tekst_map = Path(waar["tekst"]) if waar["tekst"] else None
+        tekst_map = gegeven["tekst"]
     else:
         tekst_map = tekstset_map(load_params(params_bestand))
     nu = bronnen(data_map, params_bestand, hoofdstukken, load_chapters(hoofdstukken), tekst_map)
