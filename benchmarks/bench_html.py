@@ -3,13 +3,15 @@
 
 Lighthouse 12.2.3 comes from npm (pinned in tools/lighthouse, installed by tools/ensure-lighthouse from
 ``make bench``) and runs Debian's chromium headless; the page is served from a local HTTP server on
-127.0.0.1 (Lighthouse does not audit file: URLs). Renders the default run first when no report exists.
+127.0.0.1 with gzip, as a web server serves it (Lighthouse does not audit file: URLs). Renders the
+default run first when no report exists.
 Usage: .venv/bin/python benchmarks/bench_html.py [RUN_FOLDER]
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import json
 import shutil
@@ -29,8 +31,22 @@ DOELEN = {"mobiel": 0.9, "desktop": 0.95}
 
 
 class _StilleHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the report as a web server would (gzip when the browser accepts it), without a log line."""
+
     def log_message(self, *args):
         pass
+
+    def do_GET(self):  # noqa: N802 - http.server's name
+        pad = Path(self.translate_path(self.path))
+        if not pad.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().do_GET()
+        inhoud = gzip.compress(pad.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(pad)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(inhoud)))
+        self.end_headers()
+        self.wfile.write(inhoud)
 
 
 def _rapport_map() -> Path:

@@ -141,19 +141,22 @@ def csp_meta(*scripts: str) -> str:
     return f'<meta http-equiv="Content-Security-Policy" content="{beleid}">\n'
 
 
-def _html_head(na_body: str) -> str:
-    """CSP, style and the Vega bundle as inert text: it runs only when a reader opens an interactive chart
-    (html_figuren puts it in a script element then; the CSP allows exactly that text by its hash)."""
+def _vega_tekst() -> str:
+    return vega_bundle().replace("</script", "<\\/script")
+
+
+def _html_head() -> str:
+    """CSP and style. The CSP allows the page's embedding script and the Vega bundle, by their hashes."""
     css = (paths.TEMPLATE_DIR / "stijl.css").read_text(encoding="utf-8")
-    bundle = vega_bundle().replace("</script", "<\\/script")
-    als_script = f"<script>\n{bundle}\n</script>\n"
-    bewaard = f'<script type="text/plain" id="vega-bundel">\n{bundle}\n</script>\n'
-    return f"{csp_meta(als_script, na_body)}<style>\n{_font_face()}\n{css}</style>\n{bewaard}"
+    als_script = f"<script>\n{_vega_tekst()}\n</script>\n"
+    return f"{csp_meta(als_script, embed_script())}<style>\n{_font_face()}\n{css}</style>\n"
 
 
 def _html_after_body() -> str:
-    """One script that embeds every chart (and offers its data): see html_figuren."""
-    return embed_script()
+    """At the end of the page, so the text paints before 0,9 MB are read: the Vega bundle as inert text (run
+    only when a reader opens an interactive chart: html_figuren puts it in a script element then) and the
+    one script that makes charts interactive."""
+    return f'<script type="text/plain" id="vega-bundel">\n{_vega_tekst()}\n</script>\n{embed_script()}'
 
 
 def _typst_escape(tekst: str) -> str:
@@ -274,7 +277,7 @@ def render_html(markdown: str, run: Run, doel_bestand: Path, werkmap: Path) -> N
     head = werkmap / "head.html"
     after = werkmap / "after.html"
     na_body = _html_after_body()
-    head.write_text(_html_head(na_body), encoding="utf-8")
+    head.write_text(_html_head(), encoding="utf-8")
     after.write_text(na_body, encoding="utf-8")
     tekst = _pandoc(
         markdown,
