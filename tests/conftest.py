@@ -6,6 +6,7 @@ render (results and chapters) live in a temporary folder of this session, never 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -104,6 +105,24 @@ def standaard_resultaten(standaard_run):
     for proces in _VOORUIT:
         proces.wait()
     return resultaten_met_cache(standaard_run)[0]
+
+
+@pytest.fixture
+def uitgave_burap2(tmp_path, monkeypatch, standaard_run, standaard_resultaten) -> Path:
+    """The default run as published in report/output/burap2-2024 (results, velden, manifest): the previous
+    edition a new BURAP compares with. The output folder is a temporary one."""
+    from vt_analysis.wijzigingen import velden_json
+
+    root = tmp_path / "output"
+    map_ = root / "burap2-2024"
+    map_.mkdir(parents=True)
+    standaard_resultaten.schrijf(map_ / "results.json")
+    velden = velden_json(standaard_run, standaard_resultaten.naar_dict())
+    (map_ / "velden.json").write_text(json.dumps(velden), encoding="utf-8")
+    manifest = {"params": standaard_run.params.model_dump(mode="json")}
+    (map_ / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    monkeypatch.setattr(paths, "OUTPUT_DIR", root)
+    return map_
 
 
 @pytest.fixture(scope="session")

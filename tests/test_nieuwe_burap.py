@@ -31,7 +31,7 @@ def _voeg_burap1_2025_toe(data):
     voeg_politie_2024_toe(data)
 
 
-def test_lists_what_the_data_lack_then_validates_once_added(cli, vorige, data_copy, tekst_copy):
+def test_lists_what_the_data_lack_then_validates_once_added(cli, vorige, data_copy, tekst_copy, uitgave_burap2):
     args = ("nieuwe-burap", "--van", vorige, "--naam", "burap1-2025", "--peilmoment", "BURAP 1 2025")
     code, out, err = cli(*args, "--data", data_copy)
     nieuw = vorige.parent / "burap1-2025.yaml"
@@ -69,13 +69,14 @@ def test_lists_what_the_data_lack_then_validates_once_added(cli, vorige, data_co
     assert cli("validate", "--params", nieuw, "--data", data_copy)[0] == 0  # the README test computes it in full
 
 
-def test_without_peilmoment_only_name_and_date_change(cli, vorige, data_copy, tekst_copy):
+def test_without_peilmoment_only_name_and_date_change(cli, vorige, data_copy, tekst_copy, uitgave_burap2):
     code, _, err = cli("nieuwe-burap", "--van", vorige, "--naam", "burap2-2024-herzien", "--data", data_copy)
     assert code == 0, err
     oud = yaml.safe_load(vorige.read_text(encoding="utf-8"))
     nieuw = yaml.safe_load((vorige.parent / "burap2-2024-herzien.yaml").read_text(encoding="utf-8"))
     verschil = {k for k in oud.keys() | nieuw.keys() if oud.get(k) != nieuw.get(k)}
-    assert verschil <= {"run_naam", "documentdatum", "vorige_run"}
+    assert verschil <= {"run_naam", "documentdatum", "vorige_run", "vorige_uitgave"}
+    assert nieuw["vorige_uitgave"] is None  # the previous run's own output folder, not the one before it
     assert nieuw["run_naam"] == "burap2-2024-herzien" and nieuw["documentdatum"] == date.today()
 
 

@@ -244,7 +244,7 @@ def test_product_hernoemd(cli, data_copy):
 
 
 @pytest.mark.langzaam  # a full computation of a run other than the default
-def test_nieuwe_burap_volgens_readme(cli, data_copy, tmp_path, tekst_copy):
+def test_nieuwe_burap_volgens_readme(cli, data_copy, tmp_path, tekst_copy, uitgave_burap2):
     """The README's steps with a peilmoment in 2025: the params from nieuwe-burap, the new period in the data;
     validate names the missing kengetal in one line; with it added, the run computes (queue model calibrated).
 

@@ -1,6 +1,9 @@
-"""What changed since the previous BURAP: BURAP 2 2024 against BURAP 1 2024, both computed from the data."""
+"""What changed since the previous BURAP: BURAP 2 2024 against BURAP 1 2024 as it was published."""
 
 from __future__ import annotations
+
+import json
+import shutil
 
 import pytest
 from helpers import edit_file
@@ -8,45 +11,41 @@ from helpers import edit_file
 from vt_analysis import formatting as fmt
 from vt_analysis import paths, wijzigingen
 from vt_analysis.hoofdstukken import wijzigingen as h_wijzigingen
-from vt_analysis.run import load_run
+from vt_analysis.velden import bron_van, velden
+
+ARCHIEF = paths.ROOT / "report" / "uitgaven" / "burap1-2024"
 
 
 @pytest.fixture(scope="module")
-def runs():
-    huidig = load_run(paths.DEFAULT_PARAMS)
-    vorig = wijzigingen.load_vorige_run(huidig)
-    return vorig, huidig
+def vorige(standaard_run):
+    return wijzigingen.load_vorige_uitgave(standaard_run)
 
 
-def test_burap2_names_burap1_as_previous(runs):
-    vorig, huidig = runs
-    assert huidig.params.vorige_run == "burap1-2024.yaml"
-    assert vorig.params.run_naam == "burap1-2024" and vorig.params.peilmoment == "BURAP 1 2024"
+def test_burap2_compares_with_the_published_burap1(standaard_run, vorige):
+    assert standaard_run.params.vorige_run == "burap1-2024.yaml"
+    assert vorige.map == ARCHIEF and vorige.peilmoment == "BURAP 1 2024"
+    assert vorige.params["run_naam"] == "burap1-2024"
 
 
-def test_changed_volumes_are_the_two_burap_columns_of_bijlage_2(runs):
-    vorig, huidig = runs
-    tabel = wijzigingen.gewijzigde_volumes(vorig, huidig).set_index("invoer")
+def test_changed_volumes_are_the_two_burap_columns_of_bijlage_2(vorige, standaard_resultaten):
+    tabel = wijzigingen.gewijzigde_volumes(vorige, standaard_resultaten.perioden, "BURAP 2 2024").set_index("invoer")
     # Bijlage 2: 1e BURAP 4.926 meldingen / 3.891 adviezen, 2e BURAP 4.998 / 3.674
     assert tabel.loc["Meldingen", ["vorige", "huidige", "verschil"]].tolist() == [4926, 4998, 72]
     assert tabel.loc["Adviezen", ["vorige", "huidige", "verschil"]].tolist() == [3891, 3674, -217]
 
 
-def test_changed_params_in_dutch(runs):
-    vorig, huidig = runs
-    tabel = wijzigingen.gewijzigde_params(vorig, huidig).set_index("invoer")
+def test_changed_params_in_dutch(vorige, standaard_run):
+    tabel = wijzigingen.gewijzigde_params(vorige.params, standaard_run.params.model_dump(mode="json"))
+    tabel = tabel.set_index("invoer")
     assert tabel.loc["Peilmoment (laatste stand van de meldingen)"].tolist() == ["BURAP 1 2024", "BURAP 2 2024"]
     assert tabel.loc["Leidende prognose"].tolist() == ["begroting", "winstwaarschuwing"]
     assert not any("_" in label for label in tabel.index), list(tabel.index)
 
 
-def test_key_figures_before_and_after(runs, standaard_resultaten):
-    """The chapter's comparison: the previous run's rekentool figures (its queue model left out) against
-    the current run's results."""
-    _, huidig = runs
-    vorig = h_wijzigingen.vorige(huidig.params)
-    assert vorig[1].resultaten["wachttijden"] == []  # the previous run's queue model is not computed
-    tabel = wijzigingen.kerncijfers(vorig[1], huidig).set_index("naam")
+def test_key_figures_as_published_against_this_run(vorige, standaard_run, standaard_resultaten):
+    """The previous edition's figures come from its velden.json: nothing of it is computed here."""
+    huidige = velden(bron_van(standaard_resultaten, standaard_run.params))
+    tabel = wijzigingen.kerncijfers(vorige.velden, huidige).set_index("naam")
     rij = tabel.loc["tekort_2025_fte"]
     # BURAP 1: the DB proposal's 4.600 meldingen need 73,33 fte (Bijlage 2) against 63,40: 9,93 short.
     assert fmt.fte(rij["vorige"]) == "9,93" and fmt.fte(rij["huidige"]) == "14,07"
@@ -54,17 +53,62 @@ def test_key_figures_before_and_after(runs, standaard_resultaten):
     assert set(tabel.index) >= {"peil_meldingen", "tekort_2026_fte", "tekort_2026_euro"}
 
 
-def test_kengetallen_compared_when_the_previous_run_has_its_own_data(runs, data_copy):
-    vorig, huidig = runs
-    assert wijzigingen.gewijzigde_kengetallen(vorig, huidig).empty  # same data folder: nothing changed
-    edit_file(
-        data_copy / "kengetallen.yaml",
-        "kosten_per_fte_euro:\n  2025: {waarde: 104000",
-        "kosten_per_fte_euro:\n  2025: {waarde: 99000",
+def _archief_kopie(tmp_path, params_copy, bewerk) -> tuple:
+    """A copy of the published BURAP 1 2024 with ``bewerk`` applied to its results.json, named in the params."""
+    kopie = tmp_path / "uitgave"
+    shutil.copytree(ARCHIEF, kopie)
+    resultaten = json.loads((kopie / "results.json").read_text(encoding="utf-8"))
+    bewerk(resultaten)
+    (kopie / "results.json").write_text(json.dumps(resultaten), encoding="utf-8")
+    edit_file(params_copy, "vorige_uitgave: report/uitgaven/burap1-2024", f"vorige_uitgave: {kopie}")
+    edit_file(params_copy, "vorige_run: burap1-2024.yaml", f"vorige_run: {paths.PARAMS_DIR / 'burap1-2024.yaml'}")
+    from vt_analysis.run import load_run
+
+    run = load_run(params_copy)
+    return run, wijzigingen.load_vorige_uitgave(run)
+
+
+def test_a_correction_of_past_data_and_an_added_kengetal_show(tmp_path, params_copy, standaard_resultaten):
+    """What was published had 4.590 meldingen in 2023 and no verzuim for 2024; the data now say 4.599 and 7%."""
+
+    def bewerk(resultaten):
+        rij = next(r for r in resultaten["perioden"] if r["periode"] == "Realisatie 2023")
+        rij["meldingen"] = 4590
+        del resultaten["kengetallen"]["verzuim_pct"]["2024"]
+
+    run, vorige = _archief_kopie(tmp_path, params_copy, bewerk)
+    correcties = wijzigingen.gecorrigeerde_perioden(vorige, standaard_resultaten.perioden)
+    assert correcties[["periode", "gegeven", "vorige", "huidige"]].values.tolist() == [
+        ["Realisatie 2023", "Meldingen", 4590, 4599]
+    ]
+    tekst = h_wijzigingen.uitgangspunten_tekst(standaard_resultaten, run.params, vorige).data
+    assert "- Realisatie 2023, meldingen: van 4.590 naar 4.599" in tekst
+    assert "Verzuim 2024: van – naar 7%" in tekst
+    assert "niet gewijzigd" not in tekst.replace("uitgangspunten", "")  # only what did not change is said so
+    assert "kengetallen zijn niet gewijzigd" not in tekst and "gegevens van eerdere perioden" not in tekst
+
+
+def test_not_changed_only_when_nothing_changed(tmp_path, params_copy, standaard_resultaten, standaard_run):
+    """A previous edition with this run's own figures: every category is said to be unchanged."""
+    run, vorige = _archief_kopie(tmp_path, params_copy, lambda r: None)
+    zelfde = wijzigingen.VorigeUitgave(
+        map=vorige.map,
+        velden=vorige.velden,
+        perioden=standaard_resultaten.naar_dict()["perioden"],
+        kengetallen=standaard_resultaten.kengetallen.model_dump(mode="json"),
+        params=standaard_run.params.model_dump(mode="json"),
+        manifest=vorige.manifest,
     )
-    ouder = wijzigingen.load_vorige_run(huidig, data_copy)
-    tabel = wijzigingen.gewijzigde_kengetallen(ouder, huidig)
-    assert tabel[["kengetal", "vorige", "huidige"]].values.tolist() == [["kosten_per_fte_euro", 99000, 104000]]
+    tekst = h_wijzigingen.uitgangspunten_tekst(standaard_resultaten, standaard_run.params, zelfde).data
+    assert tekst == "De uitgangspunten, de kengetallen en de gegevens van eerdere perioden zijn niet gewijzigd."
+
+
+def test_missing_previous_edition_is_bad_input(cli, params_copy, tmp_path):
+    edit_file(params_copy, "vorige_uitgave: report/uitgaven/burap1-2024", f"vorige_uitgave: {tmp_path / 'weg'}")
+    edit_file(params_copy, "vorige_run: burap1-2024.yaml", f"vorige_run: {paths.PARAMS_DIR / 'burap1-2024.yaml'}")
+    code, out, err = cli("validate", "--params", params_copy)
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "sleutel vorige_uitgave: de vorige uitgave" in err and "heeft geen velden.json: render eerst" in err
 
 
 def test_missing_previous_run_is_bad_input(cli, params_copy):

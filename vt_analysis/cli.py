@@ -165,7 +165,7 @@ def _validate(args) -> int:
     )
     print(f"gecontroleerd: {paths.display_path(d.directory / paths.CLAIMS_FILE)} ({len(d.claims)} uitspraken)")
     from .tekst import controleer_tekstset, tekstset_map, vul_tekstset_in
-    from .wijzigingen import load_vorige_run
+    from .wijzigingen import load_vorige_uitgave
 
     controleer_tekstset(run)
     aantal = vul_tekstset_in(run, resultaten_met_cache(run)[0])  # what render would meet, found here
@@ -173,9 +173,9 @@ def _validate(args) -> int:
         f"gecontroleerd: {paths.display_path(tekstset_map(run))} "
         f"({aantal} tekstblokken, elk ingevuld met de cijfers van de run)"
     )
-    vorige = load_vorige_run(run)
+    vorige = load_vorige_uitgave(run)
     if vorige is not None:
-        print(f"gecontroleerd: vorige run {vorige.params.run_naam!r} ({vorige.params.peilmoment})")
+        print(f"gecontroleerd: vorige uitgave {paths.display_path(vorige.map)} ({vorige.peilmoment})")
     print("alles in orde")
     return 0
 

@@ -27,7 +27,7 @@ from .errors import InvoerFout
 from .params import RunParams, jaren_voor_run, load_params, ontbrekende_kengetallen, validate_params
 from .run import load_run
 from .verify import tekstset_map
-from .wijzigingen import load_vorige_run
+from .wijzigingen import load_vorige_uitgave
 
 # The params key that names the previous run's params file (the "what changed since the last BURAP" section).
 VORIGE_RUN_SLEUTEL = "vorige_run"
@@ -169,6 +169,8 @@ def nieuwe_burap(
         nieuw["peilmoment"] = peilmoment
     nieuw["documentdatum"] = vandaag or date.today()
     nieuw[VORIGE_RUN_SLEUTEL] = van.name  # resolved beside the new file: both live in the same folder
+    if oud.vorige_uitgave is not None:  # the edition before the previous one: the default is the previous run's folder
+        nieuw["vorige_uitgave"] = None
     # The text set to edit: a copy of the previous run's set under the new run's name.
     tekst_bron = tekstset_map(oud)
     tekst_doel = tekst.TEKST_DIR / naam
@@ -206,7 +208,7 @@ def nieuwe_burap(
         try:
             run = load_run(doel, data_map)  # what `vt-analysis validate` checks
             tekst.controleer_tekstset(run)
-            load_vorige_run(run)
+            load_vorige_uitgave(run)
         except InvoerFout as fout:
             ontbreekt.append(str(fout))
     return NieuweBurap(doel, geschreven, tekst_doel, ontbreekt, overgenomen)

@@ -70,6 +70,12 @@ class RunParams(Strikt):
         max_length=300,
         description="params-bestand van de vorige run (in report/params/), voor de wijzigingen",
     )
+    vorige_uitgave: str | None = Field(
+        default=None,
+        max_length=300,
+        description="map met de vorige uitgave zoals gepubliceerd (results.json, velden.json, manifest.json); "
+        "leeg = report/output/<run_naam van vorige_run>",
+    )
     # The prognose and the solution directions A, B, C (sections defined in prognose.py / scenarios.py).
     prognose: PrognoseParams = Field(default_factory=PrognoseParams)
     scenario_a: ScenarioAParams = Field(default_factory=ScenarioAParams)

@@ -44,7 +44,7 @@ from .tabeldata import tabellen_uit_notebooks
 from .tekst import controleer_tekstset, vul_tekstset_in
 from .verify import bronnen, rapport_sha256, tekstset_map
 from .wachttijden import kalibratie_in_cache
-from .wijzigingen import load_vorige_run, vorige_params_pad
+from .wijzigingen import load_vorige_uitgave, uitgave_bestanden, velden_json, vorige_params_pad
 from .woord import DOCX_NAAM, schrijf_docx
 from .xlsx import XLSX_NAAM, schrijf_werkboek
 
@@ -387,6 +387,7 @@ def manifest(run: Run, notebooks: list[Path], hoofdstukken: Path) -> dict:
     return {
         "run": run.params.run_naam,
         "documentdatum": run.params.documentdatum.isoformat(),
+        "params": run.params.model_dump(mode="json"),  # what the next edition compares with (wijzigingen)
         "git_commit": _git_commit(),
         "pandoc": pypandoc.get_pandoc_version(),
         "pakketten": versies,
@@ -459,7 +460,7 @@ def render_report(
     """
     voortgang = _Voortgang(stil)
     run = load_run(params_bestand, data_dir)
-    load_vorige_run(run)  # the previous run (changes chapter) validates too
+    load_vorige_uitgave(run)  # the previous edition as published (changes chapter) is there and readable
     notebooks = load_chapters(hoofdstukken)
     controleer_tekstset(run, notebooks)  # every block parses, names known velden and exists; before anything runs
     for nb in notebooks:
@@ -491,7 +492,7 @@ def render_report(
                 resultaten_pad.read_bytes(),
                 parameters_sha256(parameters),
                 # the previous run's params: the changes chapter computes that run too
-                bestanden=[*run.data.bestanden(), *filter(None, [vorige_params_pad(run)])],
+                bestanden=[*run.data.bestanden(), *filter(None, [vorige_params_pad(run)]), *uitgave_bestanden(run)],
             )
             mislukt = output_root / f"{run.params.run_naam}.mislukt"
             try:
@@ -550,6 +551,8 @@ def render_report(
             voortgang.stap("xlsx", f"{XLSX_NAAM} geschreven ({len(tabellen)} tabellen)")
 
             beschrijving["rapport_sha256"] = rapport_sha256(werk)
+            # every name of the text blocks with its value: what the next edition's changes chapter compares with
+            _schrijf_json(werk / "velden.json", velden_json(run, resultaten.naar_dict()))
             _schrijf_json(werk / "manifest.json", beschrijving)
             for tijdelijk in ("head.html", "after.html"):
                 (werk / tijdelijk).unlink()

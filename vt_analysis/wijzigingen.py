@@ -1,27 +1,30 @@
-"""What changed since the previous BURAP: the inputs and the key figures of two runs side by side.
+"""What changed since the previous BURAP: the figures as published against the figures of this run.
 
-A run names its predecessor with the params key ``vorige_run``: the params file of that run (a path
-relative to the run's own params file or to ``report/params/``, e.g. ``burap1-2024.yaml``). The
-previous run is recomputed from its params with the same data folder. That is enough because
-``volumes.csv`` keeps every BURAP as its own period, so the previous peilmoment's counts are still in
-the data; a kengetal that was overwritten in ``kengetallen.yaml`` since then shows only if the
-previous run is given its own data folder (:func:`load_vorige_run` takes one). Choosing params plus
-data over an archived ``results.json`` keeps the comparison true when the rekentool itself is
-corrected: both sides are computed by the same code.
+A run names its predecessor with the params key ``vorige_run`` (the params file of that run). The
+comparison is with what the board received: the previous edition's own files (``results.json``,
+``velden.json`` and ``manifest.json``), from its output folder ``report/output/<run>/`` or from an
+archived copy named with ``vorige_uitgave`` (e.g. ``report/uitgaven/burap1-2024``). Nothing of the
+previous run is computed again, so a correction to past data since then shows as a change.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from . import paths
-from .data import TELLINGEN, kengetallen_frame
+from .data import TELLINGEN
 from .errors import InvoerFout
 from .hoofdstukken.namen import TELLING_NAMEN
-from .run import Run, load_run
-from .velden import Bron, bron_van, namen, velden
+from .params import load_params
+from .run import Run
+
+# The files of a published edition the comparison reads.
+UITGAVE_BESTANDEN = ("velden.json", "results.json", "manifest.json")
 
 # Dutch labels for the params a new BURAP typically changes; other keys fall back to their description.
 PARAMS_LABELS = {
@@ -81,12 +84,87 @@ def vorige_params_pad(run: Run) -> Path | None:
     return pad
 
 
-def load_vorige_run(run: Run, data_dir: Path | str | None = None) -> Run | None:
-    """The previous run, validated like any run (same data folder unless another is given)."""
+@dataclass(frozen=True)
+class VorigeUitgave:
+    """The previous edition as published: its velden, its periods and kengetallen, its params and manifest."""
+
+    map: Path
+    velden: dict[str, dict]
+    perioden: list[dict]
+    kengetallen: dict
+    params: dict
+    manifest: dict
+
+    @property
+    def peilmoment(self) -> str:
+        return str(self.params["peilmoment"])
+
+    @property
+    def documentdatum(self) -> date:
+        return date.fromisoformat(str(self.params["documentdatum"]))
+
+
+def vorige_uitgave_map(run: Run) -> Path | None:
+    """Where the previous edition is: ``vorige_uitgave`` (from the repository's root, or absolute), else the
+    output folder of the run ``vorige_run`` names (``report/output/<run_naam>``)."""
     pad = vorige_params_pad(run)
     if pad is None:
         return None
-    return load_run(pad, data_dir if data_dir is not None else run.data.directory)
+    if run.params.vorige_uitgave:
+        gegeven = Path(run.params.vorige_uitgave)
+        return gegeven if gegeven.is_absolute() else paths.ROOT / gegeven
+    return paths.OUTPUT_DIR / load_params(pad).run_naam
+
+
+def uitgave_bestanden(run: Run) -> list[Path]:
+    """The files of the previous edition the changes chapter reads (for the chapter cache's key)."""
+    map_ = vorige_uitgave_map(run)
+    return [map_ / naam for naam in UITGAVE_BESTANDEN] if map_ is not None else []
+
+
+def load_vorige_uitgave(run: Run) -> VorigeUitgave | None:
+    """The previous edition's files; bad input (exit 2) when the run names a previous run without them."""
+    map_ = vorige_uitgave_map(run)
+    if map_ is None:
+        return None
+    bron = run.params_bestand or "params"
+    sleutel = "sleutel vorige_uitgave" if run.params.vorige_uitgave else "sleutel vorige_run"
+    inhoud = {}
+    for naam in UITGAVE_BESTANDEN:
+        try:
+            inhoud[naam] = json.loads((map_ / naam).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise InvoerFout(
+                bron,
+                sleutel,
+                f"de vorige uitgave {paths.display_path(map_)} heeft geen {naam}: render eerst de vorige run, "
+                "of noem met vorige_uitgave de map met een gearchiveerde kopie (results.json, velden.json, "
+                "manifest.json)",
+            ) from None
+        except (OSError, ValueError) as exc:
+            raise InvoerFout(map_ / naam, "", f"is niet te lezen als JSON ({type(exc).__name__})") from None
+    resultaten, manifest = inhoud["results.json"], inhoud["manifest.json"]
+    params = manifest.get("params")
+    if not isinstance(params, dict):  # an edition of a version that did not keep its params: take the file's
+        params = load_params(vorige_params_pad(run)).model_dump(mode="json")
+    return VorigeUitgave(
+        map=map_,
+        velden=inhoud["velden.json"],
+        perioden=list(resultaten.get("perioden", [])),
+        kengetallen=dict(resultaten.get("kengetallen", {})),
+        params=params,
+        manifest=manifest,
+    )
+
+
+def velden_json(run: Run, resultaten: dict) -> dict:
+    """Every name the text blocks can use with its value, as published (``velden.json`` of a run folder)."""
+    from .velden import Bron, json_waarde, velden
+
+    return {
+        naam: {"waarde": json_waarde(v.waarde), "eenheid": v.eenheid, "omschrijving": v.omschrijving}
+        for naam, v in velden(Bron(run, resultaten)).items()
+    }
 
 
 def _plat(d: dict, prefix: str = "") -> dict[str, object]:
@@ -117,10 +195,9 @@ def _tekst(waarde: object) -> str:
     return str(waarde)
 
 
-def gewijzigde_params(vorig: Run, huidig: Run) -> pd.DataFrame:
+def gewijzigde_params(vorige: dict, huidige: dict) -> pd.DataFrame:
     """Params that differ (besides the administrative ones): label, vorige, huidige (as text)."""
-    a = _plat(vorig.params.model_dump(mode="json"))
-    b = _plat(huidig.params.model_dump(mode="json"))
+    a, b = _plat(vorige), _plat(huidige)
     rijen = []
     for sleutel in dict.fromkeys([*a, *b]):
         if sleutel.split(".")[0] in NIET_VERGELEKEN or sleutel.startswith("vergelijking.scenarios"):
@@ -132,61 +209,92 @@ def gewijzigde_params(vorig: Run, huidig: Run) -> pd.DataFrame:
     return pd.DataFrame(rijen, columns=["invoer", "vorige", "huidige"])
 
 
-def gewijzigde_volumes(vorig: Run, huidig: Run) -> pd.DataFrame:
-    """The counts of the previous peilmoment against the current one: vorige, huidige, verschil."""
-    va = vorig.data.volumes.set_index("periode").loc[vorig.params.peilmoment]
-    vb = huidig.data.volumes.set_index("periode").loc[huidig.params.peilmoment]
+def _telling(rij: dict, k: str) -> float:
+    return float(rij["fte_beschikbaar"] if k == "fte_beschikbaar" else rij[k])
+
+
+def gewijzigde_volumes(vorige: VorigeUitgave, perioden: pd.DataFrame, peilmoment: str) -> pd.DataFrame:
+    """The counts of the previous peilmoment as published against the current one: vorige, huidige, verschil."""
+    va = next(r for r in vorige.perioden if r["periode"] == vorige.peilmoment)
+    vb = perioden.set_index("periode").loc[peilmoment].to_dict()
     rijen = []
     for k in (*TELLINGEN, "fte_beschikbaar"):
-        if k == "fte_beschikbaar":
-            x, y = va["fte_structureel"] + va["fte_incidenteel"], vb["fte_structureel"] + vb["fte_incidenteel"]
-        else:
-            x, y = va[k], vb[k]
-        rijen.append({"invoer": TELLING_LABELS[k], "vorige": float(x), "huidige": float(y), "verschil": float(y - x)})
+        x, y = _telling(va, k), _telling(vb, k)
+        rijen.append({"invoer": TELLING_LABELS[k], "vorige": x, "huidige": y, "verschil": y - x})
     return pd.DataFrame(rijen)
 
 
-def gewijzigde_kengetallen(vorig: Run, huidig: Run) -> pd.DataFrame:
-    """Kengetallen whose value differs (or that exist on one side only): naam, vorige, huidige, eenheid."""
-    a = kengetallen_frame(vorig.data.kengetallen).set_index("naam")
-    b = kengetallen_frame(huidig.data.kengetallen).set_index("naam")
+def gecorrigeerde_perioden(vorige: VorigeUitgave, perioden: pd.DataFrame) -> pd.DataFrame:
+    """Counts of a period in both editions that differ: a correction of the data since the previous edition."""
+    nu = perioden.set_index("periode")
     rijen = []
-    for naam in dict.fromkeys([*a.index, *b.index]):
-        x = a["waarde"].get(naam)
-        y = b["waarde"].get(naam)
-        if x != y:
-            bron = b if naam in b.index else a
+    for oud in vorige.perioden:
+        if oud["periode"] not in nu.index:
+            continue
+        rij = nu.loc[oud["periode"]].to_dict()
+        for k in (*TELLINGEN, "fte_beschikbaar"):
+            if k in oud and _telling(oud, k) != _telling(rij, k):
+                eenheid = "fte" if k == "fte_beschikbaar" else "aantal"
+                rijen.append(
+                    {"periode": oud["periode"], "gegeven": TELLING_LABELS[k], "eenheid": eenheid}
+                    | {"vorige": _telling(oud, k), "huidige": _telling(rij, k)}
+                )
+    return pd.DataFrame(rijen, columns=["periode", "gegeven", "eenheid", "vorige", "huidige"])
+
+
+def _kengetal_waarden(kengetallen: dict) -> dict[str, tuple[float, str, str]]:
+    """Kengetallen as JSON (a run's, as in results.json) → 'naam' or 'naam jaar' → (waarde, eenheid, bron)."""
+    uit = {}
+    for naam, waarde in kengetallen.items():
+        if isinstance(waarde, dict) and "waarde" in waarde:
+            uit[naam] = (waarde["waarde"], waarde.get("eenheid", ""), waarde.get("bron", ""))
+        elif isinstance(waarde, dict):
+            for jaar, kg in waarde.items():
+                uit[f"{naam} {jaar}"] = (kg["waarde"], kg.get("eenheid", ""), kg.get("bron", ""))
+    return uit
+
+
+def gewijzigde_kengetallen(vorige: dict, huidige: dict) -> pd.DataFrame:
+    """Kengetallen (two results' ``kengetallen``) whose value differs or that exist on one side only."""
+    a, b = _kengetal_waarden(vorige), _kengetal_waarden(huidige)
+    rijen = []
+    for naam in dict.fromkeys([*a, *b]):
+        x, y = a.get(naam), b.get(naam)
+        if (x and x[0]) != (y and y[0]) or (x is None) != (y is None):
+            eenheid, bron = (y or x)[1:]
             rijen.append(
                 {
                     "kengetal": naam,
-                    "vorige": x,
-                    "huidige": y,
-                    "eenheid": bron.loc[naam, "eenheid"],
-                    "bron": bron.loc[naam, "bron"],
+                    "vorige": x[0] if x else None,
+                    "huidige": y[0] if y else None,
+                    "eenheid": eenheid,
+                    "bron": bron,
                 }
             )
     return pd.DataFrame(rijen, columns=["kengetal", "vorige", "huidige", "eenheid", "bron"])
 
 
-def kerncijfers(vorig: Run | Bron, huidig: Run | Bron) -> pd.DataFrame:
-    """The key figures before and after, with the difference: naam, omschrijving, eenheid, vorige, huidige, verschil."""
-    bv, bh = bron_van(vorig), bron_van(huidig)
-    nv, nh = namen(bv.run), namen(bh.run)
-    jaren = sorted({int(n.split("_")[1]) for n in nh if n.startswith("tekort_") and n.endswith("_fte")})
+def kerncijfers(vorige: dict[str, dict], huidige: dict) -> pd.DataFrame:
+    """The key figures before (published velden) and after (this run's velden), with the difference.
+
+    Columns: naam, omschrijving, eenheid, vorige, huidige, verschil; a name missing on one side is skipped.
+    """
+    jaren = sorted({int(n.split("_")[1]) for n in huidige if n.startswith("tekort_") and n.endswith("_fte")})
     gevraagd = dict(KERNCIJFERS)
     for j in jaren:
         gevraagd |= {n.format(jaar=j): label.format(jaar=j) for n, label in KERNCIJFERS_PER_JAAR.items()}
-    gekozen = [n for n in gevraagd if n in nv and n in nh]
-    vv, vh = velden(bv, gekozen), velden(bh, gekozen)
-    rijen = [
-        {
-            "naam": n,
-            "omschrijving": gevraagd[n],
-            "eenheid": vh[n].eenheid,
-            "vorige": vv[n].waarde,
-            "huidige": vh[n].waarde,
-            "verschil": vh[n].waarde - vv[n].waarde,
-        }
-        for n in gekozen
-    ]
+    gekozen = [n for n in gevraagd if n in vorige and n in huidige]
+    rijen = []
+    for n in gekozen:
+        x, y = vorige[n]["waarde"], huidige[n].waarde
+        rijen.append(
+            {
+                "naam": n,
+                "omschrijving": gevraagd[n],
+                "eenheid": huidige[n].eenheid,
+                "vorige": x,
+                "huidige": y,
+                "verschil": y - x,
+            }
+        )
     return pd.DataFrame(rijen, columns=["naam", "omschrijving", "eenheid", "vorige", "huidige", "verschil"])

@@ -1,7 +1,7 @@
 """Chapter 09, Wijzigingen ten opzichte van de vorige BURAP: changed inputs and key figures before and after.
 
-The previous run (params ``vorige_run``) is loaded and computed here with the same data folder; see
-:mod:`vt_analysis.wijzigingen` for why params plus data rather than an archived results file.
+The previous edition is read as it was published (its results.json, velden.json and manifest.json); nothing
+is computed here. See :mod:`vt_analysis.wijzigingen`.
 """
 
 from __future__ import annotations
@@ -11,71 +11,74 @@ from IPython.display import Markdown
 from .. import formatting as fmt
 from .. import wijzigingen as w
 from ..params import RunParams
-from ..resultaten import Resultaten, bereken_resultaten
-from ..run import Run, load_run
+from ..resultaten import Resultaten
+from ..run import load_run
 from ..tables import Tabel, tabel
-from ..velden import Bron, bron_van
+from ..velden import bron_van, velden
 from .namen import kengetal_naam
 
 
-def vorige(p: RunParams, data_dir: str | None = None) -> tuple[Run, Bron] | None:
-    """The previous run and its figures, or None when the params name none."""
+def vorige(p: RunParams, data_dir: str | None = None) -> w.VorigeUitgave | None:
+    """The previous edition as published, or None when the params name no previous run."""
     if not p.vorige_run:
         return None
-    huidig = load_run(p.model_dump(mode="json"), data_dir)
-    vorig = w.load_vorige_run(huidig)
-    # Only the rekentool's key figures of the previous run are compared: its queue model is not computed.
-    return vorig, Bron(vorig, bereken_resultaten(vorig, wachtrijmodel=False).naar_dict())
+    return w.load_vorige_uitgave(load_run(p.model_dump(mode="json"), data_dir))
 
 
-def kop(vorig: tuple[Run, Bron] | None) -> Markdown | None:
+def kop(vorig: w.VorigeUitgave | None) -> Markdown | None:
     if vorig is None:
         return None
-    run, _ = vorig
     return Markdown(
-        f"# Wijzigingen ten opzichte van {run.params.peilmoment}\n\n"
-        f"Dit hoofdstuk zet de invoer en de kerncijfers naast die van de vorige analyse ({run.params.peilmoment}, "
-        f"{fmt.datum(run.params.documentdatum)}). Beide zijn met dezelfde rekenregels uit de gegevens berekend."
+        f"# Wijzigingen ten opzichte van {vorig.peilmoment}\n\n"
+        f"Dit hoofdstuk zet de invoer en de kerncijfers naast die van de vorige analyse ({vorig.peilmoment}, "
+        f"{fmt.datum(vorig.documentdatum)}), zoals die is uitgebracht. Wat sindsdien in de gegevens is "
+        "gecorrigeerd, staat hier dus ook als wijziging."
     )
 
 
 def _getal(eenheid: str, waarde: float, teken: bool = False) -> str:
     if eenheid == "euro":
-        return ("+" if teken and waarde > 0 else "") + fmt.euro(waarde)
+        return ("+" if teken and fmt.afronden(waarde) > 0 else "") + fmt.euro(waarde)
     if eenheid == "fte":
         return fmt.fte(waarde, teken=teken)
-    return fmt.getal(waarde, 0, teken=teken)
+    if eenheid == "%":
+        return ("+" if teken and fmt.afronden(waarde, 1) > 0 else "") + fmt.procent(waarde, 1 if waarde % 1 else 0)
+    return fmt.getal(waarde, 0 if float(waarde).is_integer() else 2, teken=teken)
 
 
 def _of_streep(eenheid: str, waarde) -> str:
     return "–" if waarde is None or waarde != waarde else _getal(eenheid, waarde)
 
 
-def kerncijfers_tabel(r: Resultaten, p: RunParams, vorig: tuple[Run, Bron] | None) -> Tabel | None:
+def kerncijfers_tabel(r: Resultaten, p: RunParams, vorig: w.VorigeUitgave | None) -> Tabel | None:
     if vorig is None:
         return None
-    df = w.kerncijfers(vorig[1], bron_van(r, p))
+    df = w.kerncijfers(vorig.velden, velden(bron_van(r, p), list(w.KERNCIJFERS) + _per_jaar(r)))
     df["vorige_t"] = [_getal(e, v) for e, v in zip(df["eenheid"], df["vorige"], strict=True)]
     df["huidige_t"] = [_getal(e, v) for e, v in zip(df["eenheid"], df["huidige"], strict=True)]
     df["verschil_t"] = [_getal(e, v, teken=True) for e, v in zip(df["eenheid"], df["verschil"], strict=True)]
     return tabel(
         df[["omschrijving", "vorige_t", "huidige_t", "verschil_t"]],
-        f"Kerncijfers: {vorig[0].params.peilmoment} en {p.peilmoment} (tekort: benodigd min beschikbaar)",
+        f"Kerncijfers: {vorig.peilmoment} (zoals uitgebracht) en {p.peilmoment} (tekort: benodigd min beschikbaar)",
         {"vorige_t": str, "huidige_t": str, "verschil_t": str},
         {
             "omschrijving": "Kerncijfer",
-            "vorige_t": vorig[0].params.peilmoment,
+            "vorige_t": vorig.peilmoment,
             "huidige_t": p.peilmoment,
             "verschil_t": "Verschil",
         },
     )
 
 
-def volumes_tabel(r: Resultaten, p: RunParams, vorig: tuple[Run, Bron] | None) -> Tabel | None:
+def _per_jaar(r: Resultaten) -> list[str]:
+    jaren = sorted({int(j) for j in r.prognose["jaar"]})
+    return [n.format(jaar=j) for j in jaren for n in w.KERNCIJFERS_PER_JAAR]
+
+
+def volumes_tabel(r: Resultaten, p: RunParams, vorig: w.VorigeUitgave | None) -> Tabel | None:
     if vorig is None:
         return None
-    huidig = bron_van(r, p).run
-    df = w.gewijzigde_volumes(vorig[0], huidig)
+    df = w.gewijzigde_volumes(vorig, r.perioden, p.peilmoment)
     fte_rij = df["invoer"].str.contains("fte")
     for k in ("vorige", "huidige", "verschil"):
         df[k] = [
@@ -84,28 +87,48 @@ def volumes_tabel(r: Resultaten, p: RunParams, vorig: tuple[Run, Bron] | None) -
         ]
     return tabel(
         df,
-        f"Gegevens bij het peilmoment: {vorig[0].params.peilmoment} en {p.peilmoment}",
+        f"Gegevens bij het peilmoment: {vorig.peilmoment} en {p.peilmoment}",
         {"vorige": str, "huidige": str, "verschil": str},
-        {"invoer": "Gegeven", "vorige": vorig[0].params.peilmoment, "huidige": p.peilmoment, "verschil": "Verschil"},
+        {"invoer": "Gegeven", "vorige": vorig.peilmoment, "huidige": p.peilmoment, "verschil": "Verschil"},
     )
 
 
-def uitgangspunten_tekst(r: Resultaten, p: RunParams, vorig: tuple[Run, Bron] | None) -> Markdown | None:
-    """Changed assumptions (params) and kengetallen, as a list; or that none changed."""
+def uitgangspunten_tekst(r: Resultaten, p: RunParams, vorig: w.VorigeUitgave | None) -> Markdown | None:
+    """Changed assumptions (params), kengetallen and corrected data, as lists; "niet gewijzigd" only for
+    what did not change at all."""
     if vorig is None:
         return None
-    huidig = bron_van(r, p).run
-    params = w.gewijzigde_params(vorig[0], huidig)
-    kg = w.gewijzigde_kengetallen(vorig[0], huidig)
-    regels = [f"- {rij.invoer}: van {rij.vorige} naar {rij.huidige}" for rij in params.itertuples()]
-    regels += [
-        f"- {kengetal_naam(rij.kengetal)}: van {_of_streep(rij.eenheid, rij.vorige)} naar "
-        f"{_of_streep(rij.eenheid, rij.huidige)}"
-        for rij in kg.itertuples()
+    params = w.gewijzigde_params(vorig.params, p.model_dump(mode="json"))
+    kg = w.gewijzigde_kengetallen(vorig.kengetallen, r.kengetallen.model_dump(mode="json"))
+    correcties = w.gecorrigeerde_perioden(vorig, r.perioden)
+    delen = []
+    if not params.empty:
+        regels = [f"- {rij.invoer}: van {rij.vorige} naar {rij.huidige}" for rij in params.itertuples()]
+        delen.append("Gewijzigde uitgangspunten:\n\n" + "\n".join(regels))
+    if not kg.empty:
+        regels = [
+            f"- {kengetal_naam(rij.kengetal)}: van {_of_streep(rij.eenheid, rij.vorige)} naar "
+            f"{_of_streep(rij.eenheid, rij.huidige)}"
+            for rij in kg.itertuples()
+        ]
+        delen.append("Gewijzigde kengetallen (– : niet in die uitgave):\n\n" + "\n".join(regels))
+    if not correcties.empty:
+        regels = [
+            f"- {rij.periode}, {rij.gegeven.lower()}: van {_of_streep(rij.eenheid, rij.vorige)} naar "
+            f"{_of_streep(rij.eenheid, rij.huidige)}"
+            for rij in correcties.itertuples()
+        ]
+        delen.append("Sinds de vorige uitgave gecorrigeerde gegevens:\n\n" + "\n".join(regels))
+    ongewijzigd = [
+        naam
+        for naam, leeg in (
+            ("de uitgangspunten", params.empty),
+            ("de kengetallen", kg.empty),
+            ("de gegevens van eerdere perioden", correcties.empty),
+        )
+        if leeg
     ]
-    if not regels:
-        return Markdown("De uitgangspunten en kengetallen zijn niet gewijzigd.")
-    tekst = "Gewijzigde uitgangspunten:\n\n" + "\n".join(regels)
-    if kg.empty:
-        tekst += "\n\nDe kengetallen zijn niet gewijzigd."
-    return Markdown(tekst)
+    if ongewijzigd:
+        opsomming = ", ".join(ongewijzigd[:-1]) + (" en " if len(ongewijzigd) > 1 else "") + ongewijzigd[-1]
+        delen.append(f"{fmt.zin(opsomming)} zijn niet gewijzigd.")
+    return Markdown("\n\n".join(delen))
