@@ -49,14 +49,45 @@ _ARGPARSE_NL = (
         r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)",
         r"argument \1: \2 bestaat niet, verwacht een van: \3",
     ),
+    (r"argument (.*?): invalid \w+ value: (.*)", r"argument \1: \2 is geen geldige waarde"),
+    (r"ambiguous option: (.*?) could match (.*)", r"optie \1 is niet eenduidig, bedoel je: \2"),
+    (r"argument (.*?): ignored explicit argument (.*)", r"argument \1 neemt geen waarde, gegeven: \2"),
+    (r"argument (.*?): not allowed with argument (.*)", r"argument \1 kan niet samen met \2"),
+    (r"argument (.*?): expected at most one argument", r"argument \1: verwacht hoogstens één waarde"),
+    (r"argument (.*?): expected at least one argument", r"argument \1: verwacht minstens één waarde"),
 )
 
 
+class _Opmaak(argparse.HelpFormatter):
+    """argparse's help in Dutch: 'gebruik:' for 'usage:' (the section titles are set per parser)."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose frame is Dutch: usage, section titles, -h and every error a user meets."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Opmaak)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
     def error(self, message: str):
         for patroon, nl in _ARGPARSE_NL:
             message = re.sub(f"^{patroon}$", nl, message)
         raise _ArgumentFout(f"{self.prog}: {message}")
+
+
+def _versie() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("vt-analysis")
+    except metadata.PackageNotFoundError:
+        return "onbekend"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -66,7 +97,8 @@ def _parser() -> argparse.ArgumentParser:
             "Impactanalyse Veilig Thuis ZHZ: datasets valideren, de rekentool doorrekenen en het rapport maken."
         ),
     )
-    sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
+    parser.add_argument("--version", action="version", version=f"vt-analysis {_versie()}", help="toon de versie en stop")
+    sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT", title="opdrachten")
 
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument(
@@ -257,8 +289,10 @@ def _render(args) -> int:
     try:
         uitkomst = render_report(args.params, args.data, args.output)
     except (HoofdstukFout, RenderFout) as fout:
-        _fout(f"{fout}; het vorige rapport is niet aangeraakt")
-        return EXIT_OMGEVING
+        # A chapter that stopped on bad input (a data or params error raised inside it) is bad input: exit 2.
+        invoer = isinstance(fout, HoofdstukFout) and fout.melding.startswith("InvoerFout: ")
+        _fout(f"{str(fout).replace('InvoerFout: ', '', 1)}; het vorige rapport is niet aangeraakt")
+        return EXIT_INPUT_ERROR if invoer else EXIT_OMGEVING
     print(f"HTML: {paths.display_path(uitkomst.html)}")
     print(f"PDF:  {paths.display_path(uitkomst.pdf)}")
     print(f"XLSX: {paths.display_path(uitkomst.xlsx)}")
@@ -298,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
     except _ArgumentFout as fout:
         print(f"fout: {fout}", file=sys.stderr)
         return EXIT_INPUT_ERROR
+    except SystemExit as stop:  # --help and --version: printed, done
+        return stop.code if isinstance(stop.code, int) else 0
     handler = {
         "validate": _validate,
         "compute": _compute,

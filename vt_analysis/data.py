@@ -390,6 +390,19 @@ def _construct_int(loader, node):
     return int(node.value)
 
 
+class GetalZoalsGetypt(float):
+    """A YAML float written with a thousands dot (``1.500``): its repr is the text as typed, so a message
+    says ``1.500``, not ``1.5``, and a person sees the dot that made it a fraction."""
+
+    tekst: str
+
+    def __repr__(self) -> str:
+        return self.tekst
+
+
+_DUIZENDTALLEN = re.compile(r"[-+]?[0-9]{1,3}(\.[0-9]{3})+")
+
+
 def _construct_float(loader, node):
     if not _KOMMAGETAL.fullmatch(node.value):
         raise yaml.constructor.ConstructorError(
@@ -398,7 +411,12 @@ def _construct_float(loader, node):
             f"{kort(node.value)} is geen gewoon getal (schrijf cijfers met een punt, zonder _ of :)",
             node.start_mark,
         )
-    return yaml.constructor.SafeConstructor.construct_yaml_float(loader, node)
+    waarde = yaml.constructor.SafeConstructor.construct_yaml_float(loader, node)
+    if _DUIZENDTALLEN.fullmatch(node.value):
+        getal = GetalZoalsGetypt(waarde)
+        getal.tekst = node.value
+        return getal
+    return waarde
 
 
 def _construct_datum(loader, node):

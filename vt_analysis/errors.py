@@ -127,6 +127,9 @@ def beschrijf_pydantic_fout(err: dict) -> str:
     waarde = kort(err.get("input"))
     if soort == "missing":
         return "ontbreekt"
+    if soort == "int_from_float" and re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", waarde):
+        return f"{waarde} is geen geheel getal; schrijf duizendtallen zonder punt ({waarde.replace('.', '')})"
+
     if soort == "extra_forbidden":
         return "is een onbekende sleutel"
     if soort in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
@@ -153,7 +156,12 @@ def beschrijf_pydantic_fout(err: dict) -> str:
         return f"{waarde} {_PYDANTIC_NL[soort]}"
     if soort in ("value_error", "assertion_error"):
         return str(ctx.get("error", err.get("msg")))
-    return f"{waarde} is ongeldig ({soort})"
+    if soort == "invalid_key":  # a number as a key: mostly a decimal comma in a flow mapping ({waarde: 8,5})
+        return (
+            f"{waarde} is geen geldige sleutel; staat er een decimale komma in een getal? "
+            "Schrijf een punt (8.5), YAML leest '8,5' als twee waarden"
+        )
+    return f"{waarde} is hier geen geldige waarde"
 
 
 def pydantic_plaats(loc: tuple) -> str:
