@@ -97,7 +97,9 @@ def _parser() -> argparse.ArgumentParser:
             "Impactanalyse Veilig Thuis ZHZ: datasets valideren, de rekentool doorrekenen en het rapport maken."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"vt-analysis {_versie()}", help="toon de versie en stop")
+    parser.add_argument(
+        "--version", action="version", version=f"vt-analysis {_versie()}", help="toon de versie en stop"
+    )
     sub = parser.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT", title="opdrachten")
 
     def common(p: argparse.ArgumentParser) -> None:
