@@ -186,8 +186,19 @@ def _nieuwe_burap(args) -> int:
     return 0
 
 
+def _waarschuw(run) -> None:
+    """Plausibility warnings (not errors) and what makes the run a what-if, on stderr."""
+    from .watals import is_wat_als, merktekst, plausibiliteit
+
+    for regel in plausibiliteit(run.data):
+        print(f"let op: {een_regel(regel)}", file=sys.stderr)
+    if is_wat_als(run.params, run.data.directory):
+        print(een_regel(merktekst(run.params, run.data.directory)), file=sys.stderr)
+
+
 def _validate(args) -> int:
     run = load_run(args.params, args.data)
+    _waarschuw(run)
     d = run.data
     print(f"gecontroleerd: {paths.display_path(args.params)} (run {run.params.run_naam!r})")
     print(f"gecontroleerd: {paths.display_path(d.directory / paths.VOLUMES_FILE)} ({len(d.volumes)} perioden)")
@@ -238,6 +249,7 @@ def _print_tabel(r: Resultaten) -> None:
 
 def _compute(args) -> int:
     run = load_run(args.params, args.data)
+    _waarschuw(run)
     resultaten, _ = resultaten_met_cache(run)
     if args.json:
         sys.stdout.write(resultaten.naar_json())
@@ -288,6 +300,7 @@ def _toon_waarde(waarde, eenheid: str) -> str:
 def _render(args) -> int:
     from .render import HoofdstukFout, RenderFout, render_report  # heavy imports only when rendering
 
+    _waarschuw(load_run(args.params, args.data))
     try:
         uitkomst = render_report(args.params, args.data, args.output)
     except (HoofdstukFout, RenderFout) as fout:

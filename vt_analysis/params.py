@@ -22,6 +22,7 @@ from .prognose import PrognoseParams, PrognoseVariant, prognose_jaren
 from .scenarios import ScenarioAParams, ScenarioBParams, ScenarioCParams, VergelijkingParams
 from .schema import Strikt
 from .wachttijden import WachttijdenParams
+from .watals import WatAlsParams
 
 
 class RunParams(Strikt):
@@ -84,6 +85,8 @@ class RunParams(Strikt):
     vergelijking: VergelijkingParams = Field(default_factory=VergelijkingParams)
     # The queue model for the legal terms (section defined in wachttijden/maanden.py).
     wachttijden: WachttijdenParams = Field(default_factory=WachttijdenParams)
+    # A what-if: counts scaled on top of the data (section defined in watals.py); the run is marked as such.
+    wat_als: WatAlsParams | None = None
 
 
 def _section_model(annotation: object) -> type[BaseModel] | None:

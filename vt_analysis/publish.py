@@ -59,8 +59,11 @@ def verwissel(nieuw: Path, doel: Path) -> None:
         _renameat2(nieuw, doel, RENAME_NOREPLACE)
 
 
-def _check_doel(doel: Path) -> None:
-    """The run folder may be missing, or be a report folder; anything else is the user's and stays."""
+def _check_doel(doel: Path, wat_als: bool = False) -> None:
+    """The run folder may be missing, or be a report folder; anything else is the user's and stays.
+
+    A what-if never replaces a real edition (a report whose manifest has no ``wat_als``).
+    """
     try:
         info = os.lstat(doel)
     except FileNotFoundError:
@@ -73,6 +76,20 @@ def _check_doel(doel: Path) -> None:
         raise InvoerFout(
             doel, "", f"staat in de weg: een map zonder {KENMERK}, dus geen rapport van vt-analysis; hernoem haar"
         )
+    if wat_als and (doel / KENMERK).is_file() and not _is_wat_als(doel):
+        raise InvoerFout(
+            doel,
+            "",
+            "is de echte uitgave van deze run; een wat-als schrijft daar niet overheen: kies een andere map met "
+            "--output (standaard gaat een wat-als naar report/output/wat-als/)",
+        )
+
+
+def _is_wat_als(map_: Path) -> bool:
+    try:
+        return bool(json.loads((map_ / KENMERK).read_text(encoding="utf-8")).get("wat_als"))
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def controleer_schrijfbaar(output_root: Path) -> None:
@@ -166,8 +183,9 @@ class Publicatie:
     the previous report is untouched.
     """
 
-    def __init__(self, output_root: Path | str, run_naam: str):
+    def __init__(self, output_root: Path | str, run_naam: str, wat_als: bool = False):
         self.root = Path(output_root)
+        self.wat_als = wat_als
         self.run_naam = run_naam
         self.doel = self.root / run_naam
         self.werkmap: Path | None = None
@@ -187,7 +205,7 @@ class Publicatie:
         try:
             for restant in _restanten(self.root, self.run_naam):
                 shutil.rmtree(restant, ignore_errors=True)
-            _check_doel(self.doel)
+            _check_doel(self.doel, self.wat_als)
             self.werkmap = Path(tempfile.mkdtemp(prefix=f".{self.run_naam}.tmp-", dir=self.root))
             self.werkmap.chmod(0o755)
         except BaseException:
@@ -222,7 +240,7 @@ class Publicatie:
         The user's own files in the previous report move along into the new one (``self.behouden``).
         """
         assert self.werkmap is not None
-        _check_doel(self.doel)
+        _check_doel(self.doel, self.wat_als)
         _schrijf_bestandenlijst(self.werkmap)
         try:
             neem_eigen_bestanden_mee(self.doel, self.werkmap, self.behouden)

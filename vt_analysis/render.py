@@ -44,6 +44,7 @@ from .tabeldata import tabellen_uit_notebooks
 from .tekst import controleer_tekstset, vul_tekstset_in
 from .verify import bronnen, rapport_sha256, tekstset_map
 from .wachttijden import kalibratie_in_cache
+from .watals import WAT_ALS_MAP, is_wat_als, merktekst, verschillen
 from .wijzigingen import load_vorige_uitgave, uitgave_bestanden, velden_json, vorige_params_pad
 from .woord import DOCX_NAAM, schrijf_docx
 from .xlsx import XLSX_NAAM, schrijf_werkboek
@@ -217,6 +218,8 @@ def _variabelen(run: Run, doel: str) -> list[str]:
         waarden["concept"] = "ja"
     if p.illustratief:
         waarden["illustratief"] = ILLUSTRATIEF_TEKST
+    if is_wat_als(p, run.data.directory):  # on the title page and on every page
+        waarden["watals"] = merktekst(p, run.data.directory)
     args = []
     for naam, waarde in waarden.items():
         args += ["-V", f"{naam}={esc(waarde)}"]
@@ -388,6 +391,8 @@ def manifest(run: Run, notebooks: list[Path], hoofdstukken: Path) -> dict:
         "run": run.params.run_naam,
         "documentdatum": run.params.documentdatum.isoformat(),
         "params": run.params.model_dump(mode="json"),  # what the next edition compares with (wijzigingen)
+        # a what-if: what differs from data/ and the params (None for a real edition, which a what-if never replaces)
+        "wat_als": verschillen(run.params, run.data.directory) if is_wat_als(run.params, run.data.directory) else None,
         "git_commit": _git_commit(),
         "pandoc": pypandoc.get_pandoc_version(),
         "pakketten": versies,
@@ -416,6 +421,7 @@ def werkboek_over(run: Run, manifest_: dict) -> dict:
         "versie": manifest_["pakketten"].get("vt-analysis", "onbekend"),
         "git_commit": manifest_["git_commit"],
         "invoer_sha256": invoer,
+        "wat_als": manifest_.get("wat_als"),
     }
 
 
@@ -465,7 +471,9 @@ def render_report(
     controleer_tekstset(run, notebooks)  # every block parses, names known velden and exists; before anything runs
     for nb in notebooks:
         check_parameters_cell(nb)
-    output_root = Path(output_root) if output_root else paths.OUTPUT_DIR
+    wat_als = is_wat_als(run.params, run.data.directory)
+    # A what-if goes to a folder of its own (report/output/wat-als/<run>), never over the real edition.
+    output_root = Path(output_root) if output_root else paths.OUTPUT_DIR / (WAT_ALS_MAP if wat_als else "")
     controleer_schrijfbaar(output_root)  # before seconds of computing, named as the user gave it
     voortgang.stap("valideren", f"parameters en data gevalideerd ({len(notebooks)} hoofdstukken)")
     cache_map = Path(cache_map) if cache_map is not None else standaard_map()
@@ -477,7 +485,7 @@ def render_report(
         vul_tekstset_in(run, resultaten)  # every block rendered once: a block error is exit 2, not a failed chapter
 
         # Lock, leftovers of a killed render removed, nothing in the way; left without publishing = cleaned up.
-        with Publicatie(output_root, run.params.run_naam) as publicatie:
+        with Publicatie(output_root, run.params.run_naam, wat_als=wat_als) as publicatie:
             werk = publicatie.werkmap
             resultaten_pad = resultaten.schrijf(werk / "results.json")
             parameters = {

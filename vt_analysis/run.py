@@ -8,6 +8,7 @@ from pathlib import Path
 from . import paths
 from .data import Dataset, kengetallen_voor, load_dataset
 from .params import RunParams, check_params_tegen_data, jaren_voor_run, load_params, validate_params
+from .watals import pas_toe
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ def load_run(params: Path | str | dict | None = None, data_dir: Path | str | Non
         bestand = Path(params)
         run_params = load_params(bestand)
     dataset = load_dataset(Path(data_dir) if data_dir is not None else paths.DATA_DIR)
+    dataset = pas_toe(run_params, dataset, bestand or "params")  # a what-if's scaled counts (watals.py)
     check_params_tegen_data(run_params, dataset, bestand or "params")
     # The figures that age, of the years this run needs (checked to be there just above).
     kengetallen = kengetallen_voor(dataset.kengetallen_bestand, jaren_voor_run(run_params, dataset))

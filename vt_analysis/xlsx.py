@@ -177,6 +177,10 @@ def _schrijf_over(ws, stijlen: dict, over: dict, tabellen: list[dict], namen: li
     rij = 0
     ws.write_string(rij, 0, over["titel"], stijlen["titel"])
     rij += 2
+    if over.get("wat_als"):  # a what-if says so before anything else
+        ws.write_string(rij, 0, "Wat-als", stijlen["titel"])
+        ws.write_string(rij, 1, "; ".join(over["wat_als"]))
+        rij += 2
     for label, waarde in (
         ("Run", over["run"]),
         ("Peilmoment", over["peilmoment"]),
