@@ -104,5 +104,10 @@ def test_data_render_is_a_marked_what_if_in_its_own_folder(tmp_path, data_copy, 
     assert merk in " ".join(paginas[0].split())
     blad = load_workbook(uitkomst.xlsx).worksheets[0]
     assert blad["A3"].value == "Wat-als" and merk in blad["B3"].value
+    import zipfile
+
+    with zipfile.ZipFile(uitkomst.directory / "impactanalyse.docx") as docx:
+        woord = " ".join(docx.read(n).decode("utf-8") for n in docx.namelist() if n.startswith("word/"))
+    assert merk in woord and "Wat-als · " in woord  # the title page and the footer of every page
     assert json.loads((uitkomst.directory / "manifest.json").read_text())["wat_als"][0].startswith("gegevens uit ")
     shutil.rmtree(uitkomst.directory)

@@ -207,7 +207,7 @@ def titelvelden(run: Run) -> dict[str, str]:
             "Alle cijfers in dit document zijn berekend uit de gegevens van Veilig Thuis en de uitgangspunten van "
             "deze analyse; het hoofdstuk Methode en bronnen geeft de herkomst van elk cijfer."
         ),
-    }
+    } | ({"watals": merktekst(p, run.data.directory)} if is_wat_als(p, run.data.directory) else {})
 
 
 def _variabelen(run: Run, doel: str) -> list[str]:
@@ -218,8 +218,6 @@ def _variabelen(run: Run, doel: str) -> list[str]:
         waarden["concept"] = "ja"
     if p.illustratief:
         waarden["illustratief"] = ILLUSTRATIEF_TEKST
-    if is_wat_als(p, run.data.directory):  # on the title page and on every page
-        waarden["watals"] = merktekst(p, run.data.directory)
     args = []
     for naam, waarde in waarden.items():
         args += ["-V", f"{naam}={esc(waarde)}"]

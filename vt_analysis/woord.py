@@ -321,6 +321,8 @@ def schrijf_docx(
     ]
     if illustratief:
         kenmerken.append(("Illustratief", illustratief))
+    if "watals" in velden:  # a what-if: said on the title page, and in the footer of every page
+        kenmerken.insert(0, ("Wat-als", velden["watals"]))
     kenmerken.append(("Bron", velden["bronregel"]))
     meta = {
         "title": velden["title"],
@@ -333,5 +335,7 @@ def schrijf_docx(
         "versie": velden["versie"],
     }
     voettekst = f"{velden['title']} · {velden['peilmoment']}"
+    if "watals" in velden:
+        voettekst = f"Wat-als · {voettekst}"
     referentie = referentiedocument(velden["status"] == "concept", voettekst)
     render_docx(markdown, metadata_yaml(meta, kenmerken), referentie, doel, werkmap, datum)
