@@ -25,13 +25,14 @@ def test_an_extra_zero_and_a_broken_relation_are_warnings_not_errors(cli, data_c
     edit_file(data_copy / "volumes.csv", "4599,3879,", "45990,3879,")  # an extra 0 in 2023's meldingen
     edit_file(data_copy / "volumes.csv", PEIL + "4170,", PEIL + "5170,")  # overdragen above meldingen
     code, out, err = cli("validate", "--params", PARAMS, "--data", data_copy)
-    assert code == 0 and "alles in orde" in out
-    waarschuwingen = [r for r in err.splitlines() if r.startswith("let op: ")]
+    assert code == 0 and "alles in orde" in out and err == ""
+    waarschuwingen = [r for r in out.splitlines() if r.startswith("let op: ")]
     assert any(
         "'Realisatie 2023': meldingen 45.990 tegen 4.171 in 'Realisatie 2022', een sprong" in r for r in waarschuwingen
     )
     assert any("'BURAP 2 2024': overdragen (5.170) is meer dan de meldingen (4.998)" in r for r in waarschuwingen)
-    assert f"factor {str(SPRONG_FACTOR).replace('.', ',')}" in err
+    assert f"factor {str(SPRONG_FACTOR).replace('.', ',')}" in out
+    assert "Wat-als: gegevens uit " in out
 
 
 def test_meldingen_plus_ten_percent_keeps_the_mix_and_raises_the_need(params_copy):
@@ -111,3 +112,17 @@ def test_data_render_is_a_marked_what_if_in_its_own_folder(tmp_path, data_copy, 
     assert merk in woord and "Wat-als · " in woord  # the title page and the footer of every page
     assert json.loads((uitkomst.directory / "manifest.json").read_text())["wat_als"][0].startswith("gegevens uit ")
     shutil.rmtree(uitkomst.directory)
+
+
+def test_what_if_pointed_at_the_real_output_folder_stops(cli, tmp_path, data_copy, monkeypatch, standaard_resultaten):
+    """render --data … --output report/output: one line, exit 2, the real edition untouched (the data copy is
+    the shipped data, so its results come from the session's cache)."""
+    root = tmp_path / "output"
+    echt = root / "burap2-2024"
+    echt.mkdir(parents=True)
+    (echt / "manifest.json").write_text(json.dumps({"wat_als": None}))
+    monkeypatch.setattr(paths, "OUTPUT_DIR", root)
+    code, _, err = cli("render", "--params", PARAMS, "--data", data_copy, "--output", root)
+    fouten = [r for r in err.splitlines() if r.startswith("fout:")]
+    assert code == 2 and len(fouten) == 1 and "is de echte uitgave van deze run" in fouten[0]
+    assert sorted(p.name for p in echt.iterdir()) == ["manifest.json"]

@@ -186,14 +186,16 @@ def _nieuwe_burap(args) -> int:
     return 0
 
 
-def _waarschuw(run) -> None:
-    """Plausibility warnings (not errors) and what makes the run a what-if, on stderr."""
+def _waarschuw(run, uit=None) -> None:
+    """Plausibility warnings (not errors) and what makes the run a what-if: part of validate's report
+    (stdout), progress lines of a render (stderr). compute prints only its results."""
     from .watals import is_wat_als, merktekst, plausibiliteit
 
+    uit = uit or sys.stdout  # looked up now: a test may have replaced it
     for regel in plausibiliteit(run.data):
-        print(f"let op: {een_regel(regel)}", file=sys.stderr)
+        print(f"let op: {een_regel(regel)}", file=uit)
     if is_wat_als(run.params, run.data.directory):
-        print(een_regel(merktekst(run.params, run.data.directory)), file=sys.stderr)
+        print(een_regel(merktekst(run.params, run.data.directory)), file=uit)
 
 
 def _validate(args) -> int:
@@ -249,7 +251,6 @@ def _print_tabel(r: Resultaten) -> None:
 
 def _compute(args) -> int:
     run = load_run(args.params, args.data)
-    _waarschuw(run)
     resultaten, _ = resultaten_met_cache(run)
     if args.json:
         sys.stdout.write(resultaten.naar_json())
@@ -300,7 +301,7 @@ def _toon_waarde(waarde, eenheid: str) -> str:
 def _render(args) -> int:
     from .render import HoofdstukFout, RenderFout, render_report  # heavy imports only when rendering
 
-    _waarschuw(load_run(args.params, args.data))
+    _waarschuw(load_run(args.params, args.data), sys.stderr)
     try:
         uitkomst = render_report(args.params, args.data, args.output)
     except (HoofdstukFout, RenderFout) as fout:

@@ -43,6 +43,7 @@ from .run import Run, load_run
 from .tabeldata import tabellen_uit_notebooks
 from .tekst import controleer_tekstset, vul_tekstset_in
 from .verify import bronnen, rapport_sha256, tekstset_map
+from .voortgang import luister
 from .wachttijden import kalibratie_in_cache
 from .watals import WAT_ALS_MAP, is_wat_als, merktekst, verschillen
 from .wijzigingen import load_vorige_uitgave, uitgave_bestanden, velden_json, vorige_params_pad
@@ -433,7 +434,8 @@ def _resultaten(run: Run, cache_map: Path, voortgang: _Voortgang, uit_cache: Res
         return uit_cache
     p = run.params
     gekalibreerd = not kalibratie_in_cache(run.data, p.wachttijden, p.peilmoment, p.normset)
-    resultaten, _ = resultaten_met_cache(run, cache_map)
+    with luister(lambda tekst: voortgang.stap("rekenen", tekst)):  # the queue model's steps, as they happen
+        resultaten, _ = resultaten_met_cache(run, cache_map)
     wachtrij = "wachtrijmodel één keer gekalibreerd" if gekalibreerd else "kalibratie wachtrijmodel uit de cache"
     voortgang.stap("rekenen", f"resultaten berekend ({wachtrij})")
     return resultaten
@@ -483,7 +485,9 @@ def render_report(
         vul_tekstset_in(run, resultaten)  # every block rendered once: a block error is exit 2, not a failed chapter
 
         # Lock, leftovers of a killed render removed, nothing in the way; left without publishing = cleaned up.
-        with Publicatie(output_root, run.params.run_naam, wat_als=wat_als) as publicatie:
+        # A what-if never replaces the real edition in report/output/ (another --output is the user's choice).
+        echte_map = output_root.resolve() == paths.OUTPUT_DIR.resolve()
+        with Publicatie(output_root, run.params.run_naam, wat_als=wat_als and echte_map) as publicatie:
             werk = publicatie.werkmap
             resultaten_pad = resultaten.schrijf(werk / "results.json")
             parameters = {

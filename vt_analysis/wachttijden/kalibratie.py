@@ -15,6 +15,7 @@ import pandas as pd
 from ..data import Dataset, Normset, Wachtrijaannames
 from ..errors import InvoerFout
 from ..paths import KENGETALLEN_FILE
+from ..voortgang import meld
 from .maanden import (
     MAANDEN_PER_JAAR,
     WachttijdenParams,
@@ -199,6 +200,7 @@ def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, no
     # A coarse grid on few replications brackets the target and gives the curve's slope (the curves are
     # monotone: every tempo runs on the same cases). Then secant steps on the calibration's replications,
     # kept inside the bracket, both queues at once; a queue that is within the margin stops running.
+    meld("wachtrijmodel: kalibratie, verkenning van het tempo")
     _, pct = kurve(np.column_stack([_GRID, _GRID]), _GRID_REPLICATIES)
     log_grid = np.log(_GRID)
     bracket, tempo, helling = [], [], []
@@ -219,7 +221,8 @@ def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, no
     # replications (the curve is an S, steeper at the target than between grid points).
     stap_log = 0.01
     tempi = np.array([[t * np.exp(-stap_log) for t in tempo], [t * np.exp(stap_log) for t in tempo]])
-    for _ in range(_KALIBRATIE_STAPPEN):
+    for stap in range(_KALIBRATIE_STAPPEN):
+        meld(f"wachtrijmodel: kalibratie, stap {stap + 1}")
         hor, pct = kurve(tempi, r, tuple(nog))
         for i in range(2):
             if not nog[i]:

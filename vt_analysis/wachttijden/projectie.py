@@ -12,6 +12,7 @@ from .. import privecache
 from ..data import Normset, Wachtrijaannames
 from ..formatting import getal
 from ..invoer import invoer_sha256
+from ..voortgang import meld
 from .cache import _tabellen_naar_bytes, _tabellen_van_bytes, kalibratie_sleutel, kalibreer_met_cache
 from .kalibratie import INTERVAL_Z, Kalibratie
 from .maanden import (
@@ -139,6 +140,7 @@ def _projecteer_uniek(
                 for v in ("laag", "hoog")
             ]
             uit.append((maandoverzicht(h, eerste), jaren_met_interval(jaaroverzicht(h, eerste), grenzen)))
+            meld("wachtrijmodel: projectie, scenario", totaal=len(tabellen))
         return uit
 
     # Whole scenarios over two threads: each keeps all replications, so the per-case overhead is not
