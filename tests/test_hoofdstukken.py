@@ -53,10 +53,11 @@ def test_bijlage2_table_is_right_aligned_with_dutch_numbers(r):
     md = bijlage2_tabel(r).markdown()
     kop, lijn, *rijen = md.splitlines()
     assert lijn.startswith("|:---|---:")  # period left, numbers right
-    assert "| Begroting 2025 voorstel DB | 73,33 | 80,44 | 58,90 | 66,15 | −7,18 | −14,29 |" in md
-    assert "| Realisatie 2021 | 60,88 | 67,54 | 58,90 | 62,57 | +1,69 | −4,97 |" in md
+    # The seed's 'Gap Fte' in the report's one sign: tekort = benodigd − beschikbaar (its −7,18 is 7,18 short).
+    assert "| Begroting 2025 voorstel DB | 73,33 | 80,44 | 58,90 | 66,15 | 7,18 | 14,29 |" in md
+    assert "| Realisatie 2021 | 60,88 | 67,54 | 58,90 | 62,57 | −1,69 | 4,97 |" in md
     assert md.rstrip().endswith(
-        "Table: Benodigde en beschikbare formatie per periode in fte (verschil = beschikbaar − benodigd)"
+        "Table: Benodigde en beschikbare formatie per periode in fte (tekort: benodigd min beschikbaar; negatief is ruimte)"
     )
 
 
@@ -74,7 +75,7 @@ def test_chart_tooltips_use_the_dutch_formatter(r):
     assert spec["config"]["font"] == "Lato"
     waarden = [rij for ds in spec["datasets"].values() for rij in ds]
     labels = {rij.get("gap_label") for rij in waarden} | {rij.get("fte_label") for rij in waarden}
-    assert {"−7,18", "+1,69", "73,33", "80,44"} <= labels
+    assert {"7,18", "−1,69", "73,33", "80,44"} <= labels
     json.dumps(spec)  # a notebook output must be plain JSON
 
 
@@ -156,3 +157,20 @@ def test_summary_sentence_and_summary_table_read_one_field(r):
     niets_doen = next(s.naam for s in p.vergelijking.scenarios if s.naam.startswith("Winstwaarschuwing"))
     regel = next(x for x in md.splitlines() if x.startswith(f"| {niets_doen} "))
     assert regel.startswith(f"| {niets_doen} | 42,42 |"), regel
+
+
+def test_one_sign_for_the_shortage_in_every_table(r):
+    """Tables name the shortage 'Tekort' (benodigd − beschikbaar, positive when short), never a 'verschil' with the
+    opposite sign: Bijlage 2, the comparison, the summary and A all show a short year as a positive number."""
+    from vt_analysis.hoofdstukken.vergelijking import vergelijking_tabel
+
+    p = load_run(None).params
+    tabellen = [bijlage2_tabel(r), vergelijking_tabel(r, p), h_samenvatting.scenario_tabel(r, p)]
+    for t in tabellen:
+        assert not any("verschil" in k.lower() for k in t.koppen), t.koppen
+        assert "beschikbaar min benodigd" not in t.bijschrift and "beschikbaar − benodigd" not in t.bijschrift
+        assert any(k.startswith("Tekort") for k in t.koppen), t.koppen
+    v = vergelijking_tabel(r, p)
+    kolom = v.koppen.index("Tekort (fte)")
+    niets_doen = next(rij for rij in v.rijen if rij[0] == "Winstwaarschuwing, niets doen")
+    assert niets_doen[kolom] == "14,07"  # short: positive, as in the summary's sentence

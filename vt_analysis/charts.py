@@ -282,7 +282,7 @@ def formatie_chart(formatie: pd.DataFrame, normsets: list[str]) -> alt.LayerChar
     toegepast = normsets[0]
     band = formatie[["periode", "fte_beschikbaar", f"fte_{toegepast}", f"gap_{toegepast}"]].copy()
     band.columns = ["periode", "beschikbaar", "benodigd", "gap"]
-    band["gap_label"] = band["gap"].map(lambda g: fmt.fte(g, teken=True))
+    band["gap_label"] = band["gap"].map(lambda g: fmt.fte(-g))  # shown as the shortage: required − available
     band["benodigd_label"] = band["benodigd"].map(fmt.fte)
     band["beschikbaar_label"] = band["beschikbaar"].map(fmt.fte)
 
@@ -298,7 +298,7 @@ def formatie_chart(formatie: pd.DataFrame, normsets: list[str]) -> alt.LayerChar
                 alt.Tooltip("periode:N", title="Periode"),
                 alt.Tooltip("benodigd_label:N", title=f"Benodigd ({toegepast})"),
                 alt.Tooltip("beschikbaar_label:N", title="Beschikbaar"),
-                alt.Tooltip("gap_label:N", title="Verschil (fte)"),
+                alt.Tooltip("gap_label:N", title="Tekort (fte)"),
             ],
         )
     )
@@ -476,7 +476,7 @@ def vergelijking_chart(tabel: pd.DataFrame) -> alt.Chart:
 
 
 def tornado_chart(tabel: pd.DataFrame) -> alt.Chart:
-    """Tornado: the change of the gap when each input is set lower or higher; largest span on top."""
+    """Tornado: the change of the shortage when each input is set lower or higher; largest span on top."""
     lang = tabel.melt(
         id_vars=["invoer", "bereik"],
         value_vars=["effect_laag", "effect_hoog"],
@@ -490,7 +490,7 @@ def tornado_chart(tabel: pd.DataFrame) -> alt.Chart:
         .mark_bar()
         .encode(
             y=alt.Y("invoer:N", sort=list(tabel["invoer"]), title=None, axis=alt.Axis(labelLimit=220)),
-            x=alt.X("effect:Q", title="Verandering van het verschil (fte)", axis=alt.Axis(format=",.1f")),
+            x=alt.X("effect:Q", title="Verandering van het tekort (fte)", axis=alt.Axis(format=",.1f")),
             color=alt.Color(
                 "richting:N",
                 title=None,
@@ -500,7 +500,7 @@ def tornado_chart(tabel: pd.DataFrame) -> alt.Chart:
             tooltip=[
                 alt.Tooltip("invoer:N", title="Invoer"),
                 alt.Tooltip("richting:N", title="Richting"),
-                alt.Tooltip("effect_label:N", title="Effect op het verschil (fte)"),
+                alt.Tooltip("effect_label:N", title="Effect op het tekort (fte)"),
             ],
         )
         .properties(width=BREEDTE_PX - 140)

@@ -47,7 +47,8 @@ def fte_beschikbaar(volumes: pd.DataFrame) -> pd.Series:
 def bereken_formatie(volumes: pd.DataFrame, normen: Normen) -> pd.DataFrame:
     """Bijlage 2 for every period: ``fte_<normset>``, ``fte_beschikbaar`` and ``gap_<normset>``.
 
-    The gap is available minus required: negative means too few fte (Bijlage 2, 'Gap Fte').
+    The gap is available minus required: negative means too few fte (Bijlage 2, 'Gap Fte'); ``tekort_<normset>``
+    is its opposite, the sign the report shows everywhere (positive when Veilig Thuis is short).
     """
     out = volumes.copy()
     out["fte_beschikbaar"] = fte_beschikbaar(volumes)
@@ -55,4 +56,6 @@ def bereken_formatie(volumes: pd.DataFrame, normen: Normen) -> pd.DataFrame:
         out[f"fte_{naam}"] = benodigde_fte(volumes, normset)
     for naam in normen.normsets:
         out[f"gap_{naam}"] = out["fte_beschikbaar"] - out[f"fte_{naam}"]
+    for naam in normen.normsets:  # the report's one sign: shortage positive (required minus available)
+        out[f"tekort_{naam}"] = -out[f"gap_{naam}"]
     return out

@@ -27,18 +27,24 @@ def bijlage2_tabel(r: Resultaten) -> Tabel:
     """Bijlage 2 of the seed, recomputed: required fte per normset, available fte and the gap."""
     ns = r.normsets
     df = r.perioden
-    kolommen = ["periode", *[f"fte_{n}" for n in ns], "fte_structureel", "fte_beschikbaar", *[f"gap_{n}" for n in ns]]
+    kolommen = [
+        "periode",
+        *[f"fte_{n}" for n in ns],
+        "fte_structureel",
+        "fte_beschikbaar",
+        *[f"tekort_{n}" for n in ns],
+    ]
     formats = {f"fte_{n}": fmt.fte for n in ns} | {"fte_structureel": fmt.fte, "fte_beschikbaar": fmt.fte}
-    formats |= {f"gap_{n}": (lambda x: fmt.fte(x, teken=True)) for n in ns}
+    formats |= {f"tekort_{n}": fmt.fte for n in ns}
     koppen = {
         "periode": "Periode",
         "fte_structureel": "Beschikbaar structureel",
         "fte_beschikbaar": "Beschikbaar incl. incidenteel",
     }
-    koppen |= {f"fte_{n}": f"Benodigd {n}" for n in ns} | {f"gap_{n}": f"Verschil {n}" for n in ns}
+    koppen |= {f"fte_{n}": f"Benodigd {n}" for n in ns} | {f"tekort_{n}": f"Tekort {n}" for n in ns}
     return tabel(
         df[kolommen],
-        "Benodigde en beschikbare formatie per periode in fte (verschil = beschikbaar − benodigd)",
+        "Benodigde en beschikbare formatie per periode in fte (tekort: benodigd min beschikbaar; negatief is ruimte)",
         formats,
         koppen,
     )
@@ -52,7 +58,7 @@ def formatie_figuur(r: Resultaten) -> Figuur:
     ns = r.normsets
     return figuur(
         formatie_chart(r.perioden, ns),
-        f"Benodigde formatie per normset tegen de beschikbare formatie; de gekleurde balk is het verschil ({ns[0]})",
+        f"Benodigde formatie per normset tegen de beschikbare formatie; de gekleurde balk is het tekort ({ns[0]})",
     )
 
 

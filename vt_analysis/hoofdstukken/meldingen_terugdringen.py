@@ -117,7 +117,7 @@ def claims_tabel(r: Resultaten) -> Tabel:
             "monitoring": "Monitoring",
             "fte_volgens_bron": "Fte volgens bron",
             "fte_rekentool": "Fte rekentool",
-            "verschil_fte": "Verschil",
+            "verschil_fte": "Rekentool − bron",
         },
     )
 

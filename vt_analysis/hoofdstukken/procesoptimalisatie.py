@@ -58,15 +58,16 @@ def scenario_c_tabel(r: Resultaten, c: ScenarioCParams, illustratief: bool = Fal
         return None
     w = r.waterval.copy()
     w["stap"] = w["stap"].map(STAP_NAMEN)
+    w["tekort_na"] = -w["gap_na"]
     return tabel(
-        w[["jaar", "stap", "delta_fte", "fte_na", "meldingen_na", "gap_na"]],
+        w[["jaar", "stap", "delta_fte", "fte_na", "meldingen_na", "tekort_na"]],
         "Scenario C: effect van elke hefboom op de benodigde formatie" + (ILLUSTRATIEF if illustratief else ""),
         {
             "jaar": str,
             "delta_fte": lambda x: fmt.fte(x, teken=True),
             "fte_na": fmt.fte,
             "meldingen_na": fmt.aantal,
-            "gap_na": lambda x: fmt.fte(x, teken=True),
+            "tekort_na": fmt.fte,
         },
         {
             "jaar": "Jaar",
@@ -74,7 +75,7 @@ def scenario_c_tabel(r: Resultaten, c: ScenarioCParams, illustratief: bool = Fal
             "delta_fte": "Effect (fte)",
             "fte_na": "Benodigd na stap",
             "meldingen_na": "Meldingen",
-            "gap_na": "Verschil met beschikbaar",
+            "tekort_na": "Tekort na stap",
         },
     )
 

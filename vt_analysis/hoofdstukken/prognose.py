@@ -13,6 +13,17 @@ from ..tables import Tabel, tabel
 from .namen import TELLING_NAMEN, VARIANT_NAMEN
 
 
+def _groei_zin(pp: PrognoseParams) -> str:
+    """The growth after the budget year in words; no '0,0% per jaar' when there is none."""
+    b, w = pp.begroting_groei_pct_per_jaar, pp.winstwaarschuwing_groei_pct_per_jaar
+    if b == 0 and w == 0:
+        return "Na het begrotingsjaar blijven de begroting en de winstwaarschuwing gelijk: geen groei."
+    return (
+        f"Na het begrotingsjaar groeit de begroting met {fmt.procent(b, 1)} per jaar en de winstwaarschuwing met "
+        f"{fmt.procent(w, 1)} per jaar."
+    )
+
+
 def prognose_tekst(r: Resultaten, pp: PrognoseParams) -> Markdown:
     """The three variants of the first forecast year, the available fte and the assumptions."""
     kg = r.kengetallen
@@ -45,9 +56,10 @@ def prognose_tekst(r: Resultaten, pp: PrognoseParams) -> Markdown:
         "de laatste BURAP-prognose. Met zo weinig punten is het voorspelinterval (Student-t met n − 2 vrijheidsgraden) "
         "bewust breed. Aantallen die een variant niet geeft (overdrachten, onderzoeken, monitoring) volgen de "
         "verhouding tot de "
-        f"meldingen in {pp.basis_periode or r.peilmoment}. Voor latere jaren groeit de begroting met "
-        f"{fmt.procent(pp.begroting_groei_pct_per_jaar, 1)} en de winstwaarschuwing met "
-        f"{fmt.procent(pp.winstwaarschuwing_groei_pct_per_jaar, 1)} per jaar.",
+        f"meldingen in {pp.basis_periode or r.peilmoment}. " + _groei_zin(pp),
+        f"Daarnaast staat de **stand bij {r.peilmoment}** zonder groei in de tabel: "
+        f"{fmt.aantal(rij('peilmoment', eerste)['meldingen'], 'meldingen')} per jaar, "
+        f"{fmt.fte(rij('peilmoment', eerste)[kol], eenheid=True)}. Op die stand rekent richting A.",
     ]
     return Markdown("\n\n".join(regels))
 

@@ -101,29 +101,30 @@ def vergelijking_figuur(r: Resultaten) -> Figuur:
 
 
 def gevoeligheid_tekst(r: Resultaten) -> Markdown:
+    """The tornado in words, in the report's one sign: the shortage (required − available) before A and B."""
     g = r.gevoeligheid
     top = g.iloc[0]
+    laag, hoog = sorted([-top["gap_laag"], -top["gap_hoog"]])
     tekst = (
-        "Hoe gevoelig is het verschil tussen beschikbare en benodigde formatie voor de invoer? Elke invoer is "
+        "Hoe gevoelig is het tekort voor de invoer? Elke invoer is "
         f"{fmt.procent(top['variatie_pct'])} lager en hoger gezet, voor "
-        f"scenario *{top['scenario']}* in {int(top['jaar'])} (verschil {fmt.fte(top['gap_basis'], teken=True)} fte, "
+        f"scenario *{top['scenario']}* in {int(top['jaar'])} (tekort {fmt.fte(-top['gap_basis'], eenheid=True)}, "
         "vóór A en B). "
-        f"De grootste invloed heeft *{klein(invoer_naam(top['soort'], top['invoer']))}*: het verschil ligt dan tussen "
-        f"{fmt.fte(min(top['gap_laag'], top['gap_hoog']), teken=True)} en "
-        f"{fmt.fte(max(top['gap_laag'], top['gap_hoog']), teken=True)} fte."
+        f"De grootste invloed heeft *{klein(invoer_naam(top['soort'], top['invoer']))}*: het tekort ligt dan tussen "
+        f"{fmt.fte(laag, eenheid=True)} en {fmt.fte(hoog, eenheid=True)}."
     )
     nul = g[g["bereik"] == 0]
     zonder = nul["invoer"].tolist()
-    if zonder:
-        namen = [klein(invoer_naam(s, i)) for s, i in zip(nul["soort"], nul["invoer"], strict=True)]
-        tekst += f" Zonder invloed (niet in de grafiek): {', '.join(namen)}."
+    tellingen = [klein(invoer_naam(s, i)) for s, i in zip(nul["soort"], nul["invoer"], strict=True) if s != "hefboom"]
+    if tellingen:
+        tekst += f" Geen invloed hebben: {', '.join(tellingen)}; die staan niet in de grafiek."
     if "meldingen" in zonder:
         tekst += (
             " Het aantal meldingen zelf telt in de rekentool niet mee, omdat de triagenorm met het aantal overdragen "
             "meldingen rekent."
         )
     if any(z in HEFBOMEN for z in zonder):
-        tekst += " Een hefboom die op nul staat, verandert ook bij een procentuele variatie niets."
+        tekst += " De hefbomen van C staan op nul; een procentuele variatie van nul verandert niets."
     return Markdown(tekst)
 
 
@@ -131,8 +132,8 @@ def gevoeligheid_figuur(r: Resultaten) -> Figuur:
     g = r.gevoeligheid
     g = g[g["bereik"] > 0].copy()
     g["invoer"] = [invoer_naam(s, i) for s, i in zip(g["soort"], g["invoer"], strict=True)]
+    g["effect_laag"], g["effect_hoog"] = -g["effect_laag"], -g["effect_hoog"]  # on the shortage, not the gap
     return figuur(
         tornado_chart(g),
-        "Gevoeligheid: effect op het verschil tussen beschikbare en benodigde formatie van elke invoer bij "
-        f"±{fmt.procent(g['variatie_pct'].iloc[0])}",
+        f"Gevoeligheid: effect op het tekort van elke invoer bij ±{fmt.procent(g['variatie_pct'].iloc[0])}",
     )
