@@ -21,15 +21,15 @@ def test_fte_sign_and_unit():
     assert fmt.fte(1.694, teken=True) == "+1,69"
     assert fmt.fte(-1.5, teken=True) == "−1,50"
     assert fmt.fte(0.004, teken=True) == "0,00"  # no '+0,00' either
-    assert fmt.fte(62.57, eenheid=True) == "62,57 fte"
+    assert fmt.fte(62.57, eenheid=True) == "62,57\u00a0fte"
 
 
 def test_counts_amounts_and_percentages():
     assert fmt.aantal(4599.6) == "4.600"
     assert fmt.aantal(4400, "meldingen") == "4.400 meldingen"
-    assert fmt.euro(238475) == "€ 238.475"
-    assert fmt.euro(-728000) == "−€ 728.000"
-    assert fmt.euro(12.5, 2) == "€ 12,50"
+    assert fmt.euro(238475) == "€\u00a0238.475"
+    assert fmt.euro(-728000) == "−€\u00a0728.000"
+    assert fmt.euro(12.5, 2) == "€\u00a012,50"
     assert fmt.procent(72) == "72%"
     assert fmt.procent(5.56, 1) == "5,6%"
     assert fmt.procent(18.04, 1) == "18,0%"
@@ -63,11 +63,11 @@ def test_percentages_round_half_away_from_zero(waarde, decimalen, verwacht):
 
 
 def test_amounts_counts_and_fte_round_half_away_from_zero():
-    assert fmt.euro(0.5) == "€ 1"
-    assert fmt.euro(2.5) == "€ 3"
-    assert fmt.euro(-0.5) == "−€ 1"
-    assert fmt.euro(-0.4) == "€ 0"  # no '−€ 0'
-    assert fmt.euro(0.125, 2) == "€ 0,13"
+    assert fmt.euro(0.5) == "€\u00a01"
+    assert fmt.euro(2.5) == "€\u00a03"
+    assert fmt.euro(-0.5) == "−€\u00a01"
+    assert fmt.euro(-0.4) == "€\u00a00"  # no '−€ 0'
+    assert fmt.euro(0.125, 2) == "€\u00a00,13"
     assert fmt.aantal(4600.5) == "4.601"
     assert fmt.aantal(4.5, "meldingen") == "5 meldingen"
     assert fmt.fte(0.125) == "0,13"
@@ -87,12 +87,12 @@ def test_rounding_agrees_with_decimal_half_up():
 @pytest.mark.parametrize(
     ("waarde", "tekst"),
     [
-        (1_931_732.37, "ruim € 1,9 mln"),  # the 2026 shortage of the winstwaarschuwing in prose
-        (2_280_984, "bijna € 2,3 mln"),
-        (1_000_000, "€ 1,0 mln"),
-        (628_542, "bijna € 629.000"),
-        (72_643, "bijna € 73.000"),
-        (286_000, "€ 286.000"),
+        (1_931_732.37, "ruim €\u00a01,9\u00a0mln"),  # the 2026 shortage of the winstwaarschuwing in prose
+        (2_280_984, "bijna €\u00a02,3\u00a0mln"),
+        (1_000_000, "€\u00a01,0\u00a0mln"),
+        (628_542, "bijna €\u00a0629.000"),
+        (72_643, "bijna €\u00a073.000"),
+        (286_000, "€\u00a0286.000"),
     ],
 )
 def test_prose_amounts_are_rounded_with_ruim_or_bijna(waarde, tekst):

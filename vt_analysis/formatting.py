@@ -14,6 +14,7 @@ from babel.numbers import format_currency, format_decimal
 
 LOCALE = "nl_NL"
 MINUS = "\u2212"
+NBSP = "\u00a0"  # between € and its amount and between a number and 'fte': never split over two lines
 
 
 def _minus(tekst: str) -> str:
@@ -48,7 +49,7 @@ def getal(waarde: float, decimalen: int = 0, teken: bool = False) -> str:
 def fte(waarde: float, teken: bool = False, eenheid: bool = False) -> str:
     """fte to the hundredth, as in Bijlage 2: ``73,33`` or with ``eenheid`` ``73,33 fte``."""
     tekst = getal(waarde, 2, teken=teken)
-    return f"{tekst} fte" if eenheid else tekst
+    return f"{tekst}{NBSP}fte" if eenheid else tekst
 
 
 def euro(waarde: float, decimalen: int = 0) -> str:
@@ -57,7 +58,8 @@ def euro(waarde: float, decimalen: int = 0) -> str:
     afgerond = afronden(waarde, decimalen)
     if afgerond == 0:
         afgerond = abs(afgerond)  # no '−€ 0'
-    return _minus(format_currency(afgerond, "EUR", format=patroon, locale=LOCALE, currency_digits=False))
+    tekst = format_currency(afgerond, "EUR", format=patroon, locale=LOCALE, currency_digits=False)
+    return _minus(tekst).replace("€ ", f"€{NBSP}")
 
 
 def bedrag(waarde: float) -> str:
@@ -68,7 +70,7 @@ def bedrag(waarde: float) -> str:
     """
     if abs(waarde) >= 1_000_000:
         afgerond = float(afronden(waarde / 1_000_000, 1)) * 1_000_000
-        tekst = f"€ {getal(afgerond / 1_000_000, 1)} mln"
+        tekst = f"€{NBSP}{getal(afgerond / 1_000_000, 1)}{NBSP}mln"
     else:
         afgerond = float(afronden(waarde / 1000, 0)) * 1000
         tekst = euro(afgerond)

@@ -75,7 +75,7 @@ EXTENSIE = ".md"
 
 
 def _fte(waarde: float, n: int = 2) -> str:
-    return f"{fmt.getal(waarde, decimalen(n))} fte"
+    return f"{fmt.getal(waarde, decimalen(n))}{fmt.NBSP}fte"
 
 
 def _euro(waarde: float) -> str:

@@ -140,14 +140,26 @@ def volumes_bronnen_tabel(r: Resultaten) -> Tabel:
     )
 
 
-def kengetallen_tabel(r: Resultaten) -> Tabel:
+KENGETALLEN_DELEN = 3  # a table cannot break across pages in the PDF (PDF/UA): the kengetallen in three parts
+
+
+def _decimalen(waarde: float) -> int:
+    """The decimals a figure has as written in the data (8,8 stays 8,8; 7,5 stays 7,5), at most two."""
+    tekst = repr(float(waarde))
+    return 0 if float(waarde).is_integer() else min(2, len(tekst.split(".")[1]))
+
+
+def kengetallen_tabel(r: Resultaten, deel: int = 1) -> Tabel:
+    """Part ``deel`` (1 to KENGETALLEN_DELEN) of the kengetallen with their source, each with its own decimals."""
     df = kengetallen_frame(r.kengetallen)
-    df["waarde"] = [fmt.getal(w, 0 if float(w).is_integer() else 2) for w in df["waarde"]]
+    df["waarde"] = [fmt.getal(w, _decimalen(w)) for w in df["waarde"]]
     df["naam"] = df["naam"].map(kengetal_naam)
     df["eenheid"] = df["eenheid"].replace({"%": "procent"})
+    per_deel = -(-len(df) // KENGETALLEN_DELEN)
+    stuk = df.iloc[(deel - 1) * per_deel : deel * per_deel]
     return tabel(
-        df[["naam", "waarde", "eenheid", "bron"]],
-        "Kengetallen met hun bron",
+        stuk[["naam", "waarde", "eenheid", "bron"]],
+        f"Kengetallen met hun bron ({deel} van {KENGETALLEN_DELEN})",
         {"waarde": str},
         {"naam": "Kengetal", "waarde": "Waarde", "eenheid": "Eenheid", "bron": "Bron"},
     )

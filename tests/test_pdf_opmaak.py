@@ -1,0 +1,101 @@
+"""The PDF as a reader sees it: no text below the footer line, no two runs of text printed on one spot.
+
+Reads the position of every run of text from the rendered PDF with pypdf (pinned in requirements.lock): a
+table longer than a page cannot break (PDF/UA), and Typst then prints its last rows over each other and
+over the footer. That is what these tests catch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from vt_analysis import paths
+from vt_analysis.params import load_params
+
+VOET_MARGE_PT = 4  # a run this close above the footer's baseline belongs to the footer's line
+
+
+def _stukken(pagina) -> list[tuple[float, float, str]]:
+    """(x, y, text) of every run of text on a page, in PDF user space (y up from the bottom).
+
+    Text inside a form XObject (a chart's SVG) is left out: pypdf gives it in the chart's own coordinates, and a
+    chart's labels are placed by Vega, not by the page layout.
+    """
+    uit: list[tuple[float, float, str]] = []
+    diepte = [0]
+
+    def voor(operator, *_):
+        if operator == b"Do":
+            diepte[0] += 1
+
+    def na(operator, *_):
+        if operator == b"Do":
+            diepte[0] -= 1
+
+    def bezoek(tekst, cm, tm, _font, _grootte):
+        if tekst.strip() and diepte[0] == 0:
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            uit.append((x, y, tekst.strip()))
+
+    pagina.extract_text(visitor_text=bezoek, visitor_operand_before=voor, visitor_operand_after=na)
+    return uit
+
+
+def _paginas(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    return [_stukken(p) for p in PdfReader(pdf).pages]
+
+
+def _voet_y(stukken: list[tuple[float, float, str]], voettekst: str) -> float | None:
+    ys = [y for _, y, t in stukken if voettekst in t]
+    return min(ys) if ys else None
+
+
+def fouten_onder_voet(paginas, voettekst: str) -> list[str]:
+    """Runs of text on or below the footer's line that are not the footer (page numbers from 1)."""
+    fouten = []
+    for nummer, stukken in enumerate(paginas, start=1):
+        voet = _voet_y(stukken, voettekst)
+        if voet is None:
+            continue  # the title page has no footer
+        for _x, y, t in stukken:
+            if y < voet + VOET_MARGE_PT and abs(y - voet) > 0.5:
+                fouten.append(f"pagina {nummer}: {t[:40]!r} op y={y:.1f}, voet op y={voet:.1f}")
+    return fouten
+
+
+def fouten_over_elkaar(paginas) -> list[str]:
+    """Two different runs of text that start on the same spot (within half a point): printed over each other."""
+    fouten = []
+    for nummer, stukken in enumerate(paginas, start=1):
+        gezien: dict[tuple[int, int], str] = {}
+        for x, y, t in stukken:
+            plek = (round(x * 2), round(y * 2))
+            if plek in gezien and gezien[plek] != t:
+                fouten.append(f"pagina {nummer}: {gezien[plek][:30]!r} en {t[:30]!r} op ({x:.1f}, {y:.1f})")
+            gezien.setdefault(plek, t)
+    return fouten
+
+
+def test_the_checks_find_an_overflowing_table(tmp_path):
+    """The checks themselves, on positions as an overflowing table leaves them: rows under the footer, two rows
+    on one spot; and nothing on a clean page."""
+    voet = "Impactanalyse · BURAP 2 2024"
+    schoon = [[(65.0, 700.0, "Kop"), (65.0, 100.0, "laatste regel"), (65.0, 43.5, voet), (520.0, 43.5, "3")]]
+    assert fouten_onder_voet(schoon, voet) == [] and fouten_over_elkaar(schoon) == []
+    over = [[(65.0, 43.5, voet), (355.0, -11.0, "meldingen"), (65.0, 12.5, "rij 40"), (65.0, 12.5, "rij 41")]]
+    assert len(fouten_onder_voet(over, voet)) == 3
+    assert fouten_over_elkaar(over) == ["pagina 1: 'rij 40' en 'rij 41' op (65.0, 12.5)"]
+
+
+@pytest.mark.render
+def test_no_text_below_the_footer_or_over_other_text(rendered):
+    p = load_params(paths.DEFAULT_PARAMS)
+    paginas = _paginas(rendered / "impactanalyse.pdf")
+    voettekst = f"{p.titel} · {p.peilmoment}"
+    assert sum(_voet_y(s, voettekst) is not None for s in paginas) == len(paginas) - 1  # every page but the title
+    assert fouten_onder_voet(paginas, voettekst) == []
+    assert fouten_over_elkaar(paginas) == []
