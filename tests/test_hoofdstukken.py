@@ -173,3 +173,21 @@ def test_one_sign_for_the_shortage_in_every_table(r):
     kolom = v.koppen.index("Tekort (fte)")
     niets_doen = next(rij for rij in v.rijen if rij[0] == "Winstwaarschuwing, niets doen")
     assert niets_doen[kolom] == "14,07"  # short: positive, as in the summary's sentence
+
+
+def test_count_and_fte_charts_start_at_zero_and_alternatives_are_no_time_line(r):
+    """Fte and count axes start at 0 (a bar from 60 exaggerates a gap); the periods of Bijlage 2 are alternatives
+    for one year (BURAP 1 / BURAP 2, voorstel / besluit), so they are points, not a line through time."""
+    from vt_analysis.hoofdstukken.meerjarige_ontwikkeling import formatie_figuur
+    from vt_analysis.hoofdstukken.prognose import prognose_figuur
+
+    def lagen(spec):
+        return [spec, *[laag for x in spec.get("layer", []) for laag in lagen(x)]]
+
+    for fig in (formatie_figuur(r), prognose_figuur(r), prognose_figuur(r, f"fte_{r.normset}")):
+        for laag in lagen(fig.spec):
+            y = laag.get("encoding", {}).get("y", {})
+            if y.get("type") == "quantitative" and "scale" in y:
+                assert y["scale"].get("zero") is True, y
+    marks = [laag.get("mark") for laag in lagen(formatie_figuur(r).spec)]
+    assert not any((m if isinstance(m, str) else (m or {}).get("type")) == "line" for m in marks), marks

@@ -304,10 +304,10 @@ def formatie_chart(formatie: pd.DataFrame, normsets: list[str]) -> alt.LayerChar
     )
     lijn = (
         alt.Chart(lang)
-        .mark_line(point=alt.OverlayMarkDef(size=50, filled=True))
+        .mark_point(size=60, filled=True)  # periods are alternatives (BURAP 1/2, voorstel/besluit), not a time line
         .encode(
             x=x,
-            y=alt.Y("fte:Q", title="Fte", scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")),
+            y=alt.Y("fte:Q", title="Fte", scale=alt.Scale(zero=True), axis=alt.Axis(format=",.0f")),
             color=alt.Color("reeks:N", title=None, sort=reeksen, scale=alt.Scale(domain=reeksen, range=kleuren)),
             tooltip=[
                 alt.Tooltip("periode:N", title="Periode"),
@@ -376,7 +376,7 @@ def prognose_chart(
         .mark_line(point=alt.OverlayMarkDef(size=45, filled=True))
         .encode(
             x=x,
-            y=alt.Y("waarde:Q", title=titel_y, scale=alt.Scale(zero=False), axis=alt.Axis(format=",.0f")),
+            y=alt.Y("waarde:Q", title=titel_y, scale=alt.Scale(zero=True), axis=alt.Axis(format=",.0f")),
             color=alt.Color(
                 "variant:N",
                 title=None,

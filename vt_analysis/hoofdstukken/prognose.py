@@ -92,7 +92,7 @@ def prognose_figuur(r: Resultaten, grootheid: str = "meldingen") -> Figuur:
     if grootheid == "meldingen":
         chart = prognose_chart(prog, historie, grootheid, "Meldingen per jaar", fmt.aantal)
         bijschrift = (
-            "Meldingen per jaar: realisaties en BURAP's, de drie prognosevarianten en het voorspelinterval van de trend"
+            "Meldingen per jaar: realisaties en BURAP's, de prognosevarianten en het voorspelinterval van de trend"
         )
     else:
         beschikbaar = {j: kg.waarde for j, kg in r.kengetallen.fte_beschikbaar.items() if j in set(prog["jaar"])}
