@@ -113,9 +113,8 @@ def test_changing_a_sentence_changes_the_output_without_code(tekstset, run):
     )
     v = velden(run)
     md = tekst.render_blok("samenvatting", run)
-    assert md == (
-        f"Nieuwe zin: {fmt.fte(v['tekort_2026_fte'].waarde)} fte en {fmt.euro(v['tekort_2026_euro'].waarde)}.\n"
-    )
+    fte, euro = fmt.fte(v["tekort_2026_fte"].waarde, eenheid=True), fmt.euro(v["tekort_2026_euro"].waarde)
+    assert md == f"Nieuwe zin: {fte} en {euro}.\n"
 
 
 def test_conditional_follows_the_numbers(tekstset, run):
