@@ -160,10 +160,10 @@ def test_bijlage_2_table_equals_results_json_cell_by_cell(html, results):
     koppen, *rijen = tabel["rijen"]
     kolom = {"Beschikbaar structureel": "fte_structureel", "Beschikbaar incl. incidenteel": "fte_beschikbaar"}
     normsets = [results["normset"], results["normset_vergelijking"]]
-    kolom |= {f"Benodigd {n}": f"fte_{n}" for n in normsets} | {f"Verschil {n}": f"gap_{n}" for n in normsets}
+    kolom |= {f"Benodigd {n}": f"fte_{n}" for n in normsets} | {f"Tekort {n}": f"tekort_{n}" for n in normsets}
     assert set(koppen[1:]) == set(kolom), koppen
     for rij, record in zip(rijen, results["perioden"], strict=True):
         for kop, cel in zip(koppen[1:], rij[1:], strict=True):
             sleutel = kolom[kop]
-            verwacht = fmt.fte(record[sleutel], teken=sleutel.startswith("gap_"))
+            verwacht = fmt.fte(record[sleutel])
             assert cel == verwacht, (record["periode"], kop)

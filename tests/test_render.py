@@ -335,8 +335,8 @@ def test_workbook_holds_bijlage_2_as_in_results_json(rendered):
     assert blad.freeze_panes == "A4"
     kop = [c.value for c in blad[3]]
     kolommen = {"Benodigd regionaal": "fte_regionaal", "Benodigd landelijk": "fte_landelijk"}
-    kolommen |= {"Beschikbaar incl. incidenteel": "fte_beschikbaar", "Verschil regionaal": "gap_regionaal"}
-    kolommen |= {"Verschil landelijk": "gap_landelijk"}
+    kolommen |= {"Beschikbaar incl. incidenteel": "fte_beschikbaar", "Tekort regionaal": "tekort_regionaal"}
+    kolommen |= {"Tekort landelijk": "tekort_landelijk"}
     rijen = list(blad.iter_rows(min_row=4, values_only=True))
     assert [r[0] for r in rijen] == [p["periode"] for p in perioden]
     for rij, periode in zip(rijen, perioden, strict=True):
@@ -344,7 +344,7 @@ def test_workbook_holds_bijlage_2_as_in_results_json(rendered):
             # unrounded up to 10 decimals (the workbook drops float noise beyond)
             assert rij[kop.index(kopnaam)] == pytest.approx(periode[sleutel], abs=1e-10), (periode["periode"], kopnaam)
     assert blad.cell(4, kop.index("Benodigd regionaal") + 1).number_format.startswith("#,##0.00;")
-    assert blad.cell(4, kop.index("Verschil regionaal") + 1).number_format.startswith("+#,##0.00;")
+    assert blad.cell(4, kop.index("Tekort regionaal") + 1).number_format.startswith("#,##0.00;")
     assert blad.tables and all(ws.print_title_rows == "$3:$3" for ws in wb.worksheets[1:])
     # every table of the report has its sheet
     assert len(wb.sheetnames) - 1 == len(re.findall(r"<caption\b", (rendered / "impactanalyse.html").read_text()))

@@ -78,7 +78,7 @@ def test_tables_are_word_tables_with_the_figures_of_results_json(document, rende
     assert [r[0] for r in rijen] == [p["periode"] for p in perioden]
     for rij, periode in zip(rijen, perioden, strict=True):
         assert rij[kop.index("Benodigd regionaal")] == fmt.fte(periode["fte_regionaal"])
-        assert rij[kop.index("Verschil regionaal")] == fmt.fte(periode["gap_regionaal"], teken=True)
+        assert rij[kop.index("Tekort regionaal")] == fmt.fte(periode["tekort_regionaal"])
 
 
 def test_every_chart_is_an_image_with_its_text_alternative_and_caption(document, rendered):
