@@ -152,7 +152,9 @@ def test_bijlage_2_table_equals_results_json_cell_by_cell(html, results):
     kandidaten = [
         t
         for t in html.tabellen
-        if [rij[0] for rij in t["rijen"][1:]] == perioden and any(k.startswith("Benodigd") for k in t["rijen"][0])
+        if t["caption"]
+        and [rij[0] for rij in t["rijen"][1:]] == perioden
+        and any(k.startswith("Benodigd") for k in t["rijen"][0])
     ]
     assert len(kandidaten) == 1, [t["caption"] for t in kandidaten]
     tabel = kandidaten[0]

@@ -314,7 +314,7 @@ def test_charts_render_in_a_real_browser_with_the_network_blocked(rendered, tmp_
     # OWASP: text that starts a formula is made text with an apostrophe; numbers (−7,18, a minus) stay numbers
     assert ';"\'=HYPERLINK(""http' in alle_csv[0] and ";'-1+1\r\n" in alle_csv[0] and ";'@SUM(1)\r\n" in alle_csv[0]
     assert ";'+1+1\r\n" in alle_csv[0] and ';"\'\tx"' not in alle_csv[0] and ";'\tx\r\n" in alle_csv[0]
-    assert ";'+1,69" in "".join(alle_csv)  # a signed label of the report's own data
+    assert re.search(r";'\+\d", "".join(alle_csv))  # a signed label of the report's own data (the tornado's effects)
     # Chromium logs every console message (console.error included) as "INFO:CONSOLE"; the page must log none.
     console = [r for r in result.stderr.splitlines() if ":CONSOLE" in r]
     assert not console, console
