@@ -25,6 +25,7 @@ from . import privecache
 from .data import Kengetallen, Normen
 from .invoer import invoer_sha256, omgeving_sha256, standaard_map
 from .kerncijfers import kerncijfers, tekorten
+from .omvang import controleer_omvang
 from .prognose import bereken_prognose, mix
 from .rekentool import bereken_formatie
 from .run import Run
@@ -218,6 +219,7 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
     werving = p.wachttijden.wervingsduur_maanden
     verg = vergelijking(p.vergelijking, p.scenario_a, p.scenario_b, p.scenario_c, prognose, normset, kg, werving)
     if wachtrijmodel:
+        controleer_omvang(run, verg)  # memory grows with replications × cases: refused before, not a MemoryError
         kal, tabel, jaren = wachttijden_van_run(run, verg)
         kalibratie = kal.record()
     else:
