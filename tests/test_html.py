@@ -121,6 +121,13 @@ AXE = paths.ROOT / "tools" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 _AXE_RUN = """<script>
 window.addEventListener('load', function () {
   var tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+  var klaar = function () {  // every chart a reader opened has its interactive view
+    var open = document.querySelectorAll('button.vt-interactief[hidden]').length;
+    return document.querySelectorAll('.vega-actions').length >= open;
+  };
+  var t = setInterval(function () {
+  if (!klaar()) return;
+  clearInterval(t);
   axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
     .then(function (r) {
       var uit = r.violations.map(function (v) {
@@ -132,20 +139,34 @@ window.addEventListener('load', function () {
       pre.textContent = JSON.stringify({versie: axe.version, geslaagd: r.passes.length, fouten: uit});
       document.body.appendChild(pre);
     });
+  }, 100);
 });
 </script>
 """
 
 
-def test_axe_finds_no_wcag_21_a_or_aa_violation(rendered, chromium, tmp_path):
+# A reader who opens every interactive chart: axe then runs on the Vega views too.
+_ALLES_INTERACTIEF = """<script>
+document.querySelectorAll('button.vt-interactief').forEach(function (b) { b.click(); });
+</script>
+"""
+
+
+@pytest.mark.parametrize("interactief", [False, True], ids=["zoals-geladen", "alle-figuren-interactief"])
+def test_axe_finds_no_wcag_21_a_or_aa_violation(rendered, chromium, tmp_path, interactief):
     """axe-core (pinned in tools/npm, installed by tools/ensure-npm) in headless Chromium over the page as a
-    reader gets it: no violation of WCAG 2.1 level A or AA."""
+    reader gets it, and with every chart opened interactively: no violation of WCAG 2.1 level A or AA."""
     assert AXE.is_file(), "axe-core missing: `make test` installs it (tools/ensure-npm)"
     html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
     axe = "<script>" + AXE.read_text(encoding="utf-8").replace("</script", "<\\/script") + "</script>\n"
     pagina = tmp_path / "pagina.html"
-    pagina.write_text(_met_script(_met_script(html, axe), _AXE_RUN), encoding="utf-8")
+    html = _met_script(html, axe)
+    if interactief:
+        html = _met_script(html, _ALLES_INTERACTIEF)
+    pagina.write_text(_met_script(html, _AXE_RUN), encoding="utf-8")
     dom = chromium_dom(chromium, pagina, extra=("--window-size=1280,1000",)).stdout
     uitslag = json.loads(html_lib.unescape(re.search(r'<pre id="axe-uitslag">(.*?)</pre>', dom, re.S)[1]))
     assert uitslag["geslaagd"] > 10  # axe really ran its rules
+    if interactief:
+        assert dom.count('class="vega-actions"') == len(re.findall(r'class="vega-figuur"', html))  # all opened
     assert uitslag["fouten"] == [], json.dumps(uitslag["fouten"], ensure_ascii=False, indent=1)

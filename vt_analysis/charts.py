@@ -547,7 +547,11 @@ def waaier_chart(
         ),
     ]
     if norm is not None:
-        lagen.append(alt.Chart().mark_rule(strokeDash=[5, 4], color=KLEUREN["landelijk"]).encode(y=alt.datum(norm)))
+        # the norm line is named in the caption; hidden from screen readers (an unnamed mark would be read as an
+        # image without alternative in the interactive view)
+        lagen.append(
+            alt.Chart().mark_rule(strokeDash=[5, 4], color=KLEUREN["landelijk"], aria=False).encode(y=alt.datum(norm))
+        )
     return (
         alt.layer(*lagen, data=df)
         .properties(width=250, height=130)
