@@ -388,7 +388,39 @@ def test_params_standaard_en_grenzen():
 def test_verzuim_uit_kengetallen_en_het_dichtstbijzijnde_jaar(dataset):
     kg = dataset.kengetallen
     assert w.verzuim_van_jaar(kg, 2021) == (15, 2022)  # the seed gives verzuim from 2022
-    assert w.verzuim_scenario_pct(kg, 2024, w.WachttijdenParams()) == 14
+    # the stress variant: the highest verzuim of the last three years (2022: 15%), said as such
+    assert w.verzuim_scenario_pct(kg, 2024, w.WachttijdenParams()) == 15
+    assert w.verzuim_scenario_herkomst(kg, 2024, w.WachttijdenParams()) == (
+        "het hoogste verzuim van 2022 tot en met 2024, in 2022"
+    )
+    assert w.verzuim_scenario_pct(kg, 2024, w.WachttijdenParams(verzuim_scenario_pct=9)) == 9
+
+
+def test_verzuim_stressvariant_bij_een_tweede_peilmoment(data_copy):
+    """A peilmoment in 2025 with 8,5% verzuim after 7% in 2024: the stress variant is 14% (2023, the highest
+    of 2023-2025), never the lower year before the base, and the sentence says 'stijgt' or 'daalt' as the
+    numbers go."""
+    from helpers import edit_file
+
+    from vt_analysis.data import load_kengetallen
+    from vt_analysis.hoofdstukken.wachttijden import verzuim_zinsdeel
+
+    edit_file(
+        data_copy / "kengetallen.yaml",
+        "verzuim_pct:\n",
+        'verzuim_pct:\n  2025: {waarde: 8.5, eenheid: "%", bron: "t"}\n',
+    )
+    kg = load_kengetallen(data_copy / "kengetallen.yaml")
+    p = w.WachttijdenParams()
+    assert w.verzuim_scenario_pct(kg, 2025, p) == 14
+    herkomst = w.verzuim_scenario_herkomst(kg, 2025, p)
+    assert herkomst == "het hoogste verzuim van 2023 tot en met 2025, in 2023"
+    assert verzuim_zinsdeel(14, 8.5, herkomst) == (
+        "Stijgt het verzuim weer naar 14% (het hoogste verzuim van 2023 tot en met 2025, in 2023; nu 8,5%)"
+    )
+    gegeven = "zoals gegeven in de parameters"
+    assert verzuim_zinsdeel(6, 8.5, gegeven) == f"Daalt het verzuim naar 6% ({gegeven}; nu 8,5%)"
+    assert verzuim_zinsdeel(8.5, 8.5, gegeven).startswith("Blijft het verzuim op 8,5%")
 
 
 def test_een_foute_aanname_is_een_regel_met_bestand_en_sleutel(tmp_path, data_copy):

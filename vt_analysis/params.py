@@ -217,8 +217,8 @@ def benodigde_kengetallen(params: RunParams, dataset: Dataset) -> list[tuple[str
 
     - ``fte_beschikbaar``: every prognose year (the scenarios compare against it);
     - ``winstwaarschuwing_meldingen``/``_adviezen``: the year of the begroting period (prognose variant);
-    - ``verzuim_pct``: the peilmoment's year (calibration of the queue model), and the year before it
-      for the verzuim scenario unless ``wachttijden.verzuim_scenario_pct`` is given;
+    - ``verzuim_pct``: the peilmoment's year (calibration of the queue model; the verzuim scenario takes
+      the highest of the last three years there are);
     - the figures that age (data.VEROUDEREND): the begroting's agreements and prices of the begroting
       year, the police shares and counts of the last closed year before the peilmoment.
     """
@@ -232,8 +232,6 @@ def benodigde_kengetallen(params: RunParams, dataset: Dataset) -> list[tuple[str
         nodig += [("winstwaarschuwing_meldingen", j, reden), ("winstwaarschuwing_adviezen", j, reden)]
     if (j := jaar_van_periode(params.peilmoment, dataset)) is not None:
         nodig.append(("verzuim_pct", j, f"jaar van peilmoment {params.peilmoment!r}"))
-        if params.wachttijden.verzuim_scenario_pct is None:
-            nodig.append(("verzuim_pct", j - 1, f"jaar vóór peilmoment {params.peilmoment!r} (verzuimscenario)"))
         reden = f"laatste afgesloten jaar vóór peilmoment {params.peilmoment!r}"
         nodig += [(naam, j - 1, reden) for naam in (*PER_VORIG_JAAR, *_POLITIE_AANTALLEN)]
         reden = f"gemeten op peilmoment {params.peilmoment!r} (kalibratie van het wachtrijmodel)"

@@ -15,7 +15,14 @@ from ..markup import markdown_tekst
 from ..resultaten import Resultaten
 from ..tables import Tabel, tabel
 from ..velden import WERKDAGEN_PER_WEEK
-from ..wachttijden import BAND, evenwicht_fte, normmomenten
+from ..wachttijden import (
+    BAND,
+    WachttijdenParams,
+    evenwicht_fte,
+    normmomenten,
+    verzuim_scenario_herkomst,
+    verzuim_scenario_pct,
+)
 
 
 def _maand(tekst: str | None) -> str:
@@ -245,11 +252,18 @@ def projectie_tekst(r: Resultaten) -> Markdown:
             f"{fmt.fte(krap['fte_beschikbaar'], eenheid=True)}. Houdt VT dat tempo niet vol, dan geldt het tekort "
             "van de rekentool."
         )
+    # The stress variant's verzuim: the data's rule (the highest of the last three years) unless the params set it.
+    standaard = WachttijdenParams()
+    uit_data = verzuim_scenario_pct(kg, kal["basisjaar"], standaard)
     for v in r.wachttijd_varianten.itertuples():
         n, basis = v.scenario, v.basis_scenario
-        verzuim = fmt.procent(v.verzuim_pct, 0 if float(v.verzuim_pct).is_integer() else 1)
+        herkomst = (
+            verzuim_scenario_herkomst(kg, kal["basisjaar"], standaard)
+            if v.verzuim_pct == uit_data
+            else "zoals gegeven in de parameters"
+        )
         zinnen.append(
-            f"Stijgt het verzuim weer naar {verzuim}, "
+            f"{verzuim_zinsdeel(v.verzuim_pct, kal['verzuim_pct'], herkomst)}, "
             f"dan is in {_naam(basis)} eind {laatste.loc[n, 'maand'][:4]} "
             f"{fmt.procent(laatste.loc[n, 'pct_triage_binnen_5_werkdagen'])} van de meldingen op tijd getrieerd "
             f"(bij het huidige verzuim {fmt.procent(laatste.loc[basis, 'pct_triage_binnen_5_werkdagen'])}) en wachten "
@@ -264,6 +278,21 @@ def projectie_tekst(r: Resultaten) -> Markdown:
             f"{fmt.aantal(kal['backlog_onderzoek_eind_mediaan'])} onderzoeken."
         )
     return Markdown("\n\n".join(zinnen))
+
+
+def verzuim_zinsdeel(variant_pct: float, huidig_pct: float, herkomst: str) -> str:
+    """'Stijgt het verzuim weer naar 15% (…)' or 'Daalt het verzuim naar 6% (…)', as the numbers go."""
+
+    def pct(x: float) -> str:
+        return fmt.procent(x, 0 if float(x).is_integer() else 1)
+
+    if variant_pct > huidig_pct:
+        werkwoord = "Stijgt het verzuim weer naar" if herkomst.startswith("het hoogste") else "Stijgt het verzuim naar"
+    elif variant_pct < huidig_pct:
+        werkwoord = "Daalt het verzuim naar"
+    else:
+        werkwoord = "Blijft het verzuim op"
+    return f"{werkwoord} {pct(variant_pct)} ({herkomst}; nu {pct(huidig_pct)})"
 
 
 def _niet_gehaald(naam: str, eind: pd.Series) -> str:

@@ -47,6 +47,7 @@ from .maanden import (
     scenario_maanden,
     vakantiefactor,
     verzuim_basis_pct,
+    verzuim_scenario_herkomst,
     verzuim_scenario_pct,
     verzuim_van_jaar,
 )
@@ -115,6 +116,7 @@ __all__ = [
     "vakantiefactor",
     "verzuim_basis_pct",
     "verzuim_naam",
+    "verzuim_scenario_herkomst",
     "verzuim_scenario_pct",
     "verzuim_van_jaar",
     "wachttijden_van_run",

@@ -37,7 +37,7 @@ class WachttijdenParams(Strikt):
         None,
         ge=0,
         lt=100,
-        description="verzuim in de stressvariant; leeg is het verzuim van het jaar vóór het basisjaar",
+        description="verzuim in de stressvariant; leeg is het hoogste verzuim van de laatste drie jaar",
     )
     wervingsduur_maanden: int = Field(
         6,
@@ -71,15 +71,33 @@ def verzuim_basis_pct(kengetallen: Kengetallen, basisjaar: int, params: Wachttij
     return params.verzuim_pct if params.verzuim_pct is not None else kengetallen.verzuim_pct[basisjaar].waarde
 
 
-def verzuim_scenario_pct(kengetallen: Kengetallen, basisjaar: int, params: WachttijdenParams) -> float:
-    """Verzuim of the 'verzuim back up' variant: params, else the year before the base (14% in 2023).
+# The stress variant's default: the highest verzuim of this many years up to the base year.
+VERZUIM_SCENARIO_JAREN = 3
 
-    The seed warns that verzuim may 'weer stevig stijgen' under pressure; the level before the 2024
-    drop is the natural test.
+
+def _verzuim_jaren(kengetallen: Kengetallen, basisjaar: int) -> list[int]:
+    return [j for j in range(basisjaar - VERZUIM_SCENARIO_JAREN + 1, basisjaar + 1) if j in kengetallen.verzuim_pct]
+
+
+def verzuim_scenario_pct(kengetallen: Kengetallen, basisjaar: int, params: WachttijdenParams) -> float:
+    """Verzuim of the stress variant: params, else the highest verzuim of the last three years (15% in 2022).
+
+    The seed warns that verzuim may 'weer stevig stijgen' under pressure; the highest level of recent years
+    is the natural test. It is a level reached before, whatever the base year (the year before the base
+    can be lower than the base: then it would not be a stress test).
     """
     if params.verzuim_scenario_pct is not None:
         return params.verzuim_scenario_pct
-    return kengetallen.verzuim_pct[basisjaar - 1].waarde
+    return max(kengetallen.verzuim_pct[j].waarde for j in _verzuim_jaren(kengetallen, basisjaar))
+
+
+def verzuim_scenario_herkomst(kengetallen: Kengetallen, basisjaar: int, params: WachttijdenParams) -> str:
+    """Where the stress variant's verzuim comes from, in Dutch, for the sentence that uses it."""
+    if params.verzuim_scenario_pct is not None:
+        return "zoals gegeven in de parameters (wachttijden.verzuim_scenario_pct)"
+    jaren = _verzuim_jaren(kengetallen, basisjaar)
+    hoogste = max(jaren, key=lambda j: (kengetallen.verzuim_pct[j].waarde, j))
+    return f"het hoogste verzuim van {jaren[0]} tot en met {jaren[-1]}, in {hoogste}"
 
 
 def verzuim_van_jaar(kengetallen: Kengetallen, jaar: int) -> tuple[float, int]:
