@@ -94,7 +94,8 @@ def _status(pid: int) -> str:
     ids=["hangt", "kernel-dood"],
 )
 def test_hangend_of_dood_hoofdstuk_is_een_regel(tmp_path, monkeypatch, render_cache, cel, verwacht):
-    monkeypatch.setattr(execute, "HOOFDSTUK_LIMIET_S", 4)
+    if "sleep" in cel:  # the stated limit, shortened for the test; a dead kernel is found without it
+        monkeypatch.setattr(execute, "HOOFDSTUK_LIMIET_S", 4)
     nb = nbformat.read(paths.NOTEBOOKS_DIR / SNEL, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(cel))
     kapot = tmp_path / "99-kapot.ipynb"
