@@ -36,13 +36,15 @@ TERMIJNEN_2025 = {"triage_binnen_5_werkdagen_realisatie_pct": 75, "onderzoek_bin
 
 
 def voeg_verzuim_2025_toe(data: Path) -> None:
-    """The other data edits a BURAP 1 2025 run asks for: the verzuim of 2025 and the measured legal-term
-    shares of its peilmoment."""
+    """The other data edits a BURAP 1 2025 run asks for: the verzuim of 2025, the measured legal-term
+    shares of its peilmoment and the queue model's start state there."""
     edit_file(
         data / "kengetallen.yaml",
         "verzuim_pct:\n",
         'verzuim_pct:\n  2025: {waarde: 8, eenheid: "%", bron: "testregel"}\n',
     )
+    with open(data / "wachttijden.yaml", "a", encoding="utf-8") as f:
+        f.write('  "BURAP 1 2025":\n    methode: inloop\n    bron: "testregel"\n')
     for naam, waarde in TERMIJNEN_2025.items():
         edit_file(
             data / "kengetallen.yaml",

@@ -476,7 +476,17 @@ def test_kalibratie_uit_de_cache_is_dezelfde(dataset, standaard_run, resultaten,
     """The cached calibration (npz, no pickle) reads back to the same figures and the same start state,
     to the last bit: results.json, and so the chapter cache, must not depend on whether it was cached."""
     p = standaard_run.params
-    assert w.kalibreer_met_cache(dataset, p.wachttijden, p.peilmoment, p.normset).record() == resultaten.kalibratie
+    record = w.kalibreer_met_cache(dataset, p.wachttijden, p.peilmoment, p.normset).record()
+    # results.json adds the start state used and the sensitivity (computed from it) to the calibration's own
+    assert {k: v for k, v in resultaten.kalibratie.items() if k in record} == record
+    assert set(resultaten.kalibratie) - set(record) == {
+        "beginstand",
+        "gevoeligheid",
+        "gevoeligheid_scenario",
+        "gevoeligheid_jaar",
+        "gevoeligheid_volumes_jaar",
+        "gevoeligheid_replicaties",
+    }
     assert w.kalibratie_in_cache(dataset, p.wachttijden, p.peilmoment, p.normset)  # the progress line says so
     nooit = p.wachttijden.model_copy(update={"seed": p.wachttijden.seed + 1})
     assert not w.kalibratie_in_cache(dataset, nooit, p.peilmoment, p.normset)
@@ -529,3 +539,59 @@ def test_een_peilmoment_zonder_gemeten_termijnen_noemt_bestand_sleutel_en_jaar(d
     tekst = str(fout.value)
     assert "kengetallen.yaml" in tekst and "onderzoek_binnen_10_weken_realisatie_pct" in tekst and "2024" in tekst
     assert "\n" not in tekst
+
+
+def test_een_peilmoment_zonder_beginstand_is_een_regel_met_bestand_en_sleutel(cli, data_copy, standaard_run):
+    """The start state is data keyed by peilmoment: none for the run's peilmoment stops validate (exit 2)."""
+    edit_file(data_copy / "wachttijden.yaml", '"BURAP 2 2024":', '"BURAP 1 2024":')
+    code, _, err = cli("validate", "--params", standaard_run.params_bestand, "--data", data_copy)
+    assert code == 2 and len(err.strip().splitlines()) == 1
+    assert "wachttijden.yaml, sleutel beginstand.BURAP 2 2024: ontbreekt" in err
+
+
+def test_methode_wachtlijst_vraagt_de_aantallen(data_copy):
+    edit_file(data_copy / "wachttijden.yaml", "methode: inloop", "methode: wachtlijst")
+    with pytest.raises(InvoerFout) as fout:
+        load_wachttijden(data_copy / "wachttijden.yaml")
+    assert "meldingen_wachtend en onderzoeken_open" in str(fout.value)
+
+
+def test_gemeten_wachtlijsten_zijn_de_beginstand_en_houden_hun_werk(dataset, klein):
+    """Measured lists replace the run-in's state: every waiting case beyond the pool is waiting at the start,
+    the pools hold the lists' work at the calibrated tempo, and a longer list starts the year with more waiting."""
+    from vt_analysis.data import Kengetal, Wachtlijsten
+    from vt_analysis.wachttijden.beginstand import uit_wachtlijst
+
+    p, kal = klein
+    ns = dataset.normen.normsets["regionaal"]
+
+    def lijst(m: int, o: int) -> w.Kalibratie:
+        stand = Wachtlijsten(
+            methode="wachtlijst",
+            bron="test",
+            meldingen_wachtend=Kengetal(waarde=m, eenheid="meldingen", bron="test"),
+            onderzoeken_open=Kengetal(waarde=o, eenheid="onderzoeken", bron="test"),
+        )
+        return uit_wachtlijst(kal, ns, dataset.wachttijden, stand)
+
+    lang, kort = lijst(300, 200), lijst(0, 0)
+    b = lang.eindstand
+    assert (np.isfinite(b.regulier_wachtend).sum(axis=0) == 300 - kal.servers_triage).all()
+    assert (np.isfinite(b.onderzoek_wachtend).sum(axis=0) == 200 - kal.servers_onderzoek).all()
+    uren = w.queue_uren(w.maanden_uit_jaren(kal.inloop.iloc[[-1]]), ns, 252).iloc[0]
+    np.testing.assert_allclose(b.onderzoek_vrij.sum(axis=0), 200 * uren["uren_per_onderzoek"] / kal.tempo_onderzoek)
+    scenario = {"A": maanden(fte=63.4)}
+    t_lang = w.projecteer(scenario, lang, ns, dataset.wachttijden, p)
+    t_kort = w.projecteer(scenario, kort, ns, dataset.wachttijden, p)
+    assert t_lang["backlog_onderzoek_mediaan"].iloc[0] > t_kort["backlog_onderzoek_mediaan"].iloc[0]
+    assert t_lang["pct_onderzoek_binnen_10_weken"].iloc[0] <= t_kort["pct_onderzoek_binnen_10_weken"].iloc[0]
+
+
+def test_het_hoofdstuk_noemt_de_gebruikte_beginstand_en_wat_de_andere_geeft(resultaten):
+    b = resultaten.kalibratie["beginstand"]
+    assert b["methode"] == "inloop" and b["andere_methode"] == "leeg_basisjaar"
+    tekst = h.beginstand_tekst(resultaten).data
+    assert "gekozen uitgangspunt" in tekst and "lege wachtrij" in tekst
+    jaren = {(x["scenario"], x["jaar"]) for x in b["andere_jaren"]}
+    vergeleken = resultaten.wachttijden_jaren.dropna(subset=["fte_evenwicht_triage"])
+    assert jaren == {(x.scenario, x.jaar) for x in vergeleken.itertuples()}  # every compared scenario and year

@@ -475,8 +475,13 @@ def vergelijking_chart(tabel: pd.DataFrame) -> alt.Chart:
     )
 
 
-def tornado_chart(tabel: pd.DataFrame) -> alt.Chart:
-    """Tornado: the change of the shortage when each input is set lower or higher; largest span on top."""
+def tornado_chart(
+    tabel: pd.DataFrame,
+    titel_x: str = "Verandering van het tekort (fte)",
+    label=lambda e: fmt.fte(e, teken=True),
+) -> alt.Chart:
+    """Tornado: the change of an outcome (default the shortage, fte) when each input is set lower or higher;
+    largest span on top."""
     lang = tabel.melt(
         id_vars=["invoer", "bereik"],
         value_vars=["effect_laag", "effect_hoog"],
@@ -484,13 +489,13 @@ def tornado_chart(tabel: pd.DataFrame) -> alt.Chart:
         value_name="effect",
     )
     lang["richting"] = lang["richting"].map({"effect_laag": "Invoer lager", "effect_hoog": "Invoer hoger"})
-    lang["effect_label"] = lang["effect"].map(lambda e: fmt.fte(e, teken=True))
+    lang["effect_label"] = lang["effect"].map(label)
     return (
         alt.Chart(lang)
         .mark_bar()
         .encode(
             y=alt.Y("invoer:N", sort=list(tabel["invoer"]), title=None, axis=alt.Axis(labelLimit=220)),
-            x=alt.X("effect:Q", title="Verandering van het tekort (fte)", axis=alt.Axis(format=",.1f")),
+            x=alt.X("effect:Q", title=titel_x, axis=alt.Axis(format=",.1f")),
             color=alt.Color(
                 "richting:N",
                 title=None,
@@ -500,7 +505,7 @@ def tornado_chart(tabel: pd.DataFrame) -> alt.Chart:
             tooltip=[
                 alt.Tooltip("invoer:N", title="Invoer"),
                 alt.Tooltip("richting:N", title="Richting"),
-                alt.Tooltip("effect_label:N", title="Effect op het tekort (fte)"),
+                alt.Tooltip("effect_label:N", title=titel_x),
             ],
         )
         .properties(width=BREEDTE_PX - 140)

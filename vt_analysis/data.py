@@ -716,6 +716,31 @@ class Maandprofiel(BaseModel):
         return waarden
 
 
+class Wachtlijsten(BaseModel):
+    """The queues at a peilmoment (wachttijden.yaml, ``beginstand``): the measured waiting lists with their
+    source (``methode: wachtlijst``), or the run-in from an empty queue as an explicitly chosen fallback
+    (``methode: inloop``, with a source that says why)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    methode: Literal["inloop", "wachtlijst"]
+    bron: str = Field(min_length=1)
+    meldingen_wachtend: Kengetal | None = None
+    onderzoeken_open: Kengetal | None = None
+
+    @model_validator(mode="after")
+    def _compleet(self):
+        namen = ("meldingen_wachtend", "onderzoeken_open")
+        ontbreekt = [n for n in namen if getattr(self, n) is None]
+        if self.methode == "wachtlijst" and ontbreekt:
+            raise ValueError(f"methode wachtlijst vraagt ook {' en '.join(ontbreekt)} (waarde, eenheid, bron)")
+        for n in namen:
+            kg = getattr(self, n)
+            if kg is not None and (kg.waarde < 0 or kg.waarde != int(kg.waarde)):
+                raise ValueError(f"sleutel {n}.waarde: {kg.waarde!r}, verwacht een aantal zaken (0 of meer)")
+        return self
+
+
 class Wachtrijaannames(BaseModel):
     """The assumptions of the queue model for the legal terms, each with unit and source."""
 
@@ -731,6 +756,8 @@ class Wachtrijaannames(BaseModel):
     uren_per_werkdag_onderzoek: Kengetal
     vakanties: list[Vakantie]
     maandprofiel_meldingen: Maandprofiel
+    # Per peilmoment (a period of volumes.csv): the queues the projection starts from.
+    beginstand: dict[str, Wachtlijsten] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _bereik(self):

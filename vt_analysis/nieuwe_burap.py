@@ -27,6 +27,7 @@ from .errors import InvoerFout
 from .params import RunParams, jaren_voor_run, load_params, ontbrekende_kengetallen, validate_params
 from .run import load_run
 from .verify import tekstset_map
+from .wachttijden.beginstand import ontbrekende_beginstand
 from .wijzigingen import load_vorige_uitgave
 
 # The params key that names the previous run's params file (the "what changed since the last BURAP" section).
@@ -125,6 +126,7 @@ def ontbrekende_data(params: RunParams, dataset: Dataset) -> list[str]:
         f"voeg '{jaar}: {{waarde: …, eenheid: …, bron: …}}' toe"
         for naam, jaar, reden in ontbrekende_kengetallen(params, dataset)
     ]
+    regels += ontbrekende_beginstand(params.peilmoment, dataset)  # the queue model's start state
     return regels
 
 

@@ -22,6 +22,7 @@ from .prognose import PrognoseParams, PrognoseVariant, prognose_jaren
 from .scenarios import ScenarioAParams, ScenarioBParams, ScenarioCParams, VergelijkingParams
 from .schema import Strikt
 from .wachttijden import WachttijdenParams
+from .wachttijden.beginstand import wachtlijsten_van
 from .watals import WatAlsParams
 
 
@@ -154,6 +155,7 @@ def check_params_tegen_data(params: RunParams, dataset: Dataset, bron: Path | st
             )
     _check_scenario_params(params, dataset, bron)
     check_kengetallen_jaren(params, dataset)
+    wachtlijsten_van(dataset, params.peilmoment)  # the queue model's start state is stated for the peilmoment
     check_samenhang(params, dataset, bron)
 
 

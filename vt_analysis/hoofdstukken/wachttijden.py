@@ -24,6 +24,11 @@ from ..wachttijden import (
     verzuim_scenario_pct,
 )
 
+# The chapter's start state and sensitivity, one module beside this one; the notebook reads them from here.
+from .wachttijden_aannames import beginstand_tekst as beginstand_tekst
+from .wachttijden_aannames import gevoeligheid_figuur as gevoeligheid_figuur
+from .wachttijden_aannames import gevoeligheid_tekst as gevoeligheid_tekst
+
 
 def _maand(tekst: str | None) -> str:
     """'2025-04' as 'april 2025'; no month (None or NaN in a frame) means the norm is not reached."""
@@ -271,7 +276,7 @@ def projectie_tekst(r: Resultaten) -> Markdown:
             f"{fmt.aantal(laatste.loc[basis, 'backlog_mediaan'])}."
         )
     begin = eerste.loc[vergeleken[0]] if vergeleken else None
-    if begin is not None:
+    if begin is not None and kal.get("beginstand", {}).get("methode", "inloop") == "inloop":
         zinnen.append(
             f"Alle scenario's beginnen in {_maand(begin['maand'])} met de wachtrij die het model eind "
             f"{kal['basisjaar']} overhoudt: ongeveer {fmt.aantal(kal['backlog_triage_eind_mediaan'])} meldingen en "

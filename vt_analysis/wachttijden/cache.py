@@ -18,7 +18,9 @@ from .overzicht import maandoverzicht_kolommen
 from .toestand import Beginstand
 
 
-def kalibratie_sleutel(dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str) -> str:
+def kalibratie_sleutel(
+    dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str, inloop: bool = True
+) -> str:
     """The cache key of a calibration: what :func:`kalibreer` reads. The run-in (volumes, fte and verzuim
     of the realisatie years and the base period), the realised shares, the normset, the model's assumptions,
     these params and the package. A changed cost figure, prognose or scenario leaves it as it is."""
@@ -27,19 +29,23 @@ def kalibratie_sleutel(dataset: Dataset, params: WachttijdenParams, basisperiode
     r = min(_KALIBRATIE_REPLICATIES, params.replicaties)
     return invoer_sha256(
         omgeving_sha256(),
-        json.dumps([params.seed, r, params.model_dump(mode="json"), basisperiode, normset, doel], sort_keys=True),
+        json.dumps(
+            [params.seed, r, params.model_dump(mode="json"), basisperiode, normset, doel, inloop], sort_keys=True
+        ),
         inloopjaren(dataset, basisperiode).to_csv(index=False),  # floats as repr: every digit counts
         dataset.normen.normsets[normset].model_dump_json(),
         dataset.wachttijden.model_dump_json(),
     )
 
 
-def kalibreer_met_cache(dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str) -> Kalibratie:
+def kalibreer_met_cache(
+    dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str, inloop: bool = True
+) -> Kalibratie:
     """:func:`kalibreer`, kept in the private verified cache under :func:`kalibratie_sleutel`: runs that
     differ only in what the calibration does not read fit the queue once."""
-    sleutel = kalibratie_sleutel(dataset, params, basisperiode, normset)
+    sleutel = kalibratie_sleutel(dataset, params, basisperiode, normset, inloop)
     inhoud = privecache.haal(
-        f"kalibratie-{sleutel}.npz", lambda: _naar_bytes(kalibreer(dataset, params, basisperiode, normset))
+        f"kalibratie-{sleutel}.npz", lambda: _naar_bytes(kalibreer(dataset, params, basisperiode, normset, inloop))
     )
     return _van_bytes(inhoud)
 

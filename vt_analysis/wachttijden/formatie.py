@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -22,10 +23,11 @@ from .. import privecache
 from ..data import Normset, Wachtrijaannames
 from ..invoer import invoer_sha256
 from .cache import kalibratie_sleutel
+from .gevoeligheid import REPLICATIES, gevoeligheid_met_cache
 from .kalibratie import INTERVAL_Z, Kalibratie
 from .maanden import MAANDEN_PER_JAAR, dagreeks, evenwicht_fte_wachtrij, queue_uren
 from .overzicht import jaaroverzicht
-from .projectie import eerste_maand, projectie_van_run, servers_van
+from .projectie import andere_start, eerste_maand, projectie_van_run, servers_van
 from .simulatie import _in_twee_threads, _twee_kernen, simuleer_kolommen
 from .stromen import herhaal, stromen_uit, tarieven, trek_bronnen
 
@@ -259,4 +261,26 @@ def wachttijden_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd
     formatie = normformaties_met_cache(
         vergeleken, kal, sleutel, d.normen.normsets[p.normset], d.wachttijden, p.wachttijden.seed, norm
     )
+    extra = {"beginstand": andere_start(run, kal, vergeleken), **_gevoeligheid_van_run(run, vergelijking, scenarios)}
+    kal = replace(kal, uitgangspunten=kal.uitgangspunten | extra)
     return kal, maanden, jaren.merge(formatie, on=["scenario", "jaar"], how="left")
+
+
+def _gevoeligheid_van_run(run, vergelijking: pd.DataFrame, scenarios: Mapping[str, pd.DataFrame]) -> dict:
+    """The tornado's figures (:mod:`.gevoeligheid`): the first compared scenario (the decision) and the
+    balance formation of the leading prognosis' last year."""
+    p, d = run.params, run.data
+    if vergelijking.empty:
+        return {}
+    eerste = str(vergelijking["naam"].iloc[0])
+    leidend = vergelijking[vergelijking["prognose_variant"] == p.leidende_prognose]
+    rijen = leidend if len(leidend) else vergelijking
+    volumes = rijen.sort_values("jaar").iloc[[-1]].assign(verzuim_pct=float(scenarios[eerste]["verzuim_pct"].iloc[0]))
+    tabel = gevoeligheid_met_cache(d, p.wachttijden, p.peilmoment, p.normset, (eerste, scenarios[eerste]), volumes)
+    return {
+        "gevoeligheid_scenario": eerste,
+        "gevoeligheid_jaar": int(scenarios[eerste]["jaar"].iloc[-1]),
+        "gevoeligheid_volumes_jaar": int(volumes["jaar"].iloc[0]),
+        "gevoeligheid_replicaties": REPLICATIES,
+        "gevoeligheid": tabel.to_dict(orient="records"),
+    }

@@ -156,17 +156,21 @@ def _interpoleer(grid: np.ndarray, pct: np.ndarray, doel: float) -> float | None
     return float(np.exp(np.log(grid[i - 1]) + w * (np.log(grid[i]) - np.log(grid[i - 1]))))
 
 
-def kalibreer(dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str) -> Kalibratie:
+def kalibreer(
+    dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str, inloop: bool = True
+) -> Kalibratie:
     """Fit one tempo per queue so that the base year, run in from the first realisatie, gives the
     realised shares (BURAP II 2024: 72% and 71%).
 
     A grid of tempi runs side by side on the same candidate cases (so the curve is monotone), the
     tempo is interpolated, then refined on all replications by secant steps until it is within
     half a percentage point. The two queues are independent, so both are fitted in the same runs.
+    ``inloop`` False starts the base year itself from an empty queue (the start the chapter sets beside).
     """
     aannames = dataset.wachttijden
     kg, ns = dataset.kengetallen, dataset.normen.normsets[normset]
-    inloop = inloopjaren(dataset, basisperiode)
+    inloop = inloopjaren(dataset, basisperiode) if inloop else inloopjaren(dataset, basisperiode).iloc[[-1]]
+    inloop = inloop.reset_index(drop=True)
     basisjaar = int(inloop["jaar"].iloc[-1])
     maanden = maanden_uit_jaren(inloop)
     term_o = int(aannames.termijn_onderzoek_werkdagen.waarde)

@@ -13,6 +13,7 @@ from ..data import Normset, Wachtrijaannames
 from ..formatting import getal
 from ..invoer import invoer_sha256
 from ..voortgang import meld
+from .beginstand import uit_wachtlijst, wachtlijsten_van
 from .cache import _tabellen_naar_bytes, _tabellen_van_bytes, kalibratie_sleutel, kalibreer_met_cache
 from .kalibratie import INTERVAL_Z, Kalibratie
 from .maanden import (
@@ -251,6 +252,9 @@ def projectie_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd.D
     w = p.wachttijden
     sleutel = kalibratie_sleutel(d, w, p.peilmoment, p.normset)
     kal = kalibreer_met_cache(d, w, p.peilmoment, p.normset)
+    stand = wachtlijsten_van(d, p.peilmoment)
+    if stand.methode == "wachtlijst":
+        kal = uit_wachtlijst(kal, d.normen.normsets[p.normset], d.wachttijden, stand)
     verzuim = verzuim_basis_pct(d.kengetallen, kal.basisjaar, w)
     scenarios = {
         str(naam): scenario_maanden(groep, verzuim, w) for naam, groep in vergelijking.groupby("naam", sort=False)
@@ -262,3 +266,30 @@ def projectie_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd.D
     ns = d.normen.normsets[p.normset]
     maanden, jaren = projecteer_met_cache(scenarios, kal, sleutel, ns, d.wachttijden, w)
     return kal, maanden, jaren, scenarios
+
+
+def andere_start(run, kal: Kalibratie, scenarios: Mapping[str, pd.DataFrame]) -> dict:
+    """The start the chapter sets beside the one used, and what it gives: the run-in from empty when waiting
+    lists were measured, else an empty queue at the start of the base year (fitted to the same measured
+    shares). Per compared scenario and year the annual indicators, at the bounds' number of replications."""
+    p, d = run.params, run.data
+    stand = wachtlijsten_van(d, p.peilmoment)
+    w = p.wachttijden
+    if stand.methode == "wachtlijst":
+        ander, methode = kalibreer_met_cache(d, w, p.peilmoment, p.normset), "inloop"
+    else:
+        ander, methode = kalibreer_met_cache(d, w, p.peilmoment, p.normset, inloop=False), "leeg_basisjaar"
+    klein = w.model_copy(update={"replicaties": min(w.replicaties, _REPLICATIES_GRENS)})
+    sleutel = invoer_sha256(kalibratie_sleutel(d, w, p.peilmoment, p.normset), "andere start", methode)
+    ns = d.normen.normsets[p.normset]
+    _, jaren = projecteer_met_cache(scenarios, ander, sleutel, ns, d.wachttijden, klein)
+    return {
+        "methode": stand.methode,
+        "bron": stand.bron,
+        "meldingen_wachtend": stand.meldingen_wachtend.waarde if stand.meldingen_wachtend else None,
+        "onderzoeken_open": stand.onderzoeken_open.waarde if stand.onderzoeken_open else None,
+        "andere_methode": methode,
+        "andere_factor_triage": ander.tempo_triage,
+        "andere_factor_onderzoek": ander.tempo_onderzoek,
+        "andere_jaren": jaren[["scenario", "jaar", "triage_pct", "onderzoek_pct"]].to_dict(orient="records"),
+    }

@@ -1,0 +1,141 @@
+"""Chapter 08, Wettelijke termijnen: the start state the projection used and the sensitivity to the assumptions.
+
+Which start (data/wachttijden.yaml, per peilmoment) and what the other start gives; a tornado per annual
+indicator of the decision scenario against every assumption, the model refitted for each (results.json,
+``kalibratie``: ``beginstand`` and ``gevoeligheid``).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from IPython.display import Markdown
+
+from .. import formatting as fmt
+from ..charts import Figuur, figuur, tornado_chart
+from ..markup import markdown_tekst
+from ..resultaten import Resultaten
+
+__all__ = ["beginstand_tekst", "gevoeligheid_figuur", "gevoeligheid_tekst"]
+
+
+def _naam(naam: str) -> str:
+    return f"*{markdown_tekst(naam)}*"
+
+
+def beginstand_tekst(r: Resultaten) -> Markdown:
+    """Which start the projection used (data/wachttijden.yaml, per peilmoment) and what the other start gives:
+    per compared scenario the annual indicators of the last year under both."""
+    kal = r.kalibratie
+    b = kal.get("beginstand")
+    if not b:
+        return Markdown("")
+    if b["methode"] == "wachtlijst":
+        gebruikt = (
+            f"De projectie begint bij de wachtlijsten op {r.peilmoment}: {fmt.aantal(b['meldingen_wachtend'])} "
+            f"meldingen die op triage wachten en {fmt.aantal(b['onderzoeken_open'])} lopende onderzoeken "
+            f"(bron: {markdown_tekst(b['bron'])})."
+        )
+        ander = f"Liet het model de wachtrij in plaats daarvan inlopen vanaf {kal['inloop_jaren'][0]}"
+    else:
+        gebruikt = (
+            f"De data geven geen wachtlijsten op {r.peilmoment}. De projectie begint daarom bij de wachtrij die het "
+            f"model overhoudt na het inlopen vanaf een lege wachtrij in {kal['inloop_jaren'][0]}; dat is een "
+            "gekozen uitgangspunt (de bron staat bij de aannames in de datamap)."
+        )
+        ander = (
+            f"Begint het model in plaats daarvan op 1 januari {kal['basisjaar']} met een lege wachtrij, dan past "
+            f"het dezelfde gemeten termijnen bij een tempo van {fmt.getal(b['andere_factor_triage'], 2)} voor "
+            f"triage en {fmt.getal(b['andere_factor_onderzoek'], 2)} voor onderzoek"
+        )
+    andere = pd.DataFrame(b["andere_jaren"])
+    if andere.empty:
+        return Markdown(gebruikt)
+    jaar = int(andere["jaar"].max())
+    nu = r.wachttijden_jaren.set_index(["scenario", "jaar"])
+    delen = []
+    for x in andere[andere["jaar"] == jaar].itertuples():
+        hier = nu.loc[(x.scenario, jaar)]
+        delen.append(
+            f"{_naam(x.scenario)} triage {fmt.procent(x.triage_pct)} (nu {fmt.procent(hier['triage_pct'])}), "
+            f"onderzoek {fmt.procent(x.onderzoek_pct)} (nu {fmt.procent(hier['onderzoek_pct'])})"
+        )
+    return Markdown(
+        f"{gebruikt} {ander}; de jaarindicatoren van {jaar} worden dan: "
+        + "; ".join(delen)
+        + ". Het beginpunt weegt dus zwaar; de gemeten wachtlijsten op het peilmoment (aantal meldingen dat op "
+        "triage wacht en aantal lopende onderzoeken) in de datamap maken deze keuze overbodig."
+    )
+
+
+_AANNAMEN = {
+    "acuut_triage_pct": "Aandeel acute meldingen",
+    "variatiecoefficient_werk_triage": "Spreiding werk per triage",
+    "variatiecoefficient_werk_onderzoek": "Spreiding werk per onderzoek",
+    "uren_per_werkdag_triage": "Uren per triage per werkdag",
+    "uren_per_werkdag_onderzoek": "Uren per onderzoek per werkdag",
+    "vakantiedip": "Capaciteitsdip in vakanties",
+    "gemeten_termijnen": "Gemeten termijnen (kalibratiedoel)",
+    "beginstand": "Beginstand",
+}
+
+
+def _tornado(r: Resultaten, kolom: str) -> pd.DataFrame:
+    """Per assumption: the change of ``kolom`` when it is set lower and higher, largest change first."""
+    g = pd.DataFrame(r.kalibratie["gevoeligheid"])
+    basis = float(g.loc[g["aanname"] == "basis", kolom].iloc[0])
+    rijen = []
+    for aanname, groep in g[g["aanname"] != "basis"].groupby("aanname", sort=False):
+        per = groep.set_index("richting")
+        laag = float(per.loc["laag", kolom]) - basis if "laag" in per.index else 0.0
+        hoog = float(per.loc["hoog", kolom]) - basis if "hoog" in per.index else 0.0
+        waarden = " / ".join(str(w) for w in groep["waarde"])
+        rijen.append(
+            {
+                "invoer": f"{_AANNAMEN.get(aanname, aanname)} ({waarden})",
+                "bereik": max(abs(laag), abs(hoog)),  # the largest change either way
+                "effect_laag": laag,
+                "effect_hoog": hoog,
+                "aanname": aanname,
+            }
+        )
+    t = pd.DataFrame(rijen)
+    return t.sort_values("bereik", ascending=False).reset_index(drop=True)
+
+
+def gevoeligheid_figuur(r: Resultaten, wachtrij: str) -> Figuur:
+    """Tornado of one annual indicator of the decision scenario's last year against each assumption."""
+    kal = r.kalibratie
+    wat = {"triage": "triage binnen de termijn", "onderzoek": "onderzoek binnen de termijn"}[wachtrij]
+    return figuur(
+        tornado_chart(
+            _tornado(r, f"{wachtrij}_pct"),
+            titel_x=f"Verandering jaarindicator {wachtrij} (procentpunt)",
+            label=lambda e: f"{fmt.getal(e, 1, teken=True)} pp",
+        ),
+        f"Gevoeligheid: hoeveel de jaarindicator {wat} van {_naam(kal['gevoeligheid_scenario'])} in "
+        f"{kal['gevoeligheid_jaar']} verandert als één aanname lager of hoger is (model telkens opnieuw "
+        f"gekalibreerd, {fmt.aantal(kal['gevoeligheid_replicaties'])} herhalingen)",
+    )
+
+
+def gevoeligheid_tekst(r: Resultaten) -> Markdown:
+    """Which assumptions matter: the two largest spans per term, and the effect on the balance formation."""
+    kal = r.kalibratie
+    if not kal.get("gevoeligheid"):
+        return Markdown("")
+    zinnen = []
+    for q, wat in (("triage", "triage"), ("onderzoek", "onderzoek")):
+        t = _tornado(r, f"{q}_pct")
+        groot = [
+            f"{_AANNAMEN.get(a, a).lower()} ({fmt.getal(b, 0)} procentpunt)"
+            for a, b in zip(t["aanname"], t["bereik"], strict=True)
+        ][:3]
+        zinnen.append(f"Voor {wat} tellen het zwaarst: " + ", ".join(groot) + ".")
+    t = _tornado(r, "fte_evenwicht_onderzoek")
+    zinnen.append(
+        f"Het evenwicht van de onderzoekswachtrij in {kal['gevoeligheid_volumes_jaar']} verschuift het meest door "
+        f"{_AANNAMEN.get(t['aanname'].iloc[0], t['aanname'].iloc[0]).lower()} "
+        f"({fmt.fte(t['bereik'].iloc[0], eenheid=True)}). Een aanname van één wachtrij verandert niets aan de andere: "
+        "elke wachtrij heeft zijn eigen toeval en zijn eigen tempo."
+    )
+    return Markdown(" ".join(zinnen))
