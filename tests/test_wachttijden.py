@@ -543,7 +543,7 @@ def test_een_peilmoment_zonder_gemeten_termijnen_noemt_bestand_sleutel_en_jaar(d
 
 def test_een_peilmoment_zonder_beginstand_is_een_regel_met_bestand_en_sleutel(cli, data_copy, standaard_run):
     """The start state is data keyed by peilmoment: none for the run's peilmoment stops validate (exit 2)."""
-    edit_file(data_copy / "wachttijden.yaml", '"BURAP 2 2024":', '"BURAP 1 2024":')
+    edit_file(data_copy / "wachttijden.yaml", '"BURAP 2 2024":', '"BURAP 9 2024":')
     code, _, err = cli("validate", "--params", standaard_run.params_bestand, "--data", data_copy)
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "wachttijden.yaml, sleutel beginstand.BURAP 2 2024: ontbreekt" in err
