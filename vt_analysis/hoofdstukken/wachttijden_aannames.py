@@ -7,6 +7,8 @@ indicator of the decision scenario against every assumption, the model refitted 
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from IPython.display import Markdown
 
@@ -73,10 +75,15 @@ _AANNAMEN = {
     "variatiecoefficient_werk_onderzoek": "Spreiding werk per onderzoek",
     "uren_per_werkdag_triage": "Uren per triage per werkdag",
     "uren_per_werkdag_onderzoek": "Uren per onderzoek per werkdag",
-    "vakantiedip": "Capaciteitsdip in vakanties",
-    "gemeten_termijnen": "Gemeten termijnen (kalibratiedoel)",
+    "vakantiedip": "Vakantiedip",
+    "gemeten_termijnen": "Kalibratiedoel",
     "beginstand": "Beginstand",
 }
+
+
+def _nl(waarde: str) -> str:
+    """A variant's value as the model wrote it ('0.5 × dip', '-5 pp'), with Dutch decimals and minus sign."""
+    return re.sub(r"(\d)\.(\d)", r"\1,\2", str(waarde)).replace("-", "−")
 
 
 def _tornado(r: Resultaten, kolom: str) -> pd.DataFrame:
@@ -88,7 +95,7 @@ def _tornado(r: Resultaten, kolom: str) -> pd.DataFrame:
         per = groep.set_index("richting")
         laag = float(per.loc["laag", kolom]) - basis if "laag" in per.index else 0.0
         hoog = float(per.loc["hoog", kolom]) - basis if "hoog" in per.index else 0.0
-        waarden = " / ".join(str(w) for w in groep["waarde"])
+        waarden = " / ".join(_nl(w) for w in groep["waarde"])
         rijen.append(
             {
                 "invoer": f"{_AANNAMEN.get(aanname, aanname)} ({waarden})",
@@ -112,7 +119,7 @@ def gevoeligheid_figuur(r: Resultaten, wachtrij: str) -> Figuur:
             titel_x=f"Verandering jaarindicator {wachtrij} (procentpunt)",
             label=lambda e: f"{fmt.getal(e, 1, teken=True)} pp",
         ),
-        f"Gevoeligheid: hoeveel de jaarindicator {wat} van {_naam(kal['gevoeligheid_scenario'])} in "
+        f"Gevoeligheid: hoeveel de jaarindicator {wat} van {kal['gevoeligheid_scenario']} in "
         f"{kal['gevoeligheid_jaar']} verandert als één aanname lager of hoger is (model telkens opnieuw "
         f"gekalibreerd, {fmt.aantal(kal['gevoeligheid_replicaties'])} herhalingen)",
     )
