@@ -14,11 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 import pypandoc
-import typst
 
 from . import formatting as fmt
-from . import paths
-from .charts import font_dir
+from . import paths, typst_pdf
 from .hoofdstukken.samenvatting import scenario_tabel
 from .params import RunParams
 from .resultaten import Resultaten
@@ -104,13 +102,4 @@ def schrijf_samenvatting(markdown: str, variabelen: list[str], doel: Path, werkm
         encoding="utf-8",
     )
     moment = datetime.combine(datum, datetime.min.time(), tzinfo=UTC)
-    _, waarschuwingen = typst.compile_with_warnings(
-        str(bron),
-        output=str(doel),
-        root=str(werkmap),
-        font_paths=[str(font_dir())],
-        ignore_system_fonts=True,
-        timestamp=int(moment.timestamp()),
-        pdf_standards="ua-1",
-    )
-    return [w.message for w in waarschuwingen]
+    return typst_pdf.compileer(bron, doel, werkmap, moment)

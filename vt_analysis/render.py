@@ -29,7 +29,7 @@ import vl_convert as vlc
 from rich.console import Console
 
 from . import formatting as fmt
-from . import paths, privecache
+from . import paths, privecache, typst_pdf
 from .bestuursvoorstel import SAMENVATTING_NAAM, samenvatting_markdown, schrijf_samenvatting
 from .chapters import check_parameters_cell, load_chapters
 from .charts import font_dir
@@ -334,18 +334,9 @@ def render_pdf(
             doel_bestand.write_bytes(pdf)
             return json.loads(meldingen)
     try:
-        _, waarschuwingen = typst.compile_with_warnings(
-            str(bron),
-            output=str(doel_bestand),
-            root=str(typst_map),
-            font_paths=[str(font_dir())],
-            ignore_system_fonts=True,
-            timestamp=int(moment.timestamp()),
-            pdf_standards="ua-1",  # accessible PDF (tagged, alt texts, language): required of Dutch public bodies
-        )
+        meldingen = typst_pdf.compileer(bron, doel_bestand, typst_map, moment)
     except typst.TypstError as exc:
         raise RenderFout(f"typst: {exc.message}") from None
-    meldingen = [w.message for w in waarschuwingen]
     if bewaard is not None:
         bewaard.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         privecache.schrijf(bewaard.with_suffix(".pdf"), doel_bestand.read_bytes())
