@@ -462,13 +462,13 @@ def test_pdf_from_the_cache_only_for_the_same_typst_source(standaard_run, tmp_pa
     """The same source gives the cached PDF (and its warnings) without running typst; another source runs it."""
     import typst
 
-    from vt_analysis import render
+    from vt_analysis import pdf_rapport
 
     cache = tmp_path / "cache"
 
     def maak(markdown: str, naam: str) -> bytes:
         pdf = tmp_path / naam
-        render.render_pdf(markdown, standaard_run, pdf, tmp_path / f"typst-{naam}", cache)
+        pdf_rapport.render_pdf(markdown, standaard_run, pdf, tmp_path / f"typst-{naam}", cache)
         return pdf.read_bytes()
 
     eerste = maak("# Kop\n\nEen zin.\n", "a.pdf")

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from vt_analysis import render, tekst
+from vt_analysis import pdf_rapport, tekst
+from vt_analysis.pandoc_omzetten import pandoc
 
 VIJANDIG = """Gewone zin met *nadruk* en **vet**.
 
@@ -50,7 +51,7 @@ def blok(tmp_path: Path, monkeypatch, standaard_run) -> str:
 
 
 def test_blok_wordt_geen_html(blok):
-    html = render._pandoc(blok, "html5", [])
+    html = pandoc(blok, "html5", [])
     html = re.sub(r'<nav id="TOC".*?</nav>', "", html[html.index("<body>") :], flags=re.S)  # the report's own TOC
     for live in (
         r"<a\b",
@@ -73,11 +74,11 @@ def test_blok_wordt_geen_html(blok):
 def test_blok_wordt_geen_typst_en_de_pdf_heeft_geen_link(blok, standaard_run, tmp_path):
     """pandoc → Typst → PDF/UA-1 as the report does: no raw Typst, no link, no citation (that would need a
     bibliography and break the PDF)."""
-    typst_bron = render._pandoc(blok, "typst", [])
+    typst_bron = pandoc(blok, "typst", [])
     buiten_code = re.sub(r"`[^`]*`", "", typst_bron)  # a code span is raw text in Typst too
     assert "#link(" not in buiten_code.replace('\\#link("', "")
     pdf = tmp_path / "blok.pdf"
-    render.render_pdf(blok, standaard_run, pdf, tmp_path / "typst")
+    pdf_rapport.render_pdf(blok, standaard_run, pdf, tmp_path / "typst")
     reader = PdfReader(pdf)
     tekst_pdf = "".join(p.extract_text() for p in reader.pages).replace("\n", " ")
     assert "@naam" in tekst_pdf and "$x^2$" in tekst_pdf and "<script>alert(1)</script>" in tekst_pdf
@@ -101,7 +102,7 @@ def test_titel_wordt_geen_link_in_de_voettekst(standaard_run, tmp_path, titel):
         params_bestand=standaard_run.params_bestand,
     )
     pdf = tmp_path / "titel.pdf"
-    render.render_pdf("Tekst.\n", run, pdf, tmp_path / "typst")
+    pdf_rapport.render_pdf("Tekst.\n", run, pdf, tmp_path / "typst")
     reader = PdfReader(pdf)
     assert titel.split(" ")[0] in reader.pages[-1].extract_text()
     assert not _uri_links(reader)
@@ -116,7 +117,7 @@ def test_filter_laat_alleen_een_echte_figuur_door():
         '<script type="application/json" class="vega-spec" data-doel="vis-1">{"a":"\\u003cimg src=x\\u003e"}</script>\n'
         "<figcaption>Figuur 1: x</figcaption>\n</figure>\n```\n"
     )
-    html = render._pandoc(echt, "html5", [])
+    html = pandoc(echt, "html5", [])
     assert '<figure class="figuur" id="figuur-1">' in html
     for binnen in (
         '<a href="http://127.0.0.1:9/">k</a>',
@@ -126,5 +127,5 @@ def test_filter_laat_alleen_een_echte_figuur_door():
         '<svg><image href="http://127.0.0.1:9/x.png"/></svg>',
     ):
         nep = echt.replace("<figcaption>", binnen + "\n<figcaption>")
-        html = render._pandoc(nep, "html5", [])
+        html = pandoc(nep, "html5", [])
         assert '<figure class="figuur"' not in html and "&lt;figure" in html, binnen

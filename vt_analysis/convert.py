@@ -25,6 +25,7 @@ from . import privecache
 from .charts import FORMAT_LOCALE, VEGALITE_MIMETYPE, font_dir, gegevens_tabel
 from .invoer import invoer_sha256, omgeving_sha256
 from .markup import markdown_tekst
+from .typst_pdf import typst_inhoud
 from .woord import BREEDTE_CM
 
 VL_VERSION = "6.4"
@@ -74,13 +75,6 @@ def spec_to_png(spec: dict) -> bytes:
 def _typst_tekst(tekst: str) -> str:
     """A Typst string literal."""
     return json.dumps(tekst, ensure_ascii=False)
-
-
-def _typst_inhoud(tekst: str) -> str:
-    """Text as Typst content (markup characters escaped)."""
-    for teken in '\\#[]*_$@<>~`"/':
-        tekst = tekst.replace(teken, "\\" + teken)
-    return tekst
 
 
 def _json_in_script(spec: dict) -> str:
@@ -169,7 +163,7 @@ class ReportOutputs(Preprocessor):
         return (
             "```{=typst}\n"
             f'#figure(image("{map_.name}/figuur-{nummer}.svg", width: 100%, alt: {_typst_tekst(alt_lang)}),\n'
-            f"  caption: [{_typst_inhoud(bijschrift)}])\n"
+            f"  caption: [{typst_inhoud(bijschrift)}])\n"
             "```"
         )
 

@@ -9,6 +9,17 @@ import typst
 
 from .charts import font_dir
 
+# Every character that starts Typst markup or code, and the backslash itself. '/' too: Typst makes a link of
+# a bare https:// and '//' starts a comment.
+_TYPST_MARKUP = '\\#[]*_$@<>~`"/'
+
+
+def typst_inhoud(tekst: str) -> str:
+    """Plain text as Typst content: every markup character escaped, so a name from data prints as typed."""
+    for teken in _TYPST_MARKUP:
+        tekst = tekst.replace(teken, "\\" + teken)
+    return tekst
+
 
 def compileer(bron: Path, doel: Path, root: Path, moment: datetime) -> list[str]:
     """Write ``doel`` from ``bron`` and return Typst's warnings. The fonts are the project's own and the

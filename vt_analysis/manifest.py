@@ -1,0 +1,86 @@
+"""What produced a report (``manifest.json``): the sources and their hashes, package versions, git commit."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from importlib import metadata
+from pathlib import Path
+
+import pypandoc
+
+from . import paths
+from .run import Run
+from .verify import bronnen, tekstset_map
+from .watals import is_wat_als, verschillen
+
+PAKKETTEN = (
+    "vt-analysis",
+    "pandas",
+    "altair",
+    "vl-convert-python",
+    "papermill",
+    "nbconvert",
+    "pydantic",
+    "pypandoc-binary",
+    "typst",
+    "babel",
+    "font-lato",
+    "numpy",
+)
+
+
+def _sha256(pad: Path) -> str:
+    return hashlib.sha256(pad.read_bytes()).hexdigest()
+
+
+def _git_commit() -> str:
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=paths.ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        vuil = subprocess.run(
+            ["git", "status", "--porcelain"], cwd=paths.ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
+        return commit + ("+wijzigingen" if vuil else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "onbekend"
+
+
+def manifest(run: Run, notebooks: list[Path], hoofdstukken: Path) -> dict:
+    """What produced this report: input hashes, package versions, git commit, document date."""
+    invoer = {paths.display_path(p): _sha256(p) for p in run.data.bestanden()}
+    invoer[paths.display_path(run.params_bestand)] = _sha256(run.params_bestand)
+    for pad in [*notebooks, hoofdstukken, *sorted(paths.TEMPLATE_DIR.iterdir())]:
+        invoer[paths.display_path(pad)] = _sha256(pad)
+    versies = {}
+    for naam in PAKKETTEN:
+        try:
+            versies[naam] = metadata.version(naam)
+        except metadata.PackageNotFoundError:
+            versies[naam] = "niet geïnstalleerd"
+    tekst = tekstset_map(run.params)
+    return {
+        "run": run.params.run_naam,
+        "documentdatum": run.params.documentdatum.isoformat(),
+        "params": run.params.model_dump(mode="json"),  # what the next edition compares with (wijzigingen)
+        # a what-if: what differs from data/ and the params (None for a real edition, which a what-if never replaces)
+        "wat_als": verschillen(run.params, run.data.directory) if is_wat_als(run.params, run.data.directory) else None,
+        "git_commit": _git_commit(),
+        "pandoc": pypandoc.get_pandoc_version(),
+        "pakketten": versies,
+        "invoer_sha256": invoer,
+        # for verify: the same sources per category, keyed independently of the cwd, and where they were
+        "bronnen": bronnen(run.data.directory, run.params_bestand, hoofdstukken, notebooks, tekst),
+        "bron_paden": {
+            "data": str(run.data.directory.resolve()),
+            "params": str(run.params_bestand.resolve()),
+            "hoofdstukken": str(hoofdstukken.resolve()),
+            "tekst": str(tekst.resolve()) if tekst else None,
+        },
+    }
+
+
+def schrijf_json(pad: Path, inhoud: dict) -> None:
+    pad.write_text(json.dumps(inhoud, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8")
