@@ -24,10 +24,16 @@ from . import formatting as fmt
 from . import paths, tekst
 from .data import Dataset, load_dataset
 from .errors import InvoerFout
-from .params import RunParams, jaren_voor_run, load_params, ontbrekende_kengetallen, validate_params
+from .params import (
+    RunParams,
+    jaren_voor_run,
+    load_params,
+    ontbrekende_beginstand,
+    ontbrekende_kengetallen,
+    validate_params,
+)
 from .run import load_run
 from .verify import tekstset_map
-from .wachttijden.beginstand import ontbrekende_beginstand
 from .wijzigingen import load_vorige_uitgave
 
 # The params key that names the previous run's params file (the "what changed since the last BURAP" section).

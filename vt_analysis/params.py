@@ -16,13 +16,20 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from . import paths
-from .data import PER_BEGROTINGSJAAR, PER_PEILJAAR, PER_VORIG_JAAR, VEROUDEREND, Dataset, _load_yaml
+from .data import PER_BEGROTINGSJAAR, PER_PEILJAAR, PER_VORIG_JAAR, VEROUDEREND, Dataset, Wachtlijsten, _load_yaml
 from .errors import InvoerFout, eerste_fout, from_validation_error
-from .prognose import PrognoseParams, PrognoseVariant, prognose_jaren
-from .scenarios import ScenarioAParams, ScenarioBParams, ScenarioCParams, VergelijkingParams
+from .params_secties import (
+    PrognoseParams,
+    PrognoseVariant,
+    ScenarioAParams,
+    ScenarioBParams,
+    ScenarioCParams,
+    VergelijkingParams,
+    WachttijdenParams,
+    prognose_jaren,
+)
+from .paths import WACHTTIJDEN_FILE, display_path
 from .schema import Strikt
-from .wachttijden import WachttijdenParams
-from .wachttijden.beginstand import wachtlijsten_van
 from .watals import WatAlsParams
 
 
@@ -354,3 +361,25 @@ def check_samenhang(params: RunParams, dataset: Dataset, bron: Path | str) -> No
             f"{trendjaren} jaar met status {' of '.join(p.trend_statussen)}, verwacht minstens {MIN_TRENDJAREN} "
             "(de trend met voorspelinterval, prognose.trend_statussen)",
         )
+
+
+def wachtlijsten_van(dataset: Dataset, peilmoment: str) -> Wachtlijsten:
+    """The start state stated for the peilmoment; none is an input error naming file and key."""
+    stand = dataset.wachttijden.beginstand.get(peilmoment)
+    if stand is None:
+        raise InvoerFout(dataset.directory / WACHTTIJDEN_FILE, f"sleutel beginstand.{peilmoment}", _ONTBREEKT)
+    return stand
+
+
+_ONTBREEKT = (
+    "ontbreekt; voeg de wachtlijsten op het peilmoment toe (methode: wachtlijst, meldingen_wachtend en "
+    "onderzoeken_open, elk met waarde, eenheid en bron) of kies bewust methode: inloop met een bron"
+)
+
+
+def ontbrekende_beginstand(peilmoment: str, dataset: Dataset) -> list[str]:
+    """For nieuwe-burap: the line that asks for the start state of a new peilmoment, if it is missing."""
+    if peilmoment in dataset.wachttijden.beginstand:
+        return []
+    bestand = display_path(dataset.directory / WACHTTIJDEN_FILE)
+    return [f"{bestand}: beginstand voor peilmoment {peilmoment!r} {_ONTBREEKT}"]

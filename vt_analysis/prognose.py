@@ -20,38 +20,13 @@ peilmoment, BURAP 2 2024). The fte come from the rekentool (rekentool.benodigde_
 from __future__ import annotations
 
 import math
-from typing import Literal
 
 import numpy as np
 import pandas as pd
-from pydantic import Field
 
 from .data import TELLINGEN, Dataset, Normen
+from .params_secties import PrognoseParams, prognose_jaren
 from .rekentool import benodigde_fte
-from .schema import Strikt
-
-PrognoseVariant = Literal["peilmoment", "begroting", "winstwaarschuwing", "trend"]
-
-
-class PrognoseParams(Strikt):
-    """Params section ``prognose``. Empty periods fall back to the run's besluit_periode / peilmoment."""
-
-    jaren: list[int] | None = Field(
-        default=None, description="prognosejaren; leeg = de jaren van fte_beschikbaar in kengetallen.yaml"
-    )
-    begroting_periode: str | None = Field(default=None, description="periode met de begroting; leeg = besluit_periode")
-    basis_periode: str | None = Field(
-        default=None, description="periode waarvan de mix (aantal per melding) geldt; leeg = peilmoment"
-    )
-    begroting_groei_pct_per_jaar: float = Field(default=0, ge=-100, le=100, description="groei na het begrotingsjaar")
-    winstwaarschuwing_groei_pct_per_jaar: float = Field(
-        default=0, ge=-100, le=100, description="groei na het begrotingsjaar"
-    )
-    trend_statussen: list[Literal["realisatie", "prognose", "begroting"]] = Field(
-        default=["realisatie", "prognose"], min_length=1, description="welke perioden de trend dragen"
-    )
-    betrouwbaarheid_pct: float = Field(default=95, gt=0, lt=100, description="breedte van het voorspelinterval")
-
 
 # --- Student-t quantile without scipy ------------------------------------------------------------
 
@@ -200,11 +175,6 @@ def _met_fte(df: pd.DataFrame, normen: Normen, basis_mix: pd.Series) -> pd.DataF
             volumes = volgens_mix(band.fillna(0), basis_mix)
             out[f"fte_{naam}_{grens}"] = benodigde_fte(volumes, normset).where(band.notna())
     return out
-
-
-def prognose_jaren(p: PrognoseParams, data: Dataset) -> list[int]:
-    """The forecast years: from the params, else the years with an available fte in kengetallen.yaml."""
-    return list(p.jaren) if p.jaren else sorted(data.kengetallen.fte_beschikbaar)
 
 
 def bereken_prognose(p: PrognoseParams, data: Dataset, besluit_periode: str, peilmoment: str) -> pd.DataFrame:

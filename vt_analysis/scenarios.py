@@ -13,74 +13,17 @@ is one matrix evaluation. The fte of a row is the rekentool's formula with that 
 
 from __future__ import annotations
 
-from typing import Literal
-
 import numpy as np
 import pandas as pd
-from pydantic import Field, model_validator
 
 from .data import TELLINGEN, Kengetallen, Normen, Normset
+from .params_secties import ScenarioAParams, ScenarioBParams, ScenarioCParams, ScenarioDef, VergelijkingParams
 from .politiemeldingen import reductie_uit_overige, verschuifbare_meldingen
-from .prognose import PrognoseVariant
 from .rekentool import benodigde_fte, norm_vector
-from .schema import Strikt
 
 # Counts that follow the meldingen when meldingen go (adviezen are asked before any melding).
 MAANDEN_PER_JAAR = 12
 STROOMAFWAARTS = ("meldingen", "overdragen", "overdracht_ondersteuning", "onderzoek", "monitoring")
-PCT = dict(ge=0, le=100)
-
-
-# --- params sections --------------------------------------------------------------------------------
-
-
-class ScenarioAParams(Strikt):
-    """``scenario_a``: on which basis the shortage is funded, which years to bridge, which extra posts to fund."""
-
-    prognose_variant: PrognoseVariant = Field(
-        default="winstwaarschuwing", description="de basis waarop A het tekort aanvult (het advies noemt deze)"
-    )
-    andere_basis: list[PrognoseVariant] = Field(
-        default=[], description="bases die ernaast worden doorgerekend, ter vergelijking"
-    )
-    overbrugging_jaren: list[int] = Field(default=[], description="jaren tot B en C effect hebben")
-    indexatietekort_meenemen: bool = False
-    voit_voortzetten: bool = False
-    veiligheid_voorop_voortzetten: bool = False
-
-
-class ScenarioBParams(Strikt):
-    """``scenario_b``: which forecast is reduced, and whether adviezen go down along with meldingen."""
-
-    prognose_variant: PrognoseVariant = "winstwaarschuwing"
-    adviezen_meeschalen: bool = True
-    vanaf_jaar: int | None = Field(
-        default=None, description="eerste jaar waarin B werkt (vergelijking); leeg = alle jaren"
-    )
-
-
-class ScenarioCParams(Strikt):
-    """``scenario_c``: the levers of C. Procesoptimalisatie; every default is neutral (no effect)."""
-
-    vanaf_jaar: int | None = Field(default=None, description="eerste jaar waarin C werkt; leeg = alle jaren")
-    direct_overdragen_pct: float = Field(
-        default=0, **PCT, description="(i) deel overdracht met ondersteuning dat direct wordt overgedragen"
-    )
-    monitoring_reductie_pct: float = Field(default=0, **PCT, description="(ii) minder uren per monitoringcasus")
-    echtscheiding_pct: float = Field(default=0, **PCT, description="(iii) deel meldingen naar RvdK / lokaal veld")
-    politie_naar_jpt_realisatie_pct: float = Field(
-        default=0, **PCT, description="(iv) deel van de JPT-waardige politiemeldingen dat direct gaat"
-    )
-    politie_teruggelegd_realisatie_pct: float = Field(
-        default=0, **PCT, description="(iv) deel van de niet-VT-waardige politiemeldingen dat direct teruggaat"
-    )
-    stap2_extra_adviezen: float = Field(
-        default=0, ge=0, description="(v) extra adviezen per jaar bij stap 2 van de meldcode"
-    )
-    stap2_voorkomen_pct: float = Field(
-        default=0, **PCT, description="(v) kans dat een extra advies een melding voorkomt"
-    )
-
 
 HEFBOMEN = tuple(k for k in ScenarioCParams.model_fields if k != "vanaf_jaar")
 
@@ -93,46 +36,6 @@ STAPPEN = (
     ("politie", ("politie_naar_jpt_realisatie_pct", "politie_teruggelegd_realisatie_pct")),
     ("stap2", ("stap2_extra_adviezen", "stap2_voorkomen_pct")),
 )
-
-
-class ScenarioDef(Strikt):
-    """One named scenario of the comparison: a combination of A, B and C."""
-
-    naam: str = Field(min_length=1)
-    prognose_variant: PrognoseVariant | None = Field(default=None, description="leeg = vergelijking.prognose_variant")
-    middelen: Literal["geen", "overbrugging", "structureel"] = "geen"
-    meldingen_terugdringen: bool = False
-    procesoptimalisatie: bool = False
-
-
-class GevoeligheidParams(Strikt):
-    """The tornado: which scenario and year, and the relative change of every input."""
-
-    scenario: str | None = Field(default=None, description="leeg = het eerste scenario")
-    jaar: int | None = Field(default=None, description="leeg = het eerste prognosejaar")
-    variatie_pct: float = Field(default=10, gt=0, le=100)
-
-
-class VergelijkingParams(Strikt):
-    """``vergelijking``: the named scenarios and the sensitivity analysis."""
-
-    prognose_variant: PrognoseVariant = "winstwaarschuwing"
-    scenarios: list[ScenarioDef] = Field(default=[])
-    gevoeligheid: GevoeligheidParams = Field(default_factory=GevoeligheidParams)
-
-    @model_validator(mode="after")
-    def _namen(self):
-        namen = [s.naam for s in self.scenarios]
-        dubbel = next((n for n in namen if namen.count(n) > 1), None)
-        if dubbel is not None:
-            raise ValueError(f"scenario {dubbel!r} komt twee keer voor, verwacht elke naam één keer")
-        g = self.gevoeligheid.scenario
-        if g is not None and g not in namen:
-            raise ValueError(
-                f"gevoeligheid.scenario {g!r} is geen scenario, verwacht een van: "
-                + (", ".join(namen) or "(geen scenario’s)")
-            )
-        return self
 
 
 # --- the rekentool, row-wise -------------------------------------------------------------------------

@@ -8,8 +8,8 @@ from IPython.display import Markdown
 
 from .. import formatting as fmt
 from ..params import RunParams
+from ..params_secties import ScenarioBParams
 from ..resultaten import Resultaten
-from ..scenarios import ScenarioBParams
 from ..tables import Tabel, tabel
 from .namen import TELLING_NAMEN, klein
 

@@ -6,8 +6,8 @@ from IPython.display import Markdown
 
 from .. import formatting as fmt
 from ..charts import Figuur, figuur, waterval_chart
+from ..params_secties import ScenarioCParams
 from ..resultaten import Resultaten
-from ..scenarios import ScenarioCParams
 from ..tables import Tabel, tabel
 from .namen import HEFBOOM_NAMEN, HEFBOOM_NODIG, STAP_NAMEN, klein, tekort_of_ruimte
 

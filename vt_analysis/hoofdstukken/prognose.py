@@ -7,7 +7,7 @@ from IPython.display import Markdown
 
 from .. import formatting as fmt
 from ..charts import Figuur, figuur, prognose_chart
-from ..prognose import PrognoseParams
+from ..params_secties import PrognoseParams
 from ..resultaten import Resultaten
 from ..tables import Tabel, tabel
 from .namen import TELLING_NAMEN, VARIANT_NAMEN

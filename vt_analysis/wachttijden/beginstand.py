@@ -14,34 +14,10 @@ from dataclasses import replace
 
 import numpy as np
 
-from ..data import Dataset, Normset, Wachtlijsten, Wachtrijaannames
-from ..errors import InvoerFout
-from ..paths import WACHTTIJDEN_FILE, display_path
+from ..data import Normset, Wachtlijsten, Wachtrijaannames
 from .kalibratie import Kalibratie
 from .maanden import maanden_uit_jaren, queue_uren
 from .toestand import Beginstand
-
-
-def wachtlijsten_van(dataset: Dataset, peilmoment: str) -> Wachtlijsten:
-    """The start state stated for the peilmoment; none is an input error naming file and key."""
-    stand = dataset.wachttijden.beginstand.get(peilmoment)
-    if stand is None:
-        raise InvoerFout(dataset.directory / WACHTTIJDEN_FILE, f"sleutel beginstand.{peilmoment}", _ONTBREEKT)
-    return stand
-
-
-_ONTBREEKT = (
-    "ontbreekt; voeg de wachtlijsten op het peilmoment toe (methode: wachtlijst, meldingen_wachtend en "
-    "onderzoeken_open, elk met waarde, eenheid en bron) of kies bewust methode: inloop met een bron"
-)
-
-
-def ontbrekende_beginstand(peilmoment: str, dataset: Dataset) -> list[str]:
-    """For nieuwe-burap: the line that asks for the start state of a new peilmoment, if it is missing."""
-    if peilmoment in dataset.wachttijden.beginstand:
-        return []
-    bestand = display_path(dataset.directory / WACHTTIJDEN_FILE)
-    return [f"{bestand}: beginstand voor peilmoment {peilmoment!r} {_ONTBREEKT}"]
 
 
 def _pool(aantal: int, werk: float, c: int, kolommen: int) -> tuple[np.ndarray, np.ndarray]:

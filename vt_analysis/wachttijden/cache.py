@@ -12,8 +12,9 @@ import pandas as pd
 from .. import privecache
 from ..data import Dataset
 from ..invoer import invoer_sha256, omgeving_sha256
+from ..params_secties import WachttijdenParams
 from .kalibratie import _KALIBRATIE_REPLICATIES, Kalibratie, kalibreer
-from .maanden import WachttijdenParams, inloopjaren
+from .maanden import inloopjaren
 from .overzicht import maandoverzicht_kolommen
 from .toestand import Beginstand
 

@@ -20,9 +20,10 @@ import pandas as pd
 from .. import privecache
 from ..data import Dataset
 from ..invoer import invoer_sha256
+from ..params_secties import WachttijdenParams
 from .cache import kalibratie_sleutel
 from .kalibratie import kalibreer
-from .maanden import WachttijdenParams, evenwicht_fte_wachtrij
+from .maanden import evenwicht_fte_wachtrij
 from .projectie import projecteer_jaren
 from .simulatie import _in_twee_threads
 

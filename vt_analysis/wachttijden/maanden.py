@@ -12,46 +12,13 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from pydantic import Field
 
 from ..data import TELLINGEN, Dataset, Kengetallen, Normset, Wachtrijaannames
+from ..params_secties import WachttijdenParams
 from ..rekentool import fte_beschikbaar as fte_beschikbaar_uit_volumes
-from ..schema import Strikt
 
 TRIAGE, ONDERZOEK = "triage", "onderzoek"
 MAANDEN_PER_JAAR = 12
-
-
-# --- params -------------------------------------------------------------------------------------
-
-
-class WachttijdenParams(Strikt):
-    """The ``wachttijden`` section of a run's params: simulation size, verzuim and the timing of A and B."""
-
-    replicaties: int = Field(1000, ge=100, le=20_000, description="aantal replicaties (Monte Carlo)")
-    seed: int = Field(2024, ge=0, description="startwaarde van de toevalsgenerator: zelfde seed, zelfde cijfers")
-    verzuim_pct: float | None = Field(
-        None, ge=0, lt=100, description="verzuim in de projectie; leeg is het verzuim van het basisjaar"
-    )
-    verzuim_scenario_pct: float | None = Field(
-        None,
-        ge=0,
-        lt=100,
-        description="verzuim in de stressvariant; leeg is het hoogste verzuim van de laatste drie jaar",
-    )
-    wervingsduur_maanden: int = Field(
-        6,
-        ge=0,
-        le=24,
-        description="aanname: maanden tussen het besluit over extra fte (A) en de eerste werkdag van de nieuwe "
-        "medewerkers (werving en inwerken)",
-    )
-    infasering_maanden: int = Field(
-        12,
-        ge=1,
-        le=24,
-        description="aanname: maanden waarin de vermindering van meldingen (B) lineair opbouwt tot het volle effect",
-    )
 
 
 # --- inputs: a scenario as a month table --------------------------------------------------------

@@ -12,8 +12,9 @@ from .. import privecache
 from ..data import Normset, Wachtrijaannames
 from ..formatting import getal
 from ..invoer import invoer_sha256
+from ..params import wachtlijsten_van
 from ..voortgang import meld
-from .beginstand import uit_wachtlijst, wachtlijsten_van
+from .beginstand import uit_wachtlijst
 from .cache import _tabellen_naar_bytes, _tabellen_van_bytes, kalibratie_sleutel, kalibreer_met_cache
 from .kalibratie import INTERVAL_Z, Kalibratie
 from .maanden import (
