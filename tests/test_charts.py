@@ -6,7 +6,10 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from vt_analysis.charts import KLEUREN, VARIANT_KLEUREN, contrastverhouding, figuur, thema
+from vt_analysis import formatting as fmt
+from vt_analysis.charts import tornado_chart
+from vt_analysis.grafiekthema import KLEUREN, VARIANT_KLEUREN, contrastverhouding, thema
+from vt_analysis.grafiekweergave import figuur
 
 
 @pytest.mark.parametrize("kleur", sorted(set(KLEUREN.values()) | set(VARIANT_KLEUREN.values())))
@@ -39,3 +42,20 @@ def test_text_alternative_is_short_names_the_highest_value_and_writes_years_as_y
         spec["usermeta"]["alt_gegevens"]
         == "Gegevens: Jaar 2024; Fte 10,50 | Jaar 2025; Fte 12,25 | Jaar 2026; Fte 11,00"
     )
+
+
+def test_alt_tekst_noemt_de_grootste_waarde_naar_grootte_ook_als_die_negatief_is():
+    """A tornado's largest bar may point left: the alt text names it, not the largest positive effect."""
+    tabel = pd.DataFrame(
+        {
+            "invoer": ["Meldingen", "Normuren"],
+            "bereik": [5.0, 1.0],
+            "effect_laag": [-4.5, -0.5],
+            "effect_hoog": [1.0, 0.5],
+        }
+    )
+    alt_tekst = figuur(tornado_chart(tabel), "Gevoeligheid").spec["usermeta"]["alt"]
+    assert alt_tekst.startswith(
+        "Grafiek: Gevoeligheid. Grootste waarde (absoluut): Invoer Meldingen, richting Invoer lager"
+    )
+    assert fmt.fte(-4.5, teken=True) in alt_tekst

@@ -1,0 +1,87 @@
+"""The one chart theme: font, sizes, colours (one per meaning) and the contrast they must keep.
+
+Every chart of the report takes its look from here, so the HTML, the PDF and Word show the same figure.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+VEGALITE_MIMETYPE = "application/vnd.vegalite.v6+json"
+FORMAT_LOCALE = "nl-NL"
+LETTERTYPE = "Lato"
+BREEDTE_PX = 560
+HOOGTE_PX = 260
+
+# Colours: one per meaning, used in every chart (colour-blind safe, Okabe-Ito), each at least 3:1 against
+# the white background (WCAG 1.4.11, non-text contrast; tested).
+KLEUREN = {
+    "meldingen": "#0072B2",
+    "adviezen": "#B07800",  # Okabe-Ito's orange darkened to 3,8:1 on white (WCAG 1.4.11 asks 3:1)
+    "regionaal": "#0072B2",
+    "landelijk": "#D55E00",
+    "beschikbaar": "#009E73",
+    "gap": "#CC79A7",
+    "neutraal": "#666666",
+}
+
+
+@lru_cache(maxsize=1)
+def font_dir() -> Path:
+    """The sans font that ships with the project (Lato, SIL OFL, from the font-lato wheel)."""
+    import font_lato
+
+    return Path(font_lato.__file__).parent / "files"
+
+
+def thema() -> dict:
+    """Vega-Lite config shared by every chart: font, sizes, quiet axes."""
+    return {
+        "font": LETTERTYPE,
+        "view": {"stroke": None, "continuousWidth": BREEDTE_PX, "continuousHeight": HOOGTE_PX},
+        "axis": {
+            "labelFont": LETTERTYPE,
+            "titleFont": LETTERTYPE,
+            "labelFontSize": 11,
+            "titleFontSize": 11,
+            "titleFontWeight": "normal",
+            "gridColor": "#e6e6e6",
+            "domainColor": "#888888",
+            "tickColor": "#888888",
+        },
+        "legend": {
+            "labelFont": LETTERTYPE,
+            "titleFont": LETTERTYPE,
+            "labelFontSize": 11,
+            "titleFontSize": 11,
+            "orient": "bottom",
+            "titleFontWeight": "normal",
+        },
+        "title": {"font": LETTERTYPE, "fontSize": 13, "fontWeight": "normal", "anchor": "start"},
+        "text": {"font": LETTERTYPE},
+        "background": "white",
+    }
+
+
+VARIANT_KLEUREN = {
+    "Realisatie / BURAP": "#444444",
+    "Begroting": "#0072B2",
+    "Winstwaarschuwing": "#D55E00",
+    "Trend": "#CC79A7",
+    "Beschikbaar": KLEUREN["beschikbaar"],
+}
+
+
+def contrastverhouding(kleur: str, achtergrond: str = "#ffffff") -> float:
+    """WCAG 2.1's contrast ratio of two sRGB colours (#rrggbb, or white/black as the theme names them):
+    1 (none) to 21 (black on white)."""
+
+    def luminantie(hex_: str) -> float:
+        hex_ = {"white": "#ffffff", "black": "#000000"}.get(hex_, hex_)
+        kanalen = [int(hex_[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in kanalen]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    licht, donker = sorted((luminantie(kleur), luminantie(achtergrond)), reverse=True)
+    return (licht + 0.05) / (donker + 0.05)
