@@ -168,5 +168,108 @@ def test_axe_finds_no_wcag_21_a_or_aa_violation(rendered, chromium, tmp_path, in
     uitslag = json.loads(html_lib.unescape(re.search(r'<pre id="axe-uitslag">(.*?)</pre>', dom, re.S)[1]))
     assert uitslag["geslaagd"] > 10  # axe really ran its rules
     if interactief:
-        assert dom.count('class="vega-actions"') == len(re.findall(r'class="vega-figuur"', html))  # all opened
+        # all opened: every chart and the rekentool
+        assert dom.count('class="vega-actions"') == len(re.findall(r'class="vega-figuur[" ]', html))
     assert uitslag["fouten"] == [], json.dumps(uitslag["fouten"], ensure_ascii=False, indent=1)
+
+
+# A reader who opens the rekentool, reads it, then changes one number at a time: what the page showed each time
+# is written into the DOM for the dump.
+_REKEN_ZELF = """<script>
+window.addEventListener('load', function () {
+  var wijzigingen = %(wijzigingen)s, gezien = [], stap = 0, vorige = null;
+  function teksten() {
+    return Array.prototype.map.call(document.querySelectorAll('#vis-reken-zelf .mark-text.role-mark text'),
+                                    function (t) { return t.textContent; });
+  }
+  document.querySelector('button.vt-interactief[data-doel="vis-reken-zelf"]').click();
+  var t = setInterval(function () {
+    var nu = teksten();
+    if (nu.length === 0 || nu.join('|') === vorige) return;  // not drawn yet, or not redrawn after the change
+    gezien.push(nu);
+    vorige = nu.join('|');
+    if (stap === wijzigingen.length) {
+      clearInterval(t);
+      var pre = document.createElement('pre');
+      pre.id = 'reken-zelf-uitslag';
+      pre.textContent = JSON.stringify(gezien);
+      document.body.appendChild(pre);
+      return;
+    }
+    var w = wijzigingen[stap++], veld = document.querySelector('#vis-reken-zelf input[name="' + w[0] + '"]');
+    veld.value = String(w[1]);
+    veld.dispatchEvent(new Event('input', {bubbles: true}));
+  }, 50);
+});
+</script>
+"""
+
+
+def test_rekentool_shows_the_reports_figures_and_moves_like_the_python_rekentool(rendered, chromium, tmp_path):
+    """Deliver 7: at its defaults the interactive rekentool shows results.json's figures of the leading prognosis;
+    each number a reader changes moves required fte, shortage and cost as the Python rekentool computes them."""
+    from vt_analysis import formatting as fmt
+    from vt_analysis.reken_zelf import reken_zelf, uitkomst
+    from vt_analysis.resultaten import Resultaten
+    from vt_analysis.run import load_run
+    from vt_analysis.velden import leidende_prognose
+
+    r = Resultaten.laad(rendered / "results.json")
+    rz = reken_zelf(r, leidende_prognose(load_run(paths.DEFAULT_PARAMS)))
+    stappen = [("meldingen", rz.meldingen + 250), ("adviezen", rz.adviezen - 300), ("fte_beschikbaar", 70.5)]
+    html = _met_script(
+        (rendered / "impactanalyse.html").read_text(encoding="utf-8"),
+        _REKEN_ZELF % {"wijzigingen": json.dumps(stappen)},
+    )
+    pagina = tmp_path / "pagina.html"
+    pagina.write_text(html, encoding="utf-8")
+    dom = chromium_dom(chromium, pagina, extra=("--window-size=1280,1000",))
+    gevonden = re.search(r'<pre id="reken-zelf-uitslag">(.*?)</pre>', dom.stdout, re.S)
+    assert gevonden, dom.stderr[-2000:]
+    gezien = json.loads(html_lib.unescape(gevonden[1]))
+
+    def getoond(u: dict) -> list[str]:
+        return [
+            f"{fmt.fte(u['fte_benodigd'])}\xa0fte",
+            f"{fmt.fte(u['tekort_fte'])}\xa0fte",
+            fmt.euro(u["tekort_euro"]),
+        ]
+
+    tekort = r.tekorten[(r.tekorten["variant"] == rz.variant) & (r.tekorten["jaar"] == rz.jaar)].iloc[0]
+    verwacht = [getoond(tekort)]  # the report's own figures first (77,47 / 14,07 for BURAP 2 2024)
+    invoer = {"meldingen": rz.meldingen, "adviezen": rz.adviezen, "fte_beschikbaar": rz.fte_beschikbaar}
+    for naam, waarde in stappen:
+        invoer[naam] = waarde
+        verwacht.append(getoond(uitkomst(r, rz, **invoer)))
+    assert [[t.replace(" ", "\xa0") for t in rij] for rij in gezien] == verwacht, gezien
+
+
+def test_top_of_the_page_gives_the_boards_key_figures_of_results_json(rendered):
+    """Under the title block, before the contents: the one-page summary's shortage table, the leading prognosis
+    first, each cell as results.json has it; then the rekentool at the report's figures."""
+    from vt_analysis import formatting as fmt
+    from vt_analysis.run import load_run
+    from vt_analysis.velden import leidende_prognose
+
+    html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
+    kern = html.index('<section class="kerncijfers"')
+    assert html.index("</header>") < kern < html.index('id="reken-zelf"') < html.index('<nav id="TOC"')
+    sectie = html[kern : html.index("</section>", kern)]
+    cellen = [html_lib.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", sectie)]
+    rijen = [cellen[i : i + 7] for i in range(0, len(cellen), 7)]
+    tekorten = json.loads((rendered / "results.json").read_text(encoding="utf-8"))["tekorten"]
+    verwacht = [
+        [
+            str(t["jaar"]),
+            fmt.aantal(t["meldingen"]),
+            fmt.fte(t["fte_benodigd"]),
+            fmt.fte(t["fte_beschikbaar"]),
+            fmt.fte(t["tekort_fte"]),
+            fmt.euro(t["tekort_euro"]),
+        ]
+        for t in tekorten
+    ]
+    assert len(rijen) == len(tekorten) and sorted(r[1:] for r in rijen) == sorted(verwacht)
+    leidend = leidende_prognose(load_run(paths.DEFAULT_PARAMS))
+    eerste = min((t["jaar"], v) for v, t in zip(verwacht, tekorten, strict=True) if t["variant"] == leidend)[1]
+    assert rijen[0][1:] == eerste  # the board reads the leading shortage first (14,07 fte in 2025)

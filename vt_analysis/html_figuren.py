@@ -76,7 +76,7 @@ _SCRIPT = """<script>
         var menu = houder.querySelector('.vega-actions');
         var samenvatting = houder.querySelector('summary');
         if (samenvatting) samenvatting.setAttribute('aria-label', opties.i18n.CLICK_TO_VIEW_ACTIONS);
-        var sets = gegevens(spec);
+        var sets = houder.dataset.csv === 'nee' ? [] : gegevens(spec);
         sets.forEach(function (rijen, i) {
           var a = document.createElement('a');
           a.className = 'vt-csv';
@@ -96,7 +96,7 @@ _SCRIPT = """<script>
     knop.type = 'button';
     knop.className = 'vt-interactief';
     knop.dataset.doel = houder.id;
-    knop.textContent = knopLabel.replace('N', houder.id.replace(/^vis-/, ''));
+    knop.textContent = houder.dataset.knop || knopLabel.replace('N', houder.id.replace(/^vis-/, ''));
     knop.addEventListener('click', function () { interactief(knop); });
     figuur.appendChild(knop);
   });

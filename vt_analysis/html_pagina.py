@@ -82,7 +82,7 @@ def _html_after_body() -> str:
     return f'<script type="text/plain" id="vega-bundel">\n{_vega_tekst()}\n</script>\n{embed_script()}'
 
 
-def render_html(markdown: str, run: Run, doel_bestand: Path, werkmap: Path) -> None:
+def render_html(markdown: str, run: Run, doel_bestand: Path, werkmap: Path, bovenaan: str = "") -> None:
     head = werkmap / "head.html"
     after = werkmap / "after.html"
     na_body = _html_after_body()
@@ -103,6 +103,7 @@ def render_html(markdown: str, run: Run, doel_bestand: Path, werkmap: Path) -> N
             *variabelen(run, "html"),
             "-V",
             f"lijsten={LIJSTEN_PLEK}",
+            *(["-V", f"bovenaan={bovenaan}"] if bovenaan else []),
         ],
     )
     doel_bestand.write_text(lijsten_html(tekst), encoding="utf-8")

@@ -27,6 +27,7 @@ from .chapters import check_parameters_cell, load_chapters
 from .convert import combine_notebooks, to_markdown
 from .execute import HoofdstukFout, KernelPool, execute_chapters
 from .hoofdstukcache import HoofdstukCache, invoer_sha256, omgeving_sha256, parameters_sha256, standaard_map
+from .html_bovenaan import html_bovenaan
 from .html_pagina import render_html
 from .manifest import manifest, schrijf_json
 from .pandoc_omzetten import RenderFout
@@ -171,7 +172,7 @@ def render_report(
             markdown_html, meldingen = to_markdown(samen, "html")
             for melding in meldingen:
                 voortgang.console.print(f"[yellow]let op: uitvoer buiten het rapport: {melding}[/yellow]")
-            render_html(markdown_html, run, werk / HTML_NAAM, werk)
+            render_html(markdown_html, run, werk / HTML_NAAM, werk, html_bovenaan(run, resultaten))
             voortgang.stap("html", f"{HTML_NAAM} geschreven")
 
             typst_map = werk / "typst"
