@@ -111,7 +111,7 @@ def standaard_resultaten(standaard_run):
 def uitgave_burap2(tmp_path, monkeypatch, standaard_run, standaard_resultaten) -> Path:
     """The default run as published in report/output/burap2-2024 (results, velden, manifest): the previous
     edition a new BURAP compares with. The output folder is a temporary one."""
-    from vt_analysis.wijzigingen import velden_json
+    from vt_analysis.velden_json import velden_json
 
     root = tmp_path / "output"
     map_ = root / "burap2-2024"

@@ -28,6 +28,15 @@ from .paths import display_path
 
 # The six counts of Bijlage 2, in the seed's order.
 TELLINGEN = ("meldingen", "overdragen", "overdracht_ondersteuning", "onderzoek", "adviezen", "monitoring")
+# The counts by their Dutch names, as tables, charts and the changes chapter label them.
+TELLING_NAMEN = {
+    "meldingen": "Meldingen",
+    "overdragen": "Overdragen",
+    "overdracht_ondersteuning": "Overdracht met ondersteuning",
+    "onderzoek": "Onderzoek",
+    "adviezen": "Adviezen",
+    "monitoring": "Monitoring",
+}
 VOLUME_KOLOMMEN = ("periode", "jaar", "status", *TELLINGEN, "fte_structureel", "fte_incidenteel", "bron")
 # A region's yearly count is in the thousands; a million is a typo (and keeps every sum far from overflow).
 MAX_TELLING = 1_000_000

@@ -107,3 +107,11 @@ def kerncijfers(
         if j in kg.politie_meldingen and rij["meldingen"] > 0:
             uit[f"politie_aandeel_{j}_pct"] = 100 * kg.politie_meldingen[j].waarde / float(rij["meldingen"])
     return uit
+
+
+def verzuim_reeks(kg: Kengetallen) -> pd.DataFrame:
+    """Verzuim per year (jaar, verzuim_pct), oldest first."""
+    return pd.DataFrame(
+        [{"jaar": int(jaar), "verzuim_pct": v.waarde} for jaar, v in sorted(kg.verzuim_pct.items())],
+        columns=["jaar", "verzuim_pct"],
+    )

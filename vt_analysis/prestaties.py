@@ -12,19 +12,12 @@ import pandas as pd
 from . import formatting as fmt
 from .charts import Figuur, figuur, verzuim_chart
 from .data import Kengetallen
+from .kerncijfers import verzuim_reeks
 from .tables import Tabel, tabel
 
 
 def _pct(waarde: float) -> str:
     return fmt.procent(waarde, 1 if waarde % 1 else 0)
-
-
-def verzuim_reeks(kg: Kengetallen) -> pd.DataFrame:
-    """Verzuim per year (jaar, verzuim_pct), oldest first."""
-    return pd.DataFrame(
-        [{"jaar": int(jaar), "verzuim_pct": v.waarde} for jaar, v in sorted(kg.verzuim_pct.items())],
-        columns=["jaar", "verzuim_pct"],
-    )
 
 
 def indicatoren_frame(kg: Kengetallen, aanvraag: pd.Series, peil: pd.Series) -> pd.DataFrame:

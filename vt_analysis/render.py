@@ -38,12 +38,13 @@ from .run import Run, load_run
 from .tabeldata import tabellen_uit_notebooks
 from .tekst import controleer_tekstset, vul_tekstset_in
 from .titelpagina import ILLUSTRATIEF_TEKST, titelvelden, variabelen
+from .velden_json import velden_json
 from .verify import HTML_NAAM, PDF_NAAM, rapport_sha256, tekstset_map
 from .voortgang import luister
 from .wachttijden import kalibratie_in_cache
 from .watals import WAT_ALS_MAP, is_wat_als
 from .werkboek_over import werkboek_over
-from .wijzigingen import load_vorige_uitgave, uitgave_bestanden, velden_json, vorige_params_pad
+from .wijzigingen import load_vorige_uitgave, uitgave_bestanden, vorige_params_pad
 from .woord import DOCX_NAAM, schrijf_docx
 from .xlsx import XLSX_NAAM, schrijf_werkboek
 

@@ -23,7 +23,7 @@ from typing import Any
 import pandas as pd
 
 from . import formatting as fmt
-from .prestaties import verzuim_reeks
+from .kerncijfers import verzuim_reeks
 from .run import Run
 from .scenarios import HEFBOMEN
 from .wachttijden import BAND, verzuim_scenario_pct

@@ -87,10 +87,8 @@ def _volumes_verschil(eigen: Path, echt: Path) -> list[str]:
 
 
 def _kengetallen_verschil(eigen: Path, echt: Path) -> list[str]:
-    from .wijzigingen import _kengetal_waarden
-
-    a = _kengetal_waarden(load_kengetallen(echt).model_dump(mode="json"))
-    b = _kengetal_waarden(load_kengetallen(eigen).model_dump(mode="json"))
+    a = kengetal_waarden(load_kengetallen(echt).model_dump(mode="json"))
+    b = kengetal_waarden(load_kengetallen(eigen).model_dump(mode="json"))
     uit = []
     for naam in dict.fromkeys([*a, *b]):
         x, y = a.get(naam), b.get(naam)
@@ -178,4 +176,16 @@ def plausibiliteit(dataset: Dataset, factor: float = SPRONG_FACTOR) -> list[str]
                         f"{fmt.getal(factor, 1).removesuffix(',0')} (een tikfout?)"
                     )
         vorige = rij
+    return uit
+
+
+def kengetal_waarden(kengetallen: dict) -> dict[str, tuple[float, str, str]]:
+    """Kengetallen as JSON (a run's, as in results.json) → 'naam' or 'naam jaar' → (waarde, eenheid, bron)."""
+    uit = {}
+    for naam, waarde in kengetallen.items():
+        if isinstance(waarde, dict) and "waarde" in waarde:
+            uit[naam] = (waarde["waarde"], waarde.get("eenheid", ""), waarde.get("bron", ""))
+        elif isinstance(waarde, dict):
+            for jaar, kg in waarde.items():
+                uit[f"{naam} {jaar}"] = (kg["waarde"], kg.get("eenheid", ""), kg.get("bron", ""))
     return uit

@@ -17,11 +17,11 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .data import TELLINGEN
+from .data import TELLING_NAMEN, TELLINGEN
 from .errors import InvoerFout
-from .hoofdstukken.namen import TELLING_NAMEN
 from .params import load_params
 from .run import Run
+from .watals import kengetal_waarden
 
 # The files of a published edition the comparison reads.
 UITGAVE_BESTANDEN = ("velden.json", "results.json", "manifest.json")
@@ -157,16 +157,6 @@ def load_vorige_uitgave(run: Run) -> VorigeUitgave | None:
     )
 
 
-def velden_json(run: Run, resultaten: dict) -> dict:
-    """Every name the text blocks can use with its value, as published (``velden.json`` of a run folder)."""
-    from .velden import Bron, json_waarde, velden
-
-    return {
-        naam: {"waarde": json_waarde(v.waarde), "eenheid": v.eenheid, "omschrijving": v.omschrijving}
-        for naam, v in velden(Bron(run, resultaten)).items()
-    }
-
-
 def _plat(d: dict, prefix: str = "") -> dict[str, object]:
     uit: dict[str, object] = {}
     for k, v in d.items():
@@ -242,21 +232,9 @@ def gecorrigeerde_perioden(vorige: VorigeUitgave, perioden: pd.DataFrame) -> pd.
     return pd.DataFrame(rijen, columns=["periode", "gegeven", "eenheid", "vorige", "huidige"])
 
 
-def _kengetal_waarden(kengetallen: dict) -> dict[str, tuple[float, str, str]]:
-    """Kengetallen as JSON (a run's, as in results.json) → 'naam' or 'naam jaar' → (waarde, eenheid, bron)."""
-    uit = {}
-    for naam, waarde in kengetallen.items():
-        if isinstance(waarde, dict) and "waarde" in waarde:
-            uit[naam] = (waarde["waarde"], waarde.get("eenheid", ""), waarde.get("bron", ""))
-        elif isinstance(waarde, dict):
-            for jaar, kg in waarde.items():
-                uit[f"{naam} {jaar}"] = (kg["waarde"], kg.get("eenheid", ""), kg.get("bron", ""))
-    return uit
-
-
 def gewijzigde_kengetallen(vorige: dict, huidige: dict) -> pd.DataFrame:
     """Kengetallen (two results' ``kengetallen``) whose value differs or that exist on one side only."""
-    a, b = _kengetal_waarden(vorige), _kengetal_waarden(huidige)
+    a, b = kengetal_waarden(vorige), kengetal_waarden(huidige)
     rijen = []
     for naam in dict.fromkeys([*a, *b]):
         x, y = a.get(naam), b.get(naam)

@@ -3,15 +3,7 @@
 from __future__ import annotations
 
 from .. import formatting as fmt
-
-TELLING_NAMEN = {
-    "meldingen": "Meldingen",
-    "overdragen": "Overdragen",
-    "overdracht_ondersteuning": "Overdracht met ondersteuning",
-    "onderzoek": "Onderzoek",
-    "adviezen": "Adviezen",
-    "monitoring": "Monitoring",
-}
+from ..data import TELLING_NAMEN
 
 VARIANT_NAMEN = {
     "peilmoment": "Peilmoment, geen groei",
