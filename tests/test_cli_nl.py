@@ -43,9 +43,7 @@ def test_thousands_dot_is_shown_as_typed(cli, params_copy):
     edit_file(params_copy, "replicaties: 1000 ", "replicaties: 1.500")
     code, _, err = cli("validate", "--params", params_copy)
     assert code == 2 and len(err.strip().splitlines()) == 1
-    assert (
-        "sleutel wachttijden.replicaties: 1.500 is geen geheel getal; schrijf duizendtallen zonder punt (1500)" in err
-    )
+    assert "sleutel wachttijden.replicaties: 1.500 is dubbelzinnig: schrijf 1500 als duizendtallen bedoeld zijn" in err
 
 
 def test_decimal_comma_in_yaml_is_explained(cli, data_copy):

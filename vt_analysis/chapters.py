@@ -16,8 +16,9 @@ import nbformat
 import papermill
 
 from . import paths
-from .data import _load_yaml, lees_bytes
+from .bestandslezer import lees_bytes
 from .errors import InvoerFout, kort
+from .yamllaag import load_yaml
 
 NOTEBOOK_PARAMETERS = {"params", "data_dir", "resultaten"}
 
@@ -25,7 +26,7 @@ NOTEBOOK_PARAMETERS = {"params", "data_dir", "resultaten"}
 def load_chapters(bestand: Path | None = None) -> list[Path]:
     """The chapter notebooks in report order, relative to ``notebooks/``; each must exist."""
     bestand = Path(bestand) if bestand else paths.CHAPTERS_FILE
-    inhoud = _load_yaml(bestand)
+    inhoud = load_yaml(bestand)
     namen = inhoud.get("hoofdstukken")
     if not isinstance(namen, list) or not namen:
         raise InvoerFout(bestand, "sleutel hoofdstukken", "ontbreekt of is leeg, verwacht een lijst notebooks")

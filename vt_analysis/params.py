@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from . import paths
-from .data import PER_BEGROTINGSJAAR, PER_PEILJAAR, PER_VORIG_JAAR, VEROUDEREND, Dataset, Wachtlijsten, _load_yaml
+from .data import PER_BEGROTINGSJAAR, PER_PEILJAAR, PER_VORIG_JAAR, VEROUDEREND, Dataset, Wachtlijsten
 from .errors import InvoerFout, eerste_fout, from_validation_error
 from .params_secties import (
     PrognoseParams,
@@ -31,6 +31,7 @@ from .params_secties import (
 from .paths import WACHTTIJDEN_FILE, display_path
 from .schema import Strikt
 from .watals import WatAlsParams
+from .yamllaag import load_yaml
 
 
 class RunParams(Strikt):
@@ -137,7 +138,7 @@ def validate_params(inhoud: object, bron: Path | str = "params") -> RunParams:
 def load_params(path: Path | str) -> RunParams:
     """Read and validate a params YAML file."""
     path = Path(path)
-    return validate_params(_load_yaml(path), path)
+    return validate_params(load_yaml(path), path)
 
 
 def check_params_tegen_data(params: RunParams, dataset: Dataset, bron: Path | str = "params") -> None:

@@ -8,7 +8,7 @@ import ast
 from collections.abc import Iterable
 from pathlib import Path
 
-from .data import lees_bytes
+from .bestandslezer import lees_bytes
 
 _TOONT = ("toon", "render_blok")
 
