@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from vt_analysis import formatting as fmt
-from vt_analysis import paths, tekst
+from vt_analysis import paths, tekst, tekstgrens
 from vt_analysis.run import load_run
 from vt_analysis.velden import Bron, Veld, namen, velden
 
@@ -174,3 +174,20 @@ def test_velden_cli_lists_names_values_units(cli):
     assert lijst["documentdatum"]["waarde"] == "2024-11-29"
     code, out, err = cli("velden", "--params", paths.DEFAULT_PARAMS)
     assert code == 0 and "tekort_2026_fte" in out and "18,57" in out
+
+
+@pytest.mark.parametrize(
+    ("expressie", "verwacht"),
+    [
+        ("8.5 | round", 9),
+        ("-8.5 | round", -9),
+        ("0.5 | round", 1),
+        ("2.675 | round(2)", 2.68),
+        ("0.125 | round(2)", 0.13),
+        ("25 | round(-1)", 30),
+        ("8.9 | round(0, 'floor')", 8),
+    ],
+)
+def test_round_in_a_block_rounds_half_away_from_zero(expressie, verwacht):
+    """Jinja's own ``round`` rounds half to even (8 for 8.5); a block's ``round`` is the formatter's rounding."""
+    assert float(tekstgrens.vul_in(tekst.omgeving(), "{{ " + expressie + " }}", {})) == verwacht

@@ -47,7 +47,7 @@ from jinja2.filters import do_round
 
 from . import formatting as fmt
 from . import paths
-from .data import lees_bytes
+from .bestandslezer import lees_bytes
 from .errors import InvoerFout
 from .jinja_nl import syntaxfout
 from .markup import blok_markdown, markdown_tekst
@@ -103,6 +103,10 @@ def _getal(waarde: float, n: int = 1) -> str:
 
 
 def _round(waarde: float, n: int = 0, method: str = "common") -> float:
+    """Jinja's ``round``, but ``common`` rounds half away from zero like every number the report shows
+    (formatting.afronden): Jinja rounds half to even, so ``8.5 | round`` would be 8 beside a 9 in a table."""
+    if method == "common" and isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
+        return float(fmt.afronden(waarde, decimalen(n)))
     return do_round(waarde, decimalen(n), method)
 
 
