@@ -6,11 +6,9 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-import typst
-
 from . import paths, privecache, typst_pdf
 from .hoofdstukcache import invoer_sha256, omgeving_sha256
-from .pandoc_omzetten import RenderFout, pandoc
+from .pandoc_omzetten import pandoc
 from .run import Run
 from .titelpagina import variabelen
 
@@ -47,10 +45,7 @@ def render_pdf(
         if pdf is not None and meldingen is not None:
             doel_bestand.write_bytes(pdf)
             return json.loads(meldingen)
-    try:
-        meldingen = typst_pdf.compileer(bron, doel_bestand, typst_map, moment)
-    except typst.TypstError as exc:
-        raise RenderFout(f"typst: {exc.message}") from None
+    meldingen = typst_pdf.compileer(bron, doel_bestand, typst_map, moment)  # a Typst error: RenderFout naming its place
     if bewaard is not None:
         bewaard.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         privecache.schrijf(bewaard.with_suffix(".pdf"), doel_bestand.read_bytes())

@@ -7,7 +7,7 @@ import html
 
 from . import formatting as fmt
 from .run import Run
-from .typst_pdf import typst_inhoud
+from .typst_pdf import typst_inhoud, typst_tekenreeks
 from .watals import is_wat_als, merktekst
 
 ILLUSTRATIEF_TEKST = (
@@ -66,4 +66,6 @@ def variabelen(run: Run, doel: str) -> list[str]:
     for naam, waarde in waarden.items():
         args += ["-V", f"{naam}={esc(waarde)}"]
     args += ["-V", f"title-{doel}={_titel_zonder_breuk(p.titel, doel)}"]
+    if doel == "typst":  # the PDF's metadata: a Typst string, not content
+        args += ["-V", f"auteur-tekenreeks={typst_tekenreeks(p.auteur)}"]
     return args + ["-V", "lang=nl", "-V", "region=NL"]
