@@ -7,6 +7,11 @@ some 90 bytes per case and replication. A run within the validated ranges could 
 replications, 1.000.000 meldingen a year or a horizon to 2100 need tens to hundreds of GB and ended in a
 MemoryError. So a run that needs more than :data:`MAX_CASUS_REPLICATIES` (about 3,5 GB) is refused before
 the model starts, with the reason and the largest number of replications its volumes allow.
+
+The calibration runs the run-in years (every realisatie up to the peilmoment) on up to
+:func:`kalibratie_kolommen` replications side by side: a realisatie of 1.000.000 meldingen (the validated
+maximum of a count) made it take 3,4 GB and never end, whatever the projection asks. Its cases are bounded
+by the same measure, so memory and time (both proportional to cases × replications) stay bounded.
 """
 
 from __future__ import annotations
@@ -16,7 +21,10 @@ import math
 import pandas as pd
 
 from . import formatting as fmt
+from . import paths
 from .errors import InvoerFout
+from .wachttijden.kalibratie import _GRID, _GRID_REPLICATIES, _KALIBRATIE_REPLICATIES
+from .wachttijden.maanden import inloopjaren
 
 MAX_CASUS_REPLICATIES = (
     40_000_000  # cases over the horizon × replications: ~3,5 GB, three and a half times the shipped run
@@ -30,8 +38,34 @@ def casussen_horizon(vergelijking: pd.DataFrame) -> float:
     return float(per_scenario.groupby("naam")["casussen"].sum().max())
 
 
+def kalibratie_kolommen(replicaties: int) -> int:
+    """The most replications the calibration runs side by side: its grid, or two tempi on its replications."""
+    return max(_GRID.size * _GRID_REPLICATIES, 2 * min(_KALIBRATIE_REPLICATIES, replicaties))
+
+
+def controleer_kalibratie(run) -> None:
+    """One line (exit 2) naming the realisatie that makes the calibration need more than the bound above."""
+    inloop = inloopjaren(run.data, run.params.peilmoment)
+    casussen = inloop["meldingen"] + inloop["onderzoek"]
+    kolommen = kalibratie_kolommen(run.params.wachttijden.replicaties)
+    if float(casussen.sum()) * kolommen <= MAX_CASUS_REPLICATIES:
+        return
+    grootste = int(casussen.idxmax())
+    hoogstens = MAX_CASUS_REPLICATIES // kolommen
+    raise InvoerFout(
+        run.data.directory / paths.VOLUMES_FILE,
+        f"periode {inloop['periode'].iloc[grootste]!r}",
+        f"{fmt.aantal(casussen.iloc[grootste])} meldingen en onderzoeken; de inloop tot het peilmoment "
+        f"({fmt.aantal(casussen.sum())} samen) vraagt ongeveer "
+        f"{fmt.getal(casussen.sum() * kolommen * BYTES_PER_CASUS_REPLICATIE / 1e9, 0)} GB geheugen voor de "
+        f"kalibratie van het wachtrijmodel, verwacht hoogstens {fmt.aantal(hoogstens)} meldingen en onderzoeken "
+        "samen over de jaren van realisatie (een telling van die grootte is een tikfout)",
+    )
+
+
 def controleer_omvang(run, vergelijking: pd.DataFrame) -> None:
     """One line (exit 2) when the queue model would need more memory than the bound above."""
+    controleer_kalibratie(run)
     casussen = casussen_horizon(vergelijking)
     replicaties = run.params.wachttijden.replicaties
     if not math.isfinite(casussen) or casussen * replicaties <= MAX_CASUS_REPLICATIES:
