@@ -277,9 +277,16 @@ def projectie_tekst(r: Resultaten) -> Markdown:
         )
     begin = eerste.loc[vergeleken[0]] if vergeleken else None
     if begin is not None and kal.get("beginstand", {}).get("methode", "inloop") == "inloop":
+        # A peilmoment inside a prognosis year (BURAP 1 2025): the scenarios start in January of the base year
+        # itself, so the queue is not "what is left at the end of that year" but what a year of run-in leaves.
+        herkomst = (
+            f"die het model eind {kal['basisjaar']} overhoudt"
+            if int(str(begin["maand"])[:4]) > kal["basisjaar"]
+            else f"die het model overhoudt na een jaar op de aantallen van het peilmoment ({r.peilmoment})"
+        )
         zinnen.append(
-            f"Alle scenario's beginnen in {_maand(begin['maand'])} met de wachtrij die het model eind "
-            f"{kal['basisjaar']} overhoudt: ongeveer {fmt.aantal(kal['backlog_triage_eind_mediaan'])} meldingen en "
+            f"Alle scenario's beginnen in {_maand(begin['maand'])} met de wachtrij {herkomst}: ongeveer "
+            f"{fmt.aantal(kal['backlog_triage_eind_mediaan'])} meldingen en "
             f"{fmt.aantal(kal['backlog_onderzoek_eind_mediaan'])} onderzoeken."
         )
     return Markdown("\n\n".join(zinnen))

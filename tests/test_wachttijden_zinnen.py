@@ -1,0 +1,32 @@
+"""The queue chapter's run-in sentence says where the start queue comes from, also for a peilmoment inside a
+prognosis year (BURAP 1 2025): the scenarios then begin in January of the base year itself, and "the queue
+the model has left at the end of that year" would be wrong."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from vt_analysis.hoofdstukken.wachttijden import projectie_tekst
+
+
+def _zin(r) -> str:
+    return next(z for z in str(projectie_tekst(r).data).split("\n\n") if z.startswith("Alle scenario's beginnen"))
+
+
+def _eerste_jaar(r) -> int:
+    return int(str(r.wachttijden["maand"].min())[:4])
+
+
+def test_peilmoment_voor_de_prognosejaren(standaard_resultaten):
+    r = standaard_resultaten
+    assert _eerste_jaar(r) > r.kalibratie["basisjaar"]
+    assert f"met de wachtrij die het model eind {r.kalibratie['basisjaar']} overhoudt: ongeveer" in _zin(r)
+
+
+def test_peilmoment_in_een_prognosejaar(standaard_resultaten):
+    r = standaard_resultaten
+    jaar = _eerste_jaar(r)
+    binnen = replace(r, kalibratie={**r.kalibratie, "basisjaar": jaar})  # the peilmoment's year is the first one
+    zin = _zin(binnen)
+    assert f"eind {jaar}" not in zin
+    assert f"overhoudt na een jaar op de aantallen van het peilmoment ({r.peilmoment}): ongeveer" in zin
