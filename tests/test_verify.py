@@ -98,7 +98,8 @@ def test_edited_previous_run_params_are_named(cli, tmp_path, data_copy, params_c
         "bron_paden": {"data": str(data_copy), "params": str(params_copy), "hoofdstukken": str(paths.CHAPTERS_FILE)},
         "rapport_sha256": rapport_sha256(map_),
     }
-    assert set(manifest["bronnen"]["params"]) == {"params", "vorige_run"}
+    uitgave = {f"vorige_uitgave/{n}" for n in ("results.json", "velden.json", "manifest.json")}
+    assert set(manifest["bronnen"]["params"]) == {"params", "vorige_run", *uitgave}
     (map_ / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     assert cli("verify", map_)[0] == 0
     vorige.write_text(vorige.read_text(encoding="utf-8") + "# een wijziging\n", encoding="utf-8")
@@ -181,3 +182,27 @@ def test_manifest_dat_geen_object_is(cli, run_map):
     (run_map / "manifest.json").write_text("[1, 2]", encoding="utf-8")
     code, _, err = cli("verify", run_map)
     assert code == 2 and "manifest.json, sleutel bronnen: ontbreekt" in err
+
+
+def test_previous_edition_as_published_is_a_source(cli, tmp_path, data_copy, params_copy, tekst_copy):
+    """The changes chapter reads the previous edition's own results.json: a re-rendered or corrected previous
+    edition makes this report out of date, and verify names that file (not only the previous params)."""
+    shutil.copy(paths.PARAMS_DIR / "burap1-2024.yaml", params_copy.parent / "burap1-2024.yaml")
+    uitgave = Path(shutil.copytree(paths.ROOT / "report" / "uitgaven" / "burap1-2024", tmp_path / "uitgave"))
+    edit_file(params_copy, "vorige_uitgave: report/uitgaven/burap1-2024", f"vorige_uitgave: {uitgave}")
+    map_ = tmp_path / "output" / "burap2-2024"
+    map_.mkdir(parents=True)
+    manifest = {
+        "run": "burap2-2024",
+        "bronnen": bronnen(data_copy, params_copy, paths.CHAPTERS_FILE, load_chapters(), tekst_copy / "burap2-2024"),
+        "bron_paden": {"data": str(data_copy), "params": str(params_copy), "hoofdstukken": str(paths.CHAPTERS_FILE)},
+        "rapport_sha256": rapport_sha256(map_),
+    }
+    (map_ / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    assert cli("verify", map_)[0] == 0
+    resultaten = uitgave / "results.json"
+    resultaten.write_text(resultaten.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    (uitgave / "velden.json").unlink()
+    code, out, _ = cli("verify", map_)
+    assert code == 1 and f"gewijzigd: {resultaten}" in out and "(parameterbestand" in out, out
+    assert f"ontbreekt: {uitgave / 'velden.json'}" in out, out

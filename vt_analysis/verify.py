@@ -75,12 +75,17 @@ def bronnen(
 ) -> dict[str, dict[str, str]]:
     """SHA-256 of every source of a report, per category, keyed by a name that does not depend on the cwd.
 
-    The previous run's params file counts as a source too: the changes chapter is computed from it.
+    The previous run's params file and the previous edition as published (its results.json, velden.json and
+    manifest.json, as the changes chapter reads them) count as sources too: re-rendering or correcting the
+    previous edition makes this report's changes chapter out of date.
     """
     params = {"params": sha256(params_bestand)}
     vorige = vorige_params(params_bestand)
     if vorige is not None:
         params["vorige_run"] = sha256(vorige)
+    for naam, pad in vorige_uitgave(params_bestand).items():
+        if pad.is_file():  # a missing one is named by verify as 'ontbreekt' against the manifest
+            params[naam] = sha256(pad)
     return {
         "data": {p.name: sha256(p) for p in data_bestanden(data_map)},
         "params": params,
@@ -101,6 +106,19 @@ def vorige_params(params_bestand: Path) -> Path | None:
         return vorige_params_pad(SimpleNamespace(params=params, params_bestand=Path(params_bestand)))
     except InvoerFout:
         return None
+
+
+def vorige_uitgave(params_bestand: Path) -> dict[str, Path]:
+    """The previous edition's files the changes chapter reads, by their name in the manifest
+    (``vorige_uitgave/results.json``, ...); none when the run names no previous run."""
+    from .wijzigingen import uitgave_bestanden
+
+    try:
+        params = load_params(params_bestand)
+        bestanden = uitgave_bestanden(SimpleNamespace(params=params, params_bestand=Path(params_bestand)))
+    except InvoerFout:
+        return {}
+    return {f"vorige_uitgave/{p.name}": p for p in bestanden}
 
 
 def pakket_sha256() -> dict[str, str]:
@@ -248,7 +266,11 @@ def verify(run_map: Path, data_map: Path | None = None, params_bestand: Path | N
     nu = bronnen(data_map, params_bestand, hoofdstukken, load_chapters(hoofdstukken), tekst_map)
     plekken = {
         "data": lambda n: paths.display_path(data_map / n),
-        "params": lambda n: paths.display_path(params_bestand if n == "params" else vorige_params(params_bestand) or n),
+        "params": lambda n: paths.display_path(
+            params_bestand
+            if n == "params"
+            else vorige_uitgave(params_bestand).get(n) or vorige_params(params_bestand) or n
+        ),
         "hoofdstukken": lambda n: paths.display_path(hoofdstukken),
         "notebooks": lambda n: paths.display_path(paths.NOTEBOOKS_DIR / n),
         "templates": lambda n: paths.display_path(paths.TEMPLATE_DIR / n),
