@@ -351,6 +351,30 @@ def test_de_gezochte_formatie_haalt_de_norm_en_twee_fte_minder_niet(dataset, kle
         assert abs(pct[1, 1] - norm) < 2
 
 
+def test_de_gezochte_formatie_begint_na_de_werving_en_daarvoor_geldt_die_van_het_scenario(dataset, klein):
+    """The needed formation is the fte from the month new staff can start: before it the scenario's own (here
+    57 fte, under balance): the backlog of those months makes the 2025 norm unreachable by any formation from
+    July and 2026 need more than when the formation were there from January; a scenario with another
+    formation before the start is searched on its own."""
+    from vt_analysis.wachttijden import formatie as nf
+
+    p, kal = klein
+    ns = dataset.normen.normsets["regionaal"]
+    tabel = maanden(fte=57, meldingen=4600, jaren=2)
+    assert list(nf.fte_pad(tabel, 60, 6)[[0, 5, 6, 23]]) == [57, 57, 60, 60]
+    assert nf._volumetabel(tabel, 6) != nf._volumetabel(tabel.assign(fte_beschikbaar=58), 6)
+    assert nf._volumetabel(tabel, 0) == nf._volumetabel(tabel.assign(fte_beschikbaar=58), 0)
+    dagen = w.dagreeks(tabel, ns, dataset.wachttijden, uitloop=100)
+    per_dag = w.tarieven(dagen.meldingen, dagen.onderzoeken, dataset.wachttijden)
+    bronnen = w.trek_bronnen(tuple(float(t.sum()) for t in per_dag), dataset.wachttijden, nf._REPLICATIES_FIJN, 5, 3)
+    vanaf_jan, na_werving = (
+        nf.normformatie(tabel, kal, ns, dataset.wachttijden, bronnen, (95, 85), start, (0,)).set_index("jaar")
+        for start in (0, 6)
+    )
+    assert np.isfinite(vanaf_jan.loc[2025, "fte_norm_triage"]) and np.isnan(na_werving.loc[2025, "fte_norm_triage"])
+    assert na_werving.loc[2026, "fte_norm_triage_laag"] > vanaf_jan.loc[2026, "fte_norm_triage_hoog"]
+
+
 # --- properties ------------------------------------------------------------------------------------
 
 

@@ -114,6 +114,69 @@ def load_wachttijden(path: Path) -> Wachtrijaannames:
         raise from_validation_error(path, exc) from None
 
 
+# --- wachttijden_historie.csv (optional) ---------------------------------------------------------
+
+# Measured history of the two queues per month (2024-03) or quarter (2024-K1): what arrived, the share of
+# those finished within the term, and what was waiting at the period's end. Optional: without it the queue
+# model is calibrated on the annual figures alone (and says so).
+HISTORIE_KOLOMMEN = ("periode", "wachtrij", "instroom", "pct_binnen_termijn", "wachtend_eind", "bron")
+_HISTORIE_PERIODE = re.compile(r"(?P<jaar>20[0-9]{2})-(?:(?P<maand>0[1-9]|1[0-2])|K(?P<kwartaal>[1-4]))")
+
+
+class HistorieRij(BaseModel):
+    """One period of one queue: counts whole and non-negative, the share a percentage."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    periode: str = Field(pattern=_HISTORIE_PERIODE.pattern)
+    wachtrij: Literal["triage", "onderzoek"]
+    instroom: int = Field(ge=0, le=MAX_TELLING)
+    pct_binnen_termijn: float = Field(ge=0, le=100)
+    wachtend_eind: int = Field(ge=0, le=MAX_TELLING)
+    bron: str = Field(min_length=1)
+
+
+def historie_maanden(periode: str) -> tuple[int, list[int]]:
+    """Year and calendar months (1-12) of a history period: ``2024-03`` one month, ``2024-K1`` three."""
+    m = _HISTORIE_PERIODE.fullmatch(periode)
+    if m is None:
+        raise ValueError(periode)
+    if m["maand"]:
+        return int(m["jaar"]), [int(m["maand"])]
+    k = int(m["kwartaal"])
+    return int(m["jaar"]), [3 * k - 2, 3 * k - 1, 3 * k]
+
+
+def load_historie(path: Path) -> pd.DataFrame | None:
+    """``wachttijden_historie.csv`` when present (else None): per queue the same consecutive periods, all
+    months or all quarters, at least two (the last is held out to test the fit)."""
+    if not path.exists():
+        return None
+    df = read_csv_strict(path, HISTORIE_KOLOMMEN, decimale_kolommen=("pct_binnen_termijn",))
+    rijen = _validate_rows(path, df, HistorieRij, "periode")
+    _check_unique(path, [f"{r.periode} {r.wachtrij}" for r in rijen], "periode en wachtrij")
+    out = pd.DataFrame([r.model_dump() for r in rijen], columns=list(HISTORIE_KOLOMMEN))
+    soort = {"K" in p for p in out["periode"]}
+    if len(soort) > 1:
+        raise InvoerFout(path, "kolom periode", "maanden en kwartalen door elkaar, verwacht één van de twee")
+    perioden = {}
+    for wachtrij, groep in out.groupby("wachtrij"):
+        volgorde = sorted(groep["periode"])
+        stap = 3 if soort == {True} else 1
+        index = [historie_maanden(p)[0] * 12 + historie_maanden(p)[1][0] for p in volgorde]
+        gat = next((p for p, a, b in zip(volgorde[1:], index, index[1:], strict=False) if b - a != stap), None)
+        if gat is not None:
+            raise InvoerFout(
+                path, f"periode {gat!r}, wachtrij {wachtrij}", "sluit niet aan, verwacht opeenvolgende perioden"
+            )
+        perioden[wachtrij] = volgorde
+    if set(perioden) != {"triage", "onderzoek"} or perioden["triage"] != perioden["onderzoek"]:
+        raise InvoerFout(path, "kolom wachtrij", "verwacht voor triage en onderzoek dezelfde perioden")
+    if len(perioden["triage"]) < 2:
+        raise InvoerFout(path, "", "één periode, verwacht er minstens twee (de laatste toetst de kalibratie)")
+    return out.sort_values(["wachtrij", "periode"]).reset_index(drop=True)
+
+
 # --- the dataset as a whole ------------------------------------------------------------------------
 
 
@@ -132,6 +195,7 @@ class Dataset:
     claims: pd.DataFrame
     wachttijden: Wachtrijaannames
     kengetallen_bestand: BaseModel | None = None
+    historie: pd.DataFrame | None = None  # wachttijden_historie.csv, optional
 
     def bestanden(self) -> list[Path]:
         """The input files this dataset was read from (for the manifest)."""
@@ -152,4 +216,5 @@ def load_dataset(data_dir: Path | str = paths.DATA_DIR) -> Dataset:
         claims=load_claims(data_dir / paths.CLAIMS_FILE),
         wachttijden=load_wachttijden(data_dir / paths.WACHTTIJDEN_FILE),
         kengetallen_bestand=kengetallen,
+        historie=load_historie(data_dir / paths.HISTORIE_FILE),
     )

@@ -17,6 +17,7 @@ NORMEN_FILE = "normen.yaml"
 KENGETALLEN_FILE = "kengetallen.yaml"
 CLAIMS_FILE = "claims.csv"
 WACHTTIJDEN_FILE = "wachttijden.yaml"
+HISTORIE_FILE = "wachttijden_historie.csv"  # optional
 
 
 def display_path(path: Path) -> str:

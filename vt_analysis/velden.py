@@ -646,6 +646,25 @@ def _verzoening_velden(_veld, run: Run) -> None:
         )
 
 
+def _historie_velden(_veld) -> None:
+    """The calibration on measured periods (wachttijden_historie.csv): none (0 periods) or the fit's test."""
+
+    def h(sleutel: str, leeg=None):
+        return lambda b: leeg if b.kalibratie().get("historie") is None else b.kalibratie()["historie"][sleutel]
+
+    _veld("wachtrij_historie_perioden", "aantal", "gemeten perioden waarop het model is gekalibreerd", h("perioden", 0))
+    _veld("wachtrij_historie_eerste", "tekst", "eerste gemeten periode", h("periode_eerste", ""))
+    _veld("wachtrij_historie_toets", "tekst", "gemeten periode die de kalibratie toetst", h("toets_periode", ""))
+    for q in ("triage", "onderzoek"):
+        for sleutel, wat in (
+            ("gemeten_pct", "gemeten op tijd"),
+            ("model_pct", "op tijd volgens het model"),
+            ("model_pct_laag", "op tijd volgens het model, ondergrens band"),
+            ("model_pct_hoog", "op tijd volgens het model, bovengrens band"),
+        ):
+            _veld(f"wachtrij_historie_{q}_{sleutel}", "%", f"{q}, toetsperiode: {wat}", h(f"{q}_toets_{sleutel}"))
+
+
 def _wachtrij_velden(_veld, run: Run) -> None:
     """The queue model of chapter Wettelijke termijnen: its assumptions and its calibration."""
     ns = run.data.normen.normsets[run.params.normset]
@@ -752,6 +771,7 @@ def _wachtrij_velden(_veld, run: Run) -> None:
     )
     _veld("wachtrij_infasering_maanden", "aantal", "maanden waarin de daling van B opbouwt", k("infasering_maanden"))
     _veld("wachtrij_replicaties", "aantal", "herhalingen per scenario in de projectie", k("replicaties_projectie"))
+    _historie_velden(_veld)
     _veld(
         "wachtrij_band_pct",
         "%",

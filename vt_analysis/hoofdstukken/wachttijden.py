@@ -23,6 +23,7 @@ from ..wachttijden import (
     verzuim_scenario_herkomst,
     verzuim_scenario_pct,
 )
+from ..wachttijden.formatie import MAX_EVENWICHT
 
 # The chapter's start state and sensitivity, one module beside this one; the notebook reads them from here.
 from .wachttijden_aannames import beginstand_tekst as beginstand_tekst
@@ -127,7 +128,8 @@ def jaarindicator_tabel(r: Resultaten) -> Tabel:
 
 def formatie_tabel(r: Resultaten) -> Tabel:
     """Per group of scenarios with the same volumes and year: the balance formation per queue and the formation
-    at which each annual indicator reaches its norm, with their 80% intervals (fte, constant from January)."""
+    at which each annual indicator reaches its norm, with their 80% intervals (fte, from the month new staff
+    can start; before it the scenario's own formation)."""
     t = r.wachttijden_jaren.dropna(subset=["fte_evenwicht_triage"])
     kolommen = [f"fte_{s}_{q}" for s in ("evenwicht", "norm") for q in ("triage", "onderzoek")]
     groepen: dict[tuple, list[str]] = {}
@@ -154,10 +156,15 @@ def formatie_tabel(r: Resultaten) -> Tabel:
         "fte_norm_triage": f"Triage {norm_t} over het jaar",
         "fte_norm_onderzoek": f"Onderzoek {norm_o} over het jaar",
     }
+    werving = int(r.kalibratie["wervingsduur_maanden"])
+    start = pd.Period(year=_jaren(r)[0], month=1, freq="M") + werving
+    eerder = f"; daarvoor de formatie van het scenario zelf ({fmt.aantal(werving)} maanden werving)" if werving else ""
     return tabel(
         pd.DataFrame(rijen),
         f"Formatie (fte) waarbij elke wachtrij bij het tempo van {r.kalibratie['basisjaar']} in evenwicht is, en "
-        "waarbij de jaarindicator zijn norm haalt als die formatie er vanaf januari 2025 is (met het 80%-interval)",
+        f"waarbij de jaarindicator zijn norm haalt als die formatie er vanaf {_maand(str(start))} is{eerder} "
+        f"(met het 80%-interval). Een streepje: in dat jaar niet te halen, ook niet met "
+        f"{fmt.getal(MAX_EVENWICHT, 1)} keer de evenwichtsformatie",
         {k: str for k in koppen},
         koppen,
     )

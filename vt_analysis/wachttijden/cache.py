@@ -23,8 +23,9 @@ def kalibratie_sleutel(
     dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str, inloop: bool = True
 ) -> str:
     """The cache key of a calibration: what :func:`kalibreer` reads. The run-in (volumes, fte and verzuim
-    of the realisatie years and the base period), the realised shares, the normset, the model's assumptions,
-    these params and the package. A changed cost figure, prognose or scenario leaves it as it is."""
+    of the realisatie years and the base period), the realised shares, the measured history, the normset,
+    the model's assumptions, these params and the package. A changed cost figure, prognose or scenario leaves
+    it as it is."""
     kg = dataset.kengetallen
     doel = [kg.triage_binnen_5_werkdagen_realisatie_pct.waarde, kg.onderzoek_binnen_10_weken_realisatie_pct.waarde]
     r = min(_KALIBRATIE_REPLICATIES, params.replicaties)
@@ -36,6 +37,7 @@ def kalibratie_sleutel(
         inloopjaren(dataset, basisperiode).to_csv(index=False),  # floats as repr: every digit counts
         dataset.normen.normsets[normset].model_dump_json(),
         dataset.wachttijden.model_dump_json(),
+        "" if dataset.historie is None else dataset.historie.to_csv(index=False),  # the measured periods, if any
     )
 
 

@@ -1,6 +1,7 @@
-"""The formation each legal term needs: per scenario's volumes and year, the constant fte from the first
-month of the horizon at which the annual indicator reaches its norm (Beleidsindicatoren: 95% triage, 85%
-onderzoek), and the balance formation per queue beside it.
+"""The formation each legal term needs: per scenario's volumes and year, the constant fte from the month new
+staff can start (after the params' recruitment delay; before it the scenario's own formation) at which the
+annual indicator reaches its norm (Beleidsindicatoren: 95% triage, 85% onderzoek), and the balance formation
+per queue beside it.
 
 The search is monotone with common random numbers: every candidate formation runs on the same cases from
 the same start state, side by side (one column group per formation), so the annual indicator rises with the
@@ -25,18 +26,20 @@ from ..invoer import invoer_sha256
 from .cache import kalibratie_sleutel
 from .gevoeligheid import REPLICATIES, gevoeligheid_met_cache
 from .kalibratie import INTERVAL_Z, Kalibratie
-from .maanden import MAANDEN_PER_JAAR, dagreeks, evenwicht_fte_wachtrij, queue_uren
+from .maanden import MAANDEN_PER_JAAR, dagindex, dagreeks, evenwicht_fte_wachtrij, medewerkers, queue_uren
 from .overzicht import jaaroverzicht
-from .projectie import andere_start, eerste_maand, projectie_van_run, servers_van
-from .simulatie import _in_twee_threads, _twee_kernen, simuleer_kolommen
+from .projectie import andere_start, eerste_maand, projectie_van_run
+from .simulatie import in_twee_threads, simuleer_kolommen
 from .stromen import herhaal, stromen_uit, tarieven, trek_bronnen
 
 # The coarse grid relative to the queue's highest balance formation of the horizon, and its replications.
-_RASTER = np.linspace(0.85, 1.6, 16)
-_REPLICATIES_GROF = 48
-# The fine grid inside the bracket, and its replications.
-_FIJN = 10
-_REPLICATIES_FIJN = 160
+MAX_EVENWICHT = 1.6  # the search's upper end, relative to the balance formation (the chapter names it)
+_RASTER = np.linspace(0.85, MAX_EVENWICHT, 11)
+_REPLICATIES_GROF = 32
+# The fine grid inside the bracket, and its replications (their Monte Carlo error is in the interval).
+_FIJN = 5
+_REPLICATIES_FIJN = 120
+_UREN = ("triage_uren_per_dag", "onderzoek_uren_per_dag")
 # The purpose in the key of the search's random numbers (calibration 0, projection 2).
 _DOEL_ZOEKEN = 3
 
@@ -62,6 +65,24 @@ def _jaren(maanden: pd.DataFrame) -> pd.DataFrame:
     return maanden.groupby("jaar", sort=True).mean(numeric_only=True).reset_index()
 
 
+def fte_pad(maanden: pd.DataFrame, fte: float, start: int) -> np.ndarray:
+    """A candidate formation as the scenario lets it start: the scenario's own fte in the months before
+    ``start`` (recruitment and induction, :func:`.maanden.scenario_maanden`), ``fte`` from then on."""
+    eigen = maanden["fte_beschikbaar"].to_numpy(float)
+    return np.where(np.arange(len(maanden)) < start, eigen, float(fte))
+
+
+def _capaciteit(maanden: pd.DataFrame, fte: np.ndarray, start: int, normset: Normset, aannames, uitloop: int):
+    """Norm hours per day of triage and onderzoek for every candidate formation (rows), from one call of
+    :func:`.maanden.queue_uren` on the stacked month tables (the volumes do not change with the formation)."""
+    n, m = len(fte), len(maanden)
+    stapel = pd.concat([maanden.reset_index(drop=True)] * n, ignore_index=True)
+    stapel["fte_beschikbaar"] = np.concatenate([fte_pad(maanden, f, start) for f in fte])
+    uren = queue_uren(stapel, normset, aannames.werkdagen_per_jaar.waarde)
+    maand, vakantie = dagindex(maanden.reset_index(drop=True), aannames, uitloop)
+    return tuple(uren[k].to_numpy(float).reshape(n, m)[:, maand] * vakantie for k in _UREN)
+
+
 def indicatoren(
     maanden: pd.DataFrame,
     fte: np.ndarray,
@@ -71,16 +92,24 @@ def indicatoren(
     aannames: Wachtrijaannames,
     bronnen: tuple,
     replicaties: int,
+    start: int = 0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """The annual indicator (mean and Monte Carlo standard error, (formations, years)) of one queue
-    (0 triage, 1 onderzoek) with ``maanden`` at each constant formation in ``fte``, side by side on the
-    same cases; formations with the same pool size run together."""
+    (0 triage, 1 onderzoek) with ``maanden`` at each formation in ``fte`` from month ``start`` on
+    (:func:`fte_pad`), side by side on the same cases; formations with the same pool size run together."""
     uitloop = 2 * int(aannames.termijn_onderzoek_werkdagen.waarde)
-    dagen = [dagreeks(maanden.assign(fte_beschikbaar=float(f)), normset, aannames, uitloop) for f in fte]
-    d0 = dagen[0]
+    d0 = dagreeks(maanden, normset, aannames, uitloop)
+    uren_t, uren_o = _capaciteit(maanden, fte, start, normset, aannames, uitloop)
     stromen = stromen_uit(bronnen, tarieven(d0.meldingen, d0.onderzoeken, aannames))
     stromen = tuple(s.kolommen(slice(0, replicaties)) for s in stromen)
-    servers = [servers_van(d, aannames) for d in dagen]
+    wd = d0.werkdagen
+    servers = [
+        (
+            medewerkers(float(uren_t[j, :wd].mean()), aannames.uren_per_werkdag_triage.waarde),
+            medewerkers(float(uren_o[j, :wd].mean()), aannames.uren_per_werkdag_onderzoek.waarde),
+        )
+        for j in range(len(fte))
+    ]
     eerste = eerste_maand(maanden)
     n_jaren = len(maanden) // MAANDEN_PER_JAAR
     gemiddeld, se = np.full((len(fte), n_jaren), np.nan), np.full((len(fte), n_jaren), np.nan)
@@ -89,11 +118,7 @@ def indicatoren(
         groep = [j for j, s in enumerate(servers) if s[wachtrij] == c]
         g = len(groep)
         paar = servers[groep[0]]
-        capaciteit = (
-            np.stack([dagen[j].triage_uren for j in groep]),
-            np.stack([dagen[j].onderzoek_uren for j in groep]),
-            np.repeat(np.arange(g), replicaties),
-        )
+        capaciteit = (uren_t[groep], uren_o[groep], np.repeat(np.arange(g), replicaties))
         tempo = tuple(np.full(g * replicaties, t) for t in (kalibratie.tempo_triage, kalibratie.tempo_onderzoek))
         index = np.tile(np.arange(replicaties) % kalibratie.replicaties, g)
         begin = kalibratie.eindstand.kolommen(index).met_servers(*paar)
@@ -146,19 +171,24 @@ def normformatie(
     aannames: Wachtrijaannames,
     bronnen: tuple,
     norm_pct: tuple[float, float],
+    start: int = 0,
+    wachtrijen: tuple[int, ...] = (0, 1),
 ) -> pd.DataFrame:
-    """Per year of the horizon: balance formation and norm formation per queue, each with its interval
-    (module docstring). ``maanden``: a scenario's month table (its fte is replaced)."""
+    """Per year of the horizon: balance formation and norm formation per queue (of ``wachtrijen``: 0 triage,
+    1 onderzoek; the others' columns are left out), each with its interval
+    (module docstring). ``maanden``: a scenario's month table; its fte is replaced from month ``start`` on
+    (the scenario's recruitment delay: before it, the formation the scenario has)."""
     jaren = _jaren(maanden)
     uit = pd.DataFrame({"jaar": jaren["jaar"].astype(int)})
-    for q, naam in enumerate(("triage", "onderzoek")):
+    for q in wachtrijen:
+        naam = ("triage", "onderzoek")[q]
         tempi = {w: kalibratie.variant(w)[q] for w in ("midden", "laag", "hoog")}
         for w, t in tempi.items():
             suffix = "" if w == "midden" else f"_{'hoog' if w == 'laag' else 'laag'}"
             uit[f"fte_evenwicht_{naam}{suffix}"] = evenwicht_fte_wachtrij(jaren, normset, t).to_numpy()
         hoogste = float(uit[f"fte_evenwicht_{naam}"].max())
         grof = hoogste * _RASTER
-        pct, _ = indicatoren(maanden, grof, q, kalibratie, normset, aannames, bronnen, _REPLICATIES_GROF)
+        pct, _ = indicatoren(maanden, grof, q, kalibratie, normset, aannames, bronnen, _REPLICATIES_GROF, start)
         fijne: dict[int, tuple] = {}  # the fine grid of a bracket, shared by the years that fall in it
         for y in range(len(jaren)):
             i, _ = _kruising(grof, pct[:, y], norm_pct[q])
@@ -169,7 +199,9 @@ def normformatie(
                 continue
             fijn = np.linspace(grof[i - 1], grof[i], _FIJN)
             if i not in fijne:
-                fijne[i] = indicatoren(maanden, fijn, q, kalibratie, normset, aannames, bronnen, _REPLICATIES_FIJN)
+                fijne[i] = indicatoren(
+                    maanden, fijn, q, kalibratie, normset, aannames, bronnen, _REPLICATIES_FIJN, start
+                )
             p, se = fijne[i]
             j, f = _kruising(fijn, p[:, y], norm_pct[q])
             if j is None:  # the fine grid (more replications) stays just under: the bracket's upper end
@@ -180,12 +212,14 @@ def normformatie(
             laag = _met_tempo(f, rij, normset, aannames, tempi["midden"], tempi["hoog"])
             hoog = _met_tempo(f, rij, normset, aannames, tempi["midden"], tempi["laag"])
             uit.loc[y, kolommen] = [f, min(laag, hoog) - INTERVAL_Z * mc, max(laag, hoog) + INTERVAL_Z * mc]
-    return uit[list(NORMFORMATIE_KOLOMMEN)]
+    return uit
 
 
-def _volumetabel(maanden: pd.DataFrame) -> str:
-    """A month table without its formation: scenarios with the same volumes and verzuim need the same formation."""
-    return maanden.drop(columns="fte_beschikbaar").reset_index(drop=True).to_csv(index=False)
+def _volumetabel(maanden: pd.DataFrame, start: int = 0) -> str:
+    """A month table without the formation the search replaces: scenarios with the same volumes, verzuim and
+    formation before ``start`` need the same formation."""
+    m = maanden.reset_index(drop=True)
+    return m.assign(fte_beschikbaar=m["fte_beschikbaar"].where(m.index < start, 0.0)).to_csv(index=False)
 
 
 def normformaties(
@@ -195,12 +229,14 @@ def normformaties(
     aannames: Wachtrijaannames,
     seed: int,
     norm_pct: tuple[float, float],
+    start: int = 0,
 ) -> pd.DataFrame:
-    """:func:`normformatie` per scenario and year; scenarios with the same volumes are searched once, the
-    distinct ones over two threads. The random numbers are the search's own (keyed like the projection's)."""
+    """:func:`normformatie` per scenario and year (the formation from month ``start`` on); scenarios with the
+    same volumes are searched once, the distinct ones over two threads. The random numbers are the search's
+    own (keyed like the projection's)."""
     uniek: dict[str, pd.DataFrame] = {}
     for m in scenarios.values():
-        uniek.setdefault(_volumetabel(m), m)
+        uniek.setdefault(_volumetabel(m, start), m)
     if not uniek:
         return pd.DataFrame(columns=["scenario", *NORMFORMATIE_KOLOMMEN])
     uitloop = 2 * int(aannames.termijn_onderzoek_werkdagen.waarde)
@@ -208,19 +244,17 @@ def normformaties(
     per_dag = [tarieven(d.meldingen, d.onderzoeken, aannames) for d in dagen]
     totalen = tuple(np.max([[float(np.sum(t)) for t in p] for p in per_dag], axis=0))
     bronnen = trek_bronnen(totalen, aannames, _REPLICATIES_FIJN, seed, _DOEL_ZOEKEN)
-    sleutels = list(uniek)
+    # One task per volume table and queue, the heavy triage searches first, over two threads as they finish:
+    # the threads stay busy however many tables there are (the result does not depend on the order).
+    taken = [(k, q) for q in (0, 1) for k in uniek]
 
-    def zoek(deel: list[str]) -> list[pd.DataFrame]:
-        return [normformatie(uniek[k], kalibratie, normset, aannames, bronnen, norm_pct) for k in deel]
+    def zoek(taak: tuple[str, int]):
+        k, q = taak
+        return lambda: normformatie(uniek[k], kalibratie, normset, aannames, bronnen, norm_pct, start, (q,))
 
-    if len(sleutels) > 1 and _twee_kernen():
-        hier, daar = _in_twee_threads(lambda: zoek(sleutels[0::2]), lambda: zoek(sleutels[1::2]))
-        tabellen = [None] * len(sleutels)
-        tabellen[0::2], tabellen[1::2] = hier, daar
-    else:
-        tabellen = zoek(sleutels)
-    per = dict(zip(sleutels, tabellen, strict=True))
-    delen = [per[_volumetabel(m)].assign(scenario=naam) for naam, m in scenarios.items()]
+    delen_per = dict(zip(taken, in_twee_threads([zoek(t) for t in taken]), strict=True))
+    per = {k: delen_per[(k, 0)].merge(delen_per[(k, 1)], on="jaar")[list(NORMFORMATIE_KOLOMMEN)] for k in uniek}
+    delen = [per[_volumetabel(m, start)].assign(scenario=naam) for naam, m in scenarios.items()]
     return pd.concat(delen, ignore_index=True)[["scenario", *NORMFORMATIE_KOLOMMEN]]
 
 
@@ -232,14 +266,15 @@ def normformaties_met_cache(
     aannames: Wachtrijaannames,
     seed: int,
     norm_pct: tuple[float, float],
+    start: int = 0,
 ) -> pd.DataFrame:
     """:func:`normformaties`, kept in the private verified cache under the calibration's key, the volume
-    tables and the norms (names are not in it)."""
-    tabellen = [_volumetabel(m) for m in scenarios.values()]
-    sleutel = invoer_sha256(kalibratie_sleutel, json.dumps([tabellen, list(norm_pct), seed]))
+    tables, the start and the norms (names are not in it)."""
+    tabellen = [_volumetabel(m, start) for m in scenarios.values()]
+    sleutel = invoer_sha256(kalibratie_sleutel, json.dumps([tabellen, list(norm_pct), seed, start]))
 
     def bereken() -> bytes:
-        t = normformaties(dict(enumerate(scenarios.values())), kalibratie, normset, aannames, seed, norm_pct)
+        t = normformaties(dict(enumerate(scenarios.values())), kalibratie, normset, aannames, seed, norm_pct, start)
         return json.dumps({k: t[k].tolist() for k in NORMFORMATIE_KOLOMMEN}).encode("utf-8")
 
     inhoud = json.loads(privecache.haal(f"normformatie-{sleutel}.json", bereken))
@@ -258,8 +293,9 @@ def wachttijden_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd
     vergeleken = {n: m for n, m in scenarios.items() if n in set(vergelijking["naam"])}
     norm = (kg.triage_binnen_5_werkdagen_norm_pct.waarde, kg.onderzoek_binnen_10_weken_norm_pct.waarde)
     sleutel = kalibratie_sleutel(d, p.wachttijden, p.peilmoment, p.normset)
+    start = p.wachttijden.wervingsduur_maanden  # new staff start after recruitment, as in the scenarios
     formatie = normformaties_met_cache(
-        vergeleken, kal, sleutel, d.normen.normsets[p.normset], d.wachttijden, p.wachttijden.seed, norm
+        vergeleken, kal, sleutel, d.normen.normsets[p.normset], d.wachttijden, p.wachttijden.seed, norm, start
     )
     extra = {"beginstand": andere_start(run, kal, vergeleken), **_gevoeligheid_van_run(run, vergelijking, scenarios)}
     kal = replace(kal, uitgangspunten=kal.uitgangspunten | extra)

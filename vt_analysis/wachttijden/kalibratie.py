@@ -14,8 +14,9 @@ import pandas as pd
 
 from ..data import Dataset, Normset, Wachtrijaannames
 from ..errors import InvoerFout
-from ..paths import KENGETALLEN_FILE
+from ..paths import HISTORIE_FILE, KENGETALLEN_FILE
 from ..voortgang import meld
+from .historie import met_instroom, pas_op_historie, periode_index
 from .maanden import (
     MAANDEN_PER_JAAR,
     WachttijdenParams,
@@ -175,6 +176,9 @@ def kalibreer(
     maanden = maanden_uit_jaren(inloop)
     term_o = int(aannames.termijn_onderzoek_werkdagen.waarde)
     dagen = dagreeks(maanden, ns, aannames, uitloop=2 * term_o)
+    if dataset.historie is not None:  # the measured intake per period replaces the year's volume × profile
+        index = periode_index(dataset.historie, maanden, dataset.directory / HISTORIE_FILE)
+        dagen = met_instroom(dagen, dataset.historie, index)
     basis = queue_uren(maanden.iloc[[-1]], ns, aannames.werkdagen_per_jaar.waarde).iloc[0]
     servers = (
         medewerkers(basis["triage_uren_per_dag"], aannames.uren_per_werkdag_triage.waarde),
@@ -201,6 +205,60 @@ def kalibreer(
         hor = simuleer(dagen, aannames, servers, kol, deel, Beginstand.leeg(*servers, g * reps), False, wachtrijen)
         return hor, np.column_stack(_pct_basisjaar(hor, eerste_maand, g))
 
+    historie: dict | None = None
+    if dataset.historie is not None:
+        meld("wachtrijmodel: kalibratie op de gemeten perioden")
+        tempo, se_log, horizon, historie = pas_op_historie(kurve, dataset.historie, index, r)
+        # The interval's bounds below are the tempo ± INTERVAL_Z standard errors of the fit.
+        sigma = _sigma_doel(inloop.iloc[-1], doel, tuple(horizon), eerste_maand)
+        helling = [sigma[i] / max(se_log[i], 1e-9) for i in range(2)]
+        gehaald = [float(x[0]) for x in _pct_basisjaar(_samen(*horizon), eerste_maand, 1)]
+    else:
+        tempo, horizon, gehaald, helling = _op_jaarcijfers(dataset, kurve, doel, r, kengetal, basisperiode, basisjaar)
+    tri, ond = horizon[0], horizon[1]
+    eind = _eindstand(tri, ond)
+    sigma = _sigma_doel(inloop.iloc[-1], doel, (tri, ond), eerste_maand)
+    grens = {
+        welke: [float(np.exp(np.log(tempo[i]) + teken * INTERVAL_Z * sigma[i] / helling[i])) for i in range(2)]
+        for welke, teken in (("laag", -1), ("hoog", 1))
+    }
+    hor, _ = kurve(np.array([grens["laag"], grens["hoog"]]), r)
+    grenzen = {w: hor.kolommen(slice(g * r, (g + 1) * r)) for g, w in enumerate(("laag", "hoog"))}
+    wachtend_t = tri.acuut.wachtend[-1] + tri.regulier.wachtend[-1]
+    wachtend_o = ond.onderzoek.wachtend[-1]
+    pct = gehaald
+    return Kalibratie(
+        basisperiode=basisperiode,
+        basisjaar=basisjaar,
+        normset=normset,
+        inloop=inloop,
+        servers_triage=servers[0],
+        servers_onderzoek=servers[1],
+        tempo_triage=tempo[0],
+        tempo_onderzoek=tempo[1],
+        pct_triage_binnen_5_werkdagen=float(pct[0]),
+        pct_onderzoek_binnen_10_weken=float(pct[1]),
+        doel_triage_pct=doel[0],
+        doel_onderzoek_pct=doel[1],
+        backlog_triage_eind=wachtend_t,
+        backlog_onderzoek_eind=wachtend_o,
+        eindstand=eind,
+        sigma_triage_pp=sigma[0],
+        sigma_onderzoek_pp=sigma[1],
+        tempo_triage_laag=grens["laag"][0],
+        tempo_triage_hoog=grens["hoog"][0],
+        tempo_onderzoek_laag=grens["laag"][1],
+        tempo_onderzoek_hoog=grens["hoog"][1],
+        eindstand_laag=_eindstand(grenzen["laag"], grenzen["laag"]),
+        eindstand_hoog=_eindstand(grenzen["hoog"], grenzen["hoog"]),
+        replicaties=r,
+        seed=params.seed,
+        uitgangspunten=uitgangspunten(aannames, params, inloop, ns, tempo) | {"historie": historie},
+    )
+
+
+def _op_jaarcijfers(dataset, kurve, doel, r, kengetal, basisperiode, basisjaar) -> tuple[list, list, list, list]:
+    """The tempo per queue at which the base year gives the measured annual shares: tempi, runs, shares, slopes."""
     # A coarse grid on few replications brackets the target and gives the curve's slope (the curves are
     # monotone: every tempo runs on the same cases). Then secant steps on the calibration's replications,
     # kept inside the bracket, both queues at once; a queue that is within the margin stops running.
@@ -254,46 +312,12 @@ def kalibreer(
     else:
         i = nog.index(True)
         raise _onbereikbaar(dataset, kengetal[i], doel[i], basisperiode, basisjaar)
-    tri, ond = horizon[0], horizon[1]
-    eind = _eindstand(tri, ond)
-    sigma = _sigma_doel(inloop.iloc[-1], doel, (tri, ond), eerste_maand)
-    grens = {
-        welke: [float(np.exp(np.log(tempo[i]) + teken * INTERVAL_Z * sigma[i] / helling[i])) for i in range(2)]
-        for welke, teken in (("laag", -1), ("hoog", 1))
-    }
-    hor, _ = kurve(np.array([grens["laag"], grens["hoog"]]), r)
-    grenzen = {w: hor.kolommen(slice(g * r, (g + 1) * r)) for g, w in enumerate(("laag", "hoog"))}
-    wachtend_t = tri.acuut.wachtend[-1] + tri.regulier.wachtend[-1]
-    wachtend_o = ond.onderzoek.wachtend[-1]
-    pct = gehaald
-    return Kalibratie(
-        basisperiode=basisperiode,
-        basisjaar=basisjaar,
-        normset=normset,
-        inloop=inloop,
-        servers_triage=servers[0],
-        servers_onderzoek=servers[1],
-        tempo_triage=tempo[0],
-        tempo_onderzoek=tempo[1],
-        pct_triage_binnen_5_werkdagen=float(pct[0]),
-        pct_onderzoek_binnen_10_weken=float(pct[1]),
-        doel_triage_pct=doel[0],
-        doel_onderzoek_pct=doel[1],
-        backlog_triage_eind=wachtend_t,
-        backlog_onderzoek_eind=wachtend_o,
-        eindstand=eind,
-        sigma_triage_pp=sigma[0],
-        sigma_onderzoek_pp=sigma[1],
-        tempo_triage_laag=grens["laag"][0],
-        tempo_triage_hoog=grens["hoog"][0],
-        tempo_onderzoek_laag=grens["laag"][1],
-        tempo_onderzoek_hoog=grens["hoog"][1],
-        eindstand_laag=_eindstand(grenzen["laag"], grenzen["laag"]),
-        eindstand_hoog=_eindstand(grenzen["hoog"], grenzen["hoog"]),
-        replicaties=r,
-        seed=params.seed,
-        uitgangspunten=uitgangspunten(aannames, params, inloop, ns, tempo),
-    )
+    return tempo, horizon, gehaald, helling
+
+
+def _samen(tri: Horizon, ond: Horizon) -> Horizon:
+    """Triage of one run beside onderzoek of another (the queues are independent)."""
+    return Horizon(tri.dagen, tri.acuut, tri.regulier, ond.onderzoek)
 
 
 def _eindstand(tri: Horizon, ond: Horizon) -> Beginstand:

@@ -195,6 +195,15 @@ def per_maand_dagen(aannames: Wachtrijaannames) -> int:
     return int(aannames.werkdagen_per_jaar.waarde) // MAANDEN_PER_JAAR
 
 
+def dagindex(maanden: pd.DataFrame, aannames: Wachtrijaannames, uitloop: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per working day of a month table's horizon and its uitloop: the row of its month and its holiday factor."""
+    pm = per_maand_dagen(aannames)
+    dag = np.arange(len(maanden) * pm + uitloop)
+    maand = np.minimum(dag // pm, len(maanden) - 1)
+    kalendermaand = maanden["maand"].to_numpy(int)[maand] - 1
+    return maand, vakantiefactor(aannames)[kalendermaand * pm + dag % pm]
+
+
 def dagreeks(maanden: pd.DataFrame, normset: Normset, aannames: Wachtrijaannames, uitloop: int) -> Dagreeks:
     """The day series of a month table (MAAND_KOLOMMEN)."""
     wd = int(aannames.werkdagen_per_jaar.waarde)
@@ -203,10 +212,8 @@ def dagreeks(maanden: pd.DataFrame, normset: Normset, aannames: Wachtrijaannames
     uren = queue_uren(maanden, normset, wd)
     werkdagen = len(maanden) * pm
     dag = np.arange(werkdagen + uitloop)
-    maand = np.minimum(dag // pm, len(maanden) - 1)
+    maand, vakantie = dagindex(maanden, aannames, uitloop)
     kalendermaand = maanden["maand"].to_numpy(int)[maand] - 1
-    dag_van_jaar = kalendermaand * pm + dag % pm
-    vakantie = vakantiefactor(aannames)[dag_van_jaar]
     profiel = np.asarray(aannames.maandprofiel_meldingen.waarden, float)[kalendermaand]
     open_ = dag < werkdagen
 
