@@ -37,7 +37,7 @@ from .schema_tellingen import (
     Normset,
     VolumeRij,
 )
-from .schema_wachttijden import Wachtlijsten, Wachtrijaannames
+from .schema_wachttijden import HISTORIE_KOLOMMEN, HistorieRij, Wachtlijsten, Wachtrijaannames, historie_maanden
 from .yamllaag import load_yaml
 
 # What other modules import from here (the loaders' building blocks live in their own modules).
@@ -116,36 +116,6 @@ def load_wachttijden(path: Path) -> Wachtrijaannames:
 
 # --- wachttijden_historie.csv (optional) ---------------------------------------------------------
 
-# Measured history of the two queues per month (2024-03) or quarter (2024-K1): what arrived, the share of
-# those finished within the term, and what was waiting at the period's end. Optional: without it the queue
-# model is calibrated on the annual figures alone (and says so).
-HISTORIE_KOLOMMEN = ("periode", "wachtrij", "instroom", "pct_binnen_termijn", "wachtend_eind", "bron")
-_HISTORIE_PERIODE = re.compile(r"(?P<jaar>20[0-9]{2})-(?:(?P<maand>0[1-9]|1[0-2])|K(?P<kwartaal>[1-4]))")
-
-
-class HistorieRij(BaseModel):
-    """One period of one queue: counts whole and non-negative, the share a percentage."""
-
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
-
-    periode: str = Field(pattern=_HISTORIE_PERIODE.pattern)
-    wachtrij: Literal["triage", "onderzoek"]
-    instroom: int = Field(ge=0, le=MAX_TELLING)
-    pct_binnen_termijn: float = Field(ge=0, le=100)
-    wachtend_eind: int = Field(ge=0, le=MAX_TELLING)
-    bron: str = Field(min_length=1)
-
-
-def historie_maanden(periode: str) -> tuple[int, list[int]]:
-    """Year and calendar months (1-12) of a history period: ``2024-03`` one month, ``2024-K1`` three."""
-    m = _HISTORIE_PERIODE.fullmatch(periode)
-    if m is None:
-        raise ValueError(periode)
-    if m["maand"]:
-        return int(m["jaar"]), [int(m["maand"])]
-    k = int(m["kwartaal"])
-    return int(m["jaar"]), [3 * k - 2, 3 * k - 1, 3 * k]
-
 
 def load_historie(path: Path) -> pd.DataFrame | None:
     """``wachttijden_historie.csv`` when present (else None): per queue the same consecutive periods, all
@@ -153,8 +123,8 @@ def load_historie(path: Path) -> pd.DataFrame | None:
     if not path.exists():
         return None
     df = read_csv_strict(path, HISTORIE_KOLOMMEN, decimale_kolommen=("pct_binnen_termijn",))
-    rijen = _validate_rows(path, df, HistorieRij, "periode")
-    _check_unique(path, [f"{r.periode} {r.wachtrij}" for r in rijen], "periode en wachtrij")
+    rijen = validate_rows(path, df, HistorieRij, "periode")
+    check_unique(path, [f"{r.periode} {r.wachtrij}" for r in rijen], "periode en wachtrij")
     out = pd.DataFrame([r.model_dump() for r in rijen], columns=list(HISTORIE_KOLOMMEN))
     soort = {"K" in p for p in out["periode"]}
     if len(soort) > 1:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .schema_kengetallen import Kengetal
+from .schema_tellingen import MAX_TELLING
 
 
 class Vakantie(BaseModel):
@@ -104,3 +106,36 @@ class Wachtrijaannames(BaseModel):
             if not laag <= waarde <= hoog:
                 raise ValueError(f"sleutel {naam}.waarde: {waarde!r} is buiten het bereik, verwacht {laag} tot {hoog}")
         return self
+
+
+# --- wachttijden_historie.csv (optional) ---------------------------------------------------------
+
+# Measured history of the two queues per month (2024-03) or quarter (2024-K1): what arrived, the share of
+# those finished within the term, and what was waiting at the period's end. Optional: without it the queue
+# model is calibrated on the annual figures alone (and says so).
+HISTORIE_KOLOMMEN = ("periode", "wachtrij", "instroom", "pct_binnen_termijn", "wachtend_eind", "bron")
+_HISTORIE_PERIODE = re.compile(r"(?P<jaar>20[0-9]{2})-(?:(?P<maand>0[1-9]|1[0-2])|K(?P<kwartaal>[1-4]))")
+
+
+class HistorieRij(BaseModel):
+    """One period of one queue: counts whole and non-negative, the share a percentage."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    periode: str = Field(pattern=_HISTORIE_PERIODE.pattern)
+    wachtrij: Literal["triage", "onderzoek"]
+    instroom: int = Field(ge=0, le=MAX_TELLING)
+    pct_binnen_termijn: float = Field(ge=0, le=100)
+    wachtend_eind: int = Field(ge=0, le=MAX_TELLING)
+    bron: str = Field(min_length=1)
+
+
+def historie_maanden(periode: str) -> tuple[int, list[int]]:
+    """Year and calendar months (1-12) of a history period: ``2024-03`` one month, ``2024-K1`` three."""
+    m = _HISTORIE_PERIODE.fullmatch(periode)
+    if m is None:
+        raise ValueError(periode)
+    if m["maand"]:
+        return int(m["jaar"]), [int(m["maand"])]
+    k = int(m["kwartaal"])
+    return int(m["jaar"]), [3 * k - 2, 3 * k - 1, 3 * k]
