@@ -93,9 +93,7 @@ def _versie() -> str:
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="vt-analysis",
-        description=(
-            "Impactanalyse Veilig Thuis ZHZ: datasets valideren, de rekentool doorrekenen en het rapport maken."
-        ),
+        description=("Impactanalyse Veilig Thuis: datasets valideren, de rekentool doorrekenen en het rapport maken."),
     )
     parser.add_argument(
         "--version", action="version", version=f"vt-analysis {_versie()}", help="toon de versie en stop"

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
 from . import paths
 from .data import PER_BEGROTINGSJAAR, PER_PEILJAAR, PER_VORIG_JAAR, VEROUDEREND, Dataset, Wachtlijsten
@@ -71,7 +71,8 @@ class RunParams(Strikt):
     illustratief: bool = Field(default=False, description="hefboomwaarden zijn illustratief, geen afspraken")
     status: Literal["concept", "definitief"] = Field(default="concept", description="status op de titelpagina")
     versie: str = Field(default="1.0", min_length=1, max_length=20, description="versie op de titelpagina")
-    auteur: str = Field(default="Programmateam Veilig Thuis Zuid-Holland-Zuid", min_length=1, max_length=200)
+    # No region is written in code: without an author the document names the programme team of its region.
+    auteur: str = Field(default="", max_length=200, description="leeg = Programmateam Veilig Thuis <regio>")
     adressaat: str = Field(
         default="Algemeen Bestuur en Dagelijks Bestuur", min_length=1, max_length=200, description="aan wie"
     )
@@ -96,6 +97,12 @@ class RunParams(Strikt):
     wachttijden: WachttijdenParams = Field(default_factory=WachttijdenParams)
     # A what-if: counts scaled on top of the data (section defined in watals.py); the run is marked as such.
     wat_als: WatAlsParams | None = None
+
+    @model_validator(mode="after")
+    def _auteur_van_de_regio(self):
+        if not self.auteur.strip():
+            self.auteur = f"Programmateam Veilig Thuis {self.regio}"
+        return self
 
 
 def _section_model(annotation: object) -> type[BaseModel] | None:

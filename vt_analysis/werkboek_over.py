@@ -10,6 +10,7 @@ def werkboek_over(run: Run, manifest_: dict) -> dict:
     invoer = {f"{soort}/{naam}": sha for soort, items in manifest_["bronnen"].items() for naam, sha in items.items()}
     return {
         "titel": run.params.titel,
+        "regio": run.params.regio,
         "run": run.params.run_naam,
         "peilmoment": run.params.peilmoment,
         "documentdatum": run.params.documentdatum,

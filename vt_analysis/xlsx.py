@@ -241,7 +241,7 @@ def schrijf_werkboek(doel: Path, tabellen: list[dict], over: dict) -> Path:
             "title": f"{over['titel']}: tabellen",
             "subject": f"Run {over['run']}, peilmoment {over['peilmoment']}",
             "author": "vt-analysis",
-            "company": "Veilig Thuis Zuid-Holland-Zuid",
+            "company": f"Veilig Thuis {over.get('regio', '')}".strip(),  # the run's region, none in code
             "comments": f"Gemaakt met vt-analysis {over['versie']}",
             "created": moment,  # fixed: no clock time in the file
         }
