@@ -4,7 +4,7 @@
 Lighthouse 12.2.3 comes from npm (pinned in tools/lighthouse, installed by tools/ensure-lighthouse from
 ``make bench``) and runs Debian's chromium headless; the page is served from a local HTTP server on
 127.0.0.1 with gzip, as a web server serves it (Lighthouse does not audit file: URLs). Renders the
-default run first when no report exists.
+default run first when no report exists. Also prints what the page weighs and what vega.js adds on request.
 Usage: .venv/bin/python benchmarks/bench_html.py [RUN_FOLDER]
 """
 
@@ -82,6 +82,14 @@ def main() -> None:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/impactanalyse.html"
+    for naam in ("impactanalyse.html", "vega.js"):
+        if (map_ / naam).is_file():
+            inhoud = (map_ / naam).read_bytes()
+            kib, kib_gzip = (fmt.getal(n / 1024, 0) for n in (len(inhoud), len(gzip.compress(inhoud))))
+            print(
+                f"{naam}: {kib} KiB, met gzip {kib_gzip} KiB"
+                + (" (alleen geladen als een lezer een interactieve figuur opent)" if naam == "vega.js" else "")
+            )
     try:
         for vorm, doel in DOELEN.items():
             r = _lighthouse(url, vorm)

@@ -101,7 +101,9 @@ def test_every_chart_shows_without_javascript(rendered, chromium, tmp_path):
         pdf_svg = svg.read_text(encoding="utf-8")
         assert inhoud.count("<path") == pdf_svg.count("<path") and inhoud.count("<text") == pdf_svg.count("<text")
     assert "<button" not in dom.stdout  # nothing to press that needs a script
-    assert "<script>" in html and 'id="vega-bundel"' in html and 'type="text/plain" id="vega-bundel"' in html
+    # the page's one script is there; Vega is not in the page but in the file beside it, loaded on request
+    assert "<script>" in html and 'id="vega-bundel"' not in html
+    assert (rendered / "vega.js").stat().st_size > 500_000 and len(html.encode("utf-8")) < 1_200_000
 
 
 def test_skip_link_and_tables_reachable_by_keyboard(rendered):
@@ -160,6 +162,7 @@ def test_axe_finds_no_wcag_21_a_or_aa_violation(rendered, chromium, tmp_path, in
     html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
     axe = "<script>" + AXE.read_text(encoding="utf-8").replace("</script", "<\\/script") + "</script>\n"
     pagina = tmp_path / "pagina.html"
+    shutil.copy(rendered / "vega.js", tmp_path)  # what the interactive views load, beside the page
     html = _met_script(html, axe)
     if interactief:
         html = _met_script(html, _ALLES_INTERACTIEF)
@@ -222,6 +225,7 @@ def test_rekentool_shows_the_reports_figures_and_moves_like_the_python_rekentool
         _REKEN_ZELF % {"wijzigingen": json.dumps(stappen)},
     )
     pagina = tmp_path / "pagina.html"
+    shutil.copy(rendered / "vega.js", tmp_path)  # what the interactive views load, beside the page
     pagina.write_text(html, encoding="utf-8")
     dom = chromium_dom(chromium, pagina, extra=("--window-size=1280,1000",))
     gevonden = re.search(r'<pre id="reken-zelf-uitslag">(.*?)</pre>', dom.stdout, re.S)
@@ -273,3 +277,16 @@ def test_top_of_the_page_gives_the_boards_key_figures_of_results_json(rendered):
     leidend = leidende_prognose(load_run(paths.DEFAULT_PARAMS))
     eerste = min((t["jaar"], v) for v, t in zip(verwacht, tekorten, strict=True) if t["variant"] == leidend)[1]
     assert rijen[0][1:] == eerste  # the board reads the leading shortage first (14,07 fte in 2025)
+
+
+def test_a_page_without_vega_js_beside_it_keeps_its_charts_and_says_why(rendered, chromium, tmp_path):
+    """Mailed alone, the HTML has no vega.js: the static chart stays, the button says what is missing."""
+    from vt_analysis.html_figuren import GEEN_VEGA, VEGA_BESTAND
+
+    openen = "<script>\ndocument.querySelector('button.vt-interactief').click();\n</script>\n"
+    pagina = tmp_path / "impactanalyse.html"  # no vega.js in tmp_path
+    pagina.write_text(_met_script((rendered / "impactanalyse.html").read_text(encoding="utf-8"), openen), "utf-8")
+    dom = chromium_dom(chromium, pagina).stdout
+    assert '<p class="vt-geen-vega" role="status">' + GEEN_VEGA.replace("N", VEGA_BESTAND) in html_lib.unescape(dom)
+    eerste = re.search(r'<div class="vega-figuur" id="vis-1" role="img"[^>]*>(.*?)</div>', dom, re.S)
+    assert eerste and eerste[1].startswith('<svg aria-hidden="true"')  # the static chart is still there

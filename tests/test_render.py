@@ -266,6 +266,7 @@ def test_charts_render_in_a_real_browser_with_the_network_blocked(rendered, tmp_
     html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
     n = len(re.findall(r'class="vega-figuur"', html))
     pagina = tmp_path / "impactanalyse.html"
+    shutil.copy(rendered / "vega.js", tmp_path)  # loaded by the page when a reader opens a chart
     # One chart's data gets the formulas: its CSV must carry them as text.
     eerste = re.search(
         r'(<script type="application/json" class="vega-spec" data-doel="vis-1">)(.*?)(</script>)', html, re.S

@@ -1,8 +1,8 @@
 """The one script that makes a chart of the HTML report interactive, with the chart's data to take away.
 
-The page shows every chart as the static SVG of the PDF; a button this script puts under it loads Vega (kept in the page
-as inert text until then) and embeds the interactive view in its place. Each interactive chart gets
-vega-embed's menu with two exports made in the page itself (SVG, PNG: ``data:``
+The page shows every chart as the static SVG of the PDF; a button this script puts under it loads Vega (the file
+``vega.js`` beside the page, fetched only then) and embeds the interactive view in its place. Each interactive
+chart gets vega-embed's menu with two exports made in the page itself (SVG, PNG: ``data:``
 URLs from the Vega view, no network) and a third entry with the chart's data as CSV the way Dutch
 Excel reads it: ``;`` between fields, a decimal comma, UTF-8 with a byte-order mark. The CSV comes
 from the spec's inline data, so it holds exactly the numbers the chart draws; a text cell that a spreadsheet
@@ -28,12 +28,17 @@ ACTIES_NL = {
 }
 CSV_ACTIE = "Gegevens opslaan als CSV"
 KNOP_LABEL = "Interactieve figuur N en gegevens"  # N: the figure's number
+# Vega, Vega-Lite and vega-embed as one script beside the page (html_pagina writes it), loaded on request.
+VEGA_BESTAND = "vega.js"
+GEEN_VEGA = "De interactieve weergave vraagt het bestand N naast deze pagina; wat hierboven staat, is volledig."
 
 _SCRIPT = """<script>
 (function () {
   var opties = %(opties)s;
   var csvLabel = %(csv_label)s;
   var knopLabel = %(knop_label)s;
+  var vegaBestand = %(vega_bestand)s;
+  var geenVega = %(geen_vega)s;
   function cel(v) {
     if (v === null || v === undefined) return '';
     var t = typeof v === 'number' ? String(v).replace('.', ',') : String(v);
@@ -56,20 +61,30 @@ _SCRIPT = """<script>
     else if (spec.data && Array.isArray(spec.data.values)) sets.push(spec.data.values);
     return sets;
   }
-  // Vega (0,9 MB) runs only when a reader asks for an interactive chart: the page itself needs no script.
+  // Vega (0,9 MB) is a file beside the page, loaded only when a reader asks for an interactive chart: the page
+  // itself needs no script and its phone downloads a quarter of the bytes. A page mailed without that file keeps
+  // its static charts and says why the interactive view is not there.
+  var vegaLaden = null;
   function laadVega() {
-    if (window.vegaEmbed) return;
-    var s = document.createElement('script');
-    s.textContent = document.getElementById('vega-bundel').textContent;  // allowed by its hash in the CSP
-    document.head.appendChild(s);
+    if (window.vegaEmbed) return Promise.resolve();
+    if (!vegaLaden) vegaLaden = new Promise(function (klaar, mis) {
+      var s = document.createElement('script');
+      s.src = vegaBestand;  // allowed by the CSP's 'strict-dynamic': this script, trusted by its hash, adds it
+      s.onload = klaar;
+      s.onerror = function () { vegaLaden = null; s.remove(); mis(new Error(vegaBestand)); };
+      document.head.appendChild(s);
+    });
+    return vegaLaden;
   }
   function interactief(knop) {
-    laadVega();
     var doel = knop.dataset.doel, el = document.querySelector('script.vega-spec[data-doel="' + doel + '"]');
     var spec = JSON.parse(el.textContent), naam = 'figuur-' + doel.replace(/^vis-/, '');
     var houder = document.getElementById(doel);
     knop.hidden = true;
-    return vegaEmbed('#' + doel, spec, Object.assign({}, opties, {downloadFileName: naam}))
+    return laadVega()
+      .then(function () {
+        return vegaEmbed('#' + doel, spec, Object.assign({}, opties, {downloadFileName: naam}));
+      })
       .then(function (res) {
         houder.removeAttribute('role');  // the view carries its own description and a menu to reach
         houder.removeAttribute('aria-label');
@@ -86,7 +101,19 @@ _SCRIPT = """<script>
           menu.appendChild(a);
         });
       })
-      .catch(function (e) { console.error('figuur ' + doel + ': ' + e); });
+      .catch(function (e) {
+        console.error('figuur ' + doel + ': ' + e);
+        if (!e || e.message !== vegaBestand) return;
+        knop.hidden = false;
+        var uitleg = knop.parentNode.querySelector('.vt-geen-vega');
+        if (!uitleg) {
+          uitleg = document.createElement('p');
+          uitleg.className = 'vt-geen-vega';
+          uitleg.setAttribute('role', 'status');
+          knop.parentNode.appendChild(uitleg);
+        }
+        uitleg.textContent = geenVega;
+      });
   }
   window.vtInteractief = interactief;
   // The buttons exist only where script runs: without it the page shows the static chart and nothing to press.
@@ -119,4 +146,6 @@ def embed_script() -> str:
         "opties": json.dumps(opties, ensure_ascii=False, sort_keys=True),
         "csv_label": json.dumps(CSV_ACTIE, ensure_ascii=False),
         "knop_label": json.dumps(KNOP_LABEL, ensure_ascii=False),
+        "vega_bestand": json.dumps(VEGA_BESTAND),
+        "geen_vega": json.dumps(GEEN_VEGA.replace("N", VEGA_BESTAND), ensure_ascii=False),
     }

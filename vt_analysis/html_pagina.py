@@ -1,7 +1,8 @@
 """The HTML page around the chapters: the head (CSP, font, style), the Vega bundle at the end, the pandoc call.
 
-The page loads nothing from outside: Vega is inlined once (inert until a reader opens an interactive chart),
-the font is embedded as ``data:``, and a Content-Security-Policy lets only the page's own scripts run.
+The page loads nothing from outside: Vega is one file beside it (``vega.js``, loaded only when a reader opens an
+interactive chart, so a phone does not download 0,9 MB it may never use), the font is embedded as ``data:``, and a
+Content-Security-Policy lets only the page's own scripts run.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import vl_convert as vlc
 from . import paths, privecache
 from .charts import font_dir
 from .convert import VL_VERSION
-from .html_figuren import embed_script
+from .html_figuren import VEGA_BESTAND, embed_script
 from .html_lijsten import LIJSTEN_PLEK, lijsten_html
 from .pandoc_omzetten import pandoc
 from .run import Run
@@ -49,37 +50,31 @@ def _script_inhoud(script: str) -> str:
 def csp_meta(*scripts: str) -> str:
     """A Content-Security-Policy that lets only these inline scripts run and loads nothing from outside.
 
-    Scripts by SHA-256 (an injected ``<script>`` or ``onerror=`` does not run), styles inline, images
-    and fonts only as ``data:``, no connections, frames, forms or base URL: even a tag that slipped
-    through the escaping cannot reach the network.
+    Scripts by SHA-256 (an injected ``<script>`` or ``onerror=`` does not run), plus ``'strict-dynamic'``: a
+    script those trust may add one (the embedding script adds ``vega.js``), a tag in the markup may not. Styles
+    inline, images and fonts only as ``data:``, no connections, frames, forms or base URL: even a tag that
+    slipped through the escaping cannot reach the network.
     """
     hashes = " ".join(
         f"'sha256-{base64.b64encode(hashlib.sha256(_script_inhoud(s).encode('utf-8')).digest()).decode('ascii')}'"
         for s in scripts
     )
     beleid = (
-        f"default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; font-src data:; "
-        "connect-src 'none'; base-uri 'none'; form-action 'none'"
+        f"default-src 'none'; script-src {hashes} 'strict-dynamic'; style-src 'unsafe-inline'; img-src data:; "
+        "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
     )
     return f'<meta http-equiv="Content-Security-Policy" content="{beleid}">\n'
 
 
-def _vega_tekst() -> str:
-    return vega_bundle().replace("</script", "<\\/script")
-
-
 def _html_head() -> str:
-    """CSP and style. The CSP allows the page's embedding script and the Vega bundle, by their hashes."""
+    """CSP and style. The CSP allows the page's embedding script by its hash (and what it loads)."""
     css = (paths.TEMPLATE_DIR / "stijl.css").read_text(encoding="utf-8")
-    als_script = f"<script>\n{_vega_tekst()}\n</script>\n"
-    return f"{csp_meta(als_script, embed_script())}<style>\n{_font_face()}\n{css}</style>\n"
+    return f"{csp_meta(embed_script())}<style>\n{_font_face()}\n{css}</style>\n"
 
 
 def _html_after_body() -> str:
-    """At the end of the page, so the text paints before 0,9 MB are read: the Vega bundle as inert text (run
-    only when a reader opens an interactive chart: html_figuren puts it in a script element then) and the
-    one script that makes charts interactive."""
-    return f'<script type="text/plain" id="vega-bundel">\n{_vega_tekst()}\n</script>\n{embed_script()}'
+    """At the end of the page, after the text: the one script that makes charts interactive."""
+    return embed_script()
 
 
 def render_html(markdown: str, run: Run, doel_bestand: Path, werkmap: Path, bovenaan: str = "") -> None:
@@ -107,3 +102,4 @@ def render_html(markdown: str, run: Run, doel_bestand: Path, werkmap: Path, bove
         ],
     )
     doel_bestand.write_text(lijsten_html(tekst), encoding="utf-8")
+    (doel_bestand.parent / VEGA_BESTAND).write_text(vega_bundle(), encoding="utf-8")
