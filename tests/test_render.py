@@ -51,6 +51,7 @@ def test_run_folder_has_every_output(rendered):
         "samenvatting.pdf",
         "results.json",
         "manifest.json",
+        "vega.js",  # the interactive views' script, loaded on request
     ):
         assert (rendered / naam).stat().st_size > 0, naam
     hoofdstukken = [nb.name for nb in (rendered / "notebooks").glob("*.ipynb")]
