@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -83,3 +84,17 @@ def test_a_kernel_started_ahead_has_the_chapters_imported_and_starts_empty(tmp_p
     for pid in pids:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+@pytest.mark.render
+def test_a_long_tmpdir_does_not_stop_the_kernels(tmp_path, monkeypatch):
+    """A unix socket's path has room for 107 bytes: under a $TMPDIR of 150 characters every kernel failed to
+    start ("File name too long"). The sockets then go to a short temporary folder, removed afterwards."""
+    lang = tmp_path / ("t" * 150)
+    lang.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(lang))
+    bron = tmp_path / "bron"
+    bron.mkdir()
+    uit = execute_chapters([_notebook(bron, "a.ipynb", "print(x)")], tmp_path / "uit", {"x": 7}, workers=1)
+    assert _uitvoer(uit[0].uitvoer) == ["7\n"]
+    assert not list(lang.glob("vt-kernels-*"))  # no socket folder in the long one either

@@ -62,6 +62,21 @@ class HoofdstukFout(Exception):
         self.args = (f"{self.args[0]} (het uitgevoerde hoofdstuk met de fout: {display_path(pad)})",)
 
 
+# A unix socket's path has room for 107 bytes; ours add 43 to the temporary folder
+# ("/vt-kernels-…/kernel-…/zmq-12"). Under a long $TMPDIR every kernel failed to start ("File name too long").
+_MAX_SOCKET_BASIS = 107 - 43
+
+
+def _socket_basis() -> str | None:
+    """Where the kernels' socket folder goes: the temporary folder, or /tmp (or /var/tmp, /dev/shm) when the
+    temporary folder's path is too long for a socket; it is removed with the kernels either way."""
+    if len(os.fsencode(tempfile.gettempdir())) <= _MAX_SOCKET_BASIS:
+        return None
+    return next(
+        (k for k in ("/tmp", "/var/tmp", "/dev/shm") if os.path.isdir(k) and os.access(k, os.W_OK | os.X_OK)), None
+    )
+
+
 class IpcKernelManager(AsyncKernelManager):
     """A kernel manager using unix sockets under a directory of its own (set per run)."""
 
@@ -171,7 +186,7 @@ class KernelPool:
     """
 
     def __init__(self, vooraf: int = 0):
-        self.socket_dir = tempfile.mkdtemp(prefix="vt-kernels-")
+        self.socket_dir = tempfile.mkdtemp(prefix="vt-kernels-", dir=_socket_basis())
         self.manager = type(
             "RunIpcKernelManager", (IpcKernelManager,), {"socket_dir": self.socket_dir, "actief": set()}
         )
