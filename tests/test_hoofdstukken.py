@@ -14,6 +14,7 @@ from vt_analysis.charts import VEGALITE_MIMETYPE, figuur, formatie_chart
 from vt_analysis.hoofdstukken import samenvatting as h_samenvatting
 from vt_analysis.hoofdstukken.meerjarige_ontwikkeling import bijlage2_tabel
 from vt_analysis.hoofdstukken.methode_en_bronnen import normen_tabel
+from vt_analysis.params import load_params
 from vt_analysis.resultaten import Resultaten
 from vt_analysis.run import load_run
 
@@ -26,28 +27,33 @@ def r(standaard_resultaten) -> Resultaten:
 def test_summary_table_shows_shortage_cost_and_terms_per_scenario(r):
     """The scenarios side by side: the seed's shortages (Winstwaarschuwing 2: 14,07 and 18,57 fte), A's cost as
     scenario A computes it, B marked with the cut it asks instead of as compliant, the AB-besluit's 4.400
-    meldingen marked as outdated, no C rows while no lever is set, the legal terms from the queue model."""
+    meldingen marked as outdated, no C rows while no lever is set, the annual legal-term indicators of the queue
+    model. One row per scenario and year; the full label on the first."""
     p = load_run(None).params
     md = h_samenvatting.scenario_tabel(r, p).markdown()
     regels = [rij for rij in md.splitlines()[2:] if rij.startswith("| ")]
-    rijen = {rij.split(" | ")[0].lstrip("| ").split(" (")[0]: rij for rij in regels}
-    niets_doen = "| Winstwaarschuwing, niets doen | 14,07 | 18,57 | €\u00a00 |"
-    assert rijen["Winstwaarschuwing, niets doen"].startswith(niets_doen)
-    assert rijen["AB-besluit, niets doen"].startswith(
-        "| AB-besluit, niets doen (4.400 meldingen: achterhaald, BURAP 2 2024 al 4.998) | 7,00 | 11,50 |"
+    rijen: dict[str, list[str]] = {}
+    for rij in regels:
+        rijen.setdefault(rij.split(" | ")[0].lstrip("| ").split(" (")[0], []).append(rij)
+    assert rijen["Winstwaarschuwing, niets doen"][0].startswith(
+        "| Winstwaarschuwing, niets doen | 2025 | 14,07 | €\u00a00 |"
     )
+    assert rijen["Winstwaarschuwing, niets doen"][1].startswith("| Winstwaarschuwing, niets doen | 2026 | 18,57 |")
+    assert rijen["AB-besluit, niets doen"][0].startswith(
+        "| AB-besluit, niets doen (4.400 meldingen: achterhaald, BURAP 2 2024 al 4.998) | 2025 | 7,00 |"
+    )
+    assert rijen["AB-besluit, niets doen"][1].startswith("| AB-besluit, niets doen | 2026 | 11,50 |")
     a = r.scenario_a[r.scenario_a["variant"] == p.scenario_a.prognose_variant].set_index("jaar")["kosten_totaal_euro"]
-    assert f"| {fmt.euro(a[2025])} | {fmt.euro(a[2026])} |" in rijen["A"]
+    assert f"| {fmt.euro(a[2025])} |" in rijen["A"][0] and f"| {fmt.euro(a[2026])} |" in rijen["A"][1]
     b = r.scenario_b.set_index("jaar")
     daling = fmt.procent(-b.loc[2025, "reductie_overige_pct"])
-    assert f"(vraagt {daling} van de overige meldingen in 2025)" in rijen["B"]
-    assert "| niet becijferd | niet becijferd |" in rijen["B"] and "€\u00a00" not in rijen["B"]
+    assert f"(vraagt {daling} van de overige meldingen in 2025)" in rijen["B"][0]
+    assert all("| niet becijferd |" in rij and "€\u00a00" not in rij for rij in rijen["B"])
     assert not any(naam.startswith(("C", "B+C", "A tijdelijk")) for naam in rijen)
-    w = r.wachttijden
-    dec = w[(w["scenario"] == "A") & (w["maand"] == "2026-12")].iloc[0]
-    assert rijen["A"].endswith(
-        f"| {fmt.procent(dec['pct_triage_binnen_5_werkdagen'])} | {fmt.procent(dec['pct_onderzoek_binnen_10_weken'])} |"
-    )
+    j = r.wachttijden_jaren.set_index(["scenario", "jaar"])
+    for jaar, rij in zip((2025, 2026), rijen["A"], strict=True):
+        x = j.loc[("A", jaar)]
+        assert rij.endswith(f"| {fmt.procent(x['triage_pct'])} | {fmt.procent(x['onderzoek_pct'])} |")
 
 
 def test_bijlage2_table_is_right_aligned_with_dutch_numbers(r):
@@ -132,7 +138,7 @@ def test_claims_render_as_a_list(r):
     """The claims are a Markdown list: a blank line before the first item, one item per line."""
     from vt_analysis.hoofdstukken.meldingen_terugdringen import claims_tekst
 
-    md = claims_tekst(r).data
+    md = claims_tekst(r, load_params(paths.DEFAULT_PARAMS)).data
     inleiding, lijst = md.split("\n\n", 1)
     assert inleiding.endswith(":") and lijst.startswith("- ")
     assert len(lijst.splitlines()) == len(r.claims) and all(regel.startswith("- ") for regel in lijst.splitlines())
@@ -155,7 +161,7 @@ def test_summary_sentence_and_summary_table_read_one_field(r):
     md = h_samenvatting.scenario_tabel(gewijzigd, p).markdown()
     niets_doen = next(s.naam for s in p.vergelijking.scenarios if s.naam.startswith("Winstwaarschuwing"))
     regel = next(x for x in md.splitlines() if x.startswith(f"| {niets_doen} "))
-    assert regel.startswith(f"| {niets_doen} | 42,42 |"), regel
+    assert regel.startswith(f"| {niets_doen} | 2025 | 42,42 |"), regel
 
 
 def test_one_sign_for_the_shortage_in_every_table(r):

@@ -98,6 +98,15 @@ def datum(waarde) -> str:
     return format_date(waarde, format="d MMMM y", locale=LOCALE)
 
 
+def maand(jaar: int, maand_nr: int) -> str:
+    """A month as Dutch prose: ``juli 2025``."""
+    from datetime import date
+
+    from babel.dates import format_date
+
+    return format_date(date(int(jaar), int(maand_nr), 1), format="MMMM y", locale=LOCALE)
+
+
 def zin(tekst: str) -> str:
     """First letter upper case, the rest untouched (``str.capitalize`` would turn 'RvdK' into 'Rvdk')."""
     return tekst[:1].upper() + tekst[1:]

@@ -115,3 +115,23 @@ def verzuim_reeks(kg: Kengetallen) -> pd.DataFrame:
         [{"jaar": int(jaar), "verzuim_pct": v.waarde} for jaar, v in sorted(kg.verzuim_pct.items())],
         columns=["jaar", "verzuim_pct"],
     )
+
+
+def risico_kerncijfers(
+    kg: Kengetallen, tekorten_: pd.DataFrame, leidend: str, basisjaar: int, verzuim_stress_pct: float
+) -> dict[str, float]:
+    """The figures that size the risks of data/risicos.yaml ('Beoordeling van de impact AB-besluit'): the legal
+    term now against its norm, verzuim in the stress variant against the base year, the shortage per year of
+    the leading prognosis (the most that has to be recruited)."""
+    uit = {
+        "triage_realisatie_pct": kg.triage_binnen_5_werkdagen_realisatie_pct.waarde,
+        "triage_norm_pct": kg.triage_binnen_5_werkdagen_norm_pct.waarde,
+        "onderzoek_realisatie_pct": kg.onderzoek_binnen_10_weken_realisatie_pct.waarde,
+        "onderzoek_norm_pct": kg.onderzoek_binnen_10_weken_norm_pct.waarde,
+        "verzuim_stress_pct": float(verzuim_stress_pct),
+    }
+    if basisjaar in kg.verzuim_pct:
+        uit["verzuim_peiljaar_pct"] = kg.verzuim_pct[basisjaar].waarde
+    for _, rij in tekorten_[tekorten_["variant"] == leidend].iterrows():
+        uit[f"leidend_tekort_{int(rij['jaar'])}_fte"] = max(0.0, float(rij["tekort_fte"]))
+    return uit

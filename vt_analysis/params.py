@@ -54,6 +54,13 @@ class RunParams(Strikt):
         description="periode uit volumes.csv met de formatieaanvraag die aan het besluit voorafging",
     )
     documentdatum: date = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))
+    # The document this analysis recomputes and cites: named in the text by this name (and date, when known).
+    brondocument: str | None = Field(
+        default=None, min_length=1, max_length=200, description="naam van het document waarop de analyse steunt"
+    )
+    brondocument_datum: date | None = Field(
+        default=None, ge=date(2000, 1, 1), le=date(2100, 12, 31), description="datum van dat document, als bekend"
+    )
     normset: str = Field(min_length=1, max_length=100, description="de toegepaste normset")
     normset_vergelijking: str | None = Field(
         default=None, max_length=100, description="de normset die ernaast getoond wordt"

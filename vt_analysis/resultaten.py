@@ -24,12 +24,14 @@ import pandas as pd
 from . import privecache
 from .data import Kengetallen, Normen
 from .invoer import invoer_sha256, omgeving_sha256, standaard_map
-from .kerncijfers import kerncijfers, tekorten
+from .kerncijfers import kerncijfers, risico_kerncijfers, tekorten
 from .omvang import controleer_omvang
 from .prognose import bereken_prognose, mix
 from .rekentool import bereken_formatie
+from .risicos import RISICOS_FILE, vul_omvang
 from .run import Run
 from .scenarios import controleer_claims, gevoeligheid, scenario_a, scenario_b, vergelijking, waterval
+from .verdeling import a_bedragen, verdeling
 from .verzoening import verzoening
 from .wachttijden import geen_jaren, geen_projectie, verzuim_scenario_pct, wachttijden_van_run
 
@@ -47,6 +49,8 @@ FRAMES = {
     "wachttijd_varianten": "wachttijd_varianten",
     "wachttijden_jaren": "wachttijden_jaren",
     "tekorten": "tekorten",
+    "risicos": "risicos",
+    "verdeling": "verdeling",
 }
 
 
@@ -86,6 +90,10 @@ class Resultaten:
     kerncijfers: dict
     # The rekentool and the queue model reconciled (verzoening.py): (a), (b), (c) per year, the hours per case.
     verzoening: dict
+    # The risks of data/risicos.yaml with their size filled in from the key figures (risicos.py), and A's
+    # amount per financier or gemeente when data/verdeelsleutel.yaml gives the key (verdeling.py; else empty).
+    risicos: pd.DataFrame
+    verdeling: pd.DataFrame
     normen: Normen
     kengetallen: Kengetallen
     bestanden: list[str]
@@ -227,6 +235,9 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
     basisjaar = int(perioden.set_index("periode").loc[p.peilmoment, "jaar"])
     a = scenario_a(p.scenario_a, prognose, normset, kg, werving)
     tekort = tekorten(prognose, kg, p.normset)
+    verzuim_stress = verzuim_scenario_pct(kg, basisjaar, p.wachttijden)
+    kern = kerncijfers(p, perioden, tekort, a, kg)
+    kern |= risico_kerncijfers(kg, tekort, p.leidende_prognose, basisjaar, verzuim_stress)
     return Resultaten(
         run=p.run_naam,
         peilmoment=p.peilmoment,
@@ -243,11 +254,13 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
         gevoeligheid=gevoeligheid(p.vergelijking, p.scenario_c, prognose, normset, kg),
         wachttijden=tabel.reset_index(drop=True),
         wachttijden_jaren=jaren.reset_index(drop=True),
-        wachttijd_varianten=_wachttijd_varianten(tabel, verg, verzuim_scenario_pct(kg, basisjaar, p.wachttijden)),
+        wachttijd_varianten=_wachttijd_varianten(tabel, verg, verzuim_stress),
         kalibratie=kalibratie,
         tekorten=tekort,
-        kerncijfers=kerncijfers(p, perioden, tekort, a, kg),
+        kerncijfers=kern,
         verzoening=verzoening(verg, tekort, jaren, kalibratie, normset, p.leidende_prognose),
+        risicos=vul_omvang(run.risicos, kern, d.directory / RISICOS_FILE),
+        verdeling=verdeling(run.verdeelsleutel, a_bedragen(kern, p.scenario_a.overbrugging_jaren)),
         normen=d.normen,
         kengetallen=kg,
         bestanden=[pad.name for pad in d.bestanden()],

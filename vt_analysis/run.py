@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+import pandas as pd
 
 from . import paths
 from .data import Dataset, kengetallen_voor, load_dataset
 from .params import RunParams, check_params_tegen_data, jaren_voor_run, load_params, validate_params
+from .risicos import RISICOS_FILE, geen_risicos, load_risicos
+from .verdeling import VERDEELSLEUTEL_FILE, Verdeelsleutel, load_verdeelsleutel
 from .watals import pas_toe
 
 
@@ -18,6 +22,10 @@ class Run:
     params: RunParams
     data: Dataset
     params_bestand: Path | None = None
+    # The risks the board weighs (data/risicos.yaml) and the key that splits A's amount over its financiers
+    # or gemeenten (data/verdeelsleutel.yaml; None: the data hold no key, the report names it as missing).
+    risicos: pd.DataFrame = field(default_factory=geen_risicos)
+    verdeelsleutel: Verdeelsleutel | None = None
 
 
 def load_run(params: Path | str | dict | None = None, data_dir: Path | str | None = None) -> Run:
@@ -39,4 +47,11 @@ def load_run(params: Path | str | dict | None = None, data_dir: Path | str | Non
     check_params_tegen_data(run_params, dataset, bestand or "params")
     # The figures that age, of the years this run needs (checked to be there just above).
     kengetallen = kengetallen_voor(dataset.kengetallen_bestand, jaren_voor_run(run_params, dataset))
-    return Run(params=run_params, data=replace(dataset, kengetallen=kengetallen), params_bestand=bestand)
+    risicos_pad = dataset.directory / RISICOS_FILE
+    return Run(
+        params=run_params,
+        data=replace(dataset, kengetallen=kengetallen),
+        params_bestand=bestand,
+        risicos=load_risicos(risicos_pad) if risicos_pad.exists() else geen_risicos(),
+        verdeelsleutel=load_verdeelsleutel(dataset.directory / VERDEELSLEUTEL_FILE),
+    )

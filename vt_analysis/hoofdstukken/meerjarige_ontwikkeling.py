@@ -19,7 +19,7 @@ def volumes_tabel(r: Resultaten) -> Tabel:
         df[["periode", *TELLINGEN]],
         "Meldingen, adviezen en vervolgstappen per periode",
         {k: fmt.aantal for k in TELLINGEN},
-        {"periode": "Periode", **TELLING_NAMEN, "overdracht_ondersteuning": "Overdracht + ondersteuning"},
+        {"periode": "Periode", **TELLING_NAMEN},
     )
 
 

@@ -11,6 +11,7 @@ from ..params import RunParams
 from ..params_secties import ScenarioBParams
 from ..resultaten import Resultaten
 from ..tables import Tabel, tabel
+from ..velden import bron_naam
 from .namen import TELLING_NAMEN, klein
 
 
@@ -74,21 +75,21 @@ def _aangevuld(ids: str) -> str:
     return ", ".join(klein(TELLING_NAMEN.get(i.strip(), i.strip())) for i in ids.split(","))
 
 
-def claims_tekst(r: Resultaten) -> Markdown:
+def claims_tekst(r: Resultaten, p: RunParams) -> Markdown:
     c = r.claims
     if c.empty:
         return Markdown(
             "Er zijn geen uitspraken over volume en formatie om na te rekenen (de lijst met uitspraken is leeg)."
         )
     zinnen = [
-        "De impactanalyse noemt zelf volumes die bij een formatie zouden passen. Die uitspraken staan met hun bron in "
-        "een aparte lijst en zijn met de rekentool nagerekend:"
+        f"{fmt.zin(bron_naam(p))} noemt zelf volumes die bij een formatie zouden passen. Die uitspraken staan met "
+        "de plaats waar ze staan in een aparte lijst en zijn met de rekentool nagerekend:"
     ]
     for _, r in c.iterrows():
         richting = "meer" if r["verschil_fte"] > 0 else "minder"
         aangevuld = f" (aangevuld naar verhouding: {_aangevuld(r['aangevuld'])})" if r.get("aangevuld") else ""
         zinnen.append(
-            f"- {int(r['jaar'])}: volgens de bron past {fmt.aantal(r['meldingen'], 'meldingen')} bij "
+            f"- {int(r['jaar'])}: {fmt.aantal(r['meldingen'], 'meldingen')} zouden passen bij "
             f"{fmt.fte(r['fte_volgens_bron'], eenheid=True)}; "
             f"de rekentool komt op {fmt.fte(r['fte_rekentool'], eenheid=True)}, "
             f"{fmt.fte(abs(r['verschil_fte']), eenheid=True)} {richting}{aangevuld}."
@@ -96,11 +97,11 @@ def claims_tekst(r: Resultaten) -> Markdown:
     return Markdown(zinnen[0] + "\n\n" + "\n".join(zinnen[1:]))  # a blank line, or the list runs on inline
 
 
-def claims_tabel(r: Resultaten) -> Tabel:
+def claims_tabel(r: Resultaten, p: RunParams) -> Tabel:
     c = r.claims
     return tabel(
         c[["jaar", "meldingen", "adviezen", "monitoring", "fte_volgens_bron", "fte_rekentool", "verschil_fte"]],
-        "Uitspraken van de bron nagerekend met de rekentool",
+        f"Uitspraken van {bron_naam(p)} over volume en formatie, nagerekend met de rekentool",
         {
             "jaar": str,
             "meldingen": fmt.aantal,
@@ -115,9 +116,9 @@ def claims_tabel(r: Resultaten) -> Tabel:
             "meldingen": "Meldingen",
             "adviezen": "Adviezen",
             "monitoring": "Monitoring",
-            "fte_volgens_bron": "Fte volgens bron",
+            "fte_volgens_bron": "Fte volgens de uitspraak",
             "fte_rekentool": "Fte rekentool",
-            "verschil_fte": "Rekentool − bron",
+            "verschil_fte": "Rekentool − uitspraak",
         },
     )
 

@@ -7,9 +7,11 @@ from IPython.display import Markdown
 
 from .. import formatting as fmt
 from ..data import kengetallen_frame
+from ..params import RunParams
 from ..rekentool import uren_per_product
 from ..resultaten import Resultaten
 from ..tables import Tabel, tabel
+from ..velden import bron_naam
 from .namen import TELLING_NAMEN, kengetal_naam
 
 
@@ -82,26 +84,25 @@ def afleiding_tabel(r: Resultaten) -> Tabel:
     )
 
 
-def methode_tekst(r: Resultaten) -> Markdown:
+def methode_tekst(r: Resultaten, p: RunParams) -> Markdown:
     """The rule of the rekentool and the two facts that make Bijlage 2 reproduce."""
     sets = r.normen.normsets
     ns = sets[r.normset]
     triage = ns.producten.get("triage")
+    bron = bron_naam(p)
     tekst = (
         "De benodigde formatie van een periode is de som over de producten van *normuren × aantal*, gedeeld door "
         f"het aantal productieve normuren per fte ({fmt.aantal(ns.uren_per_fte)} uur). De beschikbare formatie is de "
-        "structurele plus de incidentele formatie; het verschil is beschikbaar min benodigd, zodat een negatief "
-        "getal een "
-        "tekort is.\n\n"
-        f"Twee gegevens staan niet in de tekst van de impactanalyse, maar volgen uit haar tabel. Ten eerste noemt de "
-        f"bron geen aantal uren per fte: met {fmt.aantal(ns.uren_per_fte)} uur reproduceren alle cijfers van de "
-        "meerjarentabel "
-        "op de honderdste."
+        "structurele plus de incidentele formatie. Het tekort is benodigd min beschikbaar: een positief getal is een "
+        "tekort, een negatief getal ruimte. Dat geldt voor elke tabel, grafiek en zin van dit document.\n\n"
+        f"Twee gegevens staan niet in de tekst van {bron}, maar volgen uit de tabel met de meerjarige ontwikkeling. "
+        f"Ten eerste noemt het document geen aantal uren per fte: met {fmt.aantal(ns.uren_per_fte)} uur komen alle "
+        "cijfers van die tabel op de honderdste uit."
     )
     if triage is not None and triage.telling != "meldingen":
         tekst += (
-            f" Ten tweede zegt de bron dat de triagenorm ({fmt.aantal(triage.uren)} uur) per melding geldt, maar de "
-            "tabel "
+            f" Ten tweede zegt het document dat de triagenorm ({fmt.aantal(triage.uren)} uur) per melding geldt, "
+            "maar de tabel "
             f"klopt alleen als die norm wordt vermenigvuldigd met de telling *{TELLING_NAMEN[triage.telling].lower()}*."
         )
     return Markdown(tekst + " In de normen staat daarom bij elke norm op welke telling hij wordt toegepast.")
@@ -111,14 +112,14 @@ GEGEVENS_NAMEN = {
     "volumes.csv": "Volumes per periode",
     "normen.yaml": "Normen",
     "kengetallen.yaml": "Kengetallen",
-    "claims.csv": "Uitspraken van de bron",
+    "claims.csv": "Uitspraken over volume en formatie",
     "wachttijden.yaml": "Aannames wachtrijmodel",
 }
 BESTANDEN = {
     "volumes.csv": "Meldingen, adviezen, overdrachten, onderzoeken, monitoring en fte per periode (Bijlage 2)",
     "normen.yaml": "Normuren per product, per normset, en productieve uren per fte (Bijlage 1)",
     "kengetallen.yaml": "Overige cijfers: kosten per fte, indexatie, programma's, prestatie-indicatoren, verzuim",
-    "claims.csv": "Uitspraken van de bron over volume en formatie, die de rekentool narekent",
+    "claims.csv": "Uitspraken over volume en formatie in het brondocument, die de rekentool narekent",
     "wachttijden.yaml": "Aannames van het wachtrijmodel: termijnen, acute meldingen, spreiding en uren per zaak, "
     "vakantieweken, verdeling over de maanden",
 }

@@ -96,8 +96,8 @@ KENGETAL_NAMEN = {
     "veiligheid_voorop_kosten_euro": "Veiligheid Voorop: kosten",
     "programmas_in_normuren": "VOiT en Veiligheid Voorop in de normuren (1 = ja)",
     "b_plausibele_daling_overige_pct": "Aanname: hoogste haalbare daling overige meldingen per jaar",
-    "triage_binnen_5_werkdagen_norm_pct": "Norm: meldingen binnen 5 werkdagen beoordeeld",
-    "triage_binnen_5_werkdagen_realisatie_pct": "Realisatie: meldingen binnen 5 werkdagen beoordeeld",
+    "triage_binnen_5_werkdagen_norm_pct": "Norm: triage binnen 5 werkdagen",
+    "triage_binnen_5_werkdagen_realisatie_pct": "Realisatie: triage binnen 5 werkdagen",
     "onderzoek_binnen_10_weken_norm_pct": "Norm: onderzoeken binnen 10 weken afgerond",
     "onderzoek_binnen_10_weken_realisatie_pct": "Realisatie: onderzoeken binnen 10 weken afgerond",
     "klanttevredenheid_cijfer": "Klanttevredenheid (cijfer)",
@@ -118,8 +118,8 @@ KENGETAL_NAMEN = {
     "crisisinterventies_max": "Crisisinterventies per jaar (bovengrens)",
     "huisverbod_buiten_kantooruren": "Bijdragen aan een huisverbod buiten kantooruren",
     "hoorfunctie_wvggz": "Hoorzittingen Wvggz",
-    "crisis_overdracht_binnen_48_uur_pct": "Crisisdienst: overdracht binnen 48 uur",
-    "crisis_overdracht_termijn_uur": "Crisisdienst: termijn van de overdracht (uren)",
+    "crisis_overdracht_binnen_48_uur_pct": "Crisisinterventieteam: overdracht binnen 48 uur",
+    "crisis_overdracht_termijn_uur": "Crisisinterventieteam: termijn van de overdracht (uren)",
 }
 
 

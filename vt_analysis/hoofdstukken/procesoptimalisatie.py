@@ -30,8 +30,8 @@ def scenario_c_tekst(r: Resultaten, c: ScenarioCParams, illustratief: bool = Fal
     if not actief:
         regels = [f"- *{HEFBOOM_NAMEN[k]}*: {HEFBOOM_NODIG[k]}." for k in HEFBOOM_NAMEN]
         return Markdown(
-            "Geen van de hefbomen van procesoptimalisatie is becijferd: de impactanalyse beschrijft ze, maar noemt er "
-            "geen getal bij. Richting C is daarom nog niet te becijferen, en C en de combinaties met C staan niet in "
+            "Geen van de hefbomen van procesoptimalisatie is becijferd: de beschrijving hierboven noemt er geen getal "
+            "bij. Richting C is daarom nog niet te becijferen, en C en de combinaties met C staan niet in "
             "de vergelijking van scenario's. Per hefboom is nodig voordat hij een getal kan krijgen:\n\n"
             + "\n".join(regels)
         )

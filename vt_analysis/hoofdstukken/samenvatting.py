@@ -25,20 +25,32 @@ def _kosten_tekst(euro: float | None, onbecijferd: bool) -> str:
     return f"{tekst} + niet becijferd" if onbecijferd else tekst
 
 
+def jaarindicatoren(r: Resultaten) -> dict[tuple[str, int], tuple[float, float]]:
+    """Per queue scenario and year the annual indicators (share of the year's meldingen triaged and onderzoeken
+    finished within the legal term), as BURAP and the Inspectie report them; results ``wachttijden_jaren``."""
+    j = r.wachttijden_jaren
+    if not len(j):
+        return {}
+    return {
+        (rij["scenario"], int(rij["jaar"])): (float(rij["triage_pct"]), float(rij["onderzoek_pct"]))
+        for _, rij in j.iterrows()
+    }
+
+
 def scenario_overzicht(r: Resultaten, p: RunParams) -> pd.DataFrame:
     """Per compared scenario and year: shortage (fte, positive), A's cost, whether B/C add uncosted effort,
-    and the share of meldingen triaged and onderzoeken finished within the legal term in December."""
+    and the annual indicators of the legal terms (the year's cases on time, not a December snapshot)."""
     defs = {s.naam: s for s in p.vergelijking.scenarios}
-    w = r.wachttijden
+    ind = jaarindicatoren(r)
     tekorten = r.tekorten.set_index(["variant", "jaar"])
     rijen = []
     for _, v in r.vergelijking.iterrows():
         s = defs[v["naam"]]
         jaar = int(v["jaar"])
-        dec = w[(w["scenario"] == v["naam"]) & (w["maand"] == f"{jaar}-12")]
         niets_doen = not (s.middelen != "geen" or s.meldingen_terugdringen or s.procesoptimalisatie)
         # Doing nothing is the prognosis' own shortage: the key figure the summary's sentences cite too.
-        tekort = tekorten.loc[(v["prognose_variant"], jaar), "tekort_fte"] if niets_doen else -float(v["gap"])
+        tekort = tekorten.loc[(v["prognose_variant"], jaar), "tekort_fte"] if niets_doen else float(v["tekort_fte"])
+        triage, onderzoek = ind.get((v["naam"], jaar), (None, None))
         rijen.append(
             {
                 "naam": v["naam"],
@@ -46,8 +58,8 @@ def scenario_overzicht(r: Resultaten, p: RunParams) -> pd.DataFrame:
                 "tekort_fte": max(0.0, float(tekort)),
                 "kosten_euro": float(v["kosten_euro"]),
                 "onbecijferd": bool(s.meldingen_terugdringen or s.procesoptimalisatie),
-                "triage_pct": float(dec["pct_triage_binnen_5_werkdagen"].iloc[0]) if len(dec) else None,
-                "onderzoek_pct": float(dec["pct_onderzoek_binnen_10_weken"].iloc[0]) if len(dec) else None,
+                "triage_pct": triage,
+                "onderzoek_pct": onderzoek,
             }
         )
     return pd.DataFrame(rijen)
@@ -78,45 +90,52 @@ def scenario_label(r: Resultaten, p: RunParams, naam: str) -> str:
 
 
 def scenario_tabel(r: Resultaten, p: RunParams) -> Tabel:
-    """The scenarios side by side: shortage and cost per year, and the legal terms at the end of the last year."""
+    """The scenarios side by side, one row per scenario and year: shortage, cost and the annual indicators."""
     o = scenario_overzicht(r, p)
-    jaren = sorted(o["jaar"].unique())
-    laatste = jaren[-1]
-    breed = pd.DataFrame({"naam": list(dict.fromkeys(o["naam"]))})
-    formats, koppen = {}, {"naam": "Scenario"}
-    for j in jaren:
-        deel = o[o["jaar"] == j].set_index("naam")
-        breed[f"tekort_{j}"] = breed["naam"].map(deel["tekort_fte"])
-        formats[f"tekort_{j}"] = fmt.fte
-        koppen[f"tekort_{j}"] = f"Tekort {j} (fte)"
-    for j in jaren:
-        deel = o[o["jaar"] == j].set_index("naam")
-        breed[f"kosten_{j}"] = [
-            _kosten_tekst(deel.loc[n, "kosten_euro"], deel.loc[n, "onbecijferd"]) for n in breed["naam"]
-        ]
-        koppen[f"kosten_{j}"] = f"Extra kosten {j}"
-        formats[f"kosten_{j}"] = str
-    deel = o[o["jaar"] == laatste].set_index("naam")
-    breed["triage"] = breed["naam"].map(deel["triage_pct"])
-    breed["onderzoek"] = breed["naam"].map(deel["onderzoek_pct"])
-    formats |= {"triage": _procent_of_streep, "onderzoek": _procent_of_streep}
-    breed["naam"] = [scenario_label(r, p, n) for n in breed["naam"]]
+    volgorde = list(dict.fromkeys(o["naam"]))
+    o = o.assign(_v=o["naam"].map(volgorde.index)).sort_values(["_v", "jaar"], kind="stable")
+    df = pd.DataFrame(
+        {
+            "naam": rij_labels(r, p, o["naam"].to_list()),
+            "jaar": o["jaar"].astype(str).to_list(),
+            "tekort": o["tekort_fte"].to_list(),
+            "kosten": [_kosten_tekst(e, b) for e, b in zip(o["kosten_euro"], o["onbecijferd"], strict=True)],
+            "triage": o["triage_pct"].to_list(),
+            "onderzoek": o["onderzoek_pct"].to_list(),
+        }
+    )
     termijn_t, termijn_o = r.kalibratie["termijn_triage_werkdagen"], r.kalibratie["termijn_onderzoek_werkdagen"]
-    koppen |= {
-        "triage": f"Beoordeeld binnen {fmt.aantal(termijn_t)} werkdagen (dec. {laatste})",
-        "onderzoek": f"Onderzoek binnen {fmt.aantal(termijn_o // WERKDAGEN_PER_WEEK)} weken (dec. {laatste})",
+    koppen = {
+        "naam": "Scenario",
+        "jaar": "Jaar",
+        "tekort": "Tekort (fte)",
+        "kosten": "Extra kosten",
+        "triage": f"Triage binnen {fmt.aantal(termijn_t)} werkdagen",
+        "onderzoek": f"Onderzoek binnen {fmt.aantal(termijn_o // WERKDAGEN_PER_WEEK)} weken",
     }
     return tabel(
-        breed,
-        "De scenario's naast elkaar: tekort en extra kosten per jaar, en de wettelijke termijnen aan het eind "
-        f"van {laatste} (volgens het wachtrijmodel). Extra kosten zijn de kosten van extra formatie (richting A); "
-        "wat het terugdringen van meldingen (B) en procesoptimalisatie (C) kosten, is niet becijferd",
-        formats,
+        df,
+        "De scenario's naast elkaar: tekort en extra kosten per jaar, en het deel van de meldingen en onderzoeken "
+        "van dat jaar dat binnen de wettelijke termijn klaar is (volgens het wachtrijmodel). Extra kosten zijn de "
+        "kosten van extra formatie (richting A); wat het terugdringen van meldingen (B) en procesoptimalisatie (C) "
+        "kosten, is niet becijferd",
+        {"jaar": str, "tekort": fmt.fte, "triage": procent_of_streep, "onderzoek": procent_of_streep},
         koppen,
     )
 
 
-def _procent_of_streep(waarde) -> str:
+def rij_labels(r: Resultaten, p: RunParams, namen: list[str]) -> list[str]:
+    """A scenario's full label on its first row, its bare name on the rows of its later years (the label is long)."""
+    gezien: set[str] = set()
+    uit = []
+    for n in namen:
+        uit.append(n if n in gezien else scenario_label(r, p, n))
+        gezien.add(n)
+    return uit
+
+
+def procent_of_streep(waarde) -> str:
+    """A percentage, or '–' where the queue model has no figure."""
     return "–" if waarde is None or waarde != waarde else fmt.procent(waarde)
 
 

@@ -196,7 +196,7 @@ def evenwicht(r: Resultaten) -> pd.DataFrame:
     kal = r.kalibratie
     v = r.vergelijking.assign(verzuim_pct=kal["verzuim_pct"])
     ns = r.normen.normsets[kal["normset"]]
-    uit = v[["naam", "jaar", "fte_benodigd", "fte_beschikbaar", "gap"]].copy()
+    uit = v[["naam", "jaar", "fte_benodigd", "fte_beschikbaar", "tekort_fte"]].copy()
     uit["fte_evenwicht"] = evenwicht_fte(v, ns, kal["factor_triage"], kal["factor_onderzoek"]).to_numpy()
     return uit
 
@@ -246,7 +246,7 @@ def projectie_tekst(r: Resultaten) -> Markdown:
     ev = evenwicht(r)
     for naam in vergeleken:
         jaren = ev[ev["naam"] == naam]
-        if not (jaren["gap"] < 0).all():
+        if not (jaren["tekort_fte"] > 0).all():
             continue
         haalt = [
             w
@@ -258,8 +258,8 @@ def projectie_tekst(r: Resultaten) -> Markdown:
         krap = jaren.iloc[-1]
         zinnen.append(
             f"{_naam(naam)} haalt in het model de {' en de '.join(haalt)}, terwijl de rekentool in elk jaar een "
-            f"tekort geeft ({fmt.fte(-krap['gap'], eenheid=True)} in {int(krap['jaar'])}). Dat komt door het tempo "
-            f"van {kal['basisjaar']}: bij dat tempo zijn de wachtrijen in {int(krap['jaar'])} in evenwicht bij "
+            f"tekort geeft ({fmt.fte(krap['tekort_fte'], eenheid=True)} in {int(krap['jaar'])}). Dat komt door het "
+            f"tempo van {kal['basisjaar']}: bij dat tempo zijn de wachtrijen in {int(krap['jaar'])} in evenwicht bij "
             f"{fmt.fte(krap['fte_evenwicht'], eenheid=True)}, en dit scenario heeft "
             f"{fmt.fte(krap['fte_beschikbaar'], eenheid=True)}. Houdt VT dat tempo niet vol, dan geldt het tekort "
             "van de rekentool."
