@@ -97,3 +97,11 @@ def test_rounding_agrees_with_decimal_half_up():
 )
 def test_prose_amounts_are_rounded_with_ruim_or_bijna(waarde, tekst):
     assert fmt.bedrag(waarde) == tekst
+
+
+def test_text_from_the_data_keeps_amounts_and_fte_with_their_number():
+    """A source typed in the data ('de 73,33 fte', '€ 104.000') gets the same non-breaking spaces as the formatter."""
+    assert fmt.plak_eenheden("de 73,33 fte zijn inclusief; circa 1 fte (€ 104.000)") == (
+        "de 73,33\u00a0fte zijn inclusief; circa 1\u00a0fte (€\u00a0104.000)"
+    )
+    assert fmt.plak_eenheden("fte beschikbaar en € per fte") == "fte beschikbaar en € per fte"  # no number: untouched

@@ -98,6 +98,15 @@ def datum(waarde) -> str:
     return format_date(waarde, format="d MMMM y", locale=LOCALE)
 
 
+def plak_eenheden(tekst: str) -> str:
+    """Text typed elsewhere (a source in the data) with its '€ 104.000' and '73,33 fte' glued by a non-breaking
+    space, as every amount the formatter writes: a line never ends on '€' or starts with 'fte'."""
+    import re
+
+    tekst = re.sub(r"€ (?=[\d−-])", f"€{NBSP}", tekst)
+    return re.sub(r"(?<=\d) (?=fte\b)", NBSP, tekst)
+
+
 def maand(jaar: int, maand_nr: int) -> str:
     """A month as Dutch prose: ``juli 2025``."""
     from datetime import date

@@ -120,7 +120,7 @@ def prognose_naam(run: Run, variant: str) -> str:
         periode = run.params.prognose.begroting_periode or run.params.besluit_periode
         return "de " + periode[:1].lower() + periode[1:]
     if variant == "peilmoment":
-        return f"de stand bij {run.params.peilmoment}, zonder groei"
+        return f"de stand bij {run.params.peilmoment} zonder groei"
     return {"winstwaarschuwing": "de winstwaarschuwing", "trend": "de trend"}[variant]
 
 

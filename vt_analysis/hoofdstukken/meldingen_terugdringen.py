@@ -189,7 +189,7 @@ def kosten_en_tijd_tekst(r: Resultaten, p: RunParams) -> Markdown:
         + (" (meer dan er zijn)." if eerste["reductie_overige_pct"] > 100 else "."),
         f"Dit document neemt aan dat hoogstens {fmt.procent(plausibel_pct)} van de overige meldingen per jaar "
         f"kan verdwijnen, in {int(eerste['jaar'])} zo'n {fmt.aantal(plausibel)} meldingen "
-        f"({kg.b_plausibele_daling_overige_pct.bron}). "
+        f"({fmt.plak_eenheden(kg.b_plausibele_daling_overige_pct.bron)}). "
         + (
             f"B vraagt er {fmt.aantal(eerste['reductie_meldingen'])}: ruim "
             f"{fmt.getal(eerste['reductie_meldingen'] / plausibel, 0)} keer zoveel. B is daarom geen oplossing voor "

@@ -135,7 +135,7 @@ def bronnen_tabel(r: Resultaten) -> Tabel:
 
 
 def volumes_bronnen_tabel(r: Resultaten) -> Tabel:
-    df = r.perioden[["periode", "status", "bron"]]
+    df = r.perioden[["periode", "status", "bron"]].assign(bron=lambda d: d["bron"].map(fmt.plak_eenheden))
     return tabel(
         df, "Herkomst van de cijfers per periode", koppen={"periode": "Periode", "status": "Status", "bron": "Bron"}
     )
@@ -159,7 +159,7 @@ def kengetallen_tabel(r: Resultaten, deel: int = 1) -> Tabel:
     per_deel = -(-len(df) // KENGETALLEN_DELEN)
     stuk = df.iloc[(deel - 1) * per_deel : deel * per_deel]
     return tabel(
-        stuk[["naam", "waarde", "eenheid", "bron"]],
+        stuk[["naam", "waarde", "eenheid", "bron"]].assign(bron=lambda d: d["bron"].map(fmt.plak_eenheden)),
         f"Kengetallen met hun bron ({deel} van {KENGETALLEN_DELEN})",
         {"waarde": str},
         {"naam": "Kengetal", "waarde": "Waarde", "eenheid": "Eenheid", "bron": "Bron"},

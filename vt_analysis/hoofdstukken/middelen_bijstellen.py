@@ -24,9 +24,9 @@ POSTEN = {
 
 
 def basis_naam(r: Resultaten, variant: str) -> str:
-    """A's basis as Dutch words: 'de stand bij BURAP 2 2024, zonder groei', 'de winstwaarschuwing'."""
+    """A's basis as Dutch words: 'de stand bij BURAP 2 2024 zonder groei', 'de winstwaarschuwing'."""
     if variant == "peilmoment":
-        return f"de stand bij {r.peilmoment}, zonder groei"
+        return f"de stand bij {r.peilmoment} zonder groei"
     if variant == "begroting":
         return "de begroting"
     return {"winstwaarschuwing": "de winstwaarschuwing", "trend": "de trend"}.get(variant, variant)
@@ -43,7 +43,7 @@ def programmas_zin(r: Resultaten) -> str:
     if kg.programmas_in_normuren.waarde == 1:
         return (
             "VOiT en Veiligheid Voorop staan niet als aparte post in A: de normuren van de rekentool bevatten de "
-            f"bijdrage aan beide programma's al ({kg.programmas_in_normuren.bron}). Wie het tekort "
+            f"bijdrage aan beide programma's al ({fmt.plak_eenheden(kg.programmas_in_normuren.bron)}). Wie het tekort "
             "aanvult, betaalt ze dus mee; apart tellen zou ze twee keer tellen."
         )
     return (
