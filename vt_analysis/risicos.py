@@ -17,8 +17,8 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import formatting as fmt
-from .data import _load_yaml
 from .errors import InvoerFout, from_validation_error
+from .yamllaag import load_yaml
 
 RISICOS_FILE = "risicos.yaml"
 
@@ -54,7 +54,7 @@ class Risicos(BaseModel):
 def load_risicos(path: Path) -> pd.DataFrame:
     """``risicos.yaml``: one row per risk (columns :data:`KOLOMMEN`); ids unique, ``omvang`` well formed."""
     try:
-        model = Risicos.model_validate(_load_yaml(path))
+        model = Risicos.model_validate(load_yaml(path))
     except ValidationError as exc:
         raise from_validation_error(path, exc) from None
     gezien: set[str] = set()

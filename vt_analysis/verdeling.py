@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from .data import _load_yaml
 from .errors import InvoerFout, SleutelFout, from_validation_error
+from .yamllaag import load_yaml
 
 VERDEELSLEUTEL_FILE = "verdeelsleutel.yaml"
 KOLOMMEN = ["soort", "deel", "aandeel_pct", "periode", "bedrag_euro"]
@@ -57,7 +57,7 @@ def load_verdeelsleutel(path: Path) -> Verdeelsleutel | None:
     if not path.is_file():
         raise InvoerFout(path, "", "geen gewoon bestand, verwacht een YAML-bestand met de verdeelsleutel")
     try:
-        return Verdeelsleutel.model_validate(_load_yaml(path))
+        return Verdeelsleutel.model_validate(load_yaml(path))
     except ValidationError as exc:
         raise from_validation_error(path, exc) from None
 
