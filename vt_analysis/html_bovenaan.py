@@ -37,8 +37,8 @@ UITKOMSTEN = ("Benodigde formatie", "Tekort (benodigd min beschikbaar)", "Kosten
 def _uitkomst_teksten(rz: RekenZelf) -> dict[str, str]:
     """The report's figures at the defaults, as the page writes them (fmt, like every table)."""
     return {
-        UITKOMSTEN[0]: f"{fmt.fte(rz.fte_benodigd)} fte",
-        UITKOMSTEN[1]: f"{fmt.fte(rz.tekort_fte)} fte",
+        UITKOMSTEN[0]: fmt.fte(rz.fte_benodigd, eenheid=True),
+        UITKOMSTEN[1]: fmt.fte(rz.tekort_fte, eenheid=True),
         UITKOMSTEN[2]: fmt.euro(rz.tekort_euro),
     }
 
@@ -55,8 +55,8 @@ def reken_zelf_spec(rz: RekenZelf) -> dict:
         },
         {"calculate": "datum.benodigd - toNumber(fte_beschikbaar)", "as": "tekort"},
         {"calculate": "datum.tekort * datum.kosten_per_fte_euro", "as": "kosten"},
-        {"calculate": "format(datum.benodigd, ',.2f') + ' fte'", "as": UITKOMSTEN[0]},
-        {"calculate": "format(datum.tekort, ',.2f') + ' fte'", "as": UITKOMSTEN[1]},
+        {"calculate": "format(datum.benodigd, ',.2f') + '\u00a0fte'", "as": UITKOMSTEN[0]},
+        {"calculate": "format(datum.tekort, ',.2f') + '\u00a0fte'", "as": UITKOMSTEN[1]},
         {"calculate": "format(datum.kosten, '$,.0f')", "as": UITKOMSTEN[2]},
         {"fold": list(UITKOMSTEN), "as": ["uitkomst", "waarde"]},
     ]
@@ -101,7 +101,7 @@ def reken_zelf_html(rz: RekenZelf, prognose_naam: str) -> str:
     invoer = {
         "meldingen": fmt.aantal(rz.meldingen),
         "adviezen": fmt.aantal(rz.adviezen),
-        "fte_beschikbaar": f"{fmt.fte(rz.fte_beschikbaar)} fte",
+        "fte_beschikbaar": fmt.fte(rz.fte_beschikbaar, eenheid=True),
     }
     rijen = [(label, invoer[naam]) for naam, label in INVOER] + list(_uitkomst_teksten(rz).items())
     body = "".join(
