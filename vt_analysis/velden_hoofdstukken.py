@@ -4,8 +4,8 @@ key: a section of the registry in :mod:`vt_analysis.velden`."""
 
 from __future__ import annotations
 
+from .hefbomen import HEFBOMEN
 from .run import Run
-from .scenarios import HEFBOMEN
 from .velden_bron import WERKDAGEN_PER_WEEK, prognose_jaren
 from .velden_wachtrij import verzoening_velden, wachtrij_velden
 

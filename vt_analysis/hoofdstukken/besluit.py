@@ -12,8 +12,8 @@ import pandas as pd
 
 from .. import formatting as fmt
 from ..params import RunParams
+from ..params_secties import ScenarioDef
 from ..resultaten import Resultaten
-from ..scenarios import ScenarioDef
 from ..tables import Tabel, tabel
 from ..verdeling import TOTAAL
 from .samenvatting import jaarindicatoren, procent_of_streep, rij_labels
