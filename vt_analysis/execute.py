@@ -87,6 +87,9 @@ class IpcKernelManager(AsyncKernelManager):
         super().__init__(**kwargs)
         self.transport = "ipc"
         self.ip = str(Path(tempfile.mkdtemp(prefix="kernel-", dir=self.socket_dir)) / "zmq")
+        # The connection file beside the sockets, not as tmp*.json in $TMPDIR: a render ended by a signal
+        # removes the socket folder, and a file there would be left behind.
+        self.connection_file = str(Path(self.ip).parent / "verbinding.json")
         self.clients: list = []
         type(self).actief.add(self)
 
