@@ -44,6 +44,8 @@ PARAMS_LABELS = {
     "scenario_b.vanaf_jaar": "B: eerste jaar waarin de daling werkt",
     "scenario_c.vanaf_jaar": "C: eerste jaar waarin de procesoptimalisatie werkt",
     "vergelijking.prognose_variant": "Standaardprognose van de scenario's",
+    "brondocument": "Document waarop de analyse steunt",
+    "brondocument_datum": "Datum van dat document",
 }
 # Administrative keys: they always differ between runs and say nothing about the figures.
 NIET_VERGELEKEN = {"run_naam", "documentdatum", "vorige_run", "versie", "status", "tekstset", "titel"}
