@@ -118,7 +118,9 @@ def reken_zelf_html(rz: RekenZelf, prognose_naam: str) -> str:
         f'<div class="tabel-rol" role="region" tabindex="0" aria-labelledby="{ID}-titel">'
         f'<table class="reken-zelf-tabel" aria-labelledby="{ID}-titel"><tbody>{body}</tbody></table></div>\n'
         f'<figure class="figuur reken-zelf-figuur">'
-        f'<div class="vega-figuur reken-zelf-view" id="vis-{ID}" data-knop="{KNOP}" data-csv="nee"></div>\n'
+        # aria-live: a screen reader hears the new outcome after a number is changed (WCAG 4.1.3)
+        f'<div class="vega-figuur reken-zelf-view" id="vis-{ID}" data-knop="{KNOP}" data-csv="nee" '
+        'aria-live="polite"></div>\n'
         f'<script type="application/json" class="vega-spec" data-doel="vis-{ID}">'
         f"{_json_in_script(reken_zelf_spec(rz))}</script></figure>\n"
         "</section>\n"
