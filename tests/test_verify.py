@@ -59,13 +59,13 @@ def test_edited_text_block_is_named(cli, run_map, tekst_copy):
 
 
 def test_changed_lock_file_is_named_and_an_older_manifest_skips_what_it_lacks(cli, run_map, tmp_path, monkeypatch):
-    from vt_analysis import verify
+    from vt_analysis import invoer
 
     lock = tmp_path / "requirements.lock"
-    shutil.copy(verify.LOCK_BESTAND, lock)
-    monkeypatch.setattr(verify, "LOCK_BESTAND", lock)
+    shutil.copy(invoer.LOCK_BESTAND, lock)
+    monkeypatch.setattr(invoer, "LOCK_BESTAND", lock)
     manifest = json.loads((run_map / "manifest.json").read_text(encoding="utf-8"))
-    manifest["bronnen"]["pakket"] = verify.pakket_sha256()
+    manifest["bronnen"]["pakket"] = invoer.pakket_sha256()
     (run_map / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     assert cli("verify", run_map)[0] == 0
     with open(lock, "a", encoding="utf-8") as f:

@@ -9,7 +9,6 @@ and SIGTERM clean up and exit with 130 and 143. Never a traceback (``VT_ANALYSIS
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import signal
@@ -258,6 +257,7 @@ def _compute(args) -> int:
 
 
 def _velden(args) -> int:
+    from . import strikt_json
     from .tekst import controleer_tekstset
     from .velden import json_waarde, velden
 
@@ -269,7 +269,7 @@ def _velden(args) -> int:
             n: {"waarde": json_waarde(v.waarde), "eenheid": v.eenheid, "omschrijving": v.omschrijving}
             for n, v in alle.items()
         }
-        sys.stdout.write(json.dumps(inhoud, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+        sys.stdout.write(strikt_json.tekst(inhoud))
         return 0
     table = Table(title=f"Namen voor de tekstblokken ({run.params.run_naam})")
     table.add_column("Naam")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .data import Kengetallen
+from .periode import periode_rij
 
 MAANDEN_PER_JAAR = 12
 
@@ -38,7 +39,7 @@ def tekorten(prognose: pd.DataFrame, kg: Kengetallen, normset: str) -> pd.DataFr
 
 
 def _periode(perioden: pd.DataFrame, naam: str) -> pd.Series:
-    return perioden.set_index("periode").loc[naam]
+    return periode_rij(perioden, naam)
 
 
 def kerncijfers(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import subprocess
 from importlib import metadata
 from pathlib import Path
@@ -11,8 +9,9 @@ from pathlib import Path
 import pypandoc
 
 from . import paths
+from .invoer import Bronnen
 from .run import Run
-from .verify import bronnen, tekstset_map
+from .verify import tekstset_map
 from .watals import is_wat_als, verschillen
 
 PAKKETTEN = (
@@ -31,10 +30,6 @@ PAKKETTEN = (
 )
 
 
-def _sha256(pad: Path) -> str:
-    return hashlib.sha256(pad.read_bytes()).hexdigest()
-
-
 def _git_commit() -> str:
     try:
         commit = subprocess.run(
@@ -48,12 +43,10 @@ def _git_commit() -> str:
         return "onbekend"
 
 
-def manifest(run: Run, notebooks: list[Path], hoofdstukken: Path) -> dict:
-    """What produced this report: input hashes, package versions, git commit, document date."""
-    invoer = {paths.display_path(p): _sha256(p) for p in run.data.bestanden()}
-    invoer[paths.display_path(run.params_bestand)] = _sha256(run.params_bestand)
-    for pad in [*notebooks, hoofdstukken, *sorted(paths.TEMPLATE_DIR.iterdir())]:
-        invoer[paths.display_path(pad)] = _sha256(pad)
+def manifest(run: Run, bronnen_: Bronnen, hoofdstukken: Path) -> dict:
+    """What produced this report: the sources and their hashes (the render's one :class:`Bronnen`), package
+    versions, git commit, document date."""
+    invoer = bronnen_.per_bestand("data", "params", "hoofdstukken", "notebooks", "templates")
     versies = {}
     for naam in PAKKETTEN:
         try:
@@ -72,7 +65,7 @@ def manifest(run: Run, notebooks: list[Path], hoofdstukken: Path) -> dict:
         "pakketten": versies,
         "invoer_sha256": invoer,
         # for verify: the same sources per category, keyed independently of the cwd, and where they were
-        "bronnen": bronnen(run.data.directory, run.params_bestand, hoofdstukken, notebooks, tekst),
+        "bronnen": bronnen_.per_soort(),
         "bron_paden": {
             "data": str(run.data.directory.resolve()),
             "params": str(run.params_bestand.resolve()),
@@ -80,7 +73,3 @@ def manifest(run: Run, notebooks: list[Path], hoofdstukken: Path) -> dict:
             "tekst": str(tekst.resolve()) if tekst else None,
         },
     }
-
-
-def schrijf_json(pad: Path, inhoud: dict) -> None:
-    pad.write_text(json.dumps(inhoud, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8")

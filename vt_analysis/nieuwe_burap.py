@@ -30,6 +30,7 @@ from .params import (
     load_params,
     ontbrekende_beginstand,
     ontbrekende_kengetallen,
+    perioden_van_run,
     validate_params,
 )
 from .run import load_run
@@ -98,20 +99,10 @@ def zet_sleutels(tekst: str, nieuw: dict[str, object], vervang_periode: tuple[st
 # --- what the data must still get ----------------------------------------------------------------------
 
 
-def _periode_sleutels(params: RunParams) -> dict[str, str]:
-    """Every params key that names a period of volumes.csv, with its value."""
-    uit = {"peilmoment": params.peilmoment, "besluit_periode": params.besluit_periode}
-    for sleutel in ("begroting_periode", "basis_periode"):
-        waarde = getattr(params.prognose, sleutel)
-        if waarde is not None:
-            uit[f"prognose.{sleutel}"] = waarde
-    return uit
-
-
 def ontbrekende_data(params: RunParams, dataset: Dataset) -> list[str]:
     """Every period and kengetal of a year the run needs that the data lack, one Dutch line each.
 
-    Periods: the peilmoment and the other period keys. Kengetallen: every (kengetal, jaar) of
+    Periods: every period key of :func:`params.perioden_van_run`. Kengetallen: every (kengetal, jaar) of
     :func:`params.benodigde_kengetallen` (the prognosis years' formation, verzuim, the winstwaarschuwing,
     and every figure that ages: the begroting's agreements, the police shares of the last closed year).
     """
@@ -119,7 +110,7 @@ def ontbrekende_data(params: RunParams, dataset: Dataset) -> list[str]:
     kengetallen = paths.display_path(dataset.directory / paths.KENGETALLEN_FILE)
     perioden = set(dataset.volumes["periode"])
     ontbrekend: dict[str, list[str]] = {}
-    for sleutel, waarde in _periode_sleutels(params).items():
+    for sleutel, waarde in perioden_van_run(params).items():
         if waarde not in perioden:
             ontbrekend.setdefault(waarde, []).append(sleutel)
     regels = [

@@ -155,12 +155,23 @@ def load_params(path: Path | str) -> RunParams:
     return validate_params(load_yaml(path), path)
 
 
+def perioden_van_run(params: RunParams) -> dict[str, str]:
+    """Every params key that names a period of volumes.csv, with its value: what a run needs of volumes.csv
+    (validation checks them, nieuwe-burap lists the missing ones)."""
+    uit = {"peilmoment": params.peilmoment, "besluit_periode": params.besluit_periode}
+    if params.aanvraag_periode is not None:
+        uit["aanvraag_periode"] = params.aanvraag_periode
+    for sleutel in ("begroting_periode", "basis_periode"):
+        if (waarde := getattr(params.prognose, sleutel)) is not None:
+            uit[f"prognose.{sleutel}"] = waarde
+    return uit
+
+
 def check_params_tegen_data(params: RunParams, dataset: Dataset, bron: Path | str = "params") -> None:
     """Params that name things in the data (periods, normsets) must find them there."""
     perioden = list(dataset.volumes["periode"])
-    for sleutel in ("peilmoment", "besluit_periode", "aanvraag_periode"):
-        waarde = getattr(params, sleutel)
-        if waarde is not None and waarde not in perioden:
+    for sleutel, waarde in perioden_van_run(params).items():
+        if waarde not in perioden:
             raise InvoerFout(
                 bron,
                 f"sleutel {sleutel}",
@@ -189,15 +200,6 @@ def _check_scenario_params(params: RunParams, data: Dataset, bron: Path | str) -
             "sleutel vergelijking.scenarios",
             "geen scenario's, verwacht minstens één (met naam en de richtingen A, B en C die het gebruikt)",
         )
-    perioden = list(data.volumes["periode"])
-    for sleutel in ("begroting_periode", "basis_periode"):
-        waarde = getattr(params.prognose, sleutel)
-        if waarde is not None and waarde not in perioden:
-            raise InvoerFout(
-                bron,
-                f"sleutel prognose.{sleutel}",
-                f"{waarde!r} is geen periode in volumes.csv, verwacht een van: {', '.join(perioden)}",
-            )
     beschikbaar = sorted(data.kengetallen.fte_beschikbaar)
     jaren = prognose_jaren(params.prognose, data)
     for jaar in jaren:
@@ -248,7 +250,7 @@ def benodigde_kengetallen(params: RunParams, dataset: Dataset) -> list[tuple[str
     """
     nodig: list[tuple[str, int, str]] = []
     p = params.prognose
-    jaren = list(p.jaren) if p.jaren else sorted(dataset.kengetallen.fte_beschikbaar)
+    jaren = prognose_jaren(p, dataset)
     nodig += [("fte_beschikbaar", j, "prognosejaar") for j in jaren]
     begroting = p.begroting_periode or params.besluit_periode
     if (j := jaar_van_periode(begroting, dataset)) is not None:

@@ -14,11 +14,16 @@ from .titelpagina import variabelen
 
 
 def render_pdf(
-    markdown: str, run: Run, doel_bestand: Path, typst_map: Path, cache_map: Path | None = None
+    markdown: str,
+    run: Run,
+    doel_bestand: Path,
+    typst_map: Path,
+    cache_map: Path | None = None,
+    omgeving: str | None = None,
 ) -> list[str]:
     """Markdown → Typst (pandoc) → PDF (typst); returns Typst's warnings (e.g. a missing glyph).
 
-    With a ``cache_map``, a PDF of the same Typst source and figures (and package, lock file and date) is
+    With a ``cache_map``, a PDF of the same Typst source and figures (and environment and date) is
     taken from the cache: typst is deterministic, and a re-render with nothing changed spends most of its
     time here otherwise.
     """
@@ -39,7 +44,8 @@ def render_pdf(
     moment = datetime.combine(run.params.documentdatum, datetime.min.time(), tzinfo=UTC)
     bewaard = None
     if cache_map is not None:
-        sleutel = invoer_sha256(omgeving_sha256(), str(moment.timestamp()), mappen=[typst_map], basis=typst_map)
+        omgeving = omgeving or omgeving_sha256()
+        sleutel = invoer_sha256(omgeving, str(moment.timestamp()), mappen=[typst_map], basis=typst_map)
         bewaard = cache_map / "pdf" / sleutel
         pdf, meldingen = privecache.lees(bewaard.with_suffix(".pdf")), privecache.lees(bewaard.with_suffix(".json"))
         if pdf is not None and meldingen is not None:

@@ -26,6 +26,7 @@ import pandas as pd
 
 from .data import TELLINGEN, Dataset, Normen
 from .params_secties import PrognoseParams, prognose_jaren
+from .periode import periode_rij
 from .rekentool import benodigde_fte
 
 # --- Student-t quantile without scipy ------------------------------------------------------------
@@ -66,11 +67,6 @@ def t_quantiel(p: float, df: int) -> float:
 
 
 # --- mix and variants ----------------------------------------------------------------------------
-
-
-def periode_rij(volumes: pd.DataFrame, periode: str) -> pd.Series:
-    """The row of one period of volumes.csv."""
-    return volumes.set_index("periode").loc[periode]
 
 
 def mix(volumes: pd.DataFrame, periode: str) -> pd.Series:

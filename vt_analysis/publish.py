@@ -32,6 +32,7 @@ from pathlib import Path
 
 from .errors import InvoerFout, OmgevingsFout, os_fout_tekst
 from .paths import display_path
+from .strikt_json import schrijf as schrijf_strikt
 
 AT_FDCWD = -100
 RENAME_NOREPLACE = 1
@@ -129,7 +130,7 @@ def _schrijf_bestandenlijst(werkmap: Path) -> list[str]:
     pad = werkmap / KENMERK
     inhoud = json.loads(pad.read_text(encoding="utf-8"))
     inhoud["bestanden"] = namen
-    pad.write_text(json.dumps(inhoud, ensure_ascii=False, indent=2, allow_nan=False) + "\n", encoding="utf-8")
+    schrijf_strikt(pad, inhoud)
     return namen
 
 

@@ -21,14 +21,30 @@ def norm_vector(normset: Normset) -> pd.Series:
     return vector
 
 
+def fte_uit_normuren(normuren, uren_per_fte):
+    """Norm hours → fte: divided by the productive hours of one fte (Bijlage 1). The only place fte are made
+    from hours, so the rekentool, the scenarios and the method chapter's derivation cannot drift apart."""
+    return normuren / uren_per_fte
+
+
+def normuren(tellingen: pd.DataFrame, uren: pd.Series | pd.DataFrame) -> pd.Series:
+    """Σ telling × norm hours per row; ``uren`` is one norm vector (index TELLINGEN) or own hours per row."""
+    return (tellingen[list(TELLINGEN)].astype(float) * uren[list(TELLINGEN)]).sum(axis=1, skipna=False)
+
+
+def fte_matrix(tellingen: pd.DataFrame, uren: pd.Series | pd.DataFrame, uren_per_fte: pd.Series | float) -> pd.Series:
+    """Required fte per row, each row with its own norm hours (scenarios, sensitivities): the formula."""
+    return fte_uit_normuren(normuren(tellingen, uren), uren_per_fte)
+
+
 def benodigde_uren(volumes: pd.DataFrame, normset: Normset) -> pd.Series:
     """Norm hours needed per row of ``volumes`` (any frame with the six count columns)."""
-    return volumes[list(TELLINGEN)].astype(float) @ norm_vector(normset)
+    return normuren(volumes, norm_vector(normset))
 
 
 def benodigde_fte(volumes: pd.DataFrame, normset: Normset) -> pd.Series:
-    """Required fte per row: norm hours divided by the productive hours per fte."""
-    return benodigde_uren(volumes, normset) / normset.uren_per_fte
+    """Required fte per row of ``volumes`` under one normset."""
+    return fte_matrix(volumes, norm_vector(normset), normset.uren_per_fte)
 
 
 def uren_per_product(volumes: pd.DataFrame, normset: Normset) -> pd.DataFrame:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .data import TELLINGEN, Kengetallen, Normset
+from .data import Kengetallen, Normset
 from .hefbomen import HEFBOMEN, STROOMAFWAARTS
 from .params_secties import ScenarioCParams
 from .rekentool import norm_vector
@@ -18,11 +18,6 @@ def norm_matrix(normset: Normset, index: pd.Index) -> pd.DataFrame:
     """The normset's hours per count (rekentool.norm_vector) repeated for every row."""
     v = norm_vector(normset)
     return pd.DataFrame(np.tile(v.to_numpy(), (len(index), 1)), columns=v.index, index=index)
-
-
-def fte_matrix(tellingen: pd.DataFrame, uren: pd.DataFrame, uren_per_fte: pd.Series | float) -> pd.Series:
-    """Required fte per row, each row with its own norm hours (the rekentool's formula, Bijlage 1)."""
-    return (tellingen[list(TELLINGEN)].astype(float) * uren[list(TELLINGEN)]).sum(axis=1) / uren_per_fte
 
 
 def verwijder_meldingen(tellingen: pd.DataFrame, aandeel: pd.Series) -> pd.DataFrame:

@@ -26,20 +26,22 @@ from .bestuursvoorstel import SAMENVATTING_NAAM, samenvatting_markdown, schrijf_
 from .chapters import check_parameters_cell, load_chapters
 from .convert import combine_notebooks, to_markdown
 from .execute import HoofdstukFout, KernelPool, execute_chapters
-from .hoofdstukcache import HoofdstukCache, invoer_sha256, omgeving_sha256, parameters_sha256, standaard_map
+from .hoofdstukcache import HoofdstukCache, invoer_sha256, parameters_sha256, standaard_map
 from .html_bovenaan import html_bovenaan
 from .html_pagina import render_html
-from .manifest import manifest, schrijf_json
+from .invoer import Bronnen
+from .manifest import manifest
 from .pandoc_omzetten import RenderFout
 from .pdf_rapport import render_pdf
 from .publish import Publicatie, controleer_schrijfbaar
 from .resultaten import Resultaten, resultaten_met_cache, resultaten_uit_cache
 from .run import Run, load_run
+from .strikt_json import schrijf as schrijf_json
 from .tabeldata import tabellen_uit_notebooks
 from .tekst import controleer_tekstset, vul_tekstset_in
 from .titelpagina import ILLUSTRATIEF_TEKST, titelvelden, variabelen
 from .velden_json import velden_json
-from .verify import HTML_NAAM, PDF_NAAM, rapport_sha256, tekstset_map
+from .verify import HTML_NAAM, PDF_NAAM, data_bestanden, rapport_sha256, tekstset_map
 from .voortgang import luister
 from .wachttijden import kalibratie_in_cache
 from .watals import WAT_ALS_MAP, is_wat_als
@@ -125,7 +127,18 @@ def render_report(
     controleer_schrijfbaar(output_root)  # before seconds of computing, named as the user gave it
     voortgang.stap("valideren", f"parameters en data gevalideerd ({len(notebooks)} hoofdstukken)")
     cache_map = Path(cache_map) if cache_map is not None else standaard_map()
-    omgeving = omgeving_sha256()
+    hoofdstukken = Path(hoofdstukken or paths.CHAPTERS_FILE)
+    # Every source hashed once: the manifest records it, the caches key on its environment, verify compares.
+    bronnen = Bronnen.van(
+        data_bestanden(run.data.directory),
+        run.params_bestand,
+        vorige_params_pad(run),
+        hoofdstukken,
+        notebooks,
+        tekstset_map(run.params),
+        {f"vorige_uitgave/{p.name}": p for p in uitgave_bestanden(run) if p.is_file()},
+    )
+    omgeving = bronnen.omgeving
     in_cache = resultaten_uit_cache(run, cache_map)
     # Results to compute take seconds: the kernels start meanwhile (a re-render from the cache needs none ahead).
     with KernelPool(vooraf=min(workers, len(notebooks)) if in_cache is None else 0) as kernels:
@@ -178,7 +191,7 @@ def render_report(
 
             typst_map = werk / "typst"
             markdown_typst, _ = to_markdown(samen, "typst", typst_map / "figuren")
-            waarschuwingen = render_pdf(markdown_typst, run, werk / PDF_NAAM, typst_map, cache_map)
+            waarschuwingen = render_pdf(markdown_typst, run, werk / PDF_NAAM, typst_map, cache_map, omgeving)
             for w in waarschuwingen:
                 voortgang.console.print(f"[yellow]typst: {w}[/yellow]")
             voortgang.stap("pdf", f"{PDF_NAAM} geschreven")
@@ -203,7 +216,7 @@ def render_report(
             shutil.rmtree(werk / "samenvatting")
             voortgang.stap("samenvatting", f"{SAMENVATTING_NAAM} geschreven")
 
-            beschrijving = manifest(run, notebooks, Path(hoofdstukken or paths.CHAPTERS_FILE))
+            beschrijving = manifest(run, bronnen, hoofdstukken)
             tabellen = tabellen_uit_notebooks([u.uitvoer for u in uitgevoerd])
             schrijf_werkboek(werk / XLSX_NAAM, tabellen, werkboek_over(run, beschrijving))
             voortgang.stap("xlsx", f"{XLSX_NAAM} geschreven ({len(tabellen)} tabellen)")

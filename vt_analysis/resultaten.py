@@ -15,22 +15,23 @@ that an empty frame reads back with its columns.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from . import privecache
+from . import privecache, strikt_json
 from .data import Kengetallen, Normen
 from .invoer import invoer_sha256, omgeving_sha256, standaard_map
 from .kerncijfers import kerncijfers, risico_kerncijfers, tekorten
 from .omvang import controleer_omvang
+from .periode import periode_rij
 from .prognose import bereken_prognose, mix
 from .rekentool import bereken_formatie
 from .risicos import RISICOS_FILE, vul_omvang
 from .run import Run
 from .scenarios import controleer_claims, gevoeligheid, scenario_a, scenario_b, vergelijking, waterval
+from .strikt_json import schoon
 from .verdeling import a_bedragen, verdeling
 from .verzoening import verzoening
 from .wachttijden import geen_jaren, geen_projectie, verzuim_scenario_pct, wachttijden_van_run
@@ -111,9 +112,9 @@ class Resultaten:
         }
         for veld, sleutel in FRAMES.items():
             uit[sleutel] = _records(getattr(self, veld))
-        uit["kalibratie"] = _schoon(self.kalibratie)
-        uit["kerncijfers"] = _schoon(self.kerncijfers)
-        uit["verzoening"] = _schoon(self.verzoening)
+        uit["kalibratie"] = schoon(self.kalibratie)
+        uit["kerncijfers"] = schoon(self.kerncijfers)
+        uit["verzoening"] = schoon(self.verzoening)
         uit["normen"] = self.normen.model_dump(mode="json")
         uit["kengetallen"] = self.kengetallen.model_dump(mode="json")
         uit["bestanden"] = list(self.bestanden)
@@ -121,7 +122,7 @@ class Resultaten:
         return uit
 
     def naar_json(self) -> str:
-        return json.dumps(self.naar_dict(), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        return strikt_json.tekst(self.naar_dict())
 
     def schrijf(self, pad: Path | str) -> Path:
         pad = Path(pad)
@@ -161,24 +162,11 @@ class Resultaten:
 
     def periode(self, naam: str) -> pd.Series:
         """The Bijlage 2 row of one period."""
-        return self.perioden.set_index("periode").loc[naam]
-
-
-def _schoon(waarde):
-    """A value as strict JSON: numpy scalars to Python, NaN to None (recursively)."""
-    if isinstance(waarde, dict):
-        return {str(k): _schoon(v) for k, v in waarde.items()}
-    if isinstance(waarde, list | tuple):
-        return [_schoon(v) for v in waarde]
-    if hasattr(waarde, "item") and not isinstance(waarde, str | bytes):
-        waarde = waarde.item()
-    if isinstance(waarde, float) and math.isnan(waarde):
-        return None
-    return waarde
+        return periode_rij(self.perioden, naam)
 
 
 def _records(df: pd.DataFrame) -> list[dict]:
-    return [_schoon(rij) for rij in df.to_dict(orient="records")]
+    return [schoon(rij) for rij in df.to_dict(orient="records")]
 
 
 def _is_getal(waarde: object) -> bool:

@@ -30,8 +30,8 @@ from .params_secties import (
     ScenarioDef,
     VergelijkingParams,
 )
-from .rekentool import benodigde_fte
-from .rekentool_rijen import fte_matrix, hefboom_frame, norm_matrix, pas_hefbomen_toe, verwijder_meldingen
+from .rekentool import benodigde_fte, fte_matrix
+from .rekentool_rijen import hefboom_frame, norm_matrix, pas_hefbomen_toe, verwijder_meldingen
 from .richting_a import a_posten, hele_euro, maanden_in_dienst, scenario_a, scenario_a_totaal
 from .richting_b import controleer_claims, max_meldingen, scenario_b, schaal_meldingen
 

@@ -10,8 +10,6 @@ The format of a column is read from what the chapter's formatter printed (``73,3
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import numbers
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -21,6 +19,7 @@ import nbformat
 import pandas as pd
 
 from .formatting import MINUS
+from .strikt_json import schoon
 
 TABEL_MIMETYPE = "application/vnd.vt-analysis.tabel+json"
 
@@ -56,17 +55,8 @@ def _is_getal(waarde: object) -> bool:
 
 def _json_waarde(waarde: object) -> object:
     """A cell as a JSON value: numpy scalars as numbers, NaN/NA as null, dates as ISO text."""
-    if waarde is None:
-        return None
-    if hasattr(waarde, "item") and not isinstance(waarde, str):
-        waarde = waarde.item()
-    if isinstance(waarde, float) and not math.isfinite(waarde):
-        return None
-    if waarde is pd.NA or waarde is pd.NaT:
-        return None
-    if isinstance(waarde, dt.date):
-        return waarde.isoformat()
-    if _is_getal(waarde) or isinstance(waarde, (str, bool)):
+    waarde = schoon(waarde)
+    if waarde is None or _is_getal(waarde) or isinstance(waarde, (str, bool)):
         return waarde
     return str(waarde)
 

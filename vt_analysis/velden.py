@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from .run import Run
+from .strikt_json import schoon
 from .velden_bron import (  # noqa: F401 - the registry's public names, imported from here by chapters and text
     EENHEDEN,
     WERKDAGEN_PER_WEEK,
@@ -106,5 +106,5 @@ def velden(bron: Run | Bron, alleen: Iterable[str] | None = None) -> dict[str, V
 
 
 def json_waarde(waarde: Any) -> Any:
-    """A value as JSON (dates as ISO text)."""
-    return waarde.isoformat() if isinstance(waarde, date) else waarde
+    """A value as JSON (dates as ISO text; strikt_json.schoon)."""
+    return schoon(waarde)

@@ -10,6 +10,7 @@ from typing import Any
 
 from . import formatting as fmt
 from .kerncijfers import verzuim_reeks
+from .params_secties import prognose_jaren as _jaren_van_prognose
 from .run import Run
 
 
@@ -104,9 +105,8 @@ class Bron:
 
 
 def prognose_jaren(run: Run) -> list[int]:
-    """The prognosis years of the run (params, else the years of fte_beschikbaar)."""
-    jaren = run.params.prognose.jaren
-    return list(jaren) if jaren else sorted(run.data.kengetallen.fte_beschikbaar)
+    """The prognosis years of the run (params_secties.prognose_jaren)."""
+    return _jaren_van_prognose(run.params.prognose, run.data)
 
 
 def leidende_prognose(run: Run) -> str:

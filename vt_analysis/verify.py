@@ -1,15 +1,15 @@
 """Is a report still what its sources give? ``vt-analysis verify RUN_FOLDER`` answers from the manifest.
 
 At render time :func:`bronnen` records the SHA-256 of every source of the report (data files, params,
-the chapter list and notebooks, the templates, the text blocks, the package's code and the lock
-file) and :func:`rapport_sha256` those of the report files themselves. ``verify`` hashes the same
-things now and names each file that differs: a changed input means the report is out of date, a
-changed PDF, HTML or workbook means the file in hand is not the one the tool wrote.
+the chapter list and notebooks, the templates, the text blocks and the environment: the package's code,
+the lock file, pyproject.toml and the Python version, as the caches count it) and :func:`rapport_sha256`
+those of the report files themselves. ``verify`` hashes the same things now and names each file that
+differs: a changed input means the report is out of date, a changed PDF, HTML or workbook means the file in
+hand is not the one the tool wrote.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -19,6 +19,7 @@ from types import SimpleNamespace
 from . import paths
 from .chapters import load_chapters
 from .errors import InvoerFout, kort
+from .invoer import PYTHON_NAAM, Bronnen, sha256
 from .params import RunParams, load_params
 
 HTML_NAAM = "impactanalyse.html"
@@ -27,7 +28,6 @@ XLSX_NAAM = "impactanalyse.xlsx"
 DOCX_NAAM = "impactanalyse.docx"
 SAMENVATTING_NAAM = "samenvatting.pdf"
 RAPPORT_BESTANDEN = (HTML_NAAM, PDF_NAAM, XLSX_NAAM, DOCX_NAAM, SAMENVATTING_NAAM, "results.json")
-LOCK_BESTAND = paths.ROOT / "requirements.lock"
 MANIFEST_NAAM = "manifest.json"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -44,14 +44,6 @@ SOORTEN = {
 }
 
 
-def sha256(pad: Path) -> str:
-    h = hashlib.sha256()
-    with open(pad, "rb") as f:
-        for blok in iter(lambda: f.read(1 << 20), b""):
-            h.update(blok)
-    return h.hexdigest()
-
-
 def data_bestanden(data_map: Path) -> list[Path]:
     """The data files of a run: every CSV and YAML file in the data folder (as the loaders see it)."""
     return sorted(p for p in Path(data_map).iterdir() if p.is_file() and p.suffix in (".csv", ".yaml"))
@@ -64,37 +56,21 @@ def tekstset_map(params: RunParams) -> Path:
     return tekst.tekstset_map(SimpleNamespace(params=params))
 
 
-def _boom(map_: Path | None) -> dict[str, str]:
-    if map_ is None or not map_.is_dir():
-        return {}
-    return {p.relative_to(map_).as_posix(): sha256(p) for p in sorted(map_.rglob("*")) if p.is_file()}
-
-
 def bronnen(
     data_map: Path, params_bestand: Path, hoofdstukken: Path, notebooks: list[Path], tekst_map: Path | None
 ) -> dict[str, dict[str, str]]:
-    """SHA-256 of every source of a report, per category, keyed by a name that does not depend on the cwd.
+    """SHA-256 of every source of a report, per category (invoer.Bronnen, the object a render builds once).
 
     The previous run's params file and the previous edition as published (its results.json, velden.json and
     manifest.json, as the changes chapter reads them) count as sources too: re-rendering or correcting the
     previous edition makes this report's changes chapter out of date.
     """
-    params = {"params": sha256(params_bestand)}
     vorige = vorige_params(params_bestand)
-    if vorige is not None:
-        params["vorige_run"] = sha256(vorige)
-    for naam, pad in vorige_uitgave(params_bestand).items():
-        if pad.is_file():  # a missing one is named by verify as 'ontbreekt' against the manifest
-            params[naam] = sha256(pad)
-    return {
-        "data": {p.name: sha256(p) for p in data_bestanden(data_map)},
-        "params": params,
-        "hoofdstukken": {"hoofdstukken": sha256(hoofdstukken)},
-        "notebooks": {p.name: sha256(p) for p in notebooks},
-        "templates": _boom(paths.TEMPLATE_DIR),
-        "tekst": _boom(tekst_map),
-        "pakket": pakket_sha256(),
-    }
+    uitgave = {naam: pad for naam, pad in vorige_uitgave(params_bestand).items() if pad.is_file()}
+    # a missing one is named by verify as 'ontbreekt' against the manifest
+    return Bronnen.van(
+        data_bestanden(data_map), params_bestand, vorige, hoofdstukken, notebooks, tekst_map, uitgave
+    ).per_soort()
 
 
 def vorige_params(params_bestand: Path) -> Path | None:
@@ -119,15 +95,6 @@ def vorige_uitgave(params_bestand: Path) -> dict[str, Path]:
     except InvoerFout:
         return {}
     return {f"vorige_uitgave/{p.name}": p for p in bestanden}
-
-
-def pakket_sha256() -> dict[str, str]:
-    """The code that computes and renders (the package's modules) and the pinned versions of everything else."""
-    pakket = Path(__file__).resolve().parent
-    uit = {p.relative_to(pakket.parent).as_posix(): sha256(p) for p in sorted(pakket.rglob("*.py"))}
-    if LOCK_BESTAND.is_file():
-        uit[LOCK_BESTAND.name] = sha256(LOCK_BESTAND)
-    return uit
 
 
 def rapport_sha256(run_map: Path) -> dict[str, str]:
@@ -275,7 +242,7 @@ def verify(run_map: Path, data_map: Path | None = None, params_bestand: Path | N
         "notebooks": lambda n: paths.display_path(paths.NOTEBOOKS_DIR / n),
         "templates": lambda n: paths.display_path(paths.TEMPLATE_DIR / n),
         "tekst": lambda n: paths.display_path(tekst_map / n) if tekst_map else n,
-        "pakket": lambda n: paths.display_path(paths.ROOT / n),
+        "pakket": lambda n: "Python-versie" if n == PYTHON_NAAM else paths.display_path(paths.ROOT / n),
     }
     verschillen = []
     for soort, pad_van in plekken.items():

@@ -8,7 +8,7 @@ from IPython.display import Markdown
 from .. import formatting as fmt
 from ..data import kengetallen_frame
 from ..params import RunParams
-from ..rekentool import uren_per_product
+from ..rekentool import fte_uit_normuren, uren_per_product
 from ..resultaten import Resultaten
 from ..tables import Tabel, tabel
 from ..velden import bron_naam
@@ -63,7 +63,7 @@ def afleiding_tabel(r: Resultaten) -> Tabel:
             "aantal": float("nan"),
             "telling": "",
             "norm": float("nan"),
-            "uren": totaal / normset.uren_per_fte,
+            "uren": fte_uit_normuren(totaal, normset.uren_per_fte),
         }
     )
     df = pd.DataFrame(rows)

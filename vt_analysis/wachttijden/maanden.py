@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..data import TELLINGEN, Dataset, Kengetallen, Normset, Wachtrijaannames
 from ..params_secties import WachttijdenParams
+from ..periode import periode_rij
 from ..rekentool import fte_beschikbaar as fte_beschikbaar_uit_volumes
 
 TRIAGE, ONDERZOEK = "triage", "onderzoek"
@@ -27,10 +28,7 @@ MAAND_KOLOMMEN = ("jaar", "maand", *TELLINGEN, "fte_beschikbaar", "verzuim_pct")
 
 
 def _volumerij(dataset: Dataset, periode: str) -> pd.Series:
-    rijen = dataset.volumes[dataset.volumes["periode"] == periode]
-    if rijen.empty:
-        raise KeyError(f"periode {periode!r} staat niet in volumes.csv")
-    return rijen.iloc[0]
+    return periode_rij(dataset.volumes, periode)
 
 
 def verzuim_basis_pct(kengetallen: Kengetallen, basisjaar: int, params: WachttijdenParams) -> float:
