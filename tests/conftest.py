@@ -20,7 +20,9 @@ import pytest
 from vt_analysis import paths
 from vt_analysis.cli import main
 
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="vt-analysis-tests-cache-")
+# The session's private cache folder (each xdist worker has its own), removed when the session ends.
+_CACHE = tempfile.mkdtemp(prefix="vt-analysis-tests-cache-")
+os.environ["XDG_CACHE_HOME"] = _CACHE
 
 
 @pytest.fixture
@@ -72,24 +74,29 @@ def standaard_run():
 _VOORUIT: list[subprocess.Popen] = []
 
 
-def pytest_configure(config):
-    """In a session in one process (``make test-fast``, a single test file), ``vt-analysis compute`` of the
-    default run starts at once, in the background: it fills the session's results cache while the tests
-    are collected. Under pytest-xdist the workers keep both cores busy already, so there it is not started."""
+def begin_vooruit(config, items) -> bool:
+    """In a session in one process (``make test-fast``, a single test file) where a selected test needs the
+    default run's results, ``vt-analysis compute`` starts in the background right after collection: it fills
+    the session's results cache while the first tests run. Not started when no selected test needs it, nor
+    under pytest-xdist (the workers keep both cores busy already). Returns whether it started."""
     xdist = config.getoption("numprocesses", None) or hasattr(config, "workerinput")
-    if config.getoption("collectonly") or xdist:
-        return
+    if config.getoption("collectonly") or xdist or _VOORUIT:
+        return False
+    if not any("standaard_resultaten" in getattr(item, "fixturenames", ()) for item in items):
+        return False
     opdracht = [sys.executable, "-m", "vt_analysis.cli", "compute", "--params", str(paths.DEFAULT_PARAMS), "--json"]
     # Its output is not read: when it fails, the fixture computes and shows the failure itself.
     proces = subprocess.Popen(opdracht, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     _VOORUIT.append(proces)
+    return True
 
 
 def pytest_unconfigure(config):
     for proces in _VOORUIT:
-        if proces.poll() is None:  # a session that never needed the results: stop it and its queue processes
+        if proces.poll() is None:  # stopped early (Ctrl-C, -x): stop it and its queue processes
             os.killpg(proces.pid, signal.SIGKILL)
         proces.wait()
+    shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -164,8 +171,10 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_collection_finish(session):
     """pytest-xdist marks a group in the node id; a pytest that keeps ids apart (9.2) silently drops that
-    mark, and every worker would make the session render itself. Stop then, instead of running slowly."""
+    mark, and every worker would make the session render itself. Stop then, instead of running slowly.
+    After deselection (``-m``, ``-k``): the background computation starts if a selected test needs it."""
     if getattr(session.config.option, "loadgroup", False):
         los = [i.nodeid for i in session.items if i.get_closest_marker("xdist_group") and "@" not in i.nodeid]
         if los:
             raise pytest.UsageError(f"pytest-xdist groepeert {los[0]} niet: deze pytest past niet bij pytest-xdist")
+    begin_vooruit(session.config, session.items)

@@ -269,3 +269,45 @@ def test_outputmap_wordt_gecontroleerd_voor_er_gerekend_wordt(cli, tmp_path, mon
     assert code == 1
     assert "outputmap" in regel and "uit: kan er niet in schrijven (het bestandssysteem is alleen-lezen)" in regel
     assert ".tmp" not in regel and "schrijftest" not in regel
+
+
+@pytest.mark.parametrize("fout", [errno.ENOSYS, errno.EINVAL])
+def test_zonder_renameat2_verwisselen_twee_hernoemingen(tmp_path, monkeypatch, fout):
+    """Where renameat2 is missing (ENOSYS) or the file system cannot exchange (EINVAL), publishing still works:
+    first and second publication, the previous report gone afterwards, nothing else left."""
+    gevraagd = []
+
+    def ontbreekt(bron, doel, vlag):
+        gevraagd.append(vlag)
+        raise OSError(fout, os.strerror(fout), str(doel))
+
+    monkeypatch.setattr(publish, "_renameat2", ontbreekt)
+    doel = _publiceer(tmp_path, "een")
+    _publiceer(tmp_path, "twee")
+    assert gevraagd == [publish.RENAME_NOREPLACE, publish.RENAME_EXCHANGE]  # the fallback really ran
+    assert (doel / "impactanalyse.html").read_text() == "twee"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".run.lock", "run"]
+    a, b = tmp_path / "a", tmp_path / "b"
+    _rapport(a, "nieuw")
+    _rapport(b, "oud")
+    publish.verwissel(a, b)
+    assert (b / "impactanalyse.html").read_text() == "nieuw" and (a / "impactanalyse.html").read_text() == "oud"
+
+
+def test_andere_fout_van_renameat2_gaat_niet_naar_de_terugval(tmp_path, monkeypatch):
+    def vol(bron, doel, vlag):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(doel))
+
+    monkeypatch.setattr(publish, "_renameat2", vol)
+    monkeypatch.setattr(publish, "_verwissel_zonder", lambda *a: pytest.fail("terugval bij ENOSPC"))
+    with pytest.raises(OmgevingsFout):
+        _publiceer(tmp_path, "een")
+
+
+def test_kill_tussen_de_twee_hernoemingen_zet_het_vorige_rapport_terug(tmp_path):
+    """A render killed after moving the previous report aside: the next render of the run puts it back first
+    (and a leftover aside that is no report is removed as before)."""
+    _rapport(tmp_path / f".run.oud-{os.getpid() + 1}", "vorige")
+    with Publicatie(tmp_path, "run"):
+        assert (tmp_path / "run" / "impactanalyse.html").read_text() == "vorige"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".run.lock", "run"]

@@ -1,7 +1,7 @@
 """A private, verified disk cache for things that are slow to build (the Vega bundle: about 2 s).
 
-Never a predictable path in a shared folder: the cache lives in the user's own cache folder
-(``$XDG_CACHE_HOME/vt-analysis`` or ``~/.cache/vt-analysis``), created with mode 0700 and used only
+Never a predictable path in a shared folder: the cache lives in the user's own cache folder as platformdirs
+finds it (on Linux ``$XDG_CACHE_HOME/vt-analysis`` or ``~/.cache/vt-analysis``), created with mode 0700 and used only
 when it is a real folder owned by this user and closed to others. Entries are written to an
 exclusive temporary file in that folder and moved into place; each entry starts with the SHA-256
 of its content, checked on every read, so a truncated or altered entry is rebuilt, never used.
@@ -18,6 +18,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import platformdirs
+
 KOP = b"vt-analysis-cache sha256="
 _NAAM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
 
@@ -25,15 +27,14 @@ _NAAM = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
 def cache_map() -> Path | None:
     """The user's private cache folder, created 0700; None when it cannot be made safe.
 
-    A relative ``XDG_CACHE_HOME`` is ignored, as the XDG specification says (it would depend on the working
-    directory); without a home folder (``HOME`` unset and no entry in the password database) there is none.
+    platformdirs ignores a relative ``XDG_CACHE_HOME``, as the XDG specification says (it would depend on the
+    working directory); without a home folder (``HOME`` unset and no entry in the password database) the path
+    it gives is relative, and then there is none.
     """
-    basis = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(basis):
-        basis = os.path.join(os.path.expanduser("~"), ".cache")
+    basis = platformdirs.user_cache_dir("vt-analysis", appauthor=False)
     if not os.path.isabs(basis):
         return None
-    map_ = Path(basis) / "vt-analysis"
+    map_ = Path(basis)
     try:
         os.makedirs(map_, mode=0o700, exist_ok=True)
         info = os.lstat(map_)

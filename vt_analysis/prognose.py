@@ -29,41 +29,19 @@ from .params_secties import PrognoseParams, prognose_jaren
 from .periode import periode_rij
 from .rekentool import benodigde_fte
 
-# --- Student-t quantile without scipy ------------------------------------------------------------
-
-
-def t_cdf(t: float, df: int, stappen: int = 2000) -> float:
-    """Student-t CDF by Simpson integration after x = √df·tan θ (integrand ∝ cos^(df−1) θ, smooth).
-
-    CDF(t) = ½ + c·√df·∫₀^θt cos^(df−1)θ dθ with c = Γ((df+1)/2) / (√(df·π)·Γ(df/2)).
-    """
-    if df < 1:
-        raise ValueError("df moet ≥ 1 zijn")
-    teken = 1.0 if t >= 0 else -1.0
-    theta = math.atan(abs(t) / math.sqrt(df))
-    x = np.linspace(0.0, theta, 2 * stappen + 1)
-    y = np.cos(x) ** (df - 1)
-    h = theta / (2 * stappen)
-    integraal = h / 3 * (y[0] + y[-1] + 4 * y[1:-1:2].sum() + 2 * y[2:-1:2].sum())
-    c = math.exp(math.lgamma((df + 1) / 2) - math.lgamma(df / 2)) / math.sqrt(df * math.pi)
-    return 0.5 + teken * c * math.sqrt(df) * integraal
+# --- Student-t quantile ----------------------------------------------------------------------------
 
 
 def t_quantiel(p: float, df: int) -> float:
-    """The p-quantile of Student's t with ``df`` degrees of freedom (bisection on :func:`t_cdf`)."""
+    """The p-quantile of Student's t with ``df`` degrees of freedom, from scipy (imported here: the params
+    schema imports this module and should not pay for scipy.stats)."""
     if not 0 < p < 1:
         raise ValueError("p moet tussen 0 en 1 liggen")
-    if p < 0.5:
-        return -t_quantiel(1 - p, df)
-    # Search in θ = atan(t/√df) ∈ [0, π/2): bounded, so bisection always converges.
-    lo, hi = 0.0, math.pi / 2
-    for _ in range(60):
-        mid = (lo + hi) / 2
-        if t_cdf(math.sqrt(df) * math.tan(mid), df) < p:
-            lo = mid
-        else:
-            hi = mid
-    return math.sqrt(df) * math.tan((lo + hi) / 2)
+    if df < 1:
+        raise ValueError("df moet ≥ 1 zijn")
+    from scipy.stats import t
+
+    return float(t.ppf(p, df))
 
 
 # --- mix and variants ----------------------------------------------------------------------------

@@ -4,9 +4,12 @@ A render writes into a hidden working folder next to the run folder (``.<run>.tm
 publishes it with one system call: ``renameat2(RENAME_EXCHANGE)`` swaps the new folder with the
 previous report, so at every moment ``<output>/<run>/`` is either the complete previous report or
 the complete new one, whatever interrupts the render (Ctrl-C, SIGTERM, ``kill -9``, a full disk).
-The previous report, now in the working folder, is removed afterwards.
+The previous report, now in the working folder, is removed afterwards. Where ``renameat2`` is missing
+(another C library or kernel: ENOSYS) or the file system cannot exchange (EINVAL), two renames do it: the
+previous report to ``.<run>.oud-<pid>``, the new one into place; a render killed between the two leaves
+the previous report there, and the next render of the run puts it back before anything else.
 
-- A lock file per run (``.<run>.lock``, ``flock``) lets one render of a run work at a time; a second
+- A lock file per run (``.<run>.lock``, filelock) lets one render of a run work at a time; a second
   one stops at once with one line. The lock dies with its process, so ``kill -9`` leaves no stale lock.
 - At the start, under the lock, leftovers of an interrupted or killed render of this run are removed.
 - Something in the way (a file or symlink named like the run, or a folder that is no vt-analysis
@@ -21,7 +24,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
 import json
 import os
 import re
@@ -29,6 +31,8 @@ import shutil
 import stat
 import tempfile
 from pathlib import Path
+
+import filelock
 
 from .errors import InvoerFout, OmgevingsFout, os_fout_tekst
 from .paths import display_path
@@ -53,11 +57,51 @@ def _renameat2(bron: Path, doel: Path, vlag: int) -> None:
 
 
 def verwissel(nieuw: Path, doel: Path) -> None:
-    """Put ``nieuw`` at ``doel`` in one atomic step; the previous ``doel`` (if any) ends up at ``nieuw``."""
+    """Put ``nieuw`` at ``doel`` in one atomic step; the previous ``doel`` (if any) ends up at ``nieuw``.
+
+    Without ``renameat2`` (ENOSYS) or on a file system that cannot exchange (EINVAL): :func:`_verwissel_zonder`.
+    """
+    try:
+        if os.path.lexists(doel):
+            _renameat2(nieuw, doel, RENAME_EXCHANGE)
+        else:
+            _renameat2(nieuw, doel, RENAME_NOREPLACE)
+    except OSError as exc:
+        if exc.errno not in (errno.ENOSYS, errno.EINVAL):
+            raise
+        _verwissel_zonder(nieuw, doel)
+
+
+def _oud_pad(doel: Path) -> Path:
+    return doel.with_name(f".{doel.name}.oud-{os.getpid()}")
+
+
+def _verwissel_zonder(nieuw: Path, doel: Path) -> None:
+    """The swap in two renames (each atomic): the previous report aside, the new one in its place, the
+    previous one to ``nieuw``. Between the two, ``doel`` is missing for a moment; :func:`zet_oud_terug` heals a
+    render killed right then."""
+    if not os.path.lexists(doel):
+        os.rename(nieuw, doel)  # a folder appearing meanwhile is not replaced: rename refuses a non-empty one
+        return
+    oud = _oud_pad(doel)
+    os.rename(doel, oud)
+    try:
+        os.rename(nieuw, doel)
+    except BaseException:
+        os.rename(oud, doel)
+        raise
+    os.rename(oud, nieuw)
+
+
+def zet_oud_terug(output_root: Path, run_naam: str) -> None:
+    """A previous report left aside by a swap in two renames that was killed halfway goes back into place."""
+    doel = output_root / run_naam
     if os.path.lexists(doel):
-        _renameat2(nieuw, doel, RENAME_EXCHANGE)
-    else:
-        _renameat2(nieuw, doel, RENAME_NOREPLACE)
+        return
+    for oud in sorted(output_root.glob(f".{run_naam}.oud-*")):
+        if (oud / KENMERK).is_file():
+            os.rename(oud, doel)
+            return
 
 
 def _check_doel(doel: Path, wat_als: bool = False) -> None:
@@ -191,7 +235,7 @@ class Publicatie:
         self.doel = self.root / run_naam
         self.werkmap: Path | None = None
         self.behouden: list[str] = []
-        self._slot: int | None = None
+        self._slot: filelock.BaseFileLock | None = None
 
     def __enter__(self) -> Publicatie:
         if os.path.lexists(self.root) and not self.root.is_dir():
@@ -204,6 +248,7 @@ class Publicatie:
             raise OmgevingsFout(f"outputmap {display_path(self.root)}: {os_fout_tekst(exc)}") from None
         self._sluit_slot()
         try:
+            zet_oud_terug(self.root, self.run_naam)
             for restant in _restanten(self.root, self.run_naam):
                 shutil.rmtree(restant, ignore_errors=True)
             _check_doel(self.doel, self.wat_als)
@@ -216,23 +261,21 @@ class Publicatie:
 
     def _sluit_slot(self) -> None:
         pad = self.root / f".{self.run_naam}.lock"
+        slot = filelock.FileLock(pad, timeout=0, mode=0o644, thread_local=False)
         try:
-            fd = os.open(pad, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
-        except OSError as exc:
-            raise OmgevingsFout(f"slotbestand {display_path(pad)}: {os_fout_tekst(exc)}") from None
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
+            slot.acquire()
+        except filelock.Timeout:
             raise OmgevingsFout(
                 f"run {self.run_naam} wordt al gerenderd in {display_path(self.root)}; "
                 "wacht tot die render klaar is en probeer het dan opnieuw"
             ) from None
-        self._slot = fd
+        except OSError as exc:
+            raise OmgevingsFout(f"slotbestand {display_path(pad)}: {os_fout_tekst(exc)}") from None
+        self._slot = slot
 
     def _open_slot(self) -> None:
         if self._slot is not None:
-            os.close(self._slot)  # closing releases the flock; the file itself may stay
+            self._slot.release()  # releases the lock; the file itself may stay
             self._slot = None
 
     def publiceer(self) -> Path:
