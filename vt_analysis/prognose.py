@@ -33,8 +33,8 @@ from .rekentool import benodigde_fte
 
 
 def t_quantiel(p: float, df: int) -> float:
-    """The p-quantile of Student's t with ``df`` degrees of freedom, from scipy (imported here: the params
-    schema imports this module and should not pay for scipy.stats)."""
+    """The p-quantile of Student's t with ``df`` degrees of freedom, from scipy (imported on first use: the
+    CLI and the validation import this module and should not pay for scipy.stats)."""
     if not 0 < p < 1:
         raise ValueError("p moet tussen 0 en 1 liggen")
     if df < 1:
