@@ -15,11 +15,8 @@ import signal
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.table import Table
-
-from . import formatting as fmt
 from . import paths
 from .errors import (
     EXIT_INPUT_ERROR,
@@ -31,8 +28,11 @@ from .errors import (
     een_regel,
     os_fout_tekst,
 )
-from .resultaten import Resultaten, resultaten_met_cache
-from .run import load_run
+
+if TYPE_CHECKING:
+    from .resultaten import Resultaten
+
+# The commands import what they need when they run: ``vt-analysis --help`` or a bad argument loads no pandas.
 
 
 class _ArgumentFout(Exception):
@@ -196,6 +196,9 @@ def _waarschuw(run, uit=None) -> None:
 
 
 def _validate(args) -> int:
+    from .resultaten import resultaten_met_cache
+    from .run import load_run
+
     run = load_run(args.params, args.data)
     _waarschuw(run)
     d = run.data
@@ -225,6 +228,11 @@ def _validate(args) -> int:
 
 
 def _print_tabel(r: Resultaten) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from . import formatting as fmt
+
     normsets = list(r.normen.normsets)
     table = Table(title=f"Benodigde formatie (run {r.run})")
     table.add_column("Periode")
@@ -247,6 +255,9 @@ def _print_tabel(r: Resultaten) -> None:
 
 
 def _compute(args) -> int:
+    from .resultaten import resultaten_met_cache
+    from .run import load_run
+
     run = load_run(args.params, args.data)
     resultaten, _ = resultaten_met_cache(run)
     if args.json:
@@ -257,7 +268,11 @@ def _compute(args) -> int:
 
 
 def _velden(args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
     from . import strikt_json
+    from .run import load_run
     from .tekst import controleer_tekstset
     from .velden import json_waarde, velden
 
@@ -283,6 +298,8 @@ def _velden(args) -> int:
 
 
 def _toon_waarde(waarde, eenheid: str) -> str:
+    from . import formatting as fmt
+
     if isinstance(waarde, bool) or waarde is None:
         return {True: "ja", False: "nee", None: "–"}[waarde]
     if isinstance(waarde, (int, float)):
@@ -298,6 +315,7 @@ def _toon_waarde(waarde, eenheid: str) -> str:
 
 def _render(args) -> int:
     from .render import HoofdstukFout, RenderFout, render_report  # heavy imports only when rendering
+    from .run import load_run
 
     _waarschuw(load_run(args.params, args.data), sys.stderr)
     try:
