@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -130,3 +131,23 @@ def test_results_cache_entry_is_verified_before_use(standaard_run, standaard_res
     opnieuw, uit_cache = resultaten_module.resultaten_met_cache(standaard_run, tmp_path)
     assert not uit_cache and len(berekend) == 2
     assert opnieuw.naar_json() == eerst.naar_json()
+
+
+def test_results_cache_key_changes_with_every_data_file_and_the_params(data_copy, tmp_path):
+    """Without a render: the results cache's key covers each data file the run reads and its params, so a
+    change to any one of them is computed again instead of read from the cache."""
+    from vt_analysis.resultaten import _cache_pad
+    from vt_analysis.run import load_run
+
+    run = load_run(paths.DEFAULT_PARAMS, data_copy)
+    eerst = _cache_pad(run, tmp_path)
+    bestanden = run.data.bestanden()
+    assert {p.name for p in bestanden} >= {"volumes.csv", "normen.yaml", "kengetallen.yaml"}
+    for pad in bestanden:
+        origineel = pad.read_bytes()
+        pad.write_bytes(origineel + b"\n")
+        assert _cache_pad(run, tmp_path) != eerst, pad.name
+        pad.write_bytes(origineel)
+    assert _cache_pad(run, tmp_path) == eerst
+    ander = dataclasses.replace(run, params=run.params.model_copy(update={"normset": "landelijk"}))
+    assert _cache_pad(ander, tmp_path) != eerst

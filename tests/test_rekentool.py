@@ -96,3 +96,15 @@ def test_fte_scales_inversely_with_hours_per_fte(row, factor):
     assert benodigde_fte(df, ander).iloc[0] == pytest.approx(
         benodigde_fte(df, ns).iloc[0] / factor, rel=1e-9, abs=1e-12
     )
+
+
+def test_two_products_on_one_count_both_count():
+    """Two products that multiply the same count (here a second product on Overdragen beside triage) add up:
+    a rekentool that kept only one of them would lose its hours without any other test noticing."""
+    ns = NORMSETS["regionaal"]
+    extra = ns.producten["triage"].model_copy(update={"uren": 5.0, "omschrijving": "Tweede product op Overdragen"})
+    twee = ns.model_copy(update={"producten": {**ns.producten, "nazorg": extra}})
+    rij = pd.DataFrame([{k: 0 for k in TELLINGEN} | {"overdragen": 1350}])
+    assert norm_vector(twee)["overdragen"] == 16 + 5
+    assert benodigde_fte(rij, twee).iloc[0] == pytest.approx(1350 * (16 + 5) / ns.uren_per_fte)
+    assert benodigde_fte(rij, twee).iloc[0] - benodigde_fte(rij, ns).iloc[0] == pytest.approx(5.0)

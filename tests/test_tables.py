@@ -35,3 +35,19 @@ def test_the_notebook_output_is_markdown_only():
     bundle = Tabel(pd.DataFrame({"a": [1]}), "Bijschrift")._repr_mimebundle_()
     assert set(bundle) >= {"text/markdown", "text/plain"} and "text/html" not in bundle
     assert bundle["text/plain"] == "Tabel: Bijschrift"
+
+
+@pytest.mark.parametrize("formatter", [None, str])
+def test_markdown_in_a_text_cell_stays_text_without_the_pandoc_filter(formatter):
+    """Escaping is a rule for every cell, not a property of a column: a text column that has a formatter
+    (``str``, as chapters give a year) is escaped too. Converted without the report's pandoc filter, so the
+    escaping alone must keep the markup out."""
+    import pypandoc
+
+    cel = "*nadruk* <b>vet</b> [link](http://127.0.0.1:9/) `code` $x$ @ref"
+    formats = {"bron": formatter} if formatter else None
+    md = Tabel(pd.DataFrame({"bron": [cel]}), "x", formats).markdown()
+    html = pypandoc.convert_text(md, to="html5", format="markdown")
+    for markup in ("<em>", "<b>", "<a ", "<code>", "math", "citation"):
+        assert markup not in html, (markup, html)
+    assert "*nadruk*" in html and "&lt;b&gt;vet&lt;/b&gt;" in html and "`code`" in html

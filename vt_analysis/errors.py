@@ -48,6 +48,9 @@ class InvoerFout(Exception):
         self.melding = melding
         super().__init__(str(self))
 
+    def __reduce__(self):  # pickled with its fields (a worker process hands it to the parent)
+        return (type(self), (self.bestand, self.plaats, self.melding), self.__dict__)
+
     def __str__(self) -> str:
         plaats = f", {self.plaats}" if self.plaats else ""
         return een_regel(f"{display_path(self.bestand)}{plaats}: {self.melding}")
@@ -59,6 +62,9 @@ class SleutelFout(ValueError):
     def __init__(self, sleutel: str, melding: str):
         self.sleutel = sleutel
         super().__init__(melding)
+
+    def __reduce__(self):
+        return (type(self), (self.sleutel, self.args[0]), self.__dict__)
 
 
 class OmgevingsFout(Exception):

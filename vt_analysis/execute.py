@@ -57,6 +57,9 @@ class HoofdstukFout(Exception):
         plek = f", cel {cel}" if cel is not None else ""
         super().__init__(f"hoofdstuk {notebook}{plek}: {melding}")
 
+    def __reduce__(self):  # pickled with its fields and its message (bewaard_in may have added to it)
+        return (type(self), (self.notebook, self.cel, self.melding, self.uitvoer), {**self.__dict__, "args": self.args})
+
     def bewaard_in(self, pad: Path) -> None:
         self.uitvoer = pad
         self.args = (f"{self.args[0]} (het uitgevoerde hoofdstuk met de fout: {display_path(pad)})",)

@@ -16,14 +16,9 @@ from .tabeldata import TABEL_MIMETYPE, tabel_data
 
 
 def _cel(waarde: object) -> str:
-    """A text cell as literal text: a data field never becomes markup (markup.markdown_tekst escapes ``|`` too)."""
+    """Every cell as literal text, whatever its column's formatter: a data field or a formatter's output never
+    becomes markup (markup.markdown_tekst escapes ``|`` too). Always on, not a property of the column."""
     return markdown_tekst(waarde)
-
-
-def _getal(waarde: object) -> str:
-    """A cell written by the project's number formatter: only the table syntax needs escaping."""
-    tekst = "" if waarde is None else str(waarde)
-    return tekst.replace("|", "\\|").replace("\n", " ")
 
 
 class Tabel:
@@ -53,10 +48,7 @@ class Tabel:
     def markdown(self) -> str:
         kop = "| " + " | ".join(_cel(k) for k in self.koppen) + " |"
         lijn = "|" + "|".join("---:" if r else ":---" for r in self.rechts) + "|"
-        rijen = [
-            "| " + " | ".join(_getal(v) if r else _cel(v) for v, r in zip(rij, self.rechts, strict=True)) + " |"
-            for rij in self.rijen
-        ]
+        rijen = ["| " + " | ".join(_cel(v) for v in rij) + " |" for rij in self.rijen]
         return "\n".join([kop, lijn, *rijen, "", f"Table: {markdown_tekst(self.bijschrift)}"])
 
     def _repr_mimebundle_(self, include=None, exclude=None):
