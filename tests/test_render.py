@@ -140,12 +140,22 @@ def test_manifest_records_inputs_versions_and_commit(rendered):
     assert manifest["pakketten"]["papermill"] and manifest["git_commit"]
 
 
-def test_second_render_comes_from_the_cache_and_is_byte_identical(rendered, render_cache, tmp_path, capsys):
-    uitkomst = render_report(PARAMS, output_root=tmp_path, stil=False, cache_map=render_cache)
+@pytest.mark.parametrize("route", ["rapportcache", "hoofdstukcache"])
+def test_second_render_comes_from_the_cache_and_is_byte_identical(rendered, render_cache, tmp_path, capsys, route):
+    """Nothing changed: the whole report comes from the report cache; without that entry (another machine's
+    cache, a damaged entry) the results and every chapter come from their caches. Both give the same bytes."""
+    cache = render_cache
+    if route == "hoofdstukcache":
+        cache = tmp_path / "cache"
+        shutil.copytree(render_cache, cache, ignore=shutil.ignore_patterns("rapport"))
+    uitkomst = render_report(PARAMS, output_root=tmp_path / "uit", stil=False, cache_map=cache)
     tweede = uitkomst.directory
     assert uitkomst.uit_cache == [p.name for p in load_chapters()]  # nothing changed: no chapter executed
     voortgang = capsys.readouterr().err
-    assert "resultaten uit cache" in voortgang and "hoofdstuk 01-samenvatting uit cache" in voortgang
+    if route == "rapportcache":
+        assert "rapport uit cache" in voortgang and "resultaten" not in voortgang, voortgang
+    else:
+        assert "resultaten uit cache" in voortgang and "hoofdstuk 01-samenvatting uit cache" in voortgang
     for naam in (
         "impactanalyse.html",
         "impactanalyse.pdf",
@@ -153,6 +163,7 @@ def test_second_render_comes_from_the_cache_and_is_byte_identical(rendered, rend
         "impactanalyse.docx",
         "samenvatting.pdf",
         "results.json",
+        "velden.json",
     ):
         assert (tweede / naam).read_bytes() == (rendered / naam).read_bytes(), naam
 

@@ -13,7 +13,6 @@ import warnings
 from pathlib import Path
 
 import nbformat
-import papermill
 
 from . import paths
 from .bestandslezer import lees_bytes
@@ -73,6 +72,8 @@ def check_parameters_cell(notebook: Path) -> None:
     cellen = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     if len(cellen) != 1:
         raise InvoerFout(notebook, "parameters-cel", f"{len(cellen)} cellen met tag 'parameters', verwacht precies één")
+    import papermill  # loaded when a chapter is checked: a re-render from the report cache needs none
+
     gevonden = set(papermill.inspect_notebook(str(notebook)))
     if gevonden != NOTEBOOK_PARAMETERS:
         raise InvoerFout(

@@ -313,16 +313,27 @@ def _toon_waarde(waarde, eenheid: str) -> str:
     return str(waarde)
 
 
+def _render_fouten() -> tuple[type, type]:
+    """A failed chapter and a failed pandoc/typst step: both are raised only after their modules loaded."""
+    from .execute import HoofdstukFout
+    from .pandoc_omzetten import RenderFout
+
+    return HoofdstukFout, RenderFout
+
+
 def _render(args) -> int:
-    from .render import HoofdstukFout, RenderFout, render_report  # heavy imports only when rendering
+    from .render import render_report  # the rendering stack loads only when a report is made
     from .run import load_run
 
     _waarschuw(load_run(args.params, args.data), sys.stderr)
     try:
         uitkomst = render_report(args.params, args.data, args.output)
-    except (HoofdstukFout, RenderFout) as fout:
+    except Exception as fout:
+        hoofdstuk, render = _render_fouten()
+        if not isinstance(fout, (hoofdstuk, render)):
+            raise
         # A chapter that stopped on bad input (a data or params error raised inside it) is bad input: exit 2.
-        invoer = isinstance(fout, HoofdstukFout) and fout.melding.startswith("InvoerFout: ")
+        invoer = isinstance(fout, hoofdstuk) and fout.melding.startswith("InvoerFout: ")
         _fout(f"{str(fout).replace('InvoerFout: ', '', 1)}; het vorige rapport is niet aangeraakt")
         return EXIT_INPUT_ERROR if invoer else EXIT_OMGEVING
     print(f"HTML: {paths.display_path(uitkomst.html)}")

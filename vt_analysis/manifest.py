@@ -30,7 +30,7 @@ PAKKETTEN = (
 )
 
 
-def _git_commit() -> str:
+def git_commit() -> str:
     try:
         commit = subprocess.run(
             ["git", "rev-parse", "HEAD"], cwd=paths.ROOT, capture_output=True, text=True, check=True
@@ -60,7 +60,7 @@ def manifest(run: Run, bronnen_: Bronnen, hoofdstukken: Path) -> dict:
         "params": run.params.model_dump(mode="json"),  # what the next edition compares with (wijzigingen)
         # a what-if: what differs from data/ and the params (None for a real edition, which a what-if never replaces)
         "wat_als": verschillen(run.params, run.data.directory) if is_wat_als(run.params, run.data.directory) else None,
-        "git_commit": _git_commit(),
+        "git_commit": git_commit(),
         "pandoc": pypandoc.get_pandoc_version(),
         "pakketten": versies,
         "invoer_sha256": invoer,
