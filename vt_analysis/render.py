@@ -149,7 +149,7 @@ def __getattr__(naam: str):
     if naam in _LUI:
         import importlib
 
-        return getattr(importlib.import_module(f".{_LUI[naam]}", __name__), naam)
+        return getattr(importlib.import_module(f".{_LUI[naam]}", __package__), naam)
     raise AttributeError(naam)
 
 
