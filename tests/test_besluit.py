@@ -93,7 +93,7 @@ def test_without_a_key_the_document_names_the_missing_key(standaard_resultaten, 
     assert not (paths.DATA_DIR / "verdeelsleutel.yaml").exists()  # the project ships no invented key
     assert r.verdeling.empty and besluit.verdeling_tabel(r) is None
     tekst = render_blok("dekking", r, P)
-    assert "geen verdeelsleutel" in tekst and "verdeelsleutel.yaml" in tekst
+    assert "geen verdeelsleutel" in tekst and "het aandeel per gemeente" in tekst
     assert fmt.euro(r.kerncijfers["a_kosten_overbrugging_euro"]) in tekst
 
 

@@ -84,7 +84,7 @@ def test_a_chapter_depends_on_the_text_blocks_it_shows_only():
         return blokken_in_code(c.source for c in nb.cells if c.cell_type == "code")
 
     assert blokken("01-samenvatting.ipynb") == {"samenvatting", "verzoening", "besluitpunten"}
-    assert blokken("09-conclusie.ipynb") == {"conclusie", "besluitpunten", "risicos", "vragen"}
+    assert blokken("09-conclusie.ipynb") == {"conclusie", "besluitpunten", "dekking", "risicos", "vragen"}
     assert blokken("90-methode-en-bronnen.ipynb") == {"producten"}
     # A block named at run time, or the text set read another way: the chapter depends on every block.
     assert blokken_in_code(["tekst.toon(naam, b)"]) is None
