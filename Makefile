@@ -46,10 +46,11 @@ test: $(STAMP) lint
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not render and not langzaam"
 
-## lint: ruff check and ruff format --check over the whole repository
+## lint: ruff check and ruff format --check over the whole repository, and the layer contract (import-linter)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 ## bench: run the benchmarks and print their figures
 bench: $(STAMP)

@@ -25,10 +25,10 @@ import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from vt_analysis import formatting as fmt  # noqa: E402
-from vt_analysis import paths  # noqa: E402
-from vt_analysis.chapters import load_chapters  # noqa: E402
-from vt_analysis.render import render_report  # noqa: E402
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import paths
+from vt_analysis.bouw.render import render_report  # noqa: E402
+from vt_analysis.invoer.hoofdstuklijst import load_chapters  # noqa: E402
 
 
 def _render(root: Path, lijst: Path, cache: Path) -> tuple[float, list[str]]:

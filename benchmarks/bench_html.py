@@ -23,8 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from vt_analysis import formatting as fmt  # noqa: E402
-from vt_analysis import paths  # noqa: E402
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import paths
 
 LIGHTHOUSE = paths.ROOT / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
 DOELEN = {"mobiel": 0.9, "desktop": 0.95}
@@ -52,7 +52,7 @@ class _StilleHandler(http.server.SimpleHTTPRequestHandler):
 def _rapport_map() -> Path:
     if len(sys.argv) > 1:
         return Path(sys.argv[1])
-    from vt_analysis.render import render_report
+    from vt_analysis.bouw.render import render_report
 
     return render_report(paths.DEFAULT_PARAMS, stil=True).directory
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from vt_analysis import formatting as fmt  # noqa: E402
-from vt_analysis import paths  # noqa: E402
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import paths
 
 VT_ANALYSIS = Path(sys.executable).with_name("vt-analysis")
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from vt_analysis import formatting as fmt  # noqa: E402
-from vt_analysis import paths  # noqa: E402
-from vt_analysis.render import render_report  # noqa: E402
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import paths
+from vt_analysis.bouw.render import render_report  # noqa: E402
 
 
 def main() -> None:

@@ -23,13 +23,13 @@ import sys
 import tempfile
 import time
 
-from vt_analysis import wachttijden as w
-from vt_analysis.formatting import aantal, getal
-from vt_analysis.paths import DEFAULT_PARAMS
-from vt_analysis.prognose import bereken_prognose
-from vt_analysis.run import load_run
-from vt_analysis.scenarios import vergelijking
-from vt_analysis.wachttijden import formatie
+from vt_analysis.basis.formatting import aantal, getal
+from vt_analysis.basis.paths import DEFAULT_PARAMS
+from vt_analysis.invoer.run import load_run
+from vt_analysis.model import wachttijden as w
+from vt_analysis.model.prognose import bereken_prognose
+from vt_analysis.model.scenarios import vergelijking
+from vt_analysis.model.wachttijden import formatie
 
 HERHALINGEN = 3
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from vt_analysis import paths
+from vt_analysis.basis import paths
 from vt_analysis.cli import main
 
 # The session's private cache folder (each xdist worker has its own), removed when the session ends.
@@ -43,7 +43,7 @@ def params_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def tekst_copy(tmp_path: Path, monkeypatch) -> Path:
     """A copy of report/tekst/ that the code under test reads and writes instead of the real one."""
-    from vt_analysis import tekst
+    from vt_analysis.tekst import blokken as tekst
 
     dest = tmp_path / "tekst"
     shutil.copytree(tekst.TEKST_DIR, dest)
@@ -66,7 +66,7 @@ def cli(capsys):
 @pytest.fixture(scope="session")
 def standaard_run():
     """The default run (BURAP 2 2024), loaded once per test session; tests must not change it."""
-    from vt_analysis.run import load_run
+    from vt_analysis.invoer.run import load_run
 
     return load_run()
 
@@ -107,7 +107,7 @@ def standaard_resultaten(standaard_run):
     default run read these results instead of computing them again. The computation started with the
     session (:func:`pytest_configure`); what it stored is verified on reading, and computed here if it failed.
     """
-    from vt_analysis.resultaten import resultaten_met_cache
+    from vt_analysis.model.resultaten import resultaten_met_cache
 
     for proces in _VOORUIT:
         proces.wait()
@@ -118,7 +118,7 @@ def standaard_resultaten(standaard_run):
 def uitgave_burap2(tmp_path, monkeypatch, standaard_run, standaard_resultaten) -> Path:
     """The default run as published in report/output/burap2-2024 (results, velden, manifest): the previous
     edition a new BURAP compares with. The output folder is a temporary one."""
-    from vt_analysis.velden_json import velden_json
+    from vt_analysis.tekst.velden_json import velden_json
 
     root = tmp_path / "output"
     map_ = root / "burap2-2024"
@@ -137,7 +137,7 @@ def render_cache(tmp_path_factory, standaard_resultaten) -> Path:
     """The results and chapter cache of the session's render: its chapter cache starts empty (the render
     executes every chapter), its results are the session's (the default run is computed once per session;
     the renders of changed data and of hostile names compute theirs inside the render)."""
-    from vt_analysis.invoer import standaard_map
+    from vt_analysis.opslag.sleutels import standaard_map
 
     map_ = tmp_path_factory.mktemp("render-cache")
     shutil.copytree(standaard_map() / "resultaten", map_ / "resultaten")
@@ -147,7 +147,7 @@ def render_cache(tmp_path_factory, standaard_resultaten) -> Path:
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory, render_cache) -> Path:
     """The default run rendered once per test session (HTML, PDF, results.json); tests only read it."""
-    from vt_analysis.render import render_report
+    from vt_analysis.bouw.render import render_report
 
     root = tmp_path_factory.mktemp("output")
     uitkomst = render_report(paths.DEFAULT_PARAMS, output_root=root, stil=True, cache_map=render_cache)

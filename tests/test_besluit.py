@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from vt_analysis import formatting as fmt
-from vt_analysis import paths
-from vt_analysis.errors import InvoerFout
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import paths
+from vt_analysis.basis.errors import InvoerFout
 from vt_analysis.hoofdstukken import besluit, samenvatting
-from vt_analysis.markup import markdown_tekst
-from vt_analysis.params import load_params
-from vt_analysis.risicos import load_risicos, vul_omvang
-from vt_analysis.run import load_run
-from vt_analysis.tekst import render_blok
-from vt_analysis.verdeling import TOTAAL, a_bedragen, verdeel_bedrag, verdeling
+from vt_analysis.invoer.params import load_params
+from vt_analysis.invoer.risicos import load_risicos, vul_omvang
+from vt_analysis.invoer.run import load_run
+from vt_analysis.invoer.verdeling import TOTAAL, a_bedragen, verdeel_bedrag, verdeling
+from vt_analysis.tekst.blokken import render_blok
+from vt_analysis.tekst.markup import markdown_tekst
 
 P = load_params(paths.DEFAULT_PARAMS)
 

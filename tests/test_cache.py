@@ -10,10 +10,10 @@ import nbformat
 import pytest
 from helpers import edit_file
 
-from vt_analysis import paths
-from vt_analysis.hoofdstukcache import HoofdstukCache, invoer_sha256
-from vt_analysis.render import render_report
-from vt_analysis.tekst import blokken_in_code
+from vt_analysis.basis import paths
+from vt_analysis.bouw.hoofdstukcache import HoofdstukCache, invoer_sha256
+from vt_analysis.bouw.render import render_report
+from vt_analysis.tekst.blokken import blokken_in_code
 
 TWEE = ("01-samenvatting.ipynb", "90-methode-en-bronnen.ipynb")
 
@@ -88,9 +88,9 @@ def test_a_chapter_depends_on_the_text_blocks_it_shows_only():
     assert blokken("90-methode-en-bronnen.ipynb") == {"producten"}
     # A block named at run time, or the text set read another way: the chapter depends on every block.
     assert blokken_in_code(["tekst.toon(naam, b)"]) is None
-    assert blokken_in_code(["from vt_analysis import tekst as t\nt.blokken(run)"]) is None
-    assert blokken_in_code(["from vt_analysis.tekst import TEKST_DIR"]) is None
-    assert blokken_in_code(["from vt_analysis.tekst import toon\n%matplotlib inline\ntoon('a', b)"]) == {"a"}
+    assert blokken_in_code(["from vt_analysis.tekst import blokken as t\nt.blokken(run)"]) is None
+    assert blokken_in_code(["from vt_analysis.tekst.blokken import TEKST_DIR"]) is None
+    assert blokken_in_code(["from vt_analysis.tekst.blokken import toon\n%matplotlib inline\ntoon('a', b)"]) == {"a"}
 
 
 def test_a_changed_text_block_misses_the_cache_of_the_chapters_that_show_it_only(tmp_path, tekst_copy):
@@ -116,7 +116,7 @@ def test_a_changed_text_block_misses_the_cache_of_the_chapters_that_show_it_only
 
 def test_results_cache_entry_is_verified_before_use(standaard_run, standaard_resultaten, tmp_path, monkeypatch):
     """An altered entry in the results cache is never read back: its SHA-256 no longer matches."""
-    from vt_analysis import resultaten as resultaten_module
+    from vt_analysis.model import resultaten as resultaten_module
 
     berekend = []
     monkeypatch.setattr(
@@ -136,8 +136,8 @@ def test_results_cache_entry_is_verified_before_use(standaard_run, standaard_res
 def test_results_cache_key_changes_with_every_data_file_and_the_params(data_copy, tmp_path):
     """Without a render: the results cache's key covers each data file the run reads and its params, so a
     change to any one of them is computed again instead of read from the cache."""
-    from vt_analysis.resultaten import _cache_pad
-    from vt_analysis.run import load_run
+    from vt_analysis.invoer.run import load_run
+    from vt_analysis.model.resultaten import _cache_pad
 
     run = load_run(paths.DEFAULT_PARAMS, data_copy)
     eerst = _cache_pad(run, tmp_path)

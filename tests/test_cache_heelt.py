@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from vt_analysis import paths
-from vt_analysis.hoofdstukcache import HoofdstukCache, invoer_sha256
+from vt_analysis.basis import paths
+from vt_analysis.bouw.hoofdstukcache import HoofdstukCache, invoer_sha256
 
 NAMEN = ("01b-aanleiding.ipynb", "90-methode-en-bronnen.ipynb")
 PARAMETERS = {"params": {}, "data_dir": "data", "resultaten": "results.json"}
@@ -128,8 +128,8 @@ def test_relatieve_of_bestand_xdg_laat_geen_tijdelijke_map_achter(tmp_path, xdg)
     (tmp_path / "bestand").write_text("x")
     thuis = tmp_path / "thuis"
     code = (
-        "from vt_analysis import privecache\n"
-        "from vt_analysis.invoer import standaard_map\n"
+        "from vt_analysis.opslag import privecache\n"
+        "from vt_analysis.opslag.sleutels import standaard_map\n"
         "m = standaard_map(); print(m)\n"
         "print(privecache.haal('x.txt', lambda: b'inhoud'))\n"
     )
@@ -147,7 +147,7 @@ def test_numba_bewaart_in_de_prive_cache(tmp_path):
     """The compiled queue step is cached in the private cache folder, not next to the package's source (a
     system-wide install cannot be written): numba's locator for it is the user-provided folder."""
     code = (
-        "from vt_analysis.wachtrij import gecompileerde_stappen\n"
+        "from vt_analysis.model.wachttijden.wachtrij import gecompileerde_stappen\n"
         "f = gecompileerde_stappen()\n"
         "print(f._cache._cache_path)\n"
     )
@@ -161,7 +161,7 @@ def test_numba_bewaart_in_de_prive_cache(tmp_path):
 def test_render_uit_een_beschadigde_cache_is_byte_gelijk(rendered, render_cache, tmp_path):
     """Every cache of the session's render damaged (chapter database, chapter files, results, PDF, figures):
     the render heals and its report is byte-identical."""
-    from vt_analysis.render import render_report
+    from vt_analysis.bouw.render import render_report
 
     cache = tmp_path / "cache"
     shutil.copytree(render_cache, cache, symlinks=True)
@@ -190,7 +190,7 @@ def test_geweigerde_render_laat_geen_tijdelijke_map_achter(tmp_path, geval, stan
         (tekst / "burap2-2024" / "aanleiding.md").write_text("{{ 'a' * 10 ** 9 }}\n", encoding="utf-8")
     code = (
         "import sys\n"
-        "from vt_analysis import tekst, paths\n"
+        "from vt_analysis.tekst import blokken as tekst; from vt_analysis.basis import paths\n"
         f"tekst.TEKST_DIR = paths.Path({str(tmp_path / 'tekst')!r}) if {geval == 'tekstblok'} else tekst.TEKST_DIR\n"
         "from vt_analysis.cli import main\n"
         f"sys.exit(main(['render', '--params', {str(params)!r}, '--output', {str(tmp_path / 'uit')!r}]))\n"

@@ -6,10 +6,10 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from vt_analysis import formatting as fmt
-from vt_analysis.charts import tornado_chart
-from vt_analysis.grafiekthema import KLEUREN, VARIANT_KLEUREN, contrastverhouding, thema
-from vt_analysis.grafiekweergave import figuur
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.hoofdstukken.charts import tornado_chart
+from vt_analysis.hoofdstukken.grafiekthema import KLEUREN, VARIANT_KLEUREN, contrastverhouding, thema
+from vt_analysis.hoofdstukken.grafiekweergave import figuur
 
 
 @pytest.mark.parametrize("kleur", sorted(set(KLEUREN.values()) | set(VARIANT_KLEUREN.values())))

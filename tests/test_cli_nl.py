@@ -7,7 +7,7 @@ import importlib.metadata
 import pytest
 from helpers import edit_file
 
-from vt_analysis import paths
+from vt_analysis.basis import paths
 
 
 def test_version(cli):
@@ -56,7 +56,7 @@ def test_decimal_comma_in_yaml_is_explained(cli, data_copy):
 
 def test_no_pydantic_error_code_reaches_the_user():
     """Every error type without its own Dutch wording still reads as Dutch, never as '(some_code)'."""
-    from vt_analysis.errors import beschrijf_pydantic_fout
+    from vt_analysis.basis.errors import beschrijf_pydantic_fout
 
     tekst = beschrijf_pydantic_fout({"type": "url_parsing", "input": "x", "msg": "Input should be a valid URL"})
     assert tekst == "'x' is hier geen geldige waarde"
@@ -64,8 +64,8 @@ def test_no_pydantic_error_code_reaches_the_user():
 
 def test_chapter_failing_on_bad_input_exits_2(cli, monkeypatch, tmp_path):
     """A chapter that stops on a data or params error is bad input (exit 2), not a broken machine."""
-    from vt_analysis import render
-    from vt_analysis.execute import HoofdstukFout
+    from vt_analysis.bouw import render
+    from vt_analysis.bouw.execute import HoofdstukFout
 
     def faalt(*args, **kwargs):
         raise HoofdstukFout("03-prognose.ipynb", 2, "InvoerFout: data/volumes.csv, periode 'x': ontbreekt")

@@ -8,8 +8,8 @@ import altair as alt
 import nbformat
 import pandas as pd
 
-from vt_analysis.charts import VEGALITE_MIMETYPE, figuur
-from vt_analysis.convert import combine_notebooks, to_markdown
+from vt_analysis.bouw.convert import combine_notebooks, to_markdown
+from vt_analysis.hoofdstukken.charts import VEGALITE_MIMETYPE, figuur
 
 
 def _notebook(tmp_path):

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from helpers import edit_file
 
-from vt_analysis import paths
-from vt_analysis.data import load_dataset, load_kengetallen, load_volumes
-from vt_analysis.errors import InvoerFout
+from vt_analysis.basis import paths
+from vt_analysis.basis.errors import InvoerFout
+from vt_analysis.invoer.data import load_dataset, load_kengetallen, load_volumes
 
 PARAMS = paths.DEFAULT_PARAMS
 
@@ -178,8 +178,8 @@ def test_other_counts_in_a_copy_compute_new_figures(data_copy):
     The run is loaded as ``compute --data`` loads it; Bijlage 2 comes from the rekentool alone (the
     queue model adds nothing to it), so the test runs that and not the whole computation.
     """
-    from vt_analysis.rekentool import bereken_formatie
-    from vt_analysis.run import load_run
+    from vt_analysis.invoer.run import load_run
+    from vt_analysis.model.rekentool import bereken_formatie
 
     edit_file(data_copy / "volumes.csv", "4400,3744,576,576,3168,576", "4400,4000,576,576,3168,576")
     run = load_run(PARAMS, data_copy)

@@ -7,7 +7,7 @@ import tomllib
 
 import yaml
 
-from vt_analysis import paths
+from vt_analysis.basis import paths
 
 
 def _name(spec: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from vt_analysis.execute import HoofdstukFout, KernelPool, execute_chapters
+from vt_analysis.bouw.execute import HoofdstukFout, KernelPool, execute_chapters
 
 
 def _notebook(map_: Path, naam: str, *code: str) -> Path:

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from vt_analysis import formatting as fmt
+from vt_analysis.basis import formatting as fmt
 
 
 @pytest.mark.parametrize(

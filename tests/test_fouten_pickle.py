@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from vt_analysis.errors import InvoerFout, OmgevingsFout, SleutelFout
-from vt_analysis.execute import HoofdstukFout
-from vt_analysis.pandoc_omzetten import RenderFout
+from vt_analysis.basis.errors import InvoerFout, OmgevingsFout, SleutelFout
+from vt_analysis.bouw.execute import HoofdstukFout
+from vt_analysis.bouw.pandoc_omzetten import RenderFout
 
 FOUTEN = [
     InvoerFout(Path("data/volumes.csv"), "regel 3, kolom meldingen", "'x' is geen getal"),

@@ -22,7 +22,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from vt_analysis import paths
+from vt_analysis.basis import paths
 from vt_analysis.cli import main
 
 # 200 fixed examples in every test run (about a fifth validate and are computed in full); set
@@ -167,7 +167,7 @@ def zelfde_invoer_een_keer_berekend():
     """Many perturbations that validate leave the validated run as it was (a changed comment, bron or line
     order): such a run is computed once. The key is everything ``bereken_resultaten`` reads, pickled, so only
     an equal validated run is reused; every example still loads, validates and writes its JSON."""
-    from vt_analysis import resultaten
+    from vt_analysis.model import resultaten
 
     bereken = resultaten.bereken_resultaten
     berekend: dict[bytes, object] = {}

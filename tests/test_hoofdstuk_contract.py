@@ -6,10 +6,11 @@ import nbformat
 import papermill
 import pytest
 
-from vt_analysis import paths, tekst
-from vt_analysis.chapters import NOTEBOOK_PARAMETERS, check_parameters_cell, load_chapters
-from vt_analysis.errors import InvoerFout
-from vt_analysis.tekst import blokken_in_code
+from vt_analysis.basis import paths
+from vt_analysis.basis.errors import InvoerFout
+from vt_analysis.invoer.hoofdstuklijst import NOTEBOOK_PARAMETERS, check_parameters_cell, load_chapters
+from vt_analysis.tekst import blokken as tekst
+from vt_analysis.tekst.blokken import blokken_in_code
 
 HOOFDSTUKKEN = load_chapters()
 

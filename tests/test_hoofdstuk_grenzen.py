@@ -11,10 +11,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from vt_analysis import execute, paths
-from vt_analysis.chapters import check_parameters_cell, load_chapters
-from vt_analysis.errors import InvoerFout
-from vt_analysis.render import HoofdstukFout, render_report
+from vt_analysis.basis import paths
+from vt_analysis.basis.errors import InvoerFout
+from vt_analysis.bouw import execute
+from vt_analysis.bouw.render import HoofdstukFout, render_report
+from vt_analysis.invoer.hoofdstuklijst import check_parameters_cell, load_chapters
 
 SNEL = "90-methode-en-bronnen.ipynb"  # a chapter without a chart: quick to execute
 

@@ -8,15 +8,15 @@ import os
 import pytest
 from helpers import WACHTTIJDEN_SLEUTELS
 
-from vt_analysis import formatting as fmt
-from vt_analysis import paths
-from vt_analysis.charts import VEGALITE_MIMETYPE, figuur, formatie_chart
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import paths
 from vt_analysis.hoofdstukken import samenvatting as h_samenvatting
+from vt_analysis.hoofdstukken.charts import VEGALITE_MIMETYPE, figuur, formatie_chart
 from vt_analysis.hoofdstukken.meerjarige_ontwikkeling import bijlage2_tabel
 from vt_analysis.hoofdstukken.methode_en_bronnen import normen_tabel
-from vt_analysis.params import load_params
-from vt_analysis.resultaten import Resultaten
-from vt_analysis.run import load_run
+from vt_analysis.invoer.params import load_params
+from vt_analysis.invoer.run import load_run
+from vt_analysis.model.resultaten import Resultaten
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ def test_chart_tooltips_use_the_dutch_formatter(r):
 @pytest.mark.render
 def test_render_leaves_the_working_directory_alone(tmp_path):
     """papermill's cwd= changes the process cwd; with parallel chapters that raced (fixed by not passing it)."""
-    from vt_analysis.render import render_report
+    from vt_analysis.bouw.render import render_report
 
     voor = os.getcwd()
     lijst = tmp_path / "hoofdstukken.yaml"
@@ -147,7 +147,7 @@ def test_claims_render_as_a_list(r):
 def test_summary_sentence_and_summary_table_read_one_field(r):
     """The shortage the summary names in its first sentence and in its table is one field of results.json
     (``tekorten``): change that field alone and both change with it."""
-    from vt_analysis import tekst
+    from vt_analysis.tekst import blokken as tekst
 
     p = load_run(None).params
     leidend = p.leidende_prognose

@@ -12,7 +12,7 @@ import shutil
 import pytest
 from helpers import chromium_dom
 
-from vt_analysis import paths
+from vt_analysis.basis import paths
 
 pytestmark = pytest.mark.render
 
@@ -211,11 +211,11 @@ window.addEventListener('load', function () {
 def test_rekentool_shows_the_reports_figures_and_moves_like_the_python_rekentool(rendered, chromium, tmp_path):
     """Deliver 7: at its defaults the interactive rekentool shows results.json's figures of the leading prognosis;
     each number a reader changes moves required fte, shortage and cost as the Python rekentool computes them."""
-    from vt_analysis import formatting as fmt
-    from vt_analysis.reken_zelf import reken_zelf, uitkomst
-    from vt_analysis.resultaten import Resultaten
-    from vt_analysis.run import load_run
-    from vt_analysis.velden import leidende_prognose
+    from vt_analysis.basis import formatting as fmt
+    from vt_analysis.hoofdstukken.reken_zelf import reken_zelf, uitkomst
+    from vt_analysis.invoer.run import load_run
+    from vt_analysis.model.resultaten import Resultaten
+    from vt_analysis.tekst.velden import leidende_prognose
 
     r = Resultaten.laad(rendered / "results.json")
     rz = reken_zelf(r, leidende_prognose(load_run(paths.DEFAULT_PARAMS)))
@@ -251,9 +251,9 @@ def test_rekentool_shows_the_reports_figures_and_moves_like_the_python_rekentool
 def test_top_of_the_page_gives_the_boards_key_figures_of_results_json(rendered):
     """Under the title block, before the contents: the one-page summary's shortage table, the leading prognosis
     first, each cell as results.json has it; then the rekentool at the report's figures."""
-    from vt_analysis import formatting as fmt
-    from vt_analysis.run import load_run
-    from vt_analysis.velden import leidende_prognose
+    from vt_analysis.basis import formatting as fmt
+    from vt_analysis.invoer.run import load_run
+    from vt_analysis.tekst.velden import leidende_prognose
 
     html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
     kern = html.index('<section class="kerncijfers"')
@@ -281,7 +281,7 @@ def test_top_of_the_page_gives_the_boards_key_figures_of_results_json(rendered):
 
 def test_a_page_without_vega_js_beside_it_keeps_its_charts_and_says_why(rendered, chromium, tmp_path):
     """Mailed alone, the HTML has no vega.js: the static chart stays, the button says what is missing."""
-    from vt_analysis.html_figuren import GEEN_VEGA, VEGA_BESTAND
+    from vt_analysis.bouw.html_figuren import GEEN_VEGA, VEGA_BESTAND
 
     openen = "<script>\ndocument.querySelector('button.vt-interactief').click();\n</script>\n"
     pagina = tmp_path / "impactanalyse.html"  # no vega.js in tmp_path

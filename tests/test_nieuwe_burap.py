@@ -9,10 +9,10 @@ import pytest
 import yaml
 from helpers import POLITIE_2024, voeg_periode_burap1_2025_toe, voeg_politie_2024_toe, voeg_verzuim_2025_toe
 
-from vt_analysis import paths
-from vt_analysis.data import PER_BEGROTINGSJAAR, PER_PEILJAAR, PER_VORIG_JAAR, VEROUDEREND
-from vt_analysis.params import load_params
-from vt_analysis.run import load_run
+from vt_analysis.basis import paths
+from vt_analysis.invoer.data import PER_BEGROTINGSJAAR, PER_PEILJAAR, PER_VORIG_JAAR, VEROUDEREND
+from vt_analysis.invoer.params import load_params
+from vt_analysis.invoer.run import load_run
 
 
 @pytest.fixture

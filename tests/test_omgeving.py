@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from vt_analysis import paths
+from vt_analysis.basis import paths
 
 PARAMS = paths.DEFAULT_PARAMS
 OMGEVINGEN = {

@@ -9,9 +9,10 @@ import sys
 import pytest
 from helpers import edit_file
 
-from vt_analysis import formatting as fmt
-from vt_analysis import omvang, paths
-from vt_analysis.params import load_params
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import paths
+from vt_analysis.invoer.params import load_params
+from vt_analysis.model.wachttijden import omvang
 
 
 def _een_regel(cli, *args) -> str:

@@ -7,7 +7,7 @@ import json
 import pytest
 from helpers import edit_file, params_fout
 
-from vt_analysis import paths
+from vt_analysis.basis import paths
 from vt_analysis.cli import main
 
 

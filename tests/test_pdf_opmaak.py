@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from vt_analysis import paths
-from vt_analysis.params import load_params
+from vt_analysis.basis import paths
+from vt_analysis.invoer.params import load_params
 
 VOET_MARGE_PT = 4  # a run this close above the footer's baseline belongs to the footer's line
 

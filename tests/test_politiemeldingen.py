@@ -1,11 +1,11 @@
-"""Police meldingen and the cut scenario B needs from the other meldingen (vt_analysis.politiemeldingen)."""
+"""Police meldingen and the cut scenario B needs from the other meldingen (vt_analysis.model.politiemeldingen)."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from vt_analysis.politiemeldingen import naar_herkomst, reductie_uit_overige, verschuifbare_meldingen
+from vt_analysis.model.politiemeldingen import naar_herkomst, reductie_uit_overige, verschuifbare_meldingen
 
 
 def test_reductie_uit_overige_known_answer():

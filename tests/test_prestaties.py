@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from vt_analysis import formatting as fmt
-from vt_analysis import paths
-from vt_analysis.charts import VEGALITE_MIMETYPE
-from vt_analysis.prestaties import cit_frame, cit_tabel, indicatoren_frame, indicatoren_tabel, verzuim_figuur
-from vt_analysis.run import load_run
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import paths
+from vt_analysis.hoofdstukken.charts import VEGALITE_MIMETYPE
+from vt_analysis.hoofdstukken.prestaties import (
+    cit_frame,
+    cit_tabel,
+    indicatoren_frame,
+    indicatoren_tabel,
+    verzuim_figuur,
+)
+from vt_analysis.invoer.run import load_run
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +83,7 @@ def test_verzuim_chart_values_equal_the_data(run):
 def test_chapter_pieces_from_the_results(standaard_resultaten, tmp_path):
     """What a text-block chapter shows, from the run's results.json as the renderer passes it."""
     from vt_analysis.hoofdstukken import tekstset
-    from vt_analysis.params import load_params
+    from vt_analysis.invoer.params import load_params
 
     pad = standaard_resultaten.schrijf(tmp_path / "results.json")
     b, r, p = tekstset.laad(load_params(paths.DEFAULT_PARAMS).model_dump(mode="json"), None, str(pad))

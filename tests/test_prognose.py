@@ -8,9 +8,9 @@ from statistics import NormalDist
 import numpy as np
 import pytest
 
-from vt_analysis.data import TELLINGEN, load_dataset
-from vt_analysis.params_secties import PrognoseParams
-from vt_analysis.prognose import bereken_prognose, lineaire_trend, mix, t_quantiel, trendpunten
+from vt_analysis.invoer.data import TELLINGEN, load_dataset
+from vt_analysis.invoer.params_secties import PrognoseParams
+from vt_analysis.model.prognose import bereken_prognose, lineaire_trend, mix, t_quantiel, trendpunten
 
 BESLUIT = "Begroting 2025 besluit AB"
 PEIL = "BURAP 2 2024"

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from vt_analysis import paths, publish
-from vt_analysis.errors import InvoerFout, OmgevingsFout
-from vt_analysis.publish import Publicatie
+from vt_analysis.basis import paths
+from vt_analysis.basis.errors import InvoerFout, OmgevingsFout
+from vt_analysis.bouw import publish
+from vt_analysis.bouw.publish import Publicatie
 
 PARAMS = paths.DEFAULT_PARAMS
 
@@ -254,7 +255,7 @@ def test_mislukte_verwisseling_laat_eigen_bestanden_in_het_vorige_rapport(tmp_pa
 
 def test_outputmap_wordt_gecontroleerd_voor_er_gerekend_wordt(cli, tmp_path, monkeypatch):
     """An unwritable output folder is one plain line naming it, before any computation starts."""
-    from vt_analysis import resultaten
+    from vt_analysis.model import resultaten
 
     def weiger(*args, **kwargs):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(tmp_path / "uit" / ".vt-analysis-schrijftest-x"))

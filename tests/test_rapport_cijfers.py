@@ -12,8 +12,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from vt_analysis import formatting as fmt
-from vt_analysis import paths
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import paths
 
 PARAMS = paths.DEFAULT_PARAMS
 
@@ -119,9 +119,9 @@ def _schrijfwijzen(getallen: list[float]) -> set[str]:
 def test_every_figure_of_the_summary_is_in_results_json(html, results, rendered):
     """Every number of the summary is a figure of results.json, or a veld of the text blocks computed from it
     (a difference or a sum of results.json figures); the leading shortage and the AB-besluit are there."""
-    from vt_analysis.params import load_params
-    from vt_analysis.resultaten import Resultaten
-    from vt_analysis.velden import bron_van, velden
+    from vt_analysis.invoer.params import load_params
+    from vt_analysis.model.resultaten import Resultaten
+    from vt_analysis.tekst.velden import bron_van, velden
 
     tekst = " ".join(html.secties["samenvatting"])
     # Names that contain digits are not figures: the periods of volumes.csv, the legal terms, the years.

@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from vt_analysis import paths
-from vt_analysis.params import load_params, validate_params
-from vt_analysis.tables import tabel
-from vt_analysis.xlsx import schrijf_werkboek
+from vt_analysis.basis import paths
+from vt_analysis.bouw.xlsx import schrijf_werkboek
+from vt_analysis.hoofdstukken.tables import tabel
+from vt_analysis.invoer.params import load_params, validate_params
 
 # The shipped region as the seed names it: the region, its short form and its centrumgemeente.
 NAMEN = (load_params(paths.DEFAULT_PARAMS).regio, "ZHZ", "Dordrecht")

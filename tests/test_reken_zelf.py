@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from vt_analysis import paths
-from vt_analysis.html_bovenaan import reken_zelf_spec
-from vt_analysis.reken_zelf import reken_zelf, uitkomst
-from vt_analysis.resultaten import bereken_resultaten
-from vt_analysis.run import load_run
-from vt_analysis.velden import leidende_prognose
+from vt_analysis.basis import paths
+from vt_analysis.bouw.html_bovenaan import reken_zelf_spec
+from vt_analysis.hoofdstukken.reken_zelf import reken_zelf, uitkomst
+from vt_analysis.invoer.run import load_run
+from vt_analysis.model.resultaten import bereken_resultaten
+from vt_analysis.tekst.velden import leidende_prognose
 
 
 @pytest.fixture(scope="module")

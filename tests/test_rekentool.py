@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vt_analysis.data import TELLINGEN, load_dataset
-from vt_analysis.rekentool import benodigde_fte, bereken_formatie, norm_vector
+from vt_analysis.invoer.data import TELLINGEN, load_dataset
+from vt_analysis.model.rekentool import benodigde_fte, bereken_formatie, norm_vector
 
 # Bijlage 2 as printed in the seed: (fte landelijk, fte regionaal (rekentool ZHZ), gap fte).
 BIJLAGE_2 = {

@@ -19,11 +19,11 @@ import pytest
 from helpers import chromium_dom
 from pypdf import PdfReader
 
-from vt_analysis import paths
-from vt_analysis.chapters import load_chapters
-from vt_analysis.execute import HoofdstukFout
-from vt_analysis.params import load_params
-from vt_analysis.render import render_report
+from vt_analysis.basis import paths
+from vt_analysis.bouw.execute import HoofdstukFout
+from vt_analysis.bouw.render import render_report
+from vt_analysis.invoer.hoofdstuklijst import load_chapters
+from vt_analysis.invoer.params import load_params
 
 pytestmark = pytest.mark.render
 
@@ -475,7 +475,7 @@ def test_pdf_from_the_cache_only_for_the_same_typst_source(standaard_run, tmp_pa
     """The same source gives the cached PDF (and its warnings) without running typst; another source runs it."""
     import typst
 
-    from vt_analysis import pdf_rapport
+    from vt_analysis.bouw import pdf_rapport
 
     cache = tmp_path / "cache"
 

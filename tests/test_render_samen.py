@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from vt_analysis import paths
-from vt_analysis.chapters import load_chapters
+from vt_analysis.basis import paths
+from vt_analysis.invoer.hoofdstuklijst import load_chapters
 
 PARAMS = paths.DEFAULT_PARAMS
 BESTANDEN = ("impactanalyse.html", "impactanalyse.pdf", "impactanalyse.xlsx", "results.json")
@@ -45,7 +45,7 @@ def _render(uit: Path, xdg: Path, tmpdir: Path) -> subprocess.Popen:
 def test_twee_renders_tegelijk_met_een_cache(rendered, render_cache, tmp_path):
     """Both execute every chapter and write the same cache entries at the same time: both reports are
     byte-identical to the session's, and a third render takes every chapter from the cache they left."""
-    from vt_analysis.render import render_report
+    from vt_analysis.bouw.render import render_report
 
     cache = _cache_met_resultaten(render_cache, tmp_path)
     tmpdir = tmp_path / "tmp"

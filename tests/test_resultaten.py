@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from helpers import WACHTTIJDEN_SLEUTELS, edit_file
 
-from vt_analysis import paths
+from vt_analysis.basis import paths
 from vt_analysis.hoofdstukken import laad
-from vt_analysis.resultaten import FRAMES, Resultaten
+from vt_analysis.model.resultaten import FRAMES, Resultaten
 
 
 def test_json_is_strict_and_reads_back_unchanged(standaard_resultaten, tmp_path):
@@ -85,7 +85,7 @@ def test_a_chapter_reads_the_results_of_its_run_or_computes_them(standaard_resul
         laad(anders, None, str(pad))
     # Opened on its own (no results.json): the chapter computes its run; the session's results stand in for
     # the computation, which other tests check.
-    from vt_analysis import resultaten as resultaten_module
+    from vt_analysis.model import resultaten as resultaten_module
 
     berekend = []
     monkeypatch.setattr(
@@ -96,7 +96,7 @@ def test_a_chapter_reads_the_results_of_its_run_or_computes_them(standaard_resul
 
 
 def _params_dict() -> dict:
-    from vt_analysis.params import load_params
+    from vt_analysis.invoer.params import load_params
 
     return load_params(paths.DEFAULT_PARAMS).model_dump(mode="json")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from helpers import edit_file, voeg_periode_burap1_2025_toe, voeg_politie_2024_toe, voeg_verzuim_2025_toe
 
-from vt_analysis import paths
+from vt_analysis.basis import paths
 
 PARAMS = paths.DEFAULT_PARAMS
 

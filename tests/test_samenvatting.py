@@ -7,9 +7,9 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from vt_analysis import formatting as fmt
-from vt_analysis import paths
-from vt_analysis.params import load_params
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import paths
+from vt_analysis.invoer.params import load_params
 
 pytestmark = pytest.mark.render
 

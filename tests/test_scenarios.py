@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 from helpers import edit_file, params_fout
 
-from vt_analysis import paths
-from vt_analysis.data import TELLINGEN
-from vt_analysis.prognose import bereken_prognose
-from vt_analysis.rekentool import benodigde_fte
-from vt_analysis.run import load_run
-from vt_analysis.scenarios import (
+from vt_analysis.basis import paths
+from vt_analysis.invoer.data import TELLINGEN
+from vt_analysis.invoer.run import load_run
+from vt_analysis.model.prognose import bereken_prognose
+from vt_analysis.model.rekentool import benodigde_fte
+from vt_analysis.model.scenarios import (
     HEFBOMEN,
     ScenarioBParams,
     ScenarioCParams,

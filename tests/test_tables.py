@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from vt_analysis import formatting as fmt
-from vt_analysis.tables import Tabel, tabel
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.hoofdstukken.tables import Tabel, tabel
 
 
 def test_numbers_right_text_left_with_caption():

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from vt_analysis import formatting as fmt
-from vt_analysis import paths, tekst, tekstgrens
-from vt_analysis.run import load_run
-from vt_analysis.velden import Bron, Veld, namen, velden
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import paths
+from vt_analysis.invoer.run import load_run
+from vt_analysis.tekst import blokken as tekst
+from vt_analysis.tekst import tekstgrens
+from vt_analysis.tekst.velden import Bron, Veld, namen, velden
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +130,7 @@ def test_conditional_follows_the_numbers(tekstset, run):
 def test_text_from_data_is_escaped_for_markdown(tekstset, run, monkeypatch):
     """Names from data reach a block as they are (a comparison sees them as typed) and are printed through the
     one escaper of markup.py."""
-    import vt_analysis.velden as velden_module
+    import vt_analysis.tekst.velden as velden_module
 
     echte = velden_module.velden
     naam = "<img src=x onerror=alert(1)> ![a](http://x)"

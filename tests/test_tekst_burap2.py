@@ -6,13 +6,13 @@ import pandas as pd
 import pytest
 from helpers import edit_file, params_fout
 
-from vt_analysis import formatting as fmt
-from vt_analysis import tekst
-from vt_analysis.prognose import bereken_prognose
-from vt_analysis.rekentool import bereken_formatie
-from vt_analysis.run import load_run
-from vt_analysis.scenarios import scenario_b
-from vt_analysis.velden import Bron, velden
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.invoer.run import load_run
+from vt_analysis.model.prognose import bereken_prognose
+from vt_analysis.model.rekentool import bereken_formatie
+from vt_analysis.model.scenarios import scenario_b
+from vt_analysis.tekst import blokken as tekst
+from vt_analysis.tekst.velden import Bron, velden
 
 
 @pytest.fixture(scope="module")

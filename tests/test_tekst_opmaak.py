@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from vt_analysis import pdf_rapport, tekst
-from vt_analysis.pandoc_omzetten import pandoc
+from vt_analysis.bouw import pdf_rapport
+from vt_analysis.bouw.pandoc_omzetten import pandoc
+from vt_analysis.tekst import blokken as tekst
 
 VIJANDIG = """Gewone zin met *nadruk* en **vet**.
 

@@ -13,9 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vt_analysis import paths, tekst, tekstgrens
-from vt_analysis.errors import InvoerFout
-from vt_analysis.velden import Bron
+from vt_analysis.basis import paths
+from vt_analysis.basis.errors import InvoerFout
+from vt_analysis.tekst import blokken as tekst
+from vt_analysis.tekst import tekstgrens
+from vt_analysis.tekst.velden import Bron
 
 PARAMS = paths.DEFAULT_PARAMS
 BLOK = "aanleiding"  # a block a chapter shows: the hostile text replaces it
@@ -80,7 +82,7 @@ def test_grens_is_een_regel_met_bestand_en_regel(standaard_resultaten, tekstset,
 
 
 def _run():
-    from vt_analysis.run import load_run
+    from vt_analysis.invoer.run import load_run
 
     return load_run(PARAMS)
 

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import conftest
 
-from vt_analysis import paths
+from vt_analysis.basis import paths
 
 
 class _Config:

@@ -23,8 +23,8 @@ from helpers import (
     voeg_verzuim_2025_toe,
 )
 
-from vt_analysis import formatting as fmt
-from vt_analysis import paths
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import paths
 
 
 @pytest.mark.render

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from pypdf import PdfReader
 
-from vt_analysis.typst_pdf import compileer, typst_inhoud
+from vt_analysis.bouw.typst_pdf import compileer, typst_inhoud
 
 BIJSCHRIFT = "Kosten #1 in $ en @team: 50% // zie https://example.org [a] *b* _c_ <d> `e` ~f \\g"
 

@@ -10,9 +10,10 @@ import pytest
 import typst
 from pypdf import PdfReader
 
-from vt_analysis import paths, typst_pdf
-from vt_analysis.pandoc_omzetten import RenderFout
-from vt_analysis.typst_pdf import typst_tekenreeks
+from vt_analysis.basis import paths
+from vt_analysis.bouw import typst_pdf
+from vt_analysis.bouw.pandoc_omzetten import RenderFout
+from vt_analysis.bouw.typst_pdf import typst_tekenreeks
 
 
 @pytest.mark.parametrize(

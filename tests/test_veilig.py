@@ -17,8 +17,9 @@ import pytest
 from helpers import chromium_dom, edit_file
 from pypdf import PdfReader
 
-from vt_analysis import paths, privecache
-from vt_analysis.render import render_report
+from vt_analysis.basis import paths
+from vt_analysis.bouw.render import render_report
+from vt_analysis.opslag import privecache
 
 PARAMS = paths.DEFAULT_PARAMS
 EXTERN = "http://127.0.0.1:{poort}/lek.png"

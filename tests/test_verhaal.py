@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader
 from test_pdf_opmaak import _paginas, _voet_y
 
-from vt_analysis import paths
-from vt_analysis.params import load_params
-from vt_analysis.velden import bron_naam
+from vt_analysis.basis import paths
+from vt_analysis.invoer.params import load_params
+from vt_analysis.tekst.velden import bron_naam
 
 pytestmark = pytest.mark.render
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from helpers import edit_file
 
-from vt_analysis import paths
-from vt_analysis.chapters import load_chapters
-from vt_analysis.params import load_params
-from vt_analysis.verify import RAPPORT_BESTANDEN, bronnen, rapport_sha256, tekstset_map
+from vt_analysis.basis import paths
+from vt_analysis.bouw.verify import RAPPORT_BESTANDEN, bronnen, rapport_sha256, tekstset_map
+from vt_analysis.invoer.hoofdstuklijst import load_chapters
+from vt_analysis.invoer.params import load_params
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_edited_text_block_is_named(cli, run_map, tekst_copy):
 
 
 def test_changed_lock_file_is_named_and_an_older_manifest_skips_what_it_lacks(cli, run_map, tmp_path, monkeypatch):
-    from vt_analysis import invoer
+    from vt_analysis.opslag import sleutels as invoer
 
     lock = tmp_path / "requirements.lock"
     shutil.copy(invoer.LOCK_BESTAND, lock)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import threading
 
-from vt_analysis import voortgang
-from vt_analysis import wachttijden as w
+from vt_analysis.basis import voortgang
+from vt_analysis.model import wachttijden as w
 
 
 def test_steps_are_heard_inside_the_block_only_and_counted():

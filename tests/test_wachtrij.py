@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from vt_analysis import wachtrij as w
+from vt_analysis.model.wachttijden import wachtrij as w
 
 
 def erlang_c(c: int, a: float) -> float:

@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from vt_analysis import wachttijden as w
-from vt_analysis.data import load_wachttijden
-from vt_analysis.errors import InvoerFout
+from vt_analysis.basis.errors import InvoerFout
 from vt_analysis.hoofdstukken import wachttijden as h
-from vt_analysis.run import load_run
-from vt_analysis.wachttijden import cache, projectie, simulatie
+from vt_analysis.invoer.data import load_wachttijden
+from vt_analysis.invoer.run import load_run
+from vt_analysis.model import wachttijden as w
+from vt_analysis.model.wachttijden import cache, projectie, simulatie
 
 
 @pytest.fixture(scope="module")
@@ -331,7 +331,7 @@ def test_evenwicht_per_wachtrij_geeft_elke_wachtrij_precies_zijn_normuren(datase
 def test_de_gezochte_formatie_haalt_de_norm_en_twee_fte_minder_niet(dataset, klein):
     """The monotone search with common random numbers: at the formation found the annual indicator is at its
     norm; two fte less it is below, two fte more above (checked on the search's own cases)."""
-    from vt_analysis.wachttijden import formatie as nf
+    from vt_analysis.model.wachttijden import formatie as nf
 
     p, kal = klein
     ns = dataset.normen.normsets["regionaal"]
@@ -356,7 +356,7 @@ def test_de_gezochte_formatie_begint_na_de_werving_en_daarvoor_geldt_die_van_het
     57 fte, under balance): the backlog of those months makes the 2025 norm unreachable by any formation from
     July and 2026 need more than when the formation were there from January; a scenario with another
     formation before the start is searched on its own."""
-    from vt_analysis.wachttijden import formatie as nf
+    from vt_analysis.model.wachttijden import formatie as nf
 
     p, kal = klein
     ns = dataset.normen.normsets["regionaal"]
@@ -426,8 +426,8 @@ def test_verzuim_stressvariant_bij_een_tweede_peilmoment(data_copy):
     numbers go."""
     from helpers import edit_file
 
-    from vt_analysis.data import load_kengetallen
     from vt_analysis.hoofdstukken.wachttijden import verzuim_zinsdeel
+    from vt_analysis.invoer.data import load_kengetallen
 
     edit_file(
         data_copy / "kengetallen.yaml",
@@ -583,8 +583,8 @@ def test_methode_wachtlijst_vraagt_de_aantallen(data_copy):
 def test_gemeten_wachtlijsten_zijn_de_beginstand_en_houden_hun_werk(dataset, klein):
     """Measured lists replace the run-in's state: every waiting case beyond the pool is waiting at the start,
     the pools hold the lists' work at the calibrated tempo, and a longer list starts the year with more waiting."""
-    from vt_analysis.data import Kengetal, Wachtlijsten
-    from vt_analysis.wachttijden.beginstand import uit_wachtlijst
+    from vt_analysis.invoer.data import Kengetal, Wachtlijsten
+    from vt_analysis.model.wachttijden.beginstand import uit_wachtlijst
 
     p, kal = klein
     ns = dataset.normen.normsets["regionaal"]

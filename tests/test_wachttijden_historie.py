@@ -9,10 +9,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from vt_analysis import wachttijden as w
-from vt_analysis.data import HISTORIE_KOLOMMEN, load_historie
-from vt_analysis.errors import InvoerFout
-from vt_analysis.wachttijden import historie
+from vt_analysis.basis.errors import InvoerFout
+from vt_analysis.invoer.data import HISTORIE_KOLOMMEN, load_historie
+from vt_analysis.model import wachttijden as w
+from vt_analysis.model.wachttijden import historie
 
 # The history is generated at the annual calibration's tempi times this factor: near balance, where months
 # differ (at a collapsed or empty queue every tempo fits), and not the calibration's own figures.

@@ -9,9 +9,9 @@ import shutil
 import pytest
 from helpers import edit_file
 
-from vt_analysis import paths
-from vt_analysis.run import load_run
-from vt_analysis.watals import SPRONG_FACTOR, plausibiliteit, verschillen
+from vt_analysis.basis import paths
+from vt_analysis.invoer.run import load_run
+from vt_analysis.invoer.watals import SPRONG_FACTOR, plausibiliteit, verschillen
 
 PARAMS = paths.DEFAULT_PARAMS
 PEIL = "BURAP 2 2024,2024,prognose,4998,"
@@ -38,7 +38,7 @@ def test_an_extra_zero_and_a_broken_relation_are_warnings_not_errors(cli, data_c
 def test_meldingen_plus_ten_percent_keeps_the_mix_and_raises_the_need(params_copy):
     """+10% meldingen with the same mix: every count of the peilmoment 10% up, so the work per melding stays
     and the required formation rises (scaling the meldingen column alone would lower it)."""
-    from vt_analysis.resultaten import bereken_resultaten
+    from vt_analysis.model.resultaten import bereken_resultaten
 
     with params_copy.open("a", encoding="utf-8") as f:
         f.write("wat_als:\n  omschrijving: meldingen tien procent hoger\n  meldingen_pct: 10\n")
@@ -59,8 +59,8 @@ def test_meldingen_plus_ten_percent_keeps_the_mix_and_raises_the_need(params_cop
 
 def test_a_what_if_never_replaces_the_real_edition(tmp_path):
     """Even pointed at the real edition's folder, a what-if stops before it touches it."""
-    from vt_analysis.errors import InvoerFout
-    from vt_analysis.publish import Publicatie
+    from vt_analysis.basis.errors import InvoerFout
+    from vt_analysis.bouw.publish import Publicatie
 
     echt = tmp_path / "burap2-2024"
     echt.mkdir()
@@ -81,7 +81,7 @@ def test_data_render_is_a_marked_what_if_in_its_own_folder(tmp_path, data_copy, 
     from openpyxl import load_workbook
     from pypdf import PdfReader
 
-    from vt_analysis.render import render_report
+    from vt_analysis.bouw.render import render_report
 
     root = tmp_path / "output"
     echt = root / "burap2-2024"

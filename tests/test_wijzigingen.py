@@ -8,10 +8,11 @@ import shutil
 import pytest
 from helpers import edit_file
 
-from vt_analysis import formatting as fmt
-from vt_analysis import paths, wijzigingen
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import paths
 from vt_analysis.hoofdstukken import wijzigingen as h_wijzigingen
-from vt_analysis.velden import bron_van, velden
+from vt_analysis.model import wijzigingen
+from vt_analysis.tekst.velden import bron_van, velden
 
 ARCHIEF = paths.ROOT / "report" / "uitgaven" / "burap1-2024"
 
@@ -62,7 +63,7 @@ def _archief_kopie(tmp_path, params_copy, bewerk) -> tuple:
     (kopie / "results.json").write_text(json.dumps(resultaten), encoding="utf-8")
     edit_file(params_copy, "vorige_uitgave: report/uitgaven/burap1-2024", f"vorige_uitgave: {kopie}")
     edit_file(params_copy, "vorige_run: burap1-2024.yaml", f"vorige_run: {paths.PARAMS_DIR / 'burap1-2024.yaml'}")
-    from vt_analysis.run import load_run
+    from vt_analysis.invoer.run import load_run
 
     run = load_run(params_copy)
     return run, wijzigingen.load_vorige_uitgave(run)

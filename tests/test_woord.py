@@ -11,10 +11,10 @@ import pytest
 import yaml
 from docx.oxml.ns import qn
 
-from vt_analysis import formatting as fmt
-from vt_analysis import paths
-from vt_analysis.params import load_params
-from vt_analysis.woord import metadata_yaml
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import paths
+from vt_analysis.bouw.woord import metadata_yaml
+from vt_analysis.invoer.params import load_params
 
 pytestmark = pytest.mark.render
 

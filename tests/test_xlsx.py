@@ -11,10 +11,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from vt_analysis import formatting as fmt
-from vt_analysis.tabeldata import TABEL_MIMETYPE, kolom_data, lees_getal, tabellen_uit_notebooks
-from vt_analysis.tables import tabel
-from vt_analysis.xlsx import MAX_BLADNAAM, OVER_BLAD, bladnamen, excel_formaat, schrijf_werkboek
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.bouw.xlsx import MAX_BLADNAAM, OVER_BLAD, bladnamen, excel_formaat, schrijf_werkboek
+from vt_analysis.hoofdstukken.tabeldata import TABEL_MIMETYPE, kolom_data, lees_getal, tabellen_uit_notebooks
+from vt_analysis.hoofdstukken.tables import tabel
 
 
 @pytest.mark.parametrize(

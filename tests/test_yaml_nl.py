@@ -5,9 +5,9 @@ Dutch message back into English."""
 import pytest
 from helpers import edit_file
 
-from vt_analysis import paths
-from vt_analysis.errors import InvoerFout
-from vt_analysis.yamllaag import _YAML_NL, load_yaml
+from vt_analysis.basis import paths
+from vt_analysis.basis.errors import InvoerFout
+from vt_analysis.invoer.yamllaag import _YAML_NL, load_yaml
 
 # One file per problem of the table that makes the installed library raise exactly that problem.
 VOORBEELDEN = {

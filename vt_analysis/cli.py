@@ -17,8 +17,8 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import paths
-from .errors import (
+from vt_analysis.basis import paths
+from vt_analysis.basis.errors import (
     EXIT_INPUT_ERROR,
     EXIT_OMGEVING,
     EXIT_SIGINT,
@@ -30,7 +30,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from .resultaten import Resultaten
+    pass
 
 # The commands import what they need when they run: ``vt-analysis --help`` or a bad argument loads no pandas.
 
@@ -147,7 +147,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _verify(args) -> int:
-    from .verify import verify
+    from vt_analysis.bouw.verify import verify
 
     verschillen = verify(args.run_map, args.data, args.params)
     if not verschillen:
@@ -162,7 +162,7 @@ def _verify(args) -> int:
 
 
 def _nieuwe_burap(args) -> int:
-    from .nieuwe_burap import nieuwe_burap
+    from vt_analysis.bouw.nieuwe_burap import nieuwe_burap
 
     uitkomst = nieuwe_burap(args.van, args.naam, args.peilmoment, args.data)
     pad = paths.display_path(uitkomst.params_bestand)
@@ -186,7 +186,7 @@ def _nieuwe_burap(args) -> int:
 def _waarschuw(run, uit=None) -> None:
     """Plausibility warnings (not errors) and what makes the run a what-if: part of validate's report
     (stdout), progress lines of a render (stderr). compute prints only its results."""
-    from .watals import is_wat_als, merktekst, plausibiliteit
+    from vt_analysis.invoer.watals import is_wat_als, merktekst, plausibiliteit
 
     uit = uit or sys.stdout  # looked up now: a test may have replaced it
     for regel in plausibiliteit(run.data):
@@ -196,8 +196,8 @@ def _waarschuw(run, uit=None) -> None:
 
 
 def _validate(args) -> int:
-    from .resultaten import resultaten_met_cache
-    from .run import load_run
+    from vt_analysis.invoer.run import load_run
+    from vt_analysis.model.resultaten import resultaten_met_cache
 
     run = load_run(args.params, args.data)
     _waarschuw(run)
@@ -211,8 +211,8 @@ def _validate(args) -> int:
         f"({len(type(d.kengetallen).model_fields)} kengetallen)"
     )
     print(f"gecontroleerd: {paths.display_path(d.directory / paths.CLAIMS_FILE)} ({len(d.claims)} uitspraken)")
-    from .tekst import controleer_tekstset, tekstset_map, vul_tekstset_in
-    from .wijzigingen import load_vorige_uitgave
+    from vt_analysis.model.wijzigingen import load_vorige_uitgave
+    from vt_analysis.tekst.blokken import controleer_tekstset, tekstset_map, vul_tekstset_in
 
     controleer_tekstset(run)
     aantal = vul_tekstset_in(run, resultaten_met_cache(run)[0])  # what render would meet, found here
@@ -227,54 +227,27 @@ def _validate(args) -> int:
     return 0
 
 
-def _print_tabel(r: Resultaten) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from . import formatting as fmt
-
-    normsets = list(r.normen.normsets)
-    table = Table(title=f"Benodigde formatie (run {r.run})")
-    table.add_column("Periode")
-    for kolom in ("meldingen", "overdragen", "adviezen"):
-        table.add_column(kolom.capitalize(), justify="right")
-    for n in normsets:
-        table.add_column(f"Fte {n}", justify="right")
-    table.add_column("Fte beschikbaar", justify="right")
-    for n in normsets:
-        table.add_column(f"Gap {n}", justify="right")
-    for _, rij in r.perioden.iterrows():
-        table.add_row(
-            rij["periode"],
-            *(fmt.aantal(rij[k]) for k in ("meldingen", "overdragen", "adviezen")),
-            *(fmt.fte(rij[f"fte_{n}"]) for n in normsets),
-            fmt.fte(rij["fte_beschikbaar"]),
-            *(fmt.fte(rij[f"gap_{n}"], teken=True) for n in normsets),
-        )
-    Console(width=None if sys.stdout.isatty() else 160).print(table)
-
-
 def _compute(args) -> int:
-    from .resultaten import resultaten_met_cache
-    from .run import load_run
+    from vt_analysis.invoer.run import load_run
+    from vt_analysis.model.resultaten import resultaten_met_cache
 
     run = load_run(args.params, args.data)
     resultaten, _ = resultaten_met_cache(run)
     if args.json:
         sys.stdout.write(resultaten.naar_json())
     else:
-        _print_tabel(resultaten)
+        from vt_analysis.bouw.terminal import formatie_tabel
+
+        formatie_tabel(resultaten)
     return 0
 
 
 def _velden(args) -> int:
-    from rich.console import Console
-    from rich.table import Table
-
-    from . import strikt_json
-    from .run import load_run
-    from .tekst import controleer_tekstset
-    from .velden import json_waarde, velden
+    from vt_analysis.basis import strikt_json
+    from vt_analysis.bouw.terminal import velden_tabel
+    from vt_analysis.invoer.run import load_run
+    from vt_analysis.tekst.blokken import controleer_tekstset
+    from vt_analysis.tekst.velden import json_waarde, velden
 
     run = load_run(args.params, args.data)
     controleer_tekstset(run)
@@ -286,44 +259,21 @@ def _velden(args) -> int:
         }
         sys.stdout.write(strikt_json.tekst(inhoud))
         return 0
-    table = Table(title=f"Namen voor de tekstblokken ({run.params.run_naam})")
-    table.add_column("Naam")
-    table.add_column("Waarde", justify="right")
-    table.add_column("Eenheid")
-    table.add_column("Omschrijving")
-    for naam, v in alle.items():
-        table.add_row(naam, _toon_waarde(v.waarde, v.eenheid), v.eenheid, v.omschrijving)
-    Console(width=None if sys.stdout.isatty() else 200).print(table)
+    velden_tabel(run.params.run_naam, alle)
     return 0
-
-
-def _toon_waarde(waarde, eenheid: str) -> str:
-    from . import formatting as fmt
-
-    if isinstance(waarde, bool) or waarde is None:
-        return {True: "ja", False: "nee", None: "–"}[waarde]
-    if isinstance(waarde, (int, float)):
-        if eenheid == "euro":
-            return fmt.euro(waarde)
-        if eenheid == "jaar":
-            return str(int(waarde))
-        return fmt.getal(waarde, 0 if float(waarde).is_integer() and eenheid != "fte" else 2)
-    if eenheid == "datum":
-        return fmt.datum(waarde)
-    return str(waarde)
 
 
 def _render_fouten() -> tuple[type, type]:
     """A failed chapter and a failed pandoc/typst step: both are raised only after their modules loaded."""
-    from .execute import HoofdstukFout
-    from .pandoc_omzetten import RenderFout
+    from vt_analysis.bouw.execute import HoofdstukFout
+    from vt_analysis.bouw.pandoc_omzetten import RenderFout
 
     return HoofdstukFout, RenderFout
 
 
 def _render(args) -> int:
-    from .render import render_report  # the rendering stack loads only when a report is made
-    from .run import load_run
+    from vt_analysis.bouw.render import render_report  # the rendering stack loads only when a report is made
+    from vt_analysis.invoer.run import load_run
 
     _waarschuw(load_run(args.params, args.data), sys.stderr)
     try:
@@ -360,7 +310,7 @@ def _na_signaal(args, code: int) -> int:
     """After an interrupted render the work folder is gone and the kernels are killed; chapter threads
     still waiting on those kernels would only log noise, so the process ends here at once."""
     if args.opdracht == "render":
-        from .invoer import ruim_tijdelijk_op
+        from vt_analysis.opslag.sleutels import ruim_tijdelijk_op
 
         ruim_tijdelijk_op()  # os._exit runs no atexit: a temporary cache folder goes now
         sys.stdout.flush()

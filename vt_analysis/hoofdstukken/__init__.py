@@ -1,7 +1,7 @@
 """Report modules, one per chapter notebook: Resultaten (and plain params values) in, Dutch out.
 
-Each function returns one thing to display (a Markdown text, a :class:`~vt_analysis.tables.Tabel`
-or a :class:`~vt_analysis.charts.Figuur`), so a notebook cell is one call. Sentences are generated
+Each function returns one thing to display (a Markdown text, a :class:`~vt_analysis.hoofdstukken.tables.Tabel`
+or a :class:`~vt_analysis.hoofdstukken.charts.Figuur`), so a notebook cell is one call. Sentences are generated
 from the results, so they stay true when the data or params change. :func:`laad` gives a chapter
 its results and params: from the run's ``results.json`` when the renderer passes its path, or
 computed on the spot when a chapter is opened on its own.
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..params import RunParams, validate_params
-from ..resultaten import Resultaten
+from vt_analysis.invoer.params import RunParams, validate_params
+from vt_analysis.model.resultaten import Resultaten
 
 
 def laad(
@@ -24,8 +24,8 @@ def laad(
     those of that run. Without it the run is loaded and computed here (a chapter opened in Jupyter).
     """
     if resultaten is None:
-        from ..resultaten import bereken_resultaten
-        from ..run import load_run
+        from vt_analysis.invoer.run import load_run
+        from vt_analysis.model.resultaten import bereken_resultaten
 
         run = load_run(params, data_dir)
         return bereken_resultaten(run), run.params

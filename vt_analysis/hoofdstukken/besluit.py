@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import formatting as fmt
-from ..params import RunParams
-from ..params_secties import ScenarioDef
-from ..resultaten import Resultaten
-from ..tables import Tabel, tabel
-from ..verdeling import TOTAAL
-from .samenvatting import jaarindicatoren, procent_of_streep, rij_labels
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.hoofdstukken.samenvatting import jaarindicatoren, procent_of_streep, rij_labels
+from vt_analysis.hoofdstukken.tables import Tabel, tabel
+from vt_analysis.invoer.params import RunParams
+from vt_analysis.invoer.params_secties import ScenarioDef
+from vt_analysis.invoer.verdeling import TOTAAL
+from vt_analysis.model.resultaten import Resultaten
 
 NIETS_DOEN = "niets_doen"
 

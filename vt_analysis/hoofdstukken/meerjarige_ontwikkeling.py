@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from IPython.display import Markdown
 
-from .. import formatting as fmt
-from ..charts import Figuur, figuur, formatie_chart, meldingen_adviezen_chart
-from ..data import TELLINGEN
-from ..resultaten import Resultaten
-from ..tables import Tabel, tabel
-from .namen import TELLING_NAMEN
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.hoofdstukken.charts import Figuur, figuur, formatie_chart, meldingen_adviezen_chart
+from vt_analysis.hoofdstukken.namen import TELLING_NAMEN
+from vt_analysis.hoofdstukken.tables import Tabel, tabel
+from vt_analysis.invoer.data import TELLINGEN
+from vt_analysis.model.resultaten import Resultaten
 
 
 def volumes_tabel(r: Resultaten) -> Tabel:

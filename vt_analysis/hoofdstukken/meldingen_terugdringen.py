@@ -6,13 +6,13 @@ from datetime import date
 
 from IPython.display import Markdown
 
-from .. import formatting as fmt
-from ..params import RunParams
-from ..params_secties import ScenarioBParams
-from ..resultaten import Resultaten
-from ..tables import Tabel, tabel
-from ..velden import bron_naam
-from .namen import TELLING_NAMEN, klein
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.hoofdstukken.namen import TELLING_NAMEN, klein
+from vt_analysis.hoofdstukken.tables import Tabel, tabel
+from vt_analysis.invoer.params import RunParams
+from vt_analysis.invoer.params_secties import ScenarioBParams
+from vt_analysis.model.resultaten import Resultaten
+from vt_analysis.tekst.velden import bron_naam
 
 
 def scenario_b_tekst(r: Resultaten, b_params: ScenarioBParams) -> Markdown:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
-from .. import formatting as fmt
-from ..data import kengetallen_frame
-from ..params import RunParams
-from ..rekentool import fte_uit_normuren, uren_per_product
-from ..resultaten import Resultaten
-from ..tables import Tabel, tabel
-from ..velden import bron_naam
-from .namen import TELLING_NAMEN, kengetal_naam
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.hoofdstukken.namen import TELLING_NAMEN, kengetal_naam
+from vt_analysis.hoofdstukken.tables import Tabel, tabel
+from vt_analysis.invoer.data import kengetallen_frame
+from vt_analysis.invoer.params import RunParams
+from vt_analysis.model.rekentool import fte_uit_normuren, uren_per_product
+from vt_analysis.model.resultaten import Resultaten
+from vt_analysis.tekst.velden import bron_naam
 
 
 def normen_tabel(r: Resultaten) -> Tabel:
@@ -114,6 +114,9 @@ GEGEVENS_NAMEN = {
     "kengetallen.yaml": "Kengetallen",
     "claims.csv": "Uitspraken over volume en formatie",
     "wachttijden.yaml": "Aannames wachtrijmodel",
+    "wachttijden_historie.csv": "Gemeten maand- of kwartaalcijfers van de wachtrijen",
+    "risicos.yaml": "Risico's",
+    "verdeelsleutel.yaml": "Verdeelsleutel",
 }
 BESTANDEN = {
     "volumes.csv": "Meldingen, adviezen, overdrachten, onderzoeken, monitoring en fte per periode (Bijlage 2)",
@@ -122,6 +125,11 @@ BESTANDEN = {
     "claims.csv": "Uitspraken over volume en formatie in het brondocument, die de rekentool narekent",
     "wachttijden.yaml": "Aannames van het wachtrijmodel: termijnen, acute meldingen, spreiding en uren per zaak, "
     "vakantieweken, verdeling over de maanden",
+    "wachttijden_historie.csv": "Per maand of kwartaal en per wachtrij: instroom, aandeel binnen de termijn en "
+    "wachtenden "
+    "aan het eind; de kalibratie past het model hierop aan",
+    "risicos.yaml": "Risico's van de opties met eigenaar, moment, beheersmaatregel en bron",
+    "verdeelsleutel.yaml": "Verdeling van de kosten over de financiers of gemeenten",
 }
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
-from .. import formatting as fmt
-from ..params import RunParams
-from ..resultaten import Resultaten
-from ..tables import Tabel, tabel
-from .namen import VARIANT_NAMEN
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.hoofdstukken.namen import VARIANT_NAMEN
+from vt_analysis.hoofdstukken.tables import Tabel, tabel
+from vt_analysis.invoer.params import RunParams
+from vt_analysis.model.resultaten import Resultaten
 
 POSTEN = {
     "formatie": "Tekort aanvullen",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .. import formatting as fmt
-from ..data import TELLING_NAMEN
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.invoer.data import TELLING_NAMEN
 
 VARIANT_NAMEN = {
     "peilmoment": "Peilmoment, geen groei",

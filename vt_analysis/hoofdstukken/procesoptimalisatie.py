@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from IPython.display import Markdown
 
-from .. import formatting as fmt
-from ..charts import Figuur, figuur, waterval_chart
-from ..params_secties import ScenarioCParams
-from ..resultaten import Resultaten
-from ..tables import Tabel, tabel
-from .namen import HEFBOOM_NAMEN, HEFBOOM_NODIG, STAP_NAMEN, klein, tekort_of_ruimte
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.hoofdstukken.charts import Figuur, figuur, waterval_chart
+from vt_analysis.hoofdstukken.namen import HEFBOOM_NAMEN, HEFBOOM_NODIG, STAP_NAMEN, klein, tekort_of_ruimte
+from vt_analysis.hoofdstukken.tables import Tabel, tabel
+from vt_analysis.invoer.params_secties import ScenarioCParams
+from vt_analysis.model.resultaten import Resultaten
 
 ILLUSTRATIEF = " (illustratieve waarden van de hefbomen, geen afspraken of metingen)"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
-from .. import formatting as fmt
-from ..charts import Figuur, figuur, prognose_chart
-from ..params_secties import PrognoseParams
-from ..resultaten import Resultaten
-from ..tables import Tabel, tabel
-from .namen import TELLING_NAMEN, VARIANT_NAMEN
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.hoofdstukken.charts import Figuur, figuur, prognose_chart
+from vt_analysis.hoofdstukken.namen import TELLING_NAMEN, VARIANT_NAMEN
+from vt_analysis.hoofdstukken.tables import Tabel, tabel
+from vt_analysis.invoer.params_secties import PrognoseParams
+from vt_analysis.model.resultaten import Resultaten
 
 
 def _groei_zin(pp: PrognoseParams) -> str:

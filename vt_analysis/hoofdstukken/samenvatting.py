@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import formatting as fmt
-from ..params import RunParams
-from ..resultaten import Resultaten
-from ..tables import Tabel, tabel
-from ..velden import WERKDAGEN_PER_WEEK
-from .middelen_bijstellen import basis_naam
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.hoofdstukken.middelen_bijstellen import basis_naam
+from vt_analysis.hoofdstukken.tables import Tabel, tabel
+from vt_analysis.invoer.params import RunParams
+from vt_analysis.model.resultaten import Resultaten
+from vt_analysis.tekst.velden import WERKDAGEN_PER_WEEK
 
 # --- the summary to decide on: the scenarios in one small table ------------------------------------------
 

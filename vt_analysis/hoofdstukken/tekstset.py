@@ -1,21 +1,21 @@
 """Report module of the chapters written as text blocks (Aanleiding … Begrippenlijst): their data and tables.
 
-The prose of these chapters lives in ``report/tekst/<set>/`` (:mod:`vt_analysis.tekst`); this module gives a
+The prose of these chapters lives in ``report/tekst/<set>/`` (:mod:`vt_analysis.tekst.blokken`); this module gives a
 chapter what its cells show besides that prose: the names for the blocks (the run's velden, with the figures
 of the run's results.json) and the tables and chart of prestatie-indicatoren, verzuim, police meldingen and
-the Crisisinterventieteam (:mod:`vt_analysis.prestaties`).
+the Crisisinterventieteam (:mod:`vt_analysis.hoofdstukken.prestaties`).
 """
 
 from __future__ import annotations
 
-from ..charts import Figuur
-from ..params import RunParams
-from ..prestaties import cit_tabel, indicatoren_tabel, verzuim_figuur
-from ..resultaten import Resultaten
-from ..run import load_run
-from ..tables import Tabel
-from ..velden import Bron
-from . import laad as laad_resultaten
+from vt_analysis.hoofdstukken import laad as laad_resultaten
+from vt_analysis.hoofdstukken.charts import Figuur
+from vt_analysis.hoofdstukken.prestaties import cit_tabel, indicatoren_tabel, verzuim_figuur
+from vt_analysis.hoofdstukken.tables import Tabel
+from vt_analysis.invoer.params import RunParams
+from vt_analysis.invoer.run import load_run
+from vt_analysis.model.resultaten import Resultaten
+from vt_analysis.tekst.velden import Bron
 
 
 def laad(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from IPython.display import Markdown
 
-from .. import formatting as fmt
-from ..charts import Figuur, figuur, tornado_chart, vergelijking_chart
-from ..params import RunParams
-from ..resultaten import Resultaten
-from ..scenarios import HEFBOMEN, c_becijferd
-from ..tables import Tabel, tabel
-from .middelen_bijstellen import basis_naam
-from .namen import invoer_naam, klein
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.hoofdstukken.charts import Figuur, figuur, tornado_chart, vergelijking_chart
+from vt_analysis.hoofdstukken.middelen_bijstellen import basis_naam
+from vt_analysis.hoofdstukken.namen import invoer_naam, klein
+from vt_analysis.hoofdstukken.tables import Tabel, tabel
+from vt_analysis.invoer.params import RunParams
+from vt_analysis.model.resultaten import Resultaten
+from vt_analysis.model.scenarios import HEFBOMEN, c_becijferd
 
 
 def _onbecijferd(p: RunParams) -> set[str]:

@@ -9,13 +9,16 @@ from __future__ import annotations
 import pandas as pd
 from IPython.display import Markdown
 
-from .. import formatting as fmt
-from ..charts import Figuur, figuur, waaier_chart
-from ..markup import markdown_tekst
-from ..resultaten import Resultaten
-from ..tables import Tabel, tabel
-from ..velden import WERKDAGEN_PER_WEEK
-from ..wachttijden import (
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.hoofdstukken.charts import Figuur, figuur, waaier_chart
+from vt_analysis.hoofdstukken.tables import Tabel, tabel
+
+# The chapter's start state and sensitivity, one module beside this one; the notebook reads them from here.
+from vt_analysis.hoofdstukken.wachttijden_aannames import beginstand_tekst as beginstand_tekst
+from vt_analysis.hoofdstukken.wachttijden_aannames import gevoeligheid_figuur as gevoeligheid_figuur
+from vt_analysis.hoofdstukken.wachttijden_aannames import gevoeligheid_tekst as gevoeligheid_tekst
+from vt_analysis.model.resultaten import Resultaten
+from vt_analysis.model.wachttijden import (
     BAND,
     WachttijdenParams,
     evenwicht_fte,
@@ -23,12 +26,9 @@ from ..wachttijden import (
     verzuim_scenario_herkomst,
     verzuim_scenario_pct,
 )
-from ..wachttijden.formatie import MAX_EVENWICHT
-
-# The chapter's start state and sensitivity, one module beside this one; the notebook reads them from here.
-from .wachttijden_aannames import beginstand_tekst as beginstand_tekst
-from .wachttijden_aannames import gevoeligheid_figuur as gevoeligheid_figuur
-from .wachttijden_aannames import gevoeligheid_tekst as gevoeligheid_tekst
+from vt_analysis.model.wachttijden.formatie import MAX_EVENWICHT
+from vt_analysis.tekst.markup import markdown_tekst
+from vt_analysis.tekst.velden import WERKDAGEN_PER_WEEK
 
 
 def _maand(tekst: str | None) -> str:

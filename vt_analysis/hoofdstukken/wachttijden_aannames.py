@@ -12,10 +12,10 @@ import re
 import pandas as pd
 from IPython.display import Markdown
 
-from .. import formatting as fmt
-from ..charts import Figuur, figuur, tornado_chart
-from ..markup import markdown_tekst
-from ..resultaten import Resultaten
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.hoofdstukken.charts import Figuur, figuur, tornado_chart
+from vt_analysis.model.resultaten import Resultaten
+from vt_analysis.tekst.markup import markdown_tekst
 
 __all__ = ["beginstand_tekst", "gevoeligheid_figuur", "gevoeligheid_tekst"]
 

@@ -1,21 +1,21 @@
 """Chapter 09, Wijzigingen ten opzichte van de vorige BURAP: changed inputs and key figures before and after.
 
 The previous edition is read as it was published (its results.json, velden.json and manifest.json); nothing
-is computed here. See :mod:`vt_analysis.wijzigingen`.
+is computed here. See :mod:`vt_analysis.model.wijzigingen`.
 """
 
 from __future__ import annotations
 
 from IPython.display import Markdown
 
-from .. import formatting as fmt
-from .. import wijzigingen as w
-from ..params import RunParams
-from ..resultaten import Resultaten
-from ..run import load_run
-from ..tables import Tabel, tabel
-from ..velden import bron_van, velden
-from .namen import kengetal_naam
+from vt_analysis.basis import formatting as fmt
+from vt_analysis.hoofdstukken.namen import kengetal_naam
+from vt_analysis.hoofdstukken.tables import Tabel, tabel
+from vt_analysis.invoer.params import RunParams
+from vt_analysis.invoer.run import load_run
+from vt_analysis.model import wijzigingen as w
+from vt_analysis.model.resultaten import Resultaten
+from vt_analysis.tekst.velden import bron_van, velden
 
 
 def vorige(p: RunParams, data_dir: str | None = None) -> w.VorigeUitgave | None:

@@ -1,0 +1,30 @@
+"""All project paths in one place, computed from the package location (never from the cwd)."""
+
+from pathlib import Path
+
+PAKKET_DIR = Path(__file__).resolve().parents[1]  # vt_analysis/
+ROOT = PAKKET_DIR.parent
+DATA_DIR = ROOT / "data"
+NOTEBOOKS_DIR = ROOT / "notebooks"
+REPORT_DIR = ROOT / "report"
+PARAMS_DIR = REPORT_DIR / "params"
+OUTPUT_DIR = REPORT_DIR / "output"
+TEMPLATE_DIR = REPORT_DIR / "templates"
+CHAPTERS_FILE = REPORT_DIR / "hoofdstukken.yaml"
+DEFAULT_PARAMS = PARAMS_DIR / "burap2-2024.yaml"
+
+VOLUMES_FILE = "volumes.csv"
+NORMEN_FILE = "normen.yaml"
+KENGETALLEN_FILE = "kengetallen.yaml"
+CLAIMS_FILE = "claims.csv"
+WACHTTIJDEN_FILE = "wachttijden.yaml"
+HISTORIE_FILE = "wachttijden_historie.csv"  # optional
+
+
+def display_path(path: Path) -> str:
+    """A path as a person wants to read it in a message: relative to the cwd when possible."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, RuntimeError, OSError):  # not below the cwd, or a symlink loop
+        return str(path)

@@ -1,0 +1,380 @@
+"""Run parameters: one YAML file per run under ``report/params/``, validated before anything runs.
+
+papermill only warns on unknown parameters and injects them anyway, so the whole file is parsed into
+a pydantic model with ``extra="forbid"``; unknown keys get a did-you-mean suggestion.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import typing
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, ValidationError, model_validator
+
+from vt_analysis.basis import paths
+from vt_analysis.basis.errors import InvoerFout, eerste_fout, from_validation_error
+from vt_analysis.basis.schema import Strikt
+from vt_analysis.invoer.beginstand import wachtlijsten_van
+from vt_analysis.invoer.data import PER_BEGROTINGSJAAR, PER_PEILJAAR, PER_VORIG_JAAR, VEROUDEREND, Dataset
+from vt_analysis.invoer.params_secties import (
+    PrognoseParams,
+    PrognoseVariant,
+    ScenarioAParams,
+    ScenarioBParams,
+    ScenarioCParams,
+    VergelijkingParams,
+    WachttijdenParams,
+    prognose_jaren,
+)
+from vt_analysis.invoer.watals import WatAlsParams
+from vt_analysis.invoer.yamllaag import load_yaml
+
+
+class RunParams(Strikt):
+    """One run of the impactanalyse (e.g. BURAP 2 2024)."""
+
+    run_naam: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64, description="naam van de run en van de outputmap"
+    )
+    titel: str = Field(min_length=1, max_length=200)
+    regio: str = Field(min_length=1, max_length=100)
+    peilmoment: str = Field(
+        min_length=1, max_length=100, description="periode uit volumes.csv die de huidige stand geeft"
+    )
+    besluit_periode: str = Field(
+        min_length=1, max_length=100, description="periode uit volumes.csv met het formatiebesluit"
+    )
+    aanvraag_periode: str | None = Field(
+        default=None,
+        max_length=100,
+        description="periode uit volumes.csv met de formatieaanvraag die aan het besluit voorafging",
+    )
+    documentdatum: date = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))
+    # The document this analysis recomputes and cites: named in the text by this name (and date, when known).
+    brondocument: str | None = Field(
+        default=None, min_length=1, max_length=200, description="naam van het document waarop de analyse steunt"
+    )
+    brondocument_datum: date | None = Field(
+        default=None, ge=date(2000, 1, 1), le=date(2100, 12, 31), description="datum van dat document, als bekend"
+    )
+    normset: str = Field(min_length=1, max_length=100, description="de toegepaste normset")
+    normset_vergelijking: str | None = Field(
+        default=None, max_length=100, description="de normset die ernaast getoond wordt"
+    )
+    # The board document: text set, leading prognosis, status on the title page, the previous run.
+    tekstset: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=64,
+        description="map in report/tekst/; leeg = run_naam",
+    )
+    leidende_prognose: PrognoseVariant = Field(
+        default="winstwaarschuwing", description="de prognose waarop de samenvatting het tekort noemt"
+    )
+    illustratief: bool = Field(default=False, description="hefboomwaarden zijn illustratief, geen afspraken")
+    status: Literal["concept", "definitief"] = Field(default="concept", description="status op de titelpagina")
+    versie: str = Field(default="1.0", min_length=1, max_length=20, description="versie op de titelpagina")
+    # No region is written in code: without an author the document names the programme team of its region.
+    auteur: str = Field(default="", max_length=200, description="leeg = Programmateam Veilig Thuis <regio>")
+    adressaat: str = Field(
+        default="Algemeen Bestuur en Dagelijks Bestuur", min_length=1, max_length=200, description="aan wie"
+    )
+    vorige_run: str | None = Field(
+        default=None,
+        max_length=300,
+        description="params-bestand van de vorige run (in report/params/), voor de wijzigingen",
+    )
+    vorige_uitgave: str | None = Field(
+        default=None,
+        max_length=300,
+        description="map met de vorige uitgave zoals gepubliceerd (results.json, velden.json, manifest.json); "
+        "leeg = report/output/<run_naam van vorige_run>",
+    )
+    # The prognose and the solution directions A, B, C (sections defined in prognose.py / scenarios.py).
+    prognose: PrognoseParams = Field(default_factory=PrognoseParams)
+    scenario_a: ScenarioAParams = Field(default_factory=ScenarioAParams)
+    scenario_b: ScenarioBParams = Field(default_factory=ScenarioBParams)
+    scenario_c: ScenarioCParams = Field(default_factory=ScenarioCParams)
+    vergelijking: VergelijkingParams = Field(default_factory=VergelijkingParams)
+    # The queue model for the legal terms (section defined in wachttijden/maanden.py).
+    wachttijden: WachttijdenParams = Field(default_factory=WachttijdenParams)
+    # A what-if: counts scaled on top of the data (section defined in watals.py); the run is marked as such.
+    wat_als: WatAlsParams | None = None
+
+    @model_validator(mode="after")
+    def _auteur_van_de_regio(self):
+        if not self.auteur.strip():
+            self.auteur = f"Programmateam Veilig Thuis {self.regio}"
+        return self
+
+
+def _section_model(annotation: object) -> type[BaseModel] | None:
+    """The params model behind an annotation: the model itself, or inside ``list[...]`` / ``... | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        model = _section_model(arg)
+        if model is not None:
+            return model
+    return None
+
+
+def _suggest(model: type[BaseModel], loc: tuple) -> str:
+    """Did-you-mean for an unknown key: the closest field name of the section it sits in (also in lists)."""
+    section: type[BaseModel] | None = model
+    for part in loc[:-1]:
+        if isinstance(part, int):  # an item of a list section: same model
+            continue
+        field = section.model_fields.get(str(part)) if section else None
+        section = _section_model(getattr(field, "annotation", None))
+        if section is None:
+            return ""
+    matches = difflib.get_close_matches(str(loc[-1]), list(section.model_fields), n=1, cutoff=0.6)
+    return f" (bedoelde je {matches[0]!r}?)" if matches else ""
+
+
+def validate_params(inhoud: object, bron: Path | str = "params") -> RunParams:
+    """Validate a params mapping; raise one InvoerFout for the first problem."""
+    try:
+        return RunParams.model_validate(inhoud)
+    except ValidationError as exc:
+        err = eerste_fout(exc)
+        fout = from_validation_error(bron, exc)
+        if err["type"] == "extra_forbidden":
+            fout.melding += _suggest(RunParams, err["loc"])
+        raise fout from None
+
+
+def load_params(path: Path | str) -> RunParams:
+    """Read and validate a params YAML file."""
+    path = Path(path)
+    return validate_params(load_yaml(path), path)
+
+
+def perioden_van_run(params: RunParams) -> dict[str, str]:
+    """Every params key that names a period of volumes.csv, with its value: what a run needs of volumes.csv
+    (validation checks them, nieuwe-burap lists the missing ones)."""
+    uit = {"peilmoment": params.peilmoment, "besluit_periode": params.besluit_periode}
+    if params.aanvraag_periode is not None:
+        uit["aanvraag_periode"] = params.aanvraag_periode
+    for sleutel in ("begroting_periode", "basis_periode"):
+        if (waarde := getattr(params.prognose, sleutel)) is not None:
+            uit[f"prognose.{sleutel}"] = waarde
+    return uit
+
+
+def check_params_tegen_data(params: RunParams, dataset: Dataset, bron: Path | str = "params") -> None:
+    """Params that name things in the data (periods, normsets) must find them there."""
+    perioden = list(dataset.volumes["periode"])
+    for sleutel, waarde in perioden_van_run(params).items():
+        if waarde not in perioden:
+            raise InvoerFout(
+                bron,
+                f"sleutel {sleutel}",
+                f"{waarde!r} is geen periode in volumes.csv, verwacht een van: {', '.join(perioden)}",
+            )
+    normsets = list(dataset.normen.normsets)
+    for sleutel in ("normset", "normset_vergelijking"):
+        waarde = getattr(params, sleutel)
+        if waarde is not None and waarde not in normsets:
+            raise InvoerFout(
+                bron,
+                f"sleutel {sleutel}",
+                f"{waarde!r} is geen normset in normen.yaml, verwacht een van: {', '.join(normsets)}",
+            )
+    _check_scenario_params(params, dataset, bron)
+    check_kengetallen_jaren(params, dataset)
+    wachtlijsten_van(dataset, params.peilmoment)  # the queue model's start state is stated for the peilmoment
+    check_samenhang(params, dataset, bron)
+
+
+def _check_scenario_params(params: RunParams, data: Dataset, bron: Path | str) -> None:
+    """The prognose and scenario sections name periods and years: they must be in the data."""
+    if not params.vergelijking.scenarios:
+        raise InvoerFout(
+            bron,
+            "sleutel vergelijking.scenarios",
+            "geen scenario's, verwacht minstens één (met naam en de richtingen A, B en C die het gebruikt)",
+        )
+    beschikbaar = sorted(data.kengetallen.fte_beschikbaar)
+    jaren = prognose_jaren(params.prognose, data)
+    for jaar in jaren:
+        if jaar not in beschikbaar:
+            raise InvoerFout(
+                bron,
+                "sleutel prognose.jaren",
+                f"{jaar} heeft geen fte_beschikbaar in kengetallen.yaml, verwacht een van: "
+                + ", ".join(str(j) for j in beschikbaar),
+            )
+    lijst = ", ".join(str(j) for j in jaren)
+    for jaar in params.scenario_a.overbrugging_jaren:
+        if jaar not in jaren:
+            raise InvoerFout(
+                bron, "sleutel scenario_a.overbrugging_jaren", f"{jaar} is geen prognosejaar, verwacht een van: {lijst}"
+            )
+    g = params.vergelijking.gevoeligheid.jaar
+    if g is not None and g not in jaren:
+        raise InvoerFout(
+            bron, "sleutel vergelijking.gevoeligheid.jaar", f"{g} is geen prognosejaar, verwacht een van: {lijst}"
+        )
+
+
+_JAAR_IN_NAAM = re.compile(r"\b(20\d\d)\b")
+# Police counts of a year, beside the shares of PER_VORIG_JAAR: the same year is needed.
+_POLITIE_AANTALLEN = ("politie_meldingen", "politie_teruggelegd", "afgerond_zonder_inzet")
+
+
+def jaar_van_periode(periode: str | None, dataset: Dataset) -> int | None:
+    """The year of a period: its ``jaar`` in volumes.csv, else the year in its name (``BURAP 1 2025``)."""
+    volumes = dataset.volumes
+    rij = volumes[volumes["periode"] == periode]
+    if not rij.empty:
+        return int(rij.iloc[0]["jaar"])
+    m = _JAAR_IN_NAAM.search(periode or "")
+    return int(m.group(1)) if m else None
+
+
+def benodigde_kengetallen(params: RunParams, dataset: Dataset) -> list[tuple[str, int, str]]:
+    """Every (kengetal, jaar) the run reads, with why: the years follow from the params and the volumes.
+
+    - ``fte_beschikbaar``: every prognose year (the scenarios compare against it);
+    - ``winstwaarschuwing_meldingen``/``_adviezen``: the year of the begroting period (prognose variant);
+    - ``verzuim_pct``: the peilmoment's year (calibration of the queue model; the verzuim scenario takes
+      the highest of the last three years there are);
+    - the figures that age (data.VEROUDEREND): the begroting's agreements and prices of the begroting
+      year, the police shares and counts of the last closed year before the peilmoment.
+    """
+    nodig: list[tuple[str, int, str]] = []
+    p = params.prognose
+    jaren = prognose_jaren(p, dataset)
+    nodig += [("fte_beschikbaar", j, "prognosejaar") for j in jaren]
+    begroting = p.begroting_periode or params.besluit_periode
+    if (j := jaar_van_periode(begroting, dataset)) is not None:
+        reden = f"jaar van de begrotingsperiode {begroting!r}"
+        nodig += [("winstwaarschuwing_meldingen", j, reden), ("winstwaarschuwing_adviezen", j, reden)]
+    if (j := jaar_van_periode(params.peilmoment, dataset)) is not None:
+        nodig.append(("verzuim_pct", j, f"jaar van peilmoment {params.peilmoment!r}"))
+        reden = f"laatste afgesloten jaar vóór peilmoment {params.peilmoment!r}"
+        nodig += [(naam, j - 1, reden) for naam in (*PER_VORIG_JAAR, *_POLITIE_AANTALLEN)]
+        reden = f"gemeten op peilmoment {params.peilmoment!r} (kalibratie van het wachtrijmodel)"
+        nodig += [(naam, j, reden) for naam in PER_PEILJAAR]
+    aanvraag = params.aanvraag_periode or params.besluit_periode
+    if (j := jaar_van_periode(aanvraag, dataset)) is not None:
+        nodig += [(naam, j, f"begrotingsjaar van {aanvraag!r}") for naam in PER_BEGROTINGSJAAR]
+    return nodig
+
+
+def jaren_voor_run(params: RunParams, dataset: Dataset) -> dict[str, int]:
+    """The year each aging figure of the run is taken from (see :func:`benodigde_kengetallen`)."""
+    return {naam: jaar for naam, jaar, _ in benodigde_kengetallen(params, dataset) if naam in VEROUDEREND}
+
+
+def ontbrekende_kengetallen(params: RunParams, dataset: Dataset) -> list[tuple[str, int, str]]:
+    """The (kengetal, jaar, why) the run needs and kengetallen.yaml lacks, in the order they are needed."""
+    kg = dataset.kengetallen_bestand or dataset.kengetallen
+    gezien = set()
+    ontbrekend = []
+    for naam, jaar, reden in benodigde_kengetallen(params, dataset):
+        if jaar not in getattr(kg, naam) and (naam, jaar) not in gezien:
+            ontbrekend.append((naam, jaar, reden))
+        gezien.add((naam, jaar))
+    return ontbrekend
+
+
+def check_kengetallen_jaren(params: RunParams, dataset: Dataset) -> None:
+    """Every year the run uses has its kengetallen: a new BURAP fails here, not with a KeyError later."""
+    ontbrekend = ontbrekende_kengetallen(params, dataset)
+    if ontbrekend:
+        naam, jaar, reden = ontbrekend[0]
+        aanwezig = ", ".join(map(str, sorted(getattr(dataset.kengetallen_bestand or dataset.kengetallen, naam))))
+        rest = f"; ontbreekt ook: {', '.join(f'{n} {j}' for n, j, _ in ontbrekend[1:])}" if len(ontbrekend) > 1 else ""
+        raise InvoerFout(
+            dataset.directory / paths.KENGETALLEN_FILE,
+            f"sleutel {naam}",
+            f"geen waarde voor {jaar} ({reden}), aanwezig: {aanwezig}; "
+            f"voeg '{jaar}: {{waarde: …, eenheid: …, bron: …}}' toe{rest}",
+        )
+
+
+# The queue model and the rekentool divide by these: they must be there and above zero.
+_NODIGE_PRODUCTEN = ("triage", "onderzoek")
+MIN_TRENDJAREN = 3
+
+
+def check_samenhang(params: RunParams, dataset: Dataset, bron: Path | str) -> None:
+    """Cross-checks between params and data that the computation relies on (so validate = computes).
+
+    The applied normset has the products the queue model needs, with hours; the periods the model
+    divides by have meldingen and onderzoeken; the trend has enough years for its interval.
+    """
+    normset = dataset.normen.normsets[params.normset]
+    normen_bestand = dataset.directory / paths.NORMEN_FILE
+    volumes_bestand = dataset.directory / paths.VOLUMES_FILE
+    for product in _NODIGE_PRODUCTEN:
+        norm = normset.producten.get(product)
+        if norm is None:
+            raise InvoerFout(
+                normen_bestand,
+                f"sleutel normsets.{params.normset}.producten",
+                f"product {product!r} ontbreekt (nodig voor de wettelijke termijnen), "
+                f"aanwezig: {', '.join(map(repr, normset.producten))}",
+            )
+        if norm.uren <= 0:
+            raise InvoerFout(
+                normen_bestand,
+                f"sleutel normsets.{params.normset}.producten.{product}.uren",
+                f"{norm.uren!r} uur, verwacht meer dan 0 (het wachtrijmodel deelt erdoor)",
+            )
+    kg = dataset.kengetallen_bestand or dataset.kengetallen
+    kengetallen_bestand = dataset.directory / paths.KENGETALLEN_FILE
+    # The figures the model divides by or needs capacity from: above zero (verzuim below 100%).
+    for naam, jaar, reden in benodigde_kengetallen(params, dataset):
+        waarde = getattr(kg, naam)[jaar].waarde
+        if naam == "kosten_per_fte_euro" and waarde <= 0:
+            raise InvoerFout(
+                kengetallen_bestand,
+                f"sleutel {naam}.{jaar}.waarde",
+                f"{waarde!r}, verwacht meer dan 0 (de kosten worden erdoor gedeeld; {reden})",
+            )
+        if naam in ("fte_beschikbaar", "winstwaarschuwing_meldingen") and waarde <= 0:
+            raise InvoerFout(
+                kengetallen_bestand, f"sleutel {naam}.{jaar}.waarde", f"{waarde!r}, verwacht meer dan 0 ({reden})"
+            )
+        if naam == "verzuim_pct" and waarde >= 100:
+            raise InvoerFout(
+                kengetallen_bestand,
+                f"sleutel {naam}.{jaar}.waarde",
+                f"{waarde!r}, verwacht minder dan 100 (bij 100% verzuim is er geen capaciteit; {reden})",
+            )
+    volumes = dataset.volumes.set_index("periode")
+    p = params.prognose
+    for sleutel, periode in (
+        ("peilmoment", params.peilmoment),
+        ("besluit_periode", params.besluit_periode),
+        ("prognose.basis_periode", p.basis_periode or params.peilmoment),
+        ("prognose.begroting_periode", p.begroting_periode or params.besluit_periode),
+    ):
+        if periode not in volumes.index:
+            continue  # check_params_tegen_data and check_scenario_params name it
+        rij = volumes.loc[periode]
+        # meldingen, and the counts the triage and onderzoek norms apply to (triage: Overdragen).
+        tellingen = dict.fromkeys(["meldingen", *(normset.producten[prod].telling for prod in _NODIGE_PRODUCTEN)])
+        for telling in tellingen:
+            if rij[telling] <= 0:
+                raise InvoerFout(
+                    volumes_bestand,
+                    f"periode {periode!r}, kolom {telling}",
+                    f"{int(rij[telling])}, verwacht meer dan 0: de run rekent met deze periode ({sleutel})",
+                )
+    trendjaren = dataset.volumes[dataset.volumes["status"].isin(p.trend_statussen)]["jaar"].nunique()
+    if trendjaren < MIN_TRENDJAREN:
+        raise InvoerFout(
+            volumes_bestand,
+            "kolom jaar",
+            f"{trendjaren} jaar met status {' of '.join(p.trend_statussen)}, verwacht minstens {MIN_TRENDJAREN} "
+            "(de trend met voorspelinterval, prognose.trend_statussen)",
+        )

@@ -1,0 +1,294 @@
+"""Both queues over one horizon: each class through the Kiefer–Wolfowitz recursion (:mod:`..wachtrij`) on an
+operational clock per replication, block by block; acute meldingen first on the triage pool's clock, the
+regular ones on the clock the acute work leaves; the columns over two threads when there are many.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+
+from vt_analysis.invoer.data import Wachtrijaannames
+from vt_analysis.model.wachttijden.maanden import Dagreeks
+from vt_analysis.model.wachttijden.stromen import Stroom
+from vt_analysis.model.wachttijden.toestand import Beginstand, Horizon, Klasse
+from vt_analysis.model.wachttijden.wachtrij import Klok, gecompileerde_stappen, kiefer_wolfowitz, klok_na_voorrang
+
+# Cases per block: a block's arrays stay in the processor's cache, which makes the per-case passes fast.
+_BLOK = 256
+# Replications over which the waits in werkdagen are summarised (quantiles pool their cases: some
+# 20.000 meldingen a month).
+_WACHT_STEEKPROEF = 50
+# From this many columns on, a run is split over two threads.
+_MIN_KOLOMMEN_PARALLEL = 200
+
+
+def _klokwaarde(klok: Klok, dag: np.ndarray, fractie: np.ndarray, extra_dagen: int = 0) -> np.ndarray:
+    """Clock value at day + fraction (a block of candidates), ``extra_dagen`` working days later.
+
+    One clock for all columns (a scenario): lookups in its day table; a clock per column: in its
+    day-major table, so that the many cases of one day read neighbouring memory.
+    """
+    if (klok.rij == klok.rij[0]).all():
+        tabel, snelheid = klok.tabel[klok.rij[0]], klok.snelheid[klok.rij[0]]
+        index = dag + extra_dagen if extra_dagen else dag
+    else:
+        tabel, snelheid = klok.dagtabel
+        k = dag.shape[1]
+        index = (dag + extra_dagen) * k + np.arange(k)
+    waarde = snelheid.take(index)
+    waarde *= fractie
+    waarde += tabel.take(index)
+    return waarde
+
+
+def _klasse(
+    klok: Klok,
+    stroom: Stroom,
+    uren: np.ndarray,
+    tempo: np.ndarray,
+    servers: int,
+    vrij: np.ndarray,
+    geerfd: np.ndarray,
+    termijn: int,
+    dagen: Dagreeks,
+    bewaar: bool = False,
+    steekproef: bool | int = True,
+) -> Klasse:
+    """One class through the Kiefer–Wolfowitz recursion on ``klok``, block by block.
+
+    ``stroom``: the scenario's cases of this class (:mod:`.stromen`); ``uren``: norm hours per case per
+    day; ``tempo``: per column; ``vrij``/``geerfd``: the state the horizon starts
+    from (servers' remaining work, start times of the inherited waiting cases).
+    """
+    n, k = stroom.tijd.shape
+    pm = dagen.werkdagen // (int(dagen.maand[dagen.werkdagen - 1]) + 1)
+    n_m = dagen.werkdagen // pm
+    grens = klok.op(np.broadcast_to((np.arange(1, n_m + 1) * pm)[:, None], (n_m, k)), 0.0)  # (months, k)
+    eind_horizon = grens[-1]
+    grens_max, grens_min = np.maximum.accumulate(grens.max(axis=1)), np.maximum.accumulate(grens.min(axis=1))
+    een_tempo = bool((tempo == tempo[0]).all())
+    uren_dag = uren / tempo[0] if een_tempo else uren
+    kol = np.arange(k)
+    aantal = np.zeros((n_m + 1) * k)
+    op_tijd = np.zeros((n_m + 1) * k)
+    begonnen = np.zeros((n_m, k))
+    steek = min(int(steekproef) if steekproef is not True else _WACHT_STEEKPROEF, k)
+    rest, s_eind, s_aankomst, s_maand, starts, werken = [], [], [], [], [], []
+    f = np.sort(vrij, axis=0)
+    for a in range(0, n, _BLOK):
+        rijen = slice(a, min(a + _BLOK, n))
+        tijd, geldig = stroom.tijd[rijen], stroom.geldig[rijen]
+        dag = tijd.astype(np.intp)
+        fractie = tijd - dag
+        aanwezig = geldig
+        werk = uren_dag.take(dag)
+        if not een_tempo:
+            werk /= tempo
+        werk *= stroom.werk[rijen]
+        werk *= aanwezig
+        # Padding rows arrive on day 0 at clock 0 with no work: steps that change nothing. Their start is
+        # the earliest free time; only present cases are counted below, so it needs no mask.
+        aankomst = _klokwaarde(klok, dag, fractie)
+        start, f = kiefer_wolfowitz(aankomst, werk, servers, vrij=f, eindstand=True)
+        eind = start + werk
+        binnen = aanwezig & (eind <= _klokwaarde(klok, dag, fractie, termijn))
+        maand = dagen.maand.take(dag)
+        vlak = (maand * k + kol).ravel()
+        aantal += np.bincount(vlak, weights=aanwezig.ravel(), minlength=aantal.size)
+        op_tijd += np.bincount(vlak, weights=binnen.ravel(), minlength=op_tijd.size)
+        # Started before each month's end: start times are nondecreasing down a column (first come first
+        # served), so only the months whose end falls within this block's starts need a comparison.
+        laag, hoog = float(start[0].min()), float(start.max())
+        j0, j1 = (
+            int(np.searchsorted(grens_max, laag, side="right")),
+            int(np.searchsorted(grens_min, hoog, side="right")),
+        )
+        if j1 < n_m:
+            begonnen[j1:] += aanwezig.sum(axis=0)
+        for j in range(j0, min(j1, n_m)):
+            begonnen[j] += (aanwezig & (start < grens[j])).sum(axis=0)
+        if hoog > eind_horizon.min():
+            rest.append(np.where(aanwezig & (start > eind_horizon), start - eind_horizon, np.inf))
+        s_eind.append(np.where(aanwezig[:, :steek], eind[:, :steek], np.nan))
+        s_aankomst.append(tijd[:, :steek].astype(float))
+        s_maand.append(maand[:, :steek])
+        if bewaar:
+            starts.append(start)
+            werken.append(werk)
+    s_eind_v = np.concatenate(s_eind)
+    eindig = np.isfinite(s_eind_v)
+    duur = np.empty(0)
+    if steek:
+        kalender = klok.kalender(np.where(eindig, s_eind_v, 0.0), slice(0, steek))
+        duur = (kalender - np.concatenate(s_aankomst))[eindig]
+    aantal_m = aantal.reshape(n_m + 1, k)[:-1]
+    wachtend = np.cumsum(aantal_m, axis=0) - begonnen
+    if np.isfinite(geerfd).any():
+        wachtend += np.stack([(np.isfinite(geerfd) & (geerfd > g)).sum(axis=0) for g in grens])
+        rest.append(np.where(geerfd > eind_horizon, geerfd - eind_horizon, np.inf))
+    rest_v = np.sort(np.concatenate(rest), axis=0) if rest else np.full((1, k), np.inf)
+    m = max(int(np.isfinite(rest_v).sum(axis=0).max(initial=0)), 1)
+    return Klasse(
+        aantal=aantal_m,
+        op_tijd=op_tijd.reshape(n_m + 1, k)[:-1],
+        wachtend=np.maximum(wachtend, 0),
+        duur=duur,
+        duur_maand=np.concatenate(s_maand)[eindig],
+        vrij_na=np.clip(f - eind_horizon, 0.0, None),
+        wachtend_na=rest_v[:m],
+        start=np.concatenate(starts) if bewaar else None,
+        werk=np.concatenate(werken) if bewaar else None,
+    )
+
+
+def simuleer(
+    dagen: Dagreeks,
+    aannames: Wachtrijaannames,
+    servers: tuple[int, int],
+    tempo: tuple[np.ndarray, np.ndarray],
+    stromen: tuple[Stroom, Stroom, Stroom],
+    begin: Beginstand,
+    steekproef: bool = True,
+    wachtrijen: tuple[bool, bool] = (True, True),
+) -> Horizon:
+    """:func:`simuleer_kolommen`, with the columns split over two threads when there are enough of
+    them and the machine has a second core. Columns are independent, so the result is the same."""
+    k = np.asarray(tempo[0]).size
+    if k < _MIN_KOLOMMEN_PARALLEL or not _twee_kernen():
+        return simuleer_kolommen(dagen, aannames, servers, tempo, stromen, begin, steekproef, wachtrijen)
+    helft = k // 2
+    delen = [slice(0, helft), slice(helft, k)]
+    steek = min(_WACHT_STEEKPROEF, k) if steekproef else 0
+    aantallen = [min(steek, helft), max(0, steek - helft)]
+
+    def deel(i: int) -> Horizon:
+        kol = delen[i]
+        h = simuleer_kolommen(
+            dagen,
+            aannames,
+            servers,
+            tuple(np.asarray(t)[kol] for t in tempo),
+            tuple(s.kolommen(kol) for s in stromen),
+            begin.kolommen(np.arange(k)[kol]),
+            aantallen[i],
+            wachtrijen,
+        )
+        return h.zonder_werk()
+
+    return Horizon.naast(*_in_twee_threads(lambda: deel(0), lambda: deel(1)))
+
+
+def _twee_kernen() -> bool:
+    return (os.cpu_count() or 1) >= 2
+
+
+def _in_twee_threads(hier, daar):
+    """``hier()`` and ``daar()`` at the same time in two threads; returns both results. The compiled
+    recursion and NumPy's array operations release the GIL, so both cores work; an exception in either
+    is raised here as it was raised (no pickling, nothing forked while other threads run)."""
+    gecompileerde_stappen()  # compiled once, before both threads need it
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wachttijden") as pool:
+        tweede = pool.submit(daar)
+        eerste = hier()
+        return eerste, tweede.result()
+
+
+def in_twee_threads(taken: list) -> list:
+    """Every callable of ``taken``, on two threads that each take the next one as they finish (one thread on a
+    single core); the results in the order of ``taken``. Exceptions are raised here as raised."""
+    if len(taken) < 2 or not _twee_kernen():
+        return [t() for t in taken]
+    gecompileerde_stappen()  # compiled once, before both threads need it
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wachttijden") as pool:
+        return [f.result() for f in [pool.submit(t) for t in taken]]
+
+
+def simuleer_kolommen(
+    dagen: Dagreeks,
+    aannames: Wachtrijaannames,
+    servers: tuple[int, int],
+    tempo: tuple[np.ndarray, np.ndarray],
+    stromen: tuple[Stroom, Stroom, Stroom],
+    begin: Beginstand,
+    steekproef: bool | int = True,
+    wachtrijen: tuple[bool, bool] = (True, True),
+    capaciteit: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+) -> Horizon:
+    """Both queues over one horizon. ``tempo``: per column, the norm hours one hour of work covers
+    (triage, onderzoek); ``stromen``: acute, regular and onderzoek candidates of this horizon;
+    ``wachtrijen``: which of triage and onderzoek to run (a queue left out is None in the result);
+    ``capaciteit``: norm hours per day of triage and onderzoek per formation (rows) and the row of each
+    column, to run several formations side by side on the same cases (default: those of ``dagen``).
+
+    The clocks count norm hours per worker at tempo 1; a column with tempo f needs 1/f of a case's norm
+    hours. Acute meldingen run first on the pool's clock; the regular ones on the clock that leaves.
+    """
+    c_t, c_o = servers
+    f_t, f_o = (np.asarray(f, float) for f in tempo)
+    kolommen = f_t.size
+    if capaciteit is None:
+        capaciteit = (dagen.triage_uren[None, :], dagen.onderzoek_uren[None, :], np.zeros(kolommen, np.int64))
+    uren_t, uren_o, rij = capaciteit
+    klok_t = Klok.uit_snelheid(uren_t / c_t, rij)
+    klok_o = Klok.uit_snelheid(uren_o / c_o, rij)
+    st_a, st_r, st_o = stromen
+    term_t = int(aannames.termijn_triage_werkdagen.waarde)
+    term_o = int(aannames.termijn_onderzoek_werkdagen.waarde)
+    acuut = regulier = onderzoek = None
+    if wachtrijen[0]:
+        acuut, regulier = _triage(dagen, st_a, st_r, klok_t, f_t, c_t, begin, term_t, steekproef)
+    if wachtrijen[1]:
+        onderzoek = _klasse(
+            klok_o,
+            st_o,
+            dagen.uren_per_onderzoek,
+            f_o,
+            c_o,
+            begin.onderzoek_vrij,
+            begin.onderzoek_wachtend,
+            term_o,
+            dagen,
+            steekproef=steekproef,
+        )
+    return Horizon(dagen, acuut, regulier, onderzoek)
+
+
+def _triage(dagen, st_a, st_r, klok_t, f_t, c_t, begin, term_t, steekproef) -> tuple[Klasse, Klasse]:
+    """The triage pool: acute meldingen first, the regular ones on the clock the acute work leaves."""
+    acuut = _klasse(
+        klok_t,
+        st_a,
+        dagen.uren_per_melding,
+        f_t,
+        c_t,
+        begin.acuut_vrij,
+        begin.acuut_wachtend,
+        term_t,
+        dagen,
+        bewaar=True,
+        steekproef=steekproef,
+    )
+    # The acute work, with what the servers still had from the previous horizon, slows the regular clock.
+    bezig = begin.acuut_vrij
+    klok_r = klok_na_voorrang(
+        klok_t,
+        np.vstack([np.zeros_like(bezig), acuut.start]),
+        np.vstack([bezig, np.where(np.isfinite(acuut.start), acuut.werk, 0.0)]),
+        c_t,
+    )
+    regulier = _klasse(
+        klok_r,
+        st_r,
+        dagen.uren_per_melding,
+        f_t,
+        c_t,
+        begin.regulier_vrij,
+        begin.regulier_wachtend,
+        term_t,
+        dagen,
+        steekproef=steekproef,
+    )
+    return acuut, regulier
