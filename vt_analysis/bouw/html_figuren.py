@@ -15,6 +15,7 @@ import json
 
 import vl_convert as vlc
 
+from vt_analysis.bouw.verify import VEGA_BESTAND
 from vt_analysis.hoofdstukken.charts import FORMAT_LOCALE
 
 # vega-embed's menu in Dutch (its i18n option); only the exports, nothing that opens an external site.
@@ -29,7 +30,6 @@ ACTIES_NL = {
 CSV_ACTIE = "Gegevens opslaan als CSV"
 KNOP_LABEL = "Interactieve figuur N en gegevens"  # N: the figure's number
 # Vega, Vega-Lite and vega-embed as one script beside the page (html_pagina writes it), loaded on request.
-VEGA_BESTAND = "vega.js"
 GEEN_VEGA = "De interactieve weergave vraagt het bestand N naast deze pagina; wat hierboven staat, is volledig."
 
 _SCRIPT = """<script>

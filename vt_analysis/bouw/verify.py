@@ -27,7 +27,8 @@ PDF_NAAM = "impactanalyse.pdf"
 XLSX_NAAM = "impactanalyse.xlsx"
 DOCX_NAAM = "impactanalyse.docx"
 SAMENVATTING_NAAM = "samenvatting.pdf"
-RAPPORT_BESTANDEN = (HTML_NAAM, PDF_NAAM, XLSX_NAAM, DOCX_NAAM, SAMENVATTING_NAAM, "results.json")
+VEGA_BESTAND = "vega.js"  # the interactive charts' script beside the HTML, loaded on request
+RAPPORT_BESTANDEN = (HTML_NAAM, VEGA_BESTAND, PDF_NAAM, XLSX_NAAM, DOCX_NAAM, SAMENVATTING_NAAM, "results.json")
 MANIFEST_NAAM = "manifest.json"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
