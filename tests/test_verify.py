@@ -15,6 +15,18 @@ from vt_analysis.invoer.hoofdstuklijst import load_chapters
 from vt_analysis.invoer.params import load_params
 
 
+def _lege_run(tmp_path, data_copy, params_copy, tekst_copy) -> tuple[Path, dict]:
+    """An empty run folder and the manifest a render of the copies would write (no report files)."""
+    map_ = tmp_path / "output" / "burap2-2024"
+    map_.mkdir(parents=True)
+    return map_, {
+        "run": "burap2-2024",
+        "bronnen": bronnen(data_copy, params_copy, paths.CHAPTERS_FILE, load_chapters(), tekst_copy / "burap2-2024"),
+        "bron_paden": {"data": str(data_copy), "params": str(params_copy), "hoofdstukken": str(paths.CHAPTERS_FILE)},
+        "rapport_sha256": rapport_sha256(map_),
+    }
+
+
 @pytest.fixture
 def run_map(tmp_path, data_copy, params_copy, tekst_copy) -> Path:
     """A run folder as render leaves it, with stand-in report files (hashing does not care what they hold)."""
@@ -90,14 +102,7 @@ def test_edited_pdf_and_removed_workbook_are_named(cli, run_map):
 def test_edited_previous_run_params_are_named(cli, tmp_path, data_copy, params_copy, tekst_copy):
     """The changes chapter is computed from the previous run's params: editing them makes the report out of date."""
     vorige = Path(shutil.copy(paths.PARAMS_DIR / "burap1-2024.yaml", params_copy.parent / "burap1-2024.yaml"))
-    map_ = tmp_path / "output" / "burap2-2024"
-    map_.mkdir(parents=True)
-    manifest = {
-        "run": "burap2-2024",
-        "bronnen": bronnen(data_copy, params_copy, paths.CHAPTERS_FILE, load_chapters(), tekst_copy / "burap2-2024"),
-        "bron_paden": {"data": str(data_copy), "params": str(params_copy), "hoofdstukken": str(paths.CHAPTERS_FILE)},
-        "rapport_sha256": rapport_sha256(map_),
-    }
+    map_, manifest = _lege_run(tmp_path, data_copy, params_copy, tekst_copy)
     uitgave = {f"vorige_uitgave/{n}" for n in ("results.json", "velden.json", "manifest.json")}
     assert set(manifest["bronnen"]["params"]) == {"params", "vorige_run", *uitgave}
     (map_ / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
@@ -190,14 +195,7 @@ def test_previous_edition_as_published_is_a_source(cli, tmp_path, data_copy, par
     shutil.copy(paths.PARAMS_DIR / "burap1-2024.yaml", params_copy.parent / "burap1-2024.yaml")
     uitgave = Path(shutil.copytree(paths.ROOT / "report" / "uitgaven" / "burap1-2024", tmp_path / "uitgave"))
     edit_file(params_copy, "vorige_uitgave: report/uitgaven/burap1-2024", f"vorige_uitgave: {uitgave}")
-    map_ = tmp_path / "output" / "burap2-2024"
-    map_.mkdir(parents=True)
-    manifest = {
-        "run": "burap2-2024",
-        "bronnen": bronnen(data_copy, params_copy, paths.CHAPTERS_FILE, load_chapters(), tekst_copy / "burap2-2024"),
-        "bron_paden": {"data": str(data_copy), "params": str(params_copy), "hoofdstukken": str(paths.CHAPTERS_FILE)},
-        "rapport_sha256": rapport_sha256(map_),
-    }
+    map_, manifest = _lege_run(tmp_path, data_copy, params_copy, tekst_copy)
     (map_ / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     assert cli("verify", map_)[0] == 0
     resultaten = uitgave / "results.json"

@@ -50,6 +50,11 @@ def _of_streep(eenheid: str, waarde) -> str:
     return "–" if waarde is None or waarde != waarde else _getal(eenheid, waarde)
 
 
+def _van_naar(wat: str, rij) -> str:
+    """One list line of a change: what changed, from the previous edition's value to this one's."""
+    return f"- {wat}: van {_of_streep(rij.eenheid, rij.vorige)} naar {_of_streep(rij.eenheid, rij.huidige)}"
+
+
 def kerncijfers_tabel(r: Resultaten, p: RunParams, vorig: w.VorigeUitgave | None) -> Tabel | None:
     if vorig is None:
         return None
@@ -106,18 +111,10 @@ def uitgangspunten_tekst(r: Resultaten, p: RunParams, vorig: w.VorigeUitgave | N
         regels = [f"- {rij.invoer}: van {rij.vorige} naar {rij.huidige}" for rij in params.itertuples()]
         delen.append("Gewijzigde uitgangspunten:\n\n" + "\n".join(regels))
     if not kg.empty:
-        regels = [
-            f"- {kengetal_naam(rij.kengetal)}: van {_of_streep(rij.eenheid, rij.vorige)} naar "
-            f"{_of_streep(rij.eenheid, rij.huidige)}"
-            for rij in kg.itertuples()
-        ]
+        regels = [_van_naar(kengetal_naam(rij.kengetal), rij) for rij in kg.itertuples()]
         delen.append("Gewijzigde kengetallen (– : niet in die uitgave):\n\n" + "\n".join(regels))
     if not correcties.empty:
-        regels = [
-            f"- {rij.periode}, {rij.gegeven.lower()}: van {_of_streep(rij.eenheid, rij.vorige)} naar "
-            f"{_of_streep(rij.eenheid, rij.huidige)}"
-            for rij in correcties.itertuples()
-        ]
+        regels = [_van_naar(f"{rij.periode}, {rij.gegeven.lower()}", rij) for rij in correcties.itertuples()]
         delen.append("Sinds de vorige uitgave gecorrigeerde gegevens:\n\n" + "\n".join(regels))
     ongewijzigd = [
         naam
