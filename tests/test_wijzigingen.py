@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import shutil
 
@@ -11,6 +12,8 @@ from helpers import edit_file
 from vt_analysis.basis import formatting as fmt
 from vt_analysis.basis import paths
 from vt_analysis.hoofdstukken import wijzigingen as h_wijzigingen
+from vt_analysis.invoer import schemapad
+from vt_analysis.invoer.params import RunParams
 from vt_analysis.model import wijzigingen
 from vt_analysis.tekst.velden import bron_van, velden
 
@@ -41,6 +44,40 @@ def test_changed_params_in_dutch(vorige, standaard_run):
     assert tabel.loc["Peilmoment (laatste stand van de meldingen)"].tolist() == ["BURAP 1 2024", "BURAP 2 2024"]
     assert tabel.loc["Leidende prognose"].tolist() == ["begroting", "winstwaarschuwing"]
     assert not any("_" in label for label in tabel.index), list(tabel.index)
+
+
+def test_every_params_field_has_a_dutch_title_and_a_change_of_any_shows_by_it(standaard_run):
+    """No params key reaches the reader raw: each field carries its title, and a change of any field (every
+    section, a list item of the scenarios too) is a row labelled with that title."""
+    sleutels = schemapad.bladsleutels(RunParams)
+    for k in sleutels:
+        assert schemapad.titel(RunParams, k)[0].isupper(), k  # KeyError: a field without a title
+    huidig = standaard_run.params.model_dump(mode="json")
+    vergeleken = [k for k in sleutels if k.split(".")[0] not in wijzigingen.NIET_VERGELEKEN]
+    for k in vergeleken:
+        ander = copy.deepcopy(huidig)
+        *pad, veld = k.split(".")
+        plek = ander
+        for deel in pad:
+            plek[deel] = {} if plek[deel] is None else plek[deel]  # a section the run leaves out (wat_als)
+            plek = plek[deel] if not isinstance(plek[deel], list) else plek[deel][0]
+        plek[veld] = "anders"
+        rijen = wijzigingen.gewijzigde_params(huidig, ander)
+        assert len(rijen) >= 1, k
+        assert not any("_" in label for label in rijen["invoer"]), (k, list(rijen["invoer"]))
+
+
+def test_a_changed_or_added_scenario_shows_by_its_name(standaard_run):
+    huidig = standaard_run.params.model_dump(mode="json")
+    scenarios = huidig["vergelijking"]["scenarios"]
+    ander = copy.deepcopy(huidig)
+    ander["vergelijking"]["scenarios"][0]["middelen"] = "structureel"
+    ander["vergelijking"]["scenarios"].append({**scenarios[0], "naam": "Nieuw"})
+    rijen = wijzigingen.gewijzigde_params(huidig, ander).set_index("invoer")
+    naam = scenarios[0]["naam"]
+    assert rijen.loc[f"Scenario {naam}: Middelen (A)"].tolist() == [scenarios[0]["middelen"], "structureel"]
+    namen = ", ".join(s["naam"] for s in scenarios)
+    assert rijen.loc["Doorgerekende scenario's"].tolist() == [namen, namen + ", Nieuw"]
 
 
 def test_key_figures_as_published_against_this_run(vorige, standaard_run, standaard_resultaten):

@@ -6,14 +6,12 @@ a pydantic model with ``extra="forbid"``; unknown keys get a did-you-mean sugges
 
 from __future__ import annotations
 
-import difflib
 import re
-import typing
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from vt_analysis.basis import paths
 from vt_analysis.basis.errors import InvoerFout, eerste_fout, from_validation_error
@@ -30,6 +28,7 @@ from vt_analysis.invoer.params_secties import (
     WachttijdenParams,
     prognose_jaren,
 )
+from vt_analysis.invoer.schemapad import suggestie
 from vt_analysis.invoer.watals import WatAlsParams
 from vt_analysis.invoer.yamllaag import load_yaml
 
@@ -38,57 +37,97 @@ class RunParams(Strikt):
     """One run of the impactanalyse (e.g. BURAP 2 2024)."""
 
     run_naam: str = Field(
-        pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64, description="naam van de run en van de outputmap"
+        title="Naam van de run",
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        max_length=64,
+        description="naam van de run en van de outputmap",
     )
-    titel: str = Field(min_length=1, max_length=200)
-    regio: str = Field(min_length=1, max_length=100)
+    titel: str = Field(title="Titel van het document", min_length=1, max_length=200)
+    regio: str = Field(title="Regio", min_length=1, max_length=100)
     peilmoment: str = Field(
-        min_length=1, max_length=100, description="periode uit volumes.csv die de huidige stand geeft"
+        title="Peilmoment (laatste stand van de meldingen)",
+        min_length=1,
+        max_length=100,
+        description="periode uit volumes.csv die de huidige stand geeft",
     )
     besluit_periode: str = Field(
-        min_length=1, max_length=100, description="periode uit volumes.csv met het formatiebesluit"
+        title="Periode met het formatiebesluit",
+        min_length=1,
+        max_length=100,
+        description="periode uit volumes.csv met het formatiebesluit",
     )
     aanvraag_periode: str | None = Field(
+        title="Periode met de formatieaanvraag",
         default=None,
         max_length=100,
         description="periode uit volumes.csv met de formatieaanvraag die aan het besluit voorafging",
     )
-    documentdatum: date = Field(ge=date(2000, 1, 1), le=date(2100, 12, 31))
+    documentdatum: date = Field(title="Datum van het document", ge=date(2000, 1, 1), le=date(2100, 12, 31))
     # The document this analysis recomputes and cites: named in the text by this name (and date, when known).
     brondocument: str | None = Field(
-        default=None, min_length=1, max_length=200, description="naam van het document waarop de analyse steunt"
+        title="Document waarop de analyse steunt",
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="naam van het document waarop de analyse steunt",
     )
     brondocument_datum: date | None = Field(
-        default=None, ge=date(2000, 1, 1), le=date(2100, 12, 31), description="datum van dat document, als bekend"
+        title="Datum van dat document",
+        default=None,
+        ge=date(2000, 1, 1),
+        le=date(2100, 12, 31),
+        description="datum van dat document, als bekend",
     )
-    normset: str = Field(min_length=1, max_length=100, description="de toegepaste normset")
+    normset: str = Field(title="Toegepaste normset", min_length=1, max_length=100, description="de toegepaste normset")
     normset_vergelijking: str | None = Field(
-        default=None, max_length=100, description="de normset die ernaast getoond wordt"
+        title="Normset ter vergelijking",
+        default=None,
+        max_length=100,
+        description="de normset die ernaast getoond wordt",
     )
     # The board document: text set, leading prognosis, status on the title page, the previous run.
     tekstset: str | None = Field(
+        title="Tekstset",
         default=None,
         pattern=r"^[a-z0-9][a-z0-9-]*$",
         max_length=64,
         description="map in report/tekst/; leeg = run_naam",
     )
     leidende_prognose: PrognoseVariant = Field(
-        default="winstwaarschuwing", description="de prognose waarop de samenvatting het tekort noemt"
+        title="Leidende prognose",
+        default="winstwaarschuwing",
+        description="de prognose waarop de samenvatting het tekort noemt",
     )
-    illustratief: bool = Field(default=False, description="hefboomwaarden zijn illustratief, geen afspraken")
-    status: Literal["concept", "definitief"] = Field(default="concept", description="status op de titelpagina")
-    versie: str = Field(default="1.0", min_length=1, max_length=20, description="versie op de titelpagina")
+    illustratief: bool = Field(
+        title="Hefboomwaarden illustratief",
+        default=False,
+        description="hefboomwaarden zijn illustratief, geen afspraken",
+    )
+    status: Literal["concept", "definitief"] = Field(
+        title="Status", default="concept", description="status op de titelpagina"
+    )
+    versie: str = Field(
+        title="Versie", default="1.0", min_length=1, max_length=20, description="versie op de titelpagina"
+    )
     # No region is written in code: without an author the document names the programme team of its region.
-    auteur: str = Field(default="", max_length=200, description="leeg = Programmateam Veilig Thuis <regio>")
+    auteur: str = Field(
+        title="Auteur", default="", max_length=200, description="leeg = Programmateam Veilig Thuis <regio>"
+    )
     adressaat: str = Field(
-        default="Algemeen Bestuur en Dagelijks Bestuur", min_length=1, max_length=200, description="aan wie"
+        title="Adressaat",
+        default="Algemeen Bestuur en Dagelijks Bestuur",
+        min_length=1,
+        max_length=200,
+        description="aan wie",
     )
     vorige_run: str | None = Field(
+        title="Vorige run",
         default=None,
         max_length=300,
         description="params-bestand van de vorige run (in report/params/), voor de wijzigingen",
     )
     vorige_uitgave: str | None = Field(
+        title="Map van de vorige uitgave",
         default=None,
         max_length=300,
         description="map met de vorige uitgave zoals gepubliceerd (results.json, velden.json, manifest.json); "
@@ -103,38 +142,13 @@ class RunParams(Strikt):
     # The queue model for the legal terms (section defined in wachttijden/maanden.py).
     wachttijden: WachttijdenParams = Field(default_factory=WachttijdenParams)
     # A what-if: counts scaled on top of the data (section defined in watals.py); the run is marked as such.
-    wat_als: WatAlsParams | None = None
+    wat_als: WatAlsParams | None = Field(default=None, title="Wat-als")
 
     @model_validator(mode="after")
     def _auteur_van_de_regio(self):
         if not self.auteur.strip():
             self.auteur = f"Programmateam Veilig Thuis {self.regio}"
         return self
-
-
-def _section_model(annotation: object) -> type[BaseModel] | None:
-    """The params model behind an annotation: the model itself, or inside ``list[...]`` / ``... | None``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        model = _section_model(arg)
-        if model is not None:
-            return model
-    return None
-
-
-def _suggest(model: type[BaseModel], loc: tuple) -> str:
-    """Did-you-mean for an unknown key: the closest field name of the section it sits in (also in lists)."""
-    section: type[BaseModel] | None = model
-    for part in loc[:-1]:
-        if isinstance(part, int):  # an item of a list section: same model
-            continue
-        field = section.model_fields.get(str(part)) if section else None
-        section = _section_model(getattr(field, "annotation", None))
-        if section is None:
-            return ""
-    matches = difflib.get_close_matches(str(loc[-1]), list(section.model_fields), n=1, cutoff=0.6)
-    return f" (bedoelde je {matches[0]!r}?)" if matches else ""
 
 
 def validate_params(inhoud: object, bron: Path | str = "params") -> RunParams:
@@ -145,7 +159,7 @@ def validate_params(inhoud: object, bron: Path | str = "params") -> RunParams:
         err = eerste_fout(exc)
         fout = from_validation_error(bron, exc)
         if err["type"] == "extra_forbidden":
-            fout.melding += _suggest(RunParams, err["loc"])
+            fout.melding += suggestie(RunParams, err["loc"])
         raise fout from None
 
 

@@ -34,11 +34,21 @@ MAX_VERSCHILLEN = 6  # changed cells named per file; the rest are counted
 class WatAlsParams(Strikt):
     """The params section ``wat_als``: a stated change on top of the data, for a what-if run."""
 
-    omschrijving: str | None = Field(default=None, max_length=200, description="wat deze wat-als onderzoekt")
-    meldingen_pct: float = Field(
-        default=0, ge=-90, le=500, description="alle tellingen van de perioden in %, de mix per melding blijft gelijk"
+    omschrijving: str | None = Field(
+        title="Wat-als: omschrijving", default=None, max_length=200, description="wat deze wat-als onderzoekt"
     )
-    perioden: list[str] | None = Field(default=None, description="perioden die meeschalen; leeg = het peilmoment")
+    meldingen_pct: float = Field(
+        title="Wat-als: tellingen (%)",
+        default=0,
+        ge=-90,
+        le=500,
+        description="alle tellingen van de perioden in %, de mix per melding blijft gelijk",
+    )
+    perioden: list[str] | None = Field(
+        title="Wat-als: perioden die meeschalen",
+        default=None,
+        description="perioden die meeschalen; leeg = het peilmoment",
+    )
 
 
 def geschaalde_perioden(params) -> list[str]:

@@ -18,35 +18,15 @@ import pandas as pd
 
 from vt_analysis.basis import paths
 from vt_analysis.basis.errors import InvoerFout
+from vt_analysis.invoer import schemapad
 from vt_analysis.invoer.data import TELLING_NAMEN, TELLINGEN
-from vt_analysis.invoer.params import load_params
+from vt_analysis.invoer.params import RunParams, load_params
 from vt_analysis.invoer.run import Run
 from vt_analysis.invoer.watals import kengetal_waarden
 
 # The files of a published edition the comparison reads.
 UITGAVE_BESTANDEN = ("velden.json", "results.json", "manifest.json")
 
-# Dutch labels for the params a new BURAP typically changes; other keys fall back to their description.
-PARAMS_LABELS = {
-    "peilmoment": "Peilmoment (laatste stand van de meldingen)",
-    "besluit_periode": "Periode met het formatiebesluit",
-    "leidende_prognose": "Leidende prognose",
-    "normset": "Toegepaste normset",
-    "normset_vergelijking": "Normset ter vergelijking",
-    "prognose.jaren": "Prognosejaren",
-    "prognose.begroting_periode": "Begroting in de prognose",
-    "prognose.basis_periode": "Basisperiode van de prognose (verhoudingen)",
-    "prognose.begroting_groei_pct_per_jaar": "Groei na het begrotingsjaar (begroting, % per jaar)",
-    "prognose.winstwaarschuwing_groei_pct_per_jaar": "Groei na het begrotingsjaar (winstwaarschuwing, % per jaar)",
-    "scenario_a.prognose_variant": "A: prognose waarop het tekort wordt aangevuld",
-    "scenario_a.overbrugging_jaren": "A: jaren van de tussenperiode",
-    "scenario_b.prognose_variant": "B: prognose waartegen de daling wordt gemeten",
-    "scenario_b.vanaf_jaar": "B: eerste jaar waarin de daling werkt",
-    "scenario_c.vanaf_jaar": "C: eerste jaar waarin de procesoptimalisatie werkt",
-    "vergelijking.prognose_variant": "Standaardprognose van de scenario's",
-    "brondocument": "Document waarop de analyse steunt",
-    "brondocument_datum": "Datum van dat document",
-}
 # Administrative keys: they always differ between runs and say nothing about the figures.
 NIET_VERGELEKEN = {"run_naam", "documentdatum", "vorige_run", "versie", "status", "tekstset", "titel"}
 
@@ -160,21 +140,29 @@ def load_vorige_uitgave(run: Run) -> VorigeUitgave | None:
 
 
 def _plat(d: dict, prefix: str = "") -> dict[str, object]:
+    """Params as ``section.key`` → value; a list of named items (the scenarios) as its names plus
+    ``list[naam].key`` per item, so a changed scenario shows as a change of that scenario."""
     uit: dict[str, object] = {}
     for k, v in d.items():
         sleutel = f"{prefix}{k}"
         if isinstance(v, dict):
             uit |= _plat(v, sleutel + ".")
+        elif isinstance(v, list) and v and all(isinstance(x, dict) and "naam" in x for x in v):
+            uit[sleutel] = [x["naam"] for x in v]
+            for x in v:
+                uit |= _plat({n: w for n, w in x.items() if n != "naam"}, f"{sleutel}[{x['naam']}].")
         else:
             uit[sleutel] = v
     return uit
 
 
 def _label(sleutel: str) -> str:
-    if sleutel in PARAMS_LABELS:
-        return PARAMS_LABELS[sleutel]
-    sectie, _, veld = sleutel.rpartition(".")
-    return (f"{sectie.replace('_', ' ')}: " if sectie else "") + veld.replace("_", " ")
+    """The params field's own title; an item of a named list is prefixed with its name."""
+    if "[" not in sleutel:
+        return schemapad.titel(RunParams, sleutel)
+    lijst, _, rest = sleutel.partition("[")
+    naam, _, veld = rest.partition("].")
+    return f"Scenario {naam}: {schemapad.titel(RunParams, f'{lijst}.{veld}')}"
 
 
 def _tekst(waarde: object) -> str:
@@ -192,7 +180,7 @@ def gewijzigde_params(vorige: dict, huidige: dict) -> pd.DataFrame:
     a, b = _plat(vorige), _plat(huidige)
     rijen = []
     for sleutel in dict.fromkeys([*a, *b]):
-        if sleutel.split(".")[0] in NIET_VERGELEKEN or sleutel.startswith("vergelijking.scenarios"):
+        if sleutel.split(".")[0] in NIET_VERGELEKEN:
             continue
         if a.get(sleutel) != b.get(sleutel):
             rijen.append(
