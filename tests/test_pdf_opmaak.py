@@ -7,6 +7,9 @@ over the footer. That is what these tests catch.
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -99,3 +102,17 @@ def test_no_text_below_the_footer_or_over_other_text(rendered):
     assert sum(_voet_y(s, voettekst) is not None for s in paginas) == len(paginas) - 1  # every page but the title
     assert fouten_onder_voet(paginas, voettekst) == []
     assert fouten_over_elkaar(paginas) == []
+
+
+@pytest.mark.render
+def test_a_period_name_in_a_table_stays_on_one_line(rendered):
+    """Tabel 3 and 4 list every period in their first column; a column too narrow breaks "Begroting 2025
+    voorstel DB" over three lines (Typst sizes columns without widths to their headers). Read as pdftotext
+    lays the page out, each period starts a row of figures twice: once in each table."""
+    perioden = [r["periode"] for r in json.loads((rendered / "results.json").read_text(encoding="utf-8"))["perioden"]]
+    tekst = subprocess.run(
+        ["pdftotext", "-layout", str(rendered / "impactanalyse.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for periode in perioden:
+        rijen = re.findall(rf"^\s*{re.escape(periode)}\s+[−\-]?\d", tekst, flags=re.M)
+        assert len(rijen) >= 2, periode

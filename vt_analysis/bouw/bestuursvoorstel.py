@@ -94,6 +94,8 @@ def schrijf_samenvatting(markdown: str, variabelen: list[str], doel: Path, werkm
                 "--columns=1000",
                 "--lua-filter",
                 str(paths.TEMPLATE_DIR / "alleen-eigen-opmaak.lua"),
+                "--lua-filter",
+                str(paths.TEMPLATE_DIR / "kolombreedtes.lua"),
                 "--template",
                 str(paths.TEMPLATE_DIR / "samenvatting.typ"),
                 *variabelen,

@@ -36,6 +36,8 @@ def render_pdf(
             markdown,
             "typst",
             [
+                "--lua-filter",
+                str(paths.TEMPLATE_DIR / "kolombreedtes.lua"),
                 "--template",
                 str(paths.TEMPLATE_DIR / "impactanalyse.typ"),
                 *variabelen(run, "typst"),
