@@ -10,8 +10,9 @@ the calibration (run-in from the first realisatie, both queues fitted, with the 
 projection of the default run's comparison (its scenarios plus the verzuim variant, with the annual
 indicators and their interval; scenarios with the same inputs are simulated once), the same number of
 scenarios that all differ (every scenario's fte moved a little), the worst case, the search for the
-formation each term needs (every distinct volume table of the comparison), and ``compute --json`` in a
-fresh process with an empty cache.
+formation each term needs (every distinct volume table of the comparison), the sensitivity (the tornado: every
+variant refitted and projected, as ``compute`` runs it without its cache), and ``compute --json`` in a fresh
+process with an empty cache.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from vt_analysis.invoer.run import load_run
 from vt_analysis.model import wachttijden as w
 from vt_analysis.model.prognose import bereken_prognose
 from vt_analysis.model.scenarios import vergelijking
-from vt_analysis.model.wachttijden import formatie
+from vt_analysis.model.wachttijden import formatie, gevoeligheid
 
 HERHALINGEN = 3
 
@@ -82,6 +83,9 @@ def main() -> None:
         lambda: w.normformaties(vergeleken, kalibratie, normset, d.wachttijden, params.seed, norm, werving), 1
     )
     volumes = len({formatie._volumetabel(m, werving) for m in vergeleken.values()})
+    tornado_invoer = formatie.gevoeligheid_invoer(run, verg, scenarios)
+    varianten = len(gevoeligheid.varianten(d)) + 1
+    tornado = beste_tijd(lambda: gevoeligheid.gevoeligheid(d, params, p.peilmoment, p.normset, *tornado_invoer), 1)
 
     maanden_n = len(maanden)
     projectie = beste_tijd(projecteer(scenarios))
@@ -100,6 +104,10 @@ def main() -> None:
     print(f"projectie van {len(verschillend)} scenario's die allemaal verschillen: {_s(projectie_verschillend)}")
     print(
         f"normformatie voor {len(vergeleken)} scenario's ({volumes} verschillende volumes): {_s(zoeken)} (doel < 5 s)"
+    )
+    print(
+        f"gevoeligheid: {varianten} varianten (de basis meegeteld) × {aantal(gevoeligheid.REPLICATIES)} replicaties, "
+        f"elk opnieuw gekalibreerd en geprojecteerd: {_s(tornado)}"
     )
     with tempfile.TemporaryDirectory() as cache:
         start, kind = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)

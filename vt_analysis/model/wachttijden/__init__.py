@@ -28,7 +28,7 @@ modules write the Dutch.
 
 from vt_analysis.model.wachttijden.cache import kalibratie_in_cache, kalibratie_sleutel, kalibreer_met_cache
 from vt_analysis.model.wachttijden.formatie import normformatie, normformaties, wachttijden_van_run
-from vt_analysis.model.wachttijden.kalibratie import Kalibratie, kalibreer, uitgangspunten
+from vt_analysis.model.wachttijden.kalibratie import Kalibratie, kalibreer
 from vt_analysis.model.wachttijden.maanden import (
     MAAND_KOLOMMEN,
     MAANDEN_PER_JAAR,
@@ -45,6 +45,7 @@ from vt_analysis.model.wachttijden.maanden import (
     per_maand_dagen,
     queue_uren,
     scenario_maanden,
+    uitgangspunten,
     vakantiefactor,
     verzuim_basis_pct,
     verzuim_scenario_herkomst,

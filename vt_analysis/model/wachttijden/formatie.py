@@ -309,20 +309,27 @@ def wachttijden_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd
     return kal, maanden, jaren.merge(formatie, on=["scenario", "jaar"], how="left")
 
 
-def _gevoeligheid_van_run(run, vergelijking: pd.DataFrame, scenarios: Mapping[str, pd.DataFrame]) -> dict:
-    """The tornado's figures (:mod:`.gevoeligheid`): the first compared scenario (the decision) and the
-    balance formation of the leading prognosis' last year."""
-    p, d = run.params, run.data
-    if vergelijking.empty:
-        return {}
+def gevoeligheid_invoer(run, vergelijking: pd.DataFrame, scenarios: Mapping[str, pd.DataFrame]) -> tuple:
+    """What the tornado (:mod:`.gevoeligheid`) runs on: the first compared scenario (the decision: name and month
+    table) and the yearly volumes of the leading prognosis' last year at that scenario's verzuim."""
+    p = run.params
     eerste = str(vergelijking["naam"].iloc[0])
     leidend = vergelijking[vergelijking["prognose_variant"] == p.leidende_prognose]
     rijen = leidend if len(leidend) else vergelijking
     volumes = rijen.sort_values("jaar").iloc[[-1]].assign(verzuim_pct=float(scenarios[eerste]["verzuim_pct"].iloc[0]))
-    tabel = gevoeligheid_met_cache(d, p.wachttijden, p.peilmoment, p.normset, (eerste, scenarios[eerste]), volumes)
+    return (eerste, scenarios[eerste]), volumes
+
+
+def _gevoeligheid_van_run(run, vergelijking: pd.DataFrame, scenarios: Mapping[str, pd.DataFrame]) -> dict:
+    """The tornado's figures (:mod:`.gevoeligheid`) on :func:`gevoeligheid_invoer`."""
+    p, d = run.params, run.data
+    if vergelijking.empty:
+        return {}
+    scenario, volumes = gevoeligheid_invoer(run, vergelijking, scenarios)
+    tabel = gevoeligheid_met_cache(d, p.wachttijden, p.peilmoment, p.normset, scenario, volumes)
     return {
-        "gevoeligheid_scenario": eerste,
-        "gevoeligheid_jaar": int(scenarios[eerste]["jaar"].iloc[-1]),
+        "gevoeligheid_scenario": scenario[0],
+        "gevoeligheid_jaar": int(scenario[1]["jaar"].iloc[-1]),
         "gevoeligheid_volumes_jaar": int(volumes["jaar"].iloc[0]),
         "gevoeligheid_replicaties": REPLICATIES,
         "gevoeligheid": tabel.to_dict(orient="records"),

@@ -21,8 +21,9 @@ from vt_analysis.invoer.data import Dataset
 from vt_analysis.invoer.params_secties import WachttijdenParams
 from vt_analysis.model.wachttijden.cache import kalibratie_sleutel
 from vt_analysis.model.wachttijden.kalibratie import kalibreer
-from vt_analysis.model.wachttijden.maanden import evenwicht_fte_wachtrij
-from vt_analysis.model.wachttijden.projectie import projecteer_jaren
+from vt_analysis.model.wachttijden.maanden import dagreeks, evenwicht_fte_wachtrij
+from vt_analysis.model.wachttijden.overzicht import jaaroverzicht
+from vt_analysis.model.wachttijden.projectie import bronnen_voor, eerste_maand, simuleer_scenario
 from vt_analysis.model.wachttijden.simulatie import _in_twee_threads
 from vt_analysis.opslag import privecache
 from vt_analysis.opslag.sleutels import invoer_sha256
@@ -32,6 +33,14 @@ REPLICATIES = 100
 # One assumption at a time: half as large and half as large again; the measured shares ± this many points.
 FACTOR = 0.5
 DOEL_PP = 5.0
+# The queue an assumption of one queue touches (triage, onderzoek); the others touch both.
+_WACHTRIJEN = {
+    "acuut_triage_pct": (True, False),
+    "variatiecoefficient_werk_triage": (True, False),
+    "uren_per_werkdag_triage": (True, False),
+    "variatiecoefficient_werk_onderzoek": (False, True),
+    "uren_per_werkdag_onderzoek": (False, True),
+}
 
 GEVOELIGHEID_KOLOMMEN = (
     "aanname",
@@ -106,9 +115,12 @@ def gevoeligheid(
 
     def rij(variant: tuple) -> dict:
         aanname, richting, waarde, d, inloop = variant
-        kal = kalibreer(d, klein, peilmoment, normset, inloop)
-        _, jaren = projecteer_jaren({naam: maanden}, kal, ns, d.wachttijden, klein)
-        laatste = jaren.iloc[-1]
+        wachtrijen = _WACHTRIJEN.get(aanname, (True, True))
+        kal = kalibreer(d, klein, peilmoment, normset, inloop, wachtrijen, interval=False)
+        dagen = dagreeks(maanden, ns, d.wachttijden, 2 * int(d.wachttijden.termijn_onderzoek_werkdagen.waarde))
+        bronnen = bronnen_voor([dagen], d.wachttijden, REPLICATIES, klein.seed)
+        h = simuleer_scenario(dagen, kal, d.wachttijden, bronnen, REPLICATIES, wachtrijen=wachtrijen)
+        laatste = jaaroverzicht(h, eerste_maand(maanden)).iloc[-1]
         return {
             "aanname": aanname,
             "richting": richting,
@@ -124,7 +136,13 @@ def gevoeligheid(
     hier, daar = _in_twee_threads(lambda: [rij(v) for v in alle[0::2]], lambda: [rij(v) for v in alle[1::2]])
     rijen = [None] * len(alle)
     rijen[0::2], rijen[1::2] = hier, daar
-    return pd.DataFrame(rijen, columns=list(GEVOELIGHEID_KOLOMMEN))
+    tabel = pd.DataFrame(rijen, columns=list(GEVOELIGHEID_KOLOMMEN))
+    for i, variant in enumerate(alle):  # a queue a variant does not touch: the stated assumptions' figures
+        for q, geraakt in zip(("triage", "onderzoek"), _WACHTRIJEN.get(variant[0], (True, True)), strict=True):
+            if not geraakt:
+                kolommen = [f"{q}_pct", f"fte_evenwicht_{q}"]
+                tabel.loc[i, kolommen] = tabel.loc[0, kolommen].to_numpy()
+    return tabel
 
 
 def gevoeligheid_met_cache(

@@ -15,18 +15,17 @@ import pandas as pd
 from vt_analysis.basis.errors import InvoerFout
 from vt_analysis.basis.paths import HISTORIE_FILE, KENGETALLEN_FILE
 from vt_analysis.basis.voortgang import meld
-from vt_analysis.invoer.data import Dataset, Normset, Wachtrijaannames
+from vt_analysis.invoer.data import Dataset
 from vt_analysis.model.wachttijden.historie import met_instroom, pas_op_historie, periode_index
 from vt_analysis.model.wachttijden.maanden import (
     MAANDEN_PER_JAAR,
     WachttijdenParams,
     dagreeks,
-    evenwicht_fte,
-    evenwicht_fte_wachtrij,
     inloopjaren,
     maanden_uit_jaren,
     medewerkers,
     queue_uren,
+    uitgangspunten,
 )
 from vt_analysis.model.wachttijden.simulatie import simuleer
 from vt_analysis.model.wachttijden.stromen import herhaal, trek_stromen
@@ -158,7 +157,13 @@ def _interpoleer(grid: np.ndarray, pct: np.ndarray, doel: float) -> float | None
 
 
 def kalibreer(
-    dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str, inloop: bool = True
+    dataset: Dataset,
+    params: WachttijdenParams,
+    basisperiode: str,
+    normset: str,
+    inloop: bool = True,
+    wachtrijen: tuple[bool, bool] = (True, True),
+    interval: bool = True,
 ) -> Kalibratie:
     """Fit one tempo per queue so that the base year, run in from the first realisatie, gives the
     realised shares (BURAP II 2024: 72% and 71%).
@@ -167,6 +172,8 @@ def kalibreer(
     tempo is interpolated, then refined on all replications by secant steps until it is within
     half a percentage point. The two queues are independent, so both are fitted in the same runs.
     ``inloop`` False starts the base year itself from an empty queue (the start the chapter sets beside).
+    ``wachtrijen``: which queues to fit on annual figures (one left out keeps tempo NaN and an empty state: the
+    sensitivity refits only the queue an assumption touches); ``interval`` False skips the runs at the bounds.
     """
     aannames = dataset.wachttijden
     kg, ns = dataset.kengetallen, dataset.normen.normsets[normset]
@@ -214,18 +221,26 @@ def kalibreer(
         helling = [sigma[i] / max(se_log[i], 1e-9) for i in range(2)]
         gehaald = [float(x[0]) for x in _pct_basisjaar(_samen(*horizon), eerste_maand, 1)]
     else:
-        tempo, horizon, gehaald, helling = _op_jaarcijfers(dataset, kurve, doel, r, kengetal, basisperiode, basisjaar)
+        tempo, horizon, gehaald, helling = _op_jaarcijfers(
+            dataset, kurve, doel, r, kengetal, basisperiode, basisjaar, wachtrijen
+        )
     tri, ond = horizon[0], horizon[1]
-    eind = _eindstand(tri, ond)
+    leeg = Beginstand.leeg(*servers, r)  # the state of a queue that is not fitted
+    eind = _eindstand(tri, ond, leeg)
     sigma = _sigma_doel(inloop.iloc[-1], doel, (tri, ond), eerste_maand)
     grens = {
         welke: [float(np.exp(np.log(tempo[i]) + teken * INTERVAL_Z * sigma[i] / helling[i])) for i in range(2)]
         for welke, teken in (("laag", -1), ("hoog", 1))
     }
-    hor, _ = kurve(np.array([grens["laag"], grens["hoog"]]), r)
-    grenzen = {w: hor.kolommen(slice(g * r, (g + 1) * r)) for g, w in enumerate(("laag", "hoog"))}
-    wachtend_t = tri.acuut.wachtend[-1] + tri.regulier.wachtend[-1]
-    wachtend_o = ond.onderzoek.wachtend[-1]
+    grenzen = {"laag": None, "hoog": None}
+    if interval and None not in horizon:
+        hor, _ = kurve(np.array([grens["laag"], grens["hoog"]]), r)
+        for g, w in enumerate(("laag", "hoog")):
+            run = hor.kolommen(slice(g * r, (g + 1) * r))
+            grenzen[w] = _eindstand(run, run, leeg)
+    nan = np.full(r, np.nan)
+    wachtend_t = nan if tri is None else tri.acuut.wachtend[-1] + tri.regulier.wachtend[-1]
+    wachtend_o = nan if ond is None else ond.onderzoek.wachtend[-1]
     pct = gehaald
     return Kalibratie(
         basisperiode=basisperiode,
@@ -249,24 +264,32 @@ def kalibreer(
         tempo_triage_hoog=grens["hoog"][0],
         tempo_onderzoek_laag=grens["laag"][1],
         tempo_onderzoek_hoog=grens["hoog"][1],
-        eindstand_laag=_eindstand(grenzen["laag"], grenzen["laag"]),
-        eindstand_hoog=_eindstand(grenzen["hoog"], grenzen["hoog"]),
+        eindstand_laag=grenzen["laag"],
+        eindstand_hoog=grenzen["hoog"],
         replicaties=r,
         seed=params.seed,
         uitgangspunten=uitgangspunten(aannames, params, inloop, ns, tempo) | {"historie": historie},
     )
 
 
-def _op_jaarcijfers(dataset, kurve, doel, r, kengetal, basisperiode, basisjaar) -> tuple[list, list, list, list]:
-    """The tempo per queue at which the base year gives the measured annual shares: tempi, runs, shares, slopes."""
+def _op_jaarcijfers(
+    dataset, kurve, doel, r, kengetal, basisperiode, basisjaar, wachtrijen=(True, True)
+) -> tuple[list, list, list, list]:
+    """The tempo per queue (of ``wachtrijen``) at which the base year gives the measured annual shares: tempi,
+    runs, shares, slopes (a queue left out: NaN, None, NaN, 1)."""
     # A coarse grid on few replications brackets the target and gives the curve's slope (the curves are
     # monotone: every tempo runs on the same cases). Then secant steps on the calibration's replications,
     # kept inside the bracket, both queues at once; a queue that is within the margin stops running.
     meld("wachtrijmodel: kalibratie, verkenning van het tempo")
-    _, pct = kurve(np.column_stack([_GRID, _GRID]), _GRID_REPLICATIES)
+    _, pct = kurve(np.column_stack([_GRID, _GRID]), _GRID_REPLICATIES, wachtrijen)
     log_grid = np.log(_GRID)
     bracket, tempo, helling = [], [], []
     for i in range(2):
+        if not wachtrijen[i]:
+            bracket.append([log_grid[0], log_grid[-1]])
+            tempo.append(float("nan"))
+            helling.append(1.0)
+            continue
         kurve_i = np.maximum.accumulate(pct[:, i])
         f = _interpoleer(_GRID, kurve_i, doel[i])
         if f is None:
@@ -278,7 +301,7 @@ def _op_jaarcijfers(dataset, kurve, doel, r, kengetal, basisperiode, basisjaar) 
     vorig_punt: list = [None, None]
     horizon: list = [None, None]  # the run of each queue's tempo: triage and onderzoek are independent
     gehaald = [float("nan"), float("nan")]
-    nog = [True, True]
+    nog = list(wachtrijen)
     # The first run takes each guess a little lower and higher side by side: the local slope on these
     # replications (the curve is an S, steeper at the target than between grid points).
     stap_log = 0.01
@@ -320,15 +343,16 @@ def _samen(tri: Horizon, ond: Horizon) -> Horizon:
     return Horizon(tri.dagen, tri.acuut, tri.regulier, ond.onderzoek)
 
 
-def _eindstand(tri: Horizon, ond: Horizon) -> Beginstand:
-    """The state a run-in leaves: triage from one run, onderzoek from another (the queues are independent)."""
+def _eindstand(tri: Horizon | None, ond: Horizon | None, leeg: Beginstand) -> Beginstand:
+    """The state a run-in leaves: triage from one run, onderzoek from another (the queues are independent); a
+    queue without a run keeps the state of ``leeg``."""
     return Beginstand(
-        tri.acuut.vrij_na,
-        tri.regulier.vrij_na,
-        ond.onderzoek.vrij_na,
-        tri.acuut.wachtend_na,
-        tri.regulier.wachtend_na,
-        ond.onderzoek.wachtend_na,
+        leeg.acuut_vrij if tri is None else tri.acuut.vrij_na,
+        leeg.regulier_vrij if tri is None else tri.regulier.vrij_na,
+        leeg.onderzoek_vrij if ond is None else ond.onderzoek.vrij_na,
+        leeg.acuut_wachtend if tri is None else tri.acuut.wachtend_na,
+        leeg.regulier_wachtend if tri is None else tri.regulier.wachtend_na,
+        leeg.onderzoek_wachtend if ond is None else ond.onderzoek.wachtend_na,
     )
 
 
@@ -339,10 +363,13 @@ def _sigma_doel(basis: pd.Series, doel: tuple, runs: tuple[Horizon, Horizon], ee
     uit = []
     for i, (aantal, klassen) in enumerate(
         (
-            (float(basis["meldingen"]), (runs[0].acuut, runs[0].regulier)),
-            (float(basis["onderzoek"]), (runs[1].onderzoek,)),
+            (float(basis["meldingen"]), None if runs[0] is None else (runs[0].acuut, runs[0].regulier)),
+            (float(basis["onderzoek"]), None if runs[1] is None else (runs[1].onderzoek,)),
         )
     ):
+        if klassen is None:  # a queue not fitted
+            uit.append(float("nan"))
+            continue
         p = doel[i] / 100
         binomiaal = 100 * np.sqrt(p * (1 - p) / max(aantal, 1))
         tot = sum(k.aantal[eerste_maand:].sum(axis=0) for k in klassen)
@@ -352,31 +379,3 @@ def _sigma_doel(basis: pd.Series, doel: tuple, runs: tuple[Horizon, Horizon], ee
         afronding, marge = 1 / np.sqrt(12), 2 * _KALIBRATIE_MARGE_PP / np.sqrt(12)
         uit.append(float(np.sqrt(binomiaal**2 + afronding**2 + marge**2 + mc**2)))
     return uit
-
-
-def uitgangspunten(
-    aannames: Wachtrijaannames, params: WachttijdenParams, inloop: pd.DataFrame, normset: Normset, tempo
-) -> dict:
-    """The model's stated assumptions and the base year's balance formation, for results.json: the
-    chapter's text names them, so they travel with the figures they produced."""
-    basis = inloop.iloc[[-1]]
-    return {
-        "termijn_triage_werkdagen": int(aannames.termijn_triage_werkdagen.waarde),
-        "termijn_onderzoek_werkdagen": int(aannames.termijn_onderzoek_werkdagen.waarde),
-        "werkdagen_per_jaar": int(aannames.werkdagen_per_jaar.waarde),
-        "acuut_pct": aannames.acuut_triage_pct.waarde,
-        "spreiding_triage": aannames.variatiecoefficient_werk_triage.waarde,
-        "spreiding_onderzoek": aannames.variatiecoefficient_werk_onderzoek.waarde,
-        "uren_per_werkdag_triage": aannames.uren_per_werkdag_triage.waarde,
-        "uren_per_werkdag_onderzoek": aannames.uren_per_werkdag_onderzoek.waarde,
-        "vakanties": [
-            {"naam": v.naam, "weken": len(v.weken), "capaciteit_pct": v.capaciteit_pct} for v in aannames.vakanties
-        ],
-        "maandprofiel_vlak": len(set(aannames.maandprofiel_meldingen.waarden)) == 1,
-        "wervingsduur_maanden": params.wervingsduur_maanden,
-        "infasering_maanden": params.infasering_maanden,
-        "replicaties_projectie": params.replicaties,
-        "fte_evenwicht": float(evenwicht_fte(basis, normset, tempo[0], tempo[1]).iloc[0]),
-        "fte_evenwicht_triage": float(evenwicht_fte_wachtrij(basis, normset, tempo[0]).iloc[0]),
-        "fte_evenwicht_onderzoek": float(evenwicht_fte_wachtrij(basis, normset, tempo[1]).iloc[0]),
-    }

@@ -254,3 +254,31 @@ def evenwicht_fte_wachtrij(rijen: pd.DataFrame, normset: Normset, tempo: float) 
     overig = sum(v for n, v in uren.items() if n not in (TRIAGE, ONDERZOEK))
     rest = (uren[TRIAGE] + uren[ONDERZOEK]) / tempo
     return (overig + rest) / (normset.uren_per_fte * (1 - rijen["verzuim_pct"].astype(float) / 100))
+
+
+def uitgangspunten(
+    aannames: Wachtrijaannames, params: WachttijdenParams, inloop: pd.DataFrame, normset: Normset, tempo
+) -> dict:
+    """The model's stated assumptions and the base year's balance formation, for results.json: the
+    chapter's text names them, so they travel with the figures they produced."""
+    basis = inloop.iloc[[-1]]
+    return {
+        "termijn_triage_werkdagen": int(aannames.termijn_triage_werkdagen.waarde),
+        "termijn_onderzoek_werkdagen": int(aannames.termijn_onderzoek_werkdagen.waarde),
+        "werkdagen_per_jaar": int(aannames.werkdagen_per_jaar.waarde),
+        "acuut_pct": aannames.acuut_triage_pct.waarde,
+        "spreiding_triage": aannames.variatiecoefficient_werk_triage.waarde,
+        "spreiding_onderzoek": aannames.variatiecoefficient_werk_onderzoek.waarde,
+        "uren_per_werkdag_triage": aannames.uren_per_werkdag_triage.waarde,
+        "uren_per_werkdag_onderzoek": aannames.uren_per_werkdag_onderzoek.waarde,
+        "vakanties": [
+            {"naam": v.naam, "weken": len(v.weken), "capaciteit_pct": v.capaciteit_pct} for v in aannames.vakanties
+        ],
+        "maandprofiel_vlak": len(set(aannames.maandprofiel_meldingen.waarden)) == 1,
+        "wervingsduur_maanden": params.wervingsduur_maanden,
+        "infasering_maanden": params.infasering_maanden,
+        "replicaties_projectie": params.replicaties,
+        "fte_evenwicht": float(evenwicht_fte(basis, normset, tempo[0], tempo[1]).iloc[0]),
+        "fte_evenwicht_triage": float(evenwicht_fte_wachtrij(basis, normset, tempo[0]).iloc[0]),
+        "fte_evenwicht_onderzoek": float(evenwicht_fte_wachtrij(basis, normset, tempo[1]).iloc[0]),
+    }
