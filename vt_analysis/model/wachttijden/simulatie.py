@@ -14,7 +14,7 @@ from vt_analysis.invoer.data import Wachtrijaannames
 from vt_analysis.model.wachttijden.maanden import Dagreeks
 from vt_analysis.model.wachttijden.stromen import Stroom
 from vt_analysis.model.wachttijden.toestand import Beginstand, Horizon, Klasse
-from vt_analysis.model.wachttijden.wachtrij import Klok, gecompileerde_stappen, kiefer_wolfowitz, klok_na_voorrang
+from vt_analysis.model.wachttijden.wachtrij import Klok, blokstap, klok_na_voorrang
 
 # Cases per block: a block's arrays stay in the processor's cache, which makes the per-case passes fast.
 _BLOK = 256
@@ -23,25 +23,6 @@ _BLOK = 256
 _WACHT_STEEKPROEF = 50
 # From this many columns on, a run is split over two threads.
 _MIN_KOLOMMEN_PARALLEL = 200
-
-
-def _klokwaarde(klok: Klok, dag: np.ndarray, fractie: np.ndarray, extra_dagen: int = 0) -> np.ndarray:
-    """Clock value at day + fraction (a block of candidates), ``extra_dagen`` working days later.
-
-    One clock for all columns (a scenario): lookups in its day table; a clock per column: in its
-    day-major table, so that the many cases of one day read neighbouring memory.
-    """
-    if (klok.rij == klok.rij[0]).all():
-        tabel, snelheid = klok.tabel[klok.rij[0]], klok.snelheid[klok.rij[0]]
-        index = dag + extra_dagen if extra_dagen else dag
-    else:
-        tabel, snelheid = klok.dagtabel
-        k = dag.shape[1]
-        index = (dag + extra_dagen) * k + np.arange(k)
-    waarde = snelheid.take(index)
-    waarde *= fractie
-    waarde += tabel.take(index)
-    return waarde
 
 
 def _klasse(
@@ -66,65 +47,45 @@ def _klasse(
     n, k = stroom.tijd.shape
     pm = dagen.werkdagen // (int(dagen.maand[dagen.werkdagen - 1]) + 1)
     n_m = dagen.werkdagen // pm
-    grens = klok.op(np.broadcast_to((np.arange(1, n_m + 1) * pm)[:, None], (n_m, k)), 0.0)  # (months, k)
+    grens = np.ascontiguousarray(klok.op(np.broadcast_to((np.arange(1, n_m + 1) * pm)[:, None], (n_m, k)), 0.0))
     eind_horizon = grens[-1]
-    grens_max, grens_min = np.maximum.accumulate(grens.max(axis=1)), np.maximum.accumulate(grens.min(axis=1))
-    een_tempo = bool((tempo == tempo[0]).all())
-    uren_dag = uren / tempo[0] if een_tempo else uren
-    kol = np.arange(k)
-    aantal = np.zeros((n_m + 1) * k)
-    op_tijd = np.zeros((n_m + 1) * k)
-    begonnen = np.zeros((n_m, k))
+    tabel, snelheid = klok.dagmajor
+    tempo_k = np.array(np.broadcast_to(tempo, (k,)), np.float64)  # a writable copy, as the compiled step takes
+    uren = np.array(uren, np.float64)
+    maand_dag = np.array(dagen.maand, np.int64)
+    aantal, op_tijd, gestart = np.zeros((n_m + 1, k)), np.zeros((n_m + 1, k)), np.zeros((n_m + 1, k))
     steek = min(int(steekproef) if steekproef is not True else _WACHT_STEEKPROEF, k)
     rest, s_eind, s_aankomst, s_maand, starts, werken = [], [], [], [], [], []
-    f = np.sort(vrij, axis=0)
+    f = np.ascontiguousarray(np.sort(vrij, axis=0), np.float64)
+    stap = blokstap()
     for a in range(0, n, _BLOK):
         rijen = slice(a, min(a + _BLOK, n))
         tijd, geldig = stroom.tijd[rijen], stroom.geldig[rijen]
-        dag = tijd.astype(np.intp)
-        fractie = tijd - dag
-        aanwezig = geldig
-        werk = uren_dag.take(dag)
-        if not een_tempo:
-            werk /= tempo
-        werk *= stroom.werk[rijen]
-        werk *= aanwezig
-        # Padding rows arrive on day 0 at clock 0 with no work: steps that change nothing. Their start is
-        # the earliest free time; only present cases are counted below, so it needs no mask.
-        aankomst = _klokwaarde(klok, dag, fractie)
-        start, f = kiefer_wolfowitz(aankomst, werk, servers, vrij=f, eindstand=True)
-        eind = start + werk
-        binnen = aanwezig & (eind <= _klokwaarde(klok, dag, fractie, termijn))
-        maand = dagen.maand.take(dag)
-        vlak = (maand * k + kol).ravel()
-        aantal += np.bincount(vlak, weights=aanwezig.ravel(), minlength=aantal.size)
-        op_tijd += np.bincount(vlak, weights=binnen.ravel(), minlength=op_tijd.size)
-        # Started before each month's end: start times are nondecreasing down a column (first come first
-        # served), so only the months whose end falls within this block's starts need a comparison.
-        laag, hoog = float(start[0].min()), float(start.max())
-        j0, j1 = (
-            int(np.searchsorted(grens_max, laag, side="right")),
-            int(np.searchsorted(grens_min, hoog, side="right")),
+        start, werk = np.empty(tijd.shape), np.empty(tijd.shape)
+        # Padding rows arrive on day 0 at clock 0 with no work: steps that change nothing, never counted.
+        stap(
+            *(np.ascontiguousarray(x) for x in (tijd, stroom.werk[rijen], geldig)),
+            *(uren, tempo_k, tabel, snelheid, klok.rij, termijn, maand_dag, grens, f),
+            *(start, werk, aantal, op_tijd, gestart),
         )
-        if j1 < n_m:
-            begonnen[j1:] += aanwezig.sum(axis=0)
-        for j in range(j0, min(j1, n_m)):
-            begonnen[j] += (aanwezig & (start < grens[j])).sum(axis=0)
-        if hoog > eind_horizon.min():
-            rest.append(np.where(aanwezig & (start > eind_horizon), start - eind_horizon, np.inf))
-        s_eind.append(np.where(aanwezig[:, :steek], eind[:, :steek], np.nan))
-        s_aankomst.append(tijd[:, :steek].astype(float))
-        s_maand.append(maand[:, :steek])
+        if start.max() > eind_horizon.min():
+            rest.append(np.where(geldig & (start > eind_horizon), start - eind_horizon, np.inf))
+        if steek:
+            s_eind.append(np.where(geldig[:, :steek], start[:, :steek] + werk[:, :steek], np.nan))
+            s_aankomst.append(tijd[:, :steek].astype(float))
+            s_maand.append(maand_dag.take(tijd[:, :steek].astype(np.intp)))
         if bewaar:
             starts.append(start)
             werken.append(werk)
-    s_eind_v = np.concatenate(s_eind)
-    eindig = np.isfinite(s_eind_v)
-    duur = np.empty(0)
+    begonnen = np.cumsum(gestart[:n_m], axis=0)
+    duur, duur_maand = np.empty(0), np.empty(0, np.int64)
     if steek:
+        s_eind_v = np.concatenate(s_eind)
+        eindig = np.isfinite(s_eind_v)
         kalender = klok.kalender(np.where(eindig, s_eind_v, 0.0), slice(0, steek))
         duur = (kalender - np.concatenate(s_aankomst))[eindig]
-    aantal_m = aantal.reshape(n_m + 1, k)[:-1]
+        duur_maand = np.concatenate(s_maand)[eindig]
+    aantal_m = aantal[:-1]
     wachtend = np.cumsum(aantal_m, axis=0) - begonnen
     if np.isfinite(geerfd).any():
         wachtend += np.stack([(np.isfinite(geerfd) & (geerfd > g)).sum(axis=0) for g in grens])
@@ -133,10 +94,10 @@ def _klasse(
     m = max(int(np.isfinite(rest_v).sum(axis=0).max(initial=0)), 1)
     return Klasse(
         aantal=aantal_m,
-        op_tijd=op_tijd.reshape(n_m + 1, k)[:-1],
+        op_tijd=op_tijd[:-1],
         wachtend=np.maximum(wachtend, 0),
         duur=duur,
-        duur_maand=np.concatenate(s_maand)[eindig],
+        duur_maand=duur_maand,
         vrij_na=np.clip(f - eind_horizon, 0.0, None),
         wachtend_na=rest_v[:m],
         start=np.concatenate(starts) if bewaar else None,
@@ -189,7 +150,7 @@ def _in_twee_threads(hier, daar):
     """``hier()`` and ``daar()`` at the same time in two threads; returns both results. The compiled
     recursion and NumPy's array operations release the GIL, so both cores work; an exception in either
     is raised here as it was raised (no pickling, nothing forked while other threads run)."""
-    gecompileerde_stappen()  # compiled once, before both threads need it
+    blokstap()  # compiled once, before both threads need it
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wachttijden") as pool:
         tweede = pool.submit(daar)
         eerste = hier()
@@ -201,7 +162,7 @@ def in_twee_threads(taken: list) -> list:
     single core); the results in the order of ``taken``. Exceptions are raised here as raised."""
     if len(taken) < 2 or not _twee_kernen():
         return [t() for t in taken]
-    gecompileerde_stappen()  # compiled once, before both threads need it
+    blokstap()  # compiled once, before both threads need it
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wachttijden") as pool:
         return [f.result() for f in [pool.submit(t) for t in taken]]
 
