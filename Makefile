@@ -38,7 +38,7 @@ XDIST := -n auto --maxprocesses=4 --dist loadgroup
 
 ## test: lint, then the whole test suite (render tests included)
 test: $(STAMP) lint
-	@tools/ensure-chromium
+	@tools/ensure-debian chromium:chromium pdftotext:poppler-utils
 	@tools/ensure-npm
 	$(BIN)/python -m pytest $(XDIST)
 

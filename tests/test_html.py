@@ -58,7 +58,7 @@ def _met_script(html: str, script: str) -> str:
 @pytest.fixture(scope="module")
 def chromium() -> str:
     pad = shutil.which("chromium")
-    assert pad, "chromium missing: `make test` installs it (tools/ensure-chromium)"
+    assert pad, "chromium missing: `make test` installs it (tools/ensure-debian)"
     return pad
 
 

@@ -1,8 +1,10 @@
-"""The PDF as a reader sees it: no text below the footer line, no two runs of text printed on one spot.
+"""The PDF as a reader sees it: no text below the footer line, no text printed over other text, table columns
+wide enough for what cannot break.
 
-Reads the position of every run of text from the rendered PDF with pypdf (pinned in requirements.lock): a
-table longer than a page cannot break (PDF/UA), and Typst then prints its last rows over each other and
-over the footer. That is what these tests catch.
+Reads the position of every run of text with pypdf (pinned in requirements.lock) and the box of every word with
+pdftotext (poppler-utils, installed by ``make test``): a table longer than a page cannot break (PDF/UA), and
+Typst then prints its last rows over each other and over the footer; a figure wider than its column runs into
+the next one. That is what these tests catch.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import typst
 from pypdf import PdfReader
 
 from vt_analysis.basis import paths
@@ -94,6 +97,82 @@ def test_the_checks_find_an_overflowing_table(tmp_path):
     assert fouten_over_elkaar(over) == ["pagina 1: 'rij 40' en 'rij 41' op (65.0, 12.5)"]
 
 
+WOORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def _woorden(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    """Every word's box per page (points from the top left) as pdftotext (poppler-utils) finds them."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [
+        [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in WOORD.findall(pagina)]
+        for pagina in html.split("<page ")[1:]
+    ]
+
+
+def _figuurvlakken(pdf: Path) -> list[list[tuple[float, float, float, float]]]:
+    """Per page the areas (points from the top left) of the form XObjects drawn on it: the charts. Their labels
+    are placed by Vega, and rotated axis labels overlap as boxes without touching as letters."""
+    uit = []
+    for pagina in PdfReader(pdf).pages:
+        hoogte = float(pagina.mediabox.height)
+        xobjecten = pagina["/Resources"].get("/XObject", {})
+        vlakken: list[tuple[float, float, float, float]] = []
+        diepte = [0]
+
+        def voor(operator, operanden, cm, _tm, xobjecten=xobjecten, vlakken=vlakken, diepte=diepte, hoogte=hoogte):
+            if operator != b"Do":
+                return
+            if diepte[0] == 0 and operanden[0] in xobjecten:
+                x0, y0, x1, y1 = (float(v) for v in xobjecten[operanden[0]].get_object()["/BBox"])
+                hoeken = [
+                    (cm[0] * x + cm[2] * y + cm[4], cm[1] * x + cm[3] * y + cm[5]) for x in (x0, x1) for y in (y0, y1)
+                ]
+                xs, ys = [h[0] for h in hoeken], [hoogte - h[1] for h in hoeken]
+                vlakken.append((min(xs), min(ys), max(xs), max(ys)))
+            diepte[0] += 1
+
+        def na(operator, *_, diepte=diepte):
+            if operator == b"Do":
+                diepte[0] -= 1
+
+        pagina.extract_text(visitor_operand_before=voor, visitor_operand_after=na)
+        uit.append(vlakken)
+    return uit
+
+
+def fouten_overlap(woorden, vlakken_per_pagina) -> list[str]:
+    """Two words on one line whose boxes overlap by more than half a point: text printed over text (a cell's
+    figure wider than its column runs into the next one). Words inside a chart are left out."""
+    fouten = []
+    for nummer, (ws, vlakken) in enumerate(zip(woorden, vlakken_per_pagina, strict=True), start=1):
+        tekst = [
+            w
+            for w in ws
+            if not any(
+                a - 2 <= (w[0] + w[2]) / 2 <= c + 2 and b - 2 <= (w[1] + w[3]) / 2 <= d + 2 for a, b, c, d in vlakken
+            )
+        ]
+        for i, a in enumerate(tekst):
+            for b in tekst[i + 1 :]:
+                zelfde_regel = min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * min(a[3] - a[1], b[3] - b[1])
+                if zelfde_regel and min(a[2], b[2]) - max(a[0], b[0]) > 0.5:
+                    fouten.append(f"pagina {nummer}: {a[4]!r} en {b[4]!r} over elkaar")
+    return fouten
+
+
+def test_the_word_box_check_finds_a_figure_running_into_the_next_column(tmp_path):
+    """On a real PDF: a table whose middle column is too narrow for a word that cannot break."""
+    bron = tmp_path / "tabel.typ"
+    bron.write_text(
+        "#set page(width: 10cm, height: 5cm)\n#table(columns: (2cm, 2cm, 2cm), align: right, "
+        "[Triage], [Onderzoekbinnen], [x], [1.652.442], [100%], [y])\n",
+        encoding="utf-8",
+    )
+    typst.compile(str(bron), output=str(tmp_path / "tabel.pdf"))
+    pdf = tmp_path / "tabel.pdf"
+    assert fouten_overlap(_woorden(pdf), _figuurvlakken(pdf)) == ["pagina 1: 'Triage' en 'Onderzoekbinnen' over elkaar"]
+
+
 @pytest.mark.render
 def test_no_text_below_the_footer_or_over_other_text(rendered):
     p = load_params(paths.DEFAULT_PARAMS)
@@ -102,6 +181,8 @@ def test_no_text_below_the_footer_or_over_other_text(rendered):
     assert sum(_voet_y(s, voettekst) is not None for s in paginas) == len(paginas) - 1  # every page but the title
     assert fouten_onder_voet(paginas, voettekst) == []
     assert fouten_over_elkaar(paginas) == []
+    for naam in ("impactanalyse.pdf", "samenvatting.pdf"):
+        assert fouten_overlap(_woorden(rendered / naam), _figuurvlakken(rendered / naam)) == [], naam
 
 
 @pytest.mark.render

@@ -50,7 +50,8 @@ def test_the_chapter_list_in_the_readme_is_the_one_the_render_reads():
 
 
 @pytest.mark.parametrize(
-    "programma, installatie", [("chromium", "tools/ensure-chromium"), ("axe-core", "tools/ensure-npm")]
+    "programma, installatie",
+    [("chromium", "tools/ensure-debian"), ("poppler-utils", "tools/ensure-debian"), ("axe-core", "tools/ensure-npm")],
 )
 def test_every_system_program_the_tests_use_is_named_with_its_installer(programma, installatie):
     afhankelijkheden = _sectie("### Dependencies")

@@ -274,7 +274,7 @@ def test_charts_render_in_a_real_browser_with_the_network_blocked(rendered, tmp_
     """Headless Chromium, proxy pointed at a closed port: every chart must become an SVG, no console errors;
     each chart offers SVG and PNG made in the page and its data as Dutch CSV."""
     chromium = shutil.which("chromium")
-    assert chromium, "chromium missing: `make test` installs it (tools/ensure-chromium)"
+    assert chromium, "chromium missing: `make test` installs it (tools/ensure-debian)"
     html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
     n = len(re.findall(r'class="vega-figuur"', html))
     pagina = tmp_path / "impactanalyse.html"

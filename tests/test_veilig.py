@@ -177,7 +177,7 @@ def test_csp_staat_alleen_eigen_scripts_toe(besmet):
 def test_csp_houdt_een_gemiste_tag_tegen_in_chromium(besmet, server, tmp_path):
     """Even a tag planted straight into the HTML cannot reach the network, and charts still draw."""
     chromium = shutil.which("chromium")
-    assert chromium, "chromium missing: `make test` installs it (tools/ensure-chromium)"
+    assert chromium, "chromium missing: `make test` installs it (tools/ensure-debian)"
     url = EXTERN.format(poort=server)
     html = (besmet / "impactanalyse.html").read_text(encoding="utf-8")
     main = re.search(r"<main\b[^>]*>", html)[0]
