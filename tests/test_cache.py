@@ -48,6 +48,25 @@ def _wijzig(notebook: Path, soort: str, tekst: str) -> None:
     nbformat.write(nb, notebook)
 
 
+def _parameters_wijzen_naar_de_uitgave(run_map: Path) -> None:
+    """Each chapter in the run folder names the run's own results.json (a chapter from the cache too: it was
+    stored by another render, in another folder) and an existing data folder, not a temporary folder."""
+    notebooks = sorted((run_map / "notebooks").glob("*.ipynb"))
+    assert notebooks
+    for pad in notebooks:
+        nb = nbformat.read(pad, as_version=4)
+        parameters = nb.metadata.papermill.parameters
+        assert (pad.parent / parameters["resultaten"]).resolve() == (run_map / "results.json").resolve(), pad.name
+        assert Path(parameters["data_dir"]).is_dir()
+        cel = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
+        assert 'resultaten = "../results.json"' in cel.source and ".tmp-" not in cel.source, pad.name
+
+
+@pytest.mark.render
+def test_the_session_render_names_its_published_results(rendered):
+    _parameters_wijzen_naar_de_uitgave(rendered)
+
+
 @pytest.mark.render
 def test_only_the_changed_chapter_executes_again(rendered, render_cache, twee_hoofdstukken, tmp_path, data_copy):
     """Starts from a copy of the session render's caches: that render executed every chapter (cold) and
@@ -61,7 +80,9 @@ def test_only_the_changed_chapter_executes_again(rendered, render_cache, twee_ho
             paths.DEFAULT_PARAMS, data, tmp_path / "out", stil=True, hoofdstukken=lijst, cache_map=cache
         )
 
-    assert render().uit_cache == [samenvatting.name, methode.name]
+    eerste = render()
+    assert eerste.uit_cache == [samenvatting.name, methode.name]
+    _parameters_wijzen_naar_de_uitgave(eerste.directory)
     _wijzig(methode, "code", "\n# een gewijzigde cel")
     assert render().uit_cache == [samenvatting.name]
     # A changed Markdown cell needs no execution, but the report shows it.

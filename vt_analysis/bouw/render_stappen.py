@@ -9,6 +9,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import nbformat
+from papermill.translators import translate_parameters
+
 from vt_analysis.basis import paths
 from vt_analysis.basis.strikt_json import schrijf as schrijf_json
 from vt_analysis.basis.voortgang import luister
@@ -35,6 +38,19 @@ from vt_analysis.model.wijzigingen import uitgave_bestanden, vorige_params_pad
 from vt_analysis.opslag.sleutels import Bronnen
 from vt_analysis.tekst.blokken import vul_tekstset_in
 from vt_analysis.tekst.velden_json import velden_json
+
+
+def parameters_in_uitgave(notebooks: list[Path], parameters: dict) -> None:
+    """The executed chapters' parameters cell as the run folder holds them: results.json beside the chapters'
+    folder, not in the temporary folder the render wrote it to (gone once published), and likewise in a chapter
+    taken from the cache, which held the parameters of the render that stored it. Outputs stay as they are."""
+    for pad in notebooks:
+        nb = nbformat.read(pad, as_version=4)
+        for cel in nb.cells:
+            if "injected-parameters" in cel.metadata.get("tags", []):
+                cel.source = translate_parameters("python3", "python", parameters, "Parameters")
+        nb.metadata.setdefault("papermill", {})["parameters"] = parameters
+        nbformat.write(nb, pad)
 
 
 def _resultaten(run: Run, cache_map: Path, voortgang, uit_cache: Resultaten | None) -> Resultaten:
@@ -115,6 +131,7 @@ def maak_rapport(
             except HoofdstukFout as fout:
                 _bewaar_mislukt(fout, werk / "notebooks", mislukt)
                 raise
+            parameters_in_uitgave([u.uitvoer for u in uitgevoerd], parameters | {"resultaten": "../results.json"})
             samen = combine_notebooks([u.uitvoer for u in uitgevoerd])
 
             markdown_html, meldingen = to_markdown(samen, "html")
