@@ -1,4 +1,4 @@
-"""The report's tables as data and as a workbook: formats read from the report, names, deterministic bytes."""
+"""The report's tables as data and as a workbook: one format per column for both, names, deterministic bytes."""
 
 from __future__ import annotations
 
@@ -11,45 +11,83 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from vt_analysis.basis import formatting as fmt
-from vt_analysis.bouw.xlsx import MAX_BLADNAAM, OVER_BLAD, bladnamen, excel_formaat, schrijf_werkboek
-from vt_analysis.hoofdstukken.tabeldata import TABEL_MIMETYPE, kolom_data, lees_getal, tabellen_uit_notebooks
+from vt_analysis.basis import kolomformaat as kf
+from vt_analysis.bouw.xlsx import MAX_BLADNAAM, OVER_BLAD, bladnamen, schrijf_werkboek
+from vt_analysis.hoofdstukken.tabeldata import TABEL_MIMETYPE, tabellen_uit_notebooks
 from vt_analysis.hoofdstukken.tables import tabel
 
-
-@pytest.mark.parametrize(
-    ("tekst", "waarde", "soort", "decimalen", "teken"),
-    [
-        ("73,33", 73.33, "getal", 2, False),
-        ("−7,18", -7.18, "getal", 2, False),
-        ("+1,69", 1.69, "getal", 2, True),
-        ("€ 238.475", 238475, "euro", 0, False),
-        ("€ −1.234", -1234, "euro", 0, False),
-        ("5,5%", 5.5, "procent", 1, False),
-        ("73,33 fte", 73.33, "getal", 2, False),
-    ],
-)
-def test_lees_getal_reads_what_the_formatter_prints(tekst, waarde, soort, decimalen, teken):
-    gelezen, look = lees_getal(tekst)
-    assert gelezen == pytest.approx(waarde)
-    assert (look["soort"], look["decimalen"], look["teken"]) == (soort, decimalen, teken)
+# One value per kind of format: the report's text, the Excel number format, the value the workbook holds.
+SOORTEN = [
+    (kf.FTE, 73.333333, "73,33", '#,##0.00;"−"#,##0.00;#,##0.00', 73.333333),
+    (kf.FTE_VERSCHIL, 1.691234, "+1,69", '+#,##0.00;"−"#,##0.00;#,##0.00', 1.691234),
+    (kf.EURO, -238475.4, "−€\xa0238.475", '"€ "#,##0;"−""€ "#,##0;"€ "#,##0', -238475.4),
+    (kf.procent(1), 5.55, "5,6%", '0.0%;"−"0.0%;0.0%', 0.0555),
+    (kf.procent(1, heel_zonder=True), 95.0, "95%", '0%;"−"0%;0%', 0.95),
+    (kf.AANTAL, 4998.4, "4.998", '#,##0;"−"#,##0;#,##0', 4998.4),
+    (kf.getal(2, heel_zonder=True), 8.5, "8,50", '#,##0.00;"−"#,##0.00;#,##0.00', 8.5),
+    (kf.JAAR, 2025, "2025", "0", 2025),
+]
 
 
-@pytest.mark.parametrize("tekst", ["–", "", "niet binnen de horizon", "Realisatie 2021", "1,2,3"])
-def test_lees_getal_leaves_text_alone(tekst):
-    assert lees_getal(tekst) is None
+@pytest.mark.parametrize(("formaat", "waarde", "tekst", "excel", "opgeslagen"), SOORTEN)
+def test_one_format_gives_the_text_and_the_excel_format(formaat, waarde, tekst, excel, opgeslagen):
+    assert formaat.tekst(waarde) == tekst
+    assert formaat.excel(waarde) == excel
+    assert formaat.excel_waarde(waarde) == pytest.approx(opgeslagen, abs=1e-12)
 
 
-def test_years_are_not_grouped_and_counts_are():
-    assert kolom_data([2025, 2026], ["2025", "2026"])[0]["groep"] is False
-    assert kolom_data([4998, 12], [fmt.aantal(4998), fmt.aantal(12)])[0]["groep"] is True
-    assert excel_formaat({"soort": "getal", "decimalen": 0, "groep": False}).startswith("0;")
+def test_the_report_rounds_half_away_from_zero_the_workbook_keeps_the_value():
+    assert kf.procent().tekst(8.5) == "9%" and kf.EURO.tekst(0.5) == "€\xa01" and kf.FTE.tekst(2.675) == "2,68"
+    assert kf.FTE.tekst(float("nan")) == "–" and kf.FTE.tekst("niet becijferd") == "niet becijferd"
 
 
-def test_percentages_stay_on_the_report_scale():
-    formaat, waarden = kolom_data([72.0, 0.055], ["72%", "5,5%"])
-    assert formaat == {"soort": "procent", "decimalen": 1, "teken": False, "groep": True}
-    assert waarden == [72.0, pytest.approx(5.5)]  # a fraction shown ×100 is brought to the same scale
+def test_the_workbook_holds_every_kind_unrounded_with_its_number_format(tmp_path):
+    df = pd.DataFrame({f"k{i}": [s[1]] for i, s in enumerate(SOORTEN)})
+    t = tabel(df, "Soorten", {f"k{i}": s[0] for i, s in enumerate(SOORTEN)})
+    assert t.rijen == [[s[2] for s in SOORTEN]]
+    schrijf_werkboek(tmp_path / "a.xlsx", [t.data], OVER)
+    ws = openpyxl.load_workbook(tmp_path / "a.xlsx").worksheets[1]
+    for i, (_, _, _, excel, opgeslagen) in enumerate(SOORTEN):
+        cel = ws.cell(4, i + 1)
+        assert cel.data_type == "n" and cel.value == pytest.approx(opgeslagen, abs=1e-12), i
+        assert cel.number_format == excel, i
+
+
+def test_markdown_in_a_text_cell_is_escaped_in_the_report_and_literal_in_the_workbook(tmp_path):
+    tekst = "*nadruk* **vet** `code` [link](x) | <b>"
+    t = tabel(pd.DataFrame({"bron": [tekst], "kosten": ["€ 5 + *niet* becijferd"]}), "x", {"kosten": kf.EURO})
+    md = t.markdown()
+    assert "\\*nadruk\\*" in md and "\\`code\\`" in md and "\\|" in md and "\\*niet\\*" in md
+    schrijf_werkboek(tmp_path / "a.xlsx", [t.data], OVER)
+    ws = openpyxl.load_workbook(tmp_path / "a.xlsx").worksheets[1]
+    assert ws["A4"].value == tekst and ws["B4"].value == "€ 5 + *niet* becijferd"
+
+
+def test_a_cell_with_its_own_format_and_a_range_and_an_interval(tmp_path):
+    df = pd.DataFrame(
+        {
+            "waarde": [kf.Cel(95.0, kf.procent()), 4600, "conform norm"],
+            "band": [kf.Interval(74.1, 84.534), "", kf.Interval(1, 2)],
+            "schatting": [kf.MetInterval(98.2, 97.1, 99.4), kf.MetInterval(float("nan"), 1, 2), "niet gevonden"],
+        }
+    )
+    t = tabel(df, "Gemengd", {"waarde": kf.AANTAL, "band": kf.FTE, "schatting": kf.procent()})
+    assert [r[1:] for r in t.rijen] == [["74,10 – 84,53", "98% (97–99%)"], ["", "–"], ["1,00 – 2,00", "niet gevonden"]]
+    assert [r[0] for r in t.rijen] == ["95%", "4.600", "conform norm"]
+    schrijf_werkboek(tmp_path / "a.xlsx", [t.data], OVER)
+    ws = openpyxl.load_workbook(tmp_path / "a.xlsx").worksheets[1]
+    assert [c.value for c in ws[3]] == [
+        "waarde",
+        "band (ondergrens)",
+        "band (bovengrens)",
+        "schatting",
+        "schatting (ondergrens)",
+        "schatting (bovengrens)",
+    ]
+    assert [c.value for c in ws[4]] == [0.95, 74.1, 84.534, pytest.approx(0.982), pytest.approx(0.971), 0.994]
+    assert ws["A4"].number_format == '0%;"−"0%;0%' and ws["A5"].number_format.startswith("#,##0;")
+    assert [c.value for c in ws[5]] == [4600, None, None, None, 0.01, 0.02]
+    assert [c.value for c in ws[6]] == ["conform norm", 1, 2, "niet gevonden", None, None]
 
 
 def _voorbeeld():
@@ -62,12 +100,7 @@ def _voorbeeld():
             "pct": [72.0, 5.5],
         }
     )
-    formats = {
-        "fte": fmt.fte,
-        "gap": lambda x: fmt.fte(x, teken=True),
-        "kosten": fmt.euro,
-        "pct": lambda x: fmt.procent(x, 1),
-    }
+    formats = {"fte": kf.FTE, "gap": kf.FTE_VERSCHIL, "kosten": kf.EURO, "pct": kf.procent(1)}
     return tabel(df, "Benodigde formatie: per periode [fte] en een heel lange rest van het bijschrift", formats)
 
 
@@ -76,7 +109,7 @@ def test_tabel_emits_its_data_with_unrounded_values():
     bundel = t._repr_mimebundle_()
     assert bundel["text/markdown"] == t.markdown()
     data = bundel[TABEL_MIMETYPE]
-    assert [k["formaat"]["soort"] for k in data["kolommen"]] == ["tekst", "getal", "getal", "euro", "procent"]
+    assert [k["formaat"]["soort"] for k in data["kolommen"]] == ["tekst", "fte", "fte", "euro", "procent"]
     assert data["kolommen"][2]["formaat"]["teken"] is True
     assert data["rijen"][0] == ["BURAP 2 2024", 73.333333, 1.691234, 238475.4, 72.0]
     assert data["rijen"][1][2] is None  # NaN, shown as '–' in the report, is an empty cell
@@ -130,7 +163,7 @@ def test_workbook_has_numbers_with_formats_frozen_headers_and_a_first_sheet(tmp_
     assert b.value == 73.333333 and b.number_format.startswith("#,##0.00;")
     assert c.value == 1.691234 and c.number_format.startswith("+#,##0.00;")
     assert d.value == 238475.4 and "€" in d.number_format
-    assert e.value == pytest.approx(0.72) and e.number_format == "0.0%"
+    assert e.value == pytest.approx(0.72) and e.number_format.startswith("0.0%;")
     assert ws["C5"].value is None
     assert ws.column_dimensions["A"].width >= len("BURAP 2 2024")
     datum = next(c for rij in wb[OVER_BLAD].iter_rows() for c in rij if isinstance(c.value, dt.datetime))
@@ -153,28 +186,23 @@ def test_every_sheet_is_an_excel_table_that_prints_one_page_wide(tmp_path):
 
 
 def test_numbers_are_numbers_intervals_two_columns_empty_cells_empty_no_float_noise(tmp_path):
-    data = {
-        "bijschrift": "Prognose",
-        "kolommen": [
-            {"naam": "jaar", "kop": "Jaar", "formaat": {"soort": "getal", "decimalen": 0, "groep": False}},
-            {"naam": "fte", "kop": "Fte", "formaat": {"soort": "getal", "decimalen": 2}},
-            {"naam": "interval", "kop": "Voorspelinterval", "formaat": {"soort": "tekst"}},
-            {"naam": "opmerking", "kop": "Opmerking", "formaat": {"soort": "tekst"}},
-        ],
-        "rijen": [
-            [2025, 7.000000000000007, "74,10 – 84,53", ""],
-            [2026, 1 / 3, "", "–"],
-            [2027, None, "4.999 – 5.702", "tekst"],
-        ],
-    }
-    schrijf_werkboek(tmp_path / "a.xlsx", [data], OVER)
+    df = pd.DataFrame(
+        {
+            "jaar": [2025, 2026, 2027],
+            "fte": [7.000000000000007, 1 / 3, float("nan")],
+            "interval": [kf.Interval(74.1, 84.53), "", kf.Interval(4999, 5702)],
+            "opmerking": ["", "–", "tekst"],
+        }
+    )
+    t = tabel(df, "Prognose", {"jaar": kf.JAAR, "fte": kf.FTE, "interval": kf.FTE}, {"interval": "Voorspelinterval"})
+    schrijf_werkboek(tmp_path / "a.xlsx", [t.data], OVER)
     ws = openpyxl.load_workbook(tmp_path / "a.xlsx").worksheets[1]
     assert [c.value for c in ws[3]] == [
-        "Jaar",
-        "Fte",
+        "jaar",
+        "fte",
         "Voorspelinterval (ondergrens)",
         "Voorspelinterval (bovengrens)",
-        "Opmerking",
+        "opmerking",
     ]
     assert [c.value for c in ws[4]] == [2025, 7.0, 74.1, 84.53, None]
     assert [c.value for c in ws[5]] == [2026, pytest.approx(1 / 3, abs=1e-10), None, None, None]

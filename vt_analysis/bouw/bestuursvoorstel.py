@@ -16,6 +16,7 @@ import pandas as pd
 import pypandoc
 
 from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import kolomformaat as kf
 from vt_analysis.basis import paths
 from vt_analysis.bouw import typst_pdf
 from vt_analysis.hoofdstukken.samenvatting import scenario_tabel
@@ -49,11 +50,11 @@ def tekort_tabel(r: Resultaten, leidend: str) -> Tabel:
         df,
         "Tekort en formatie per prognose en jaar (tekort = benodigd min beschikbaar)",
         {
-            "meldingen": fmt.aantal,
-            "fte_benodigd": fmt.fte,
-            "fte_beschikbaar": fmt.fte,
-            "tekort_fte": fmt.fte,
-            "tekort_euro": fmt.euro,
+            "meldingen": kf.AANTAL,
+            "fte_benodigd": kf.FTE,
+            "fte_beschikbaar": kf.FTE,
+            "tekort_fte": kf.FTE,
+            "tekort_euro": kf.EURO,
         },
         {
             "prognose": "Prognose",

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import xlsxwriter
 
-from vt_analysis.basis import formatting as fmt
-from vt_analysis.hoofdstukken.tabeldata import intervallen_gesplitst
+from vt_analysis.basis.kolomformaat import LEEG, Formaat, is_getal
 
 XLSX_NAAM = "impactanalyse.xlsx"
 OVER_BLAD = "Over dit bestand"
@@ -58,52 +57,16 @@ def bladnamen(bijschriften: Iterable[str]) -> list[str]:
     return namen
 
 
-def excel_formaat(formaat: dict) -> str | None:
-    """Excel number format for a column format of :mod:`vt_analysis.hoofdstukken.tabeldata` (None for text)."""
-    soort = formaat.get("soort", "tekst")
-    if soort == "tekst":
-        return None
-    decimalen = int(formaat.get("decimalen", 0))
-    if soort == "procent":
-        return "0" + ("." + "0" * decimalen if decimalen else "") + "%"
-    getal = ("#,##0" if formaat.get("groep", True) else "0") + ("." + "0" * decimalen if decimalen else "")
-    if soort == "euro":
-        return f'"€ "{getal};"€ {fmt.MINUS}"{getal}'
-    positief = f"+{getal}" if formaat.get("teken") else getal
-    return f'{positief};"{fmt.MINUS}"{getal};{getal}'
+def _cel(waarde: object, formaat: Formaat) -> tuple[object, Formaat]:
+    """A cell's value and format: a cell with a format of its own brings it, the others take their column's."""
+    if isinstance(waarde, dict):
+        return waarde["waarde"], Formaat.van_dict(waarde["formaat"])
+    return waarde, formaat
 
 
-def _excel_waarde(waarde: object, formaat: dict) -> object:
-    """A cell's value for Excel: percentages on Excel's scale, numbers without float noise (10 decimals
-    are far below what any figure of the report means), the report's empty marks as no value at all."""
-    if waarde in ("", "–"):
-        return None
-    if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
-        if formaat.get("soort") == "procent":
-            waarde = waarde / 100  # the report's 0–100 scale; Excel's percent format multiplies by 100
-        return round(waarde, 10 + (2 if formaat.get("soort") == "procent" else 0))
-    return waarde
-
-
-def _getoond(waarde: object, formaat: dict) -> str:
-    """Roughly what a cell shows, to size its column."""
-    if isinstance(waarde, (int, float)) and not isinstance(waarde, bool):
-        soort, d = formaat.get("soort"), int(formaat.get("decimalen", 0))
-        if soort == "euro":
-            return fmt.euro(waarde, d)
-        if soort == "procent":
-            return fmt.procent(waarde, d)
-        return fmt.getal(waarde, d, teken=bool(formaat.get("teken")))
-    return "" if waarde is None else _platte_tekst(waarde)
-
-
-def _platte_tekst(waarde: object) -> str:
-    """A text cell without the Markdown marks the report uses inside tables (code, bold, italics)."""
-    return re.sub(
-        r"`([^`]*)`|\*\*([^*]*)\*\*|(?<!\w)\*([^*]+)\*(?!\w)",
-        lambda m: next(g for g in m.groups() if g is not None),
-        str(waarde),
-    )
+def _getoond(waarde: object, formaat: Formaat) -> str:
+    """What a cell shows, to size its column."""
+    return "" if waarde is None else formaat.tekst(waarde)
 
 
 def _breedte(teksten: Iterable[str]) -> float:
@@ -131,35 +94,41 @@ def _afdrukken(ws, kopregel: int | None) -> None:
         ws.repeat_rows(kopregel)
 
 
+def _stijl(wb, stijlen: dict, getalnotatie: str):
+    """One cell format per Excel number format, made once per workbook."""
+    if getalnotatie not in stijlen:
+        stijlen[getalnotatie] = wb.add_format({"num_format": getalnotatie})
+    return stijlen[getalnotatie]
+
+
 def _schrijf_tabel(wb, ws, nummer: int, tabel: dict, stijlen: dict) -> None:
     """The caption in A1, the table as an Excel table (filter buttons, banded rows) from row 3.
 
     Every text goes in with ``write_string``: a cell that starts with ``=``, ``+``, ``-`` or ``@`` stays
     text, never a formula (the table's data come from data files and params).
     """
-    tabel = intervallen_gesplitst(tabel)
     ws.write_string(0, 0, f"Tabel {nummer}: {tabel['bijschrift']}", stijlen["titel"])
     kopregel = 2
     koppen = _unieke_koppen([k["kop"] for k in tabel["kolommen"]])
     kolommen = []
     for k, kolom in enumerate(tabel["kolommen"]):
-        formaat = kolom["formaat"]
-        rechts = formaat.get("soort", "tekst") != "tekst"
-        celstijl = stijlen.get(excel_formaat(formaat)) if rechts else None
-        if rechts and celstijl is None:
-            celstijl = stijlen[excel_formaat(formaat)] = wb.add_format({"num_format": excel_formaat(formaat)})
-        kolommen.append({"header": koppen[k], "header_format": stijlen["kop_rechts" if rechts else "kop"]})
-        waarden = [_excel_waarde(rij[k], formaat) for rij in tabel["rijen"]]
-        for r, waarde in enumerate(waarden, start=kopregel + 1):
-            if waarde is None:
+        formaat = Formaat.van_dict(kolom["formaat"])
+        kolommen.append({"header": koppen[k], "header_format": stijlen["kop_rechts" if formaat.is_getal else "kop"]})
+        getoond = [koppen[k]]
+        for r, rij in enumerate(tabel["rijen"], start=kopregel + 1):
+            waarde, cel_formaat = _cel(rij[k], formaat)
+            if waarde in (None, "", LEEG):
                 continue  # empty: no value, no empty string
+            getoond.append(_getoond(waarde, cel_formaat))
             if isinstance(waarde, bool):
                 ws.write_boolean(r, k, waarde)
-            elif isinstance(waarde, (int, float)):
-                ws.write_number(r, k, waarde, celstijl)
+            elif is_getal(waarde):
+                notatie = cel_formaat.excel(waarde)
+                stijl = _stijl(wb, stijlen, notatie) if notatie else None
+                ws.write_number(r, k, cel_formaat.excel_waarde(waarde), stijl)
             else:
-                ws.write_string(r, k, _platte_tekst(waarde))
-        ws.set_column(k, k, _breedte([koppen[k], *(_getoond(w, formaat) for w in waarden)]))
+                ws.write_string(r, k, str(waarde))  # literally: what the report escapes is text here
+        ws.set_column(k, k, _breedte(getoond))
     if kolommen:
         laatste = kopregel + max(len(tabel["rijen"]), 1)
         ws.add_table(

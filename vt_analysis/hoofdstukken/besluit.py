@@ -11,7 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from vt_analysis.basis import formatting as fmt
-from vt_analysis.hoofdstukken.samenvatting import jaarindicatoren, procent_of_streep, rij_labels
+from vt_analysis.basis import kolomformaat as kf
+from vt_analysis.hoofdstukken.samenvatting import jaarindicatoren, rij_labels
 from vt_analysis.hoofdstukken.tables import Tabel, tabel
 from vt_analysis.invoer.params import RunParams
 from vt_analysis.invoer.params_secties import ScenarioDef
@@ -92,7 +93,7 @@ def besluit_tabel(r: Resultaten, p: RunParams) -> Tabel:
     df = pd.DataFrame(
         {
             "optie": rij_labels(r, p, o["naam"].to_list()),
-            "jaar": o["jaar"].astype(str),
+            "jaar": o["jaar"].astype(int),
             "kosten": [_kosten(e, b) for e, b in zip(o["kosten_euro"], o["onbecijferd"], strict=True)],
             "triage": o["triage_pct"],
             "onderzoek": o["onderzoek_pct"],
@@ -107,7 +108,7 @@ def besluit_tabel(r: Resultaten, p: RunParams) -> Tabel:
         f"dat binnen de wettelijke termijn klaar is (norm {fmt.procent(kg.triage_binnen_5_werkdagen_norm_pct.waarde)}"
         f" en {fmt.procent(kg.onderzoek_binnen_10_weken_norm_pct.waarde)}, volgens het wachtrijmodel), de risico's "
         "uit de risicotabel en wanneer de optie op zijn vroegst effect heeft",
-        {"jaar": str, "triage": procent_of_streep, "onderzoek": procent_of_streep},
+        {"jaar": kf.JAAR, "triage": kf.procent(), "onderzoek": kf.procent()},
         {
             "optie": "Optie",
             "jaar": "Jaar",
@@ -150,6 +151,6 @@ def verdeling_tabel(r: Resultaten) -> Tabel | None:
     breed = breed.reset_index()[["deel", "aandeel_pct", *perioden]]
     koppen = {"deel": "Financier of gemeente", "aandeel_pct": "Aandeel"}
     koppen |= {j: ("Samen" if j == TOTAAL else j) for j in perioden}
-    formats = {"aandeel_pct": lambda x: fmt.procent(x, 1 if float(x) % 1 else 0)} | {j: fmt.euro for j in perioden}
+    formats = {"aandeel_pct": kf.procent(1, heel_zonder=True)} | dict.fromkeys(perioden, kf.EURO)
     bijschrift = "Het bedrag van richting A per financier of gemeente volgens de verdeelsleutel"
     return tabel(breed, bijschrift, formats, koppen)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from IPython.display import Markdown
 
 from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import kolomformaat as kf
 from vt_analysis.hoofdstukken.charts import Figuur, figuur, formatie_chart, meldingen_adviezen_chart
 from vt_analysis.hoofdstukken.namen import TELLING_NAMEN
 from vt_analysis.hoofdstukken.tables import Tabel, tabel
@@ -18,7 +19,7 @@ def volumes_tabel(r: Resultaten) -> Tabel:
     return tabel(
         df[["periode", *TELLINGEN]],
         "Meldingen, adviezen en vervolgstappen per periode",
-        {k: fmt.aantal for k in TELLINGEN},
+        dict.fromkeys(TELLINGEN, kf.AANTAL),
         {"periode": "Periode", **TELLING_NAMEN},
     )
 
@@ -34,8 +35,7 @@ def bijlage2_tabel(r: Resultaten) -> Tabel:
         "fte_beschikbaar",
         *[f"tekort_{n}" for n in ns],
     ]
-    formats = {f"fte_{n}": fmt.fte for n in ns} | {"fte_structureel": fmt.fte, "fte_beschikbaar": fmt.fte}
-    formats |= {f"tekort_{n}": fmt.fte for n in ns}
+    formats = dict.fromkeys(kolommen[1:], kf.FTE)
     koppen = {
         "periode": "Periode",
         "fte_structureel": "Beschikbaar structureel",

@@ -7,6 +7,7 @@ from datetime import date
 from IPython.display import Markdown
 
 from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import kolomformaat as kf
 from vt_analysis.hoofdstukken.namen import TELLING_NAMEN, klein
 from vt_analysis.hoofdstukken.tables import Tabel, tabel
 from vt_analysis.invoer.params import RunParams
@@ -52,12 +53,12 @@ def scenario_b_tabel(r: Resultaten) -> Tabel:
         b[kol],
         "Scenario B: het grootste aantal meldingen dat de beschikbare formatie kan dragen",
         {
-            "jaar": str,
-            "fte_beschikbaar": fmt.fte,
-            "meldingen_prognose": fmt.aantal,
-            "meldingen_max": fmt.aantal,
-            "reductie_meldingen": fmt.aantal,
-            "adviezen_max": fmt.aantal,
+            "jaar": kf.JAAR,
+            "fte_beschikbaar": kf.FTE,
+            "meldingen_prognose": kf.AANTAL,
+            "meldingen_max": kf.AANTAL,
+            "reductie_meldingen": kf.AANTAL,
+            "adviezen_max": kf.AANTAL,
         },
         {
             "jaar": "Jaar",
@@ -103,13 +104,13 @@ def claims_tabel(r: Resultaten, p: RunParams) -> Tabel:
         c[["jaar", "meldingen", "adviezen", "monitoring", "fte_volgens_bron", "fte_rekentool", "verschil_fte"]],
         f"Uitspraken van {bron_naam(p)} over volume en formatie, nagerekend met de rekentool",
         {
-            "jaar": str,
-            "meldingen": fmt.aantal,
-            "adviezen": fmt.aantal,
-            "monitoring": fmt.aantal,
-            "fte_volgens_bron": fmt.fte,
-            "fte_rekentool": fmt.fte,
-            "verschil_fte": lambda x: fmt.fte(x, teken=True),
+            "jaar": kf.JAAR,
+            "meldingen": kf.AANTAL,
+            "adviezen": kf.AANTAL,
+            "monitoring": kf.AANTAL,
+            "fte_volgens_bron": kf.FTE,
+            "fte_rekentool": kf.FTE,
+            "verschil_fte": kf.FTE_VERSCHIL,
         },
         {
             "jaar": "Jaar",
@@ -151,14 +152,14 @@ def herkomst_tabel(r: Resultaten) -> Tabel:
         f"grootste daling die aannemelijk is ({fmt.procent(plausibel_pct)} van die overige meldingen per jaar, "
         "een aanname)",
         {
-            "jaar": str,
-            "meldingen_prognose": fmt.aantal,
-            "politiemeldingen": fmt.aantal,
-            "overige_meldingen": fmt.aantal,
-            "reductie_meldingen": fmt.aantal,
-            "daling_pct": fmt.procent,
-            "daling_overige_pct": fmt.procent,
-            "plausibel": fmt.aantal,
+            "jaar": kf.JAAR,
+            "meldingen_prognose": kf.AANTAL,
+            "politiemeldingen": kf.AANTAL,
+            "overige_meldingen": kf.AANTAL,
+            "reductie_meldingen": kf.AANTAL,
+            "daling_pct": kf.procent(),
+            "daling_overige_pct": kf.procent(),
+            "plausibel": kf.AANTAL,
         },
         {
             "jaar": "Jaar",

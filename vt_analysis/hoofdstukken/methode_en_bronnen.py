@@ -6,6 +6,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import kolomformaat as kf
 from vt_analysis.hoofdstukken.namen import TELLING_NAMEN, kengetal_naam
 from vt_analysis.hoofdstukken.tables import Tabel, tabel
 from vt_analysis.invoer.data import kengetallen_frame
@@ -32,7 +33,7 @@ def normen_tabel(r: Resultaten) -> Tabel:
     return tabel(
         df,
         "Normuren per product en de telling waarop de norm wordt toegepast",
-        {n: fmt.aantal for n in ns},
+        dict.fromkeys(ns, kf.AANTAL),
         {"product": "Product", "telling": "Toegepast op", **{n: f"Uren ({n})" for n in ns}},
     )
 
@@ -63,17 +64,14 @@ def afleiding_tabel(r: Resultaten) -> Tabel:
             "aantal": float("nan"),
             "telling": "",
             "norm": float("nan"),
-            "uren": fte_uit_normuren(totaal, normset.uren_per_fte),
+            "uren": kf.Cel(fte_uit_normuren(totaal, normset.uren_per_fte), kf.FTE),
         }
     )
     df = pd.DataFrame(rows)
-    laatste = len(df) - 1
-    uren_fmt = {i: (fmt.fte if i == laatste else fmt.aantal) for i in range(len(df))}
-    df["uren"] = [uren_fmt[i](v) for i, v in enumerate(df["uren"])]
     return tabel(
         df[["product", "telling", "aantal", "norm", "uren"]],
         f"Afleiding van de benodigde formatie voor {p.besluit_periode} ({p.normset})",
-        {"aantal": fmt.aantal, "norm": fmt.aantal, "uren": str},
+        dict.fromkeys(["aantal", "norm", "uren"], kf.AANTAL),
         {
             "product": "Product",
             "telling": "Telling",
@@ -161,7 +159,7 @@ def _decimalen(waarde: float) -> int:
 def kengetallen_tabel(r: Resultaten, deel: int = 1) -> Tabel:
     """Part ``deel`` (1 to KENGETALLEN_DELEN) of the kengetallen with their source, each with its own decimals."""
     df = kengetallen_frame(r.kengetallen)
-    df["waarde"] = [fmt.getal(w, _decimalen(w)) for w in df["waarde"]]
+    df["waarde"] = [kf.Cel(w, kf.getal(_decimalen(w))) for w in df["waarde"]]
     df["naam"] = df["naam"].map(kengetal_naam)
     df["eenheid"] = df["eenheid"].replace({"%": "procent"})
     per_deel = -(-len(df) // KENGETALLEN_DELEN)
@@ -169,6 +167,6 @@ def kengetallen_tabel(r: Resultaten, deel: int = 1) -> Tabel:
     return tabel(
         stuk[["naam", "waarde", "eenheid", "bron"]].assign(bron=lambda d: d["bron"].map(fmt.plak_eenheden)),
         f"Kengetallen met hun bron ({deel} van {KENGETALLEN_DELEN})",
-        {"waarde": str},
+        {"waarde": kf.GETALLEN},
         {"naam": "Kengetal", "waarde": "Waarde", "eenheid": "Eenheid", "bron": "Bron"},
     )

@@ -10,6 +10,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import kolomformaat as kf
 from vt_analysis.hoofdstukken.namen import VARIANT_NAMEN
 from vt_analysis.hoofdstukken.tables import Tabel, tabel
 from vt_analysis.invoer.params import RunParams
@@ -95,21 +96,21 @@ def scenario_a_tabel(r: Resultaten, p: RunParams) -> Tabel:
     for variant, groep in a.groupby("variant", sort=False):
         naam = VARIANT_NAMEN.get(variant, variant)
         for _, g in groep.iterrows():
-            rij = {"basis": naam, "jaar": str(int(g["jaar"])), "maanden": g["maanden_in_dienst"]}
+            maanden = g["maanden_in_dienst"]
+            rij = {"basis": naam, "jaar": str(int(g["jaar"])), "maanden": "" if maanden != maanden else maanden}
             rijen.append(
                 rij | {post: g[f"kosten_{post}_euro"] for post in posten} | {"totaal": g["kosten_totaal_euro"]}
             )
         samen = {post: groep[f"kosten_{post}_euro"].sum() for post in posten}
         rijen.append(
-            {"basis": naam, "jaar": "samen", "maanden": None} | samen | {"totaal": groep["kosten_totaal_euro"].sum()}
+            {"basis": naam, "jaar": "samen", "maanden": ""} | samen | {"totaal": groep["kosten_totaal_euro"].sum()}
         )
     df = pd.DataFrame(rijen)
     return tabel(
         df,
         "Richting A: kosten per basis, jaar en post (euro); de extra formatie wordt betaald vanaf de maand dat zij "
         "aan het werk is",
-        {"maanden": lambda m: "" if m is None or m != m else fmt.aantal(m)}
-        | dict.fromkeys([*posten, "totaal"], fmt.euro),
+        {"maanden": kf.AANTAL} | dict.fromkeys([*posten, "totaal"], kf.EURO),
         {"basis": "Basis", "jaar": "Jaar", "maanden": "Maanden extra formatie"}
         | {post: POSTEN[post] for post in posten}
         | {"totaal": "Totaal"},

@@ -10,14 +10,17 @@ from __future__ import annotations
 import pandas as pd
 
 from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import kolomformaat as kf
 from vt_analysis.hoofdstukken.charts import Figuur, figuur, verzuim_chart
 from vt_analysis.hoofdstukken.tables import Tabel, tabel
 from vt_analysis.invoer.data import Kengetallen
 from vt_analysis.model.kerncijfers import verzuim_reeks
 
+PROCENT = kf.procent(1, heel_zonder=True)  # as kengetallen.yaml writes it: 95%, 8,5%
+
 
 def _pct(waarde: float) -> str:
-    return fmt.procent(waarde, 1 if waarde % 1 else 0)
+    return PROCENT.tekst(waarde)
 
 
 def indicatoren_frame(kg: Kengetallen, aanvraag: pd.Series, peil: pd.Series) -> pd.DataFrame:
@@ -28,32 +31,27 @@ def indicatoren_frame(kg: Kengetallen, aanvraag: pd.Series, peil: pd.Series) -> 
     terms were submitted as 'conform norm'; their realisation comes from the kengetallen.
     """
     rijen = [
-        ("Meldingen per jaar", "", fmt.aantal(aanvraag["meldingen"]), fmt.aantal(peil["meldingen"])),
+        ("Meldingen per jaar", "", aanvraag["meldingen"], peil["meldingen"]),
         (
             "Triage binnen de termijn",
             f"ten minste {_pct(kg.triage_binnen_5_werkdagen_norm_pct.waarde)}",
             "conform norm",
-            _pct(kg.triage_binnen_5_werkdagen_realisatie_pct.waarde),
+            kf.Cel(kg.triage_binnen_5_werkdagen_realisatie_pct.waarde, PROCENT),
         ),
         (
             "Onderzoek binnen de termijn afgerond",
             f"ten minste {_pct(kg.onderzoek_binnen_10_weken_norm_pct.waarde)}",
             "conform norm",
-            _pct(kg.onderzoek_binnen_10_weken_realisatie_pct.waarde),
+            kf.Cel(kg.onderzoek_binnen_10_weken_realisatie_pct.waarde, PROCENT),
         ),
-        ("Direct overgedragen meldingen", "", fmt.aantal(aanvraag["overdragen"]), fmt.aantal(peil["overdragen"])),
-        (
-            "Overdracht met ondersteuning",
-            "",
-            fmt.aantal(aanvraag["overdracht_ondersteuning"]),
-            fmt.aantal(peil["overdracht_ondersteuning"]),
-        ),
-        ("Onderzoeken", "", fmt.aantal(aanvraag["onderzoek"]), fmt.aantal(peil["onderzoek"])),
-        ("Adviesvragen", "", fmt.aantal(aanvraag["adviezen"]), fmt.aantal(peil["adviezen"])),
+        ("Direct overgedragen meldingen", "", aanvraag["overdragen"], peil["overdragen"]),
+        ("Overdracht met ondersteuning", "", aanvraag["overdracht_ondersteuning"], peil["overdracht_ondersteuning"]),
+        ("Onderzoeken", "", aanvraag["onderzoek"], peil["onderzoek"]),
+        ("Adviesvragen", "", aanvraag["adviezen"], peil["adviezen"]),
         (
             "Klanttevredenheid (cijfer 1 tot 10)",
             "",
-            fmt.getal(kg.klanttevredenheid_cijfer.waarde, 1),
+            kf.Cel(kg.klanttevredenheid_cijfer.waarde, kf.getal(1)),
             "niet bekend",
         ),
     ]
@@ -65,7 +63,7 @@ def indicatoren_tabel(kg: Kengetallen, aanvraag: pd.Series, peil: pd.Series) -> 
     return tabel(
         df,
         "Prestatie-indicatoren Veilig Thuis: ingediend bij de begroting en de stand bij het peilmoment",
-        {"begroting": str, "peil": str},
+        {"begroting": kf.AANTAL, "peil": kf.AANTAL},  # counts, and a percentage or a grade in its own format
         {
             "indicator": "Indicator",
             "norm": "Norm",
@@ -82,11 +80,11 @@ def cit_frame(kg: Kengetallen) -> pd.DataFrame:
             "Crisisinterventies, alle leeftijden",
             f"{fmt.aantal(kg.crisisinterventies_min.waarde)} tot {fmt.aantal(kg.crisisinterventies_max.waarde)}",
         ),
-        ("Bijdrage aan een huisverbod buiten kantooruren", fmt.aantal(kg.huisverbod_buiten_kantooruren.waarde)),
-        ("Hoorfunctie Wet verplichte ggz", fmt.aantal(kg.hoorfunctie_wvggz.waarde)),
+        ("Bijdrage aan een huisverbod buiten kantooruren", kg.huisverbod_buiten_kantooruren.waarde),
+        ("Hoorfunctie Wet verplichte ggz", kg.hoorfunctie_wvggz.waarde),
         (
             f"Zaken binnen {fmt.aantal(kg.crisis_overdracht_termijn_uur.waarde)} uur overgedragen aan het lokale team",
-            _pct(kg.crisis_overdracht_binnen_48_uur_pct.waarde),
+            kf.Cel(kg.crisis_overdracht_binnen_48_uur_pct.waarde, PROCENT),
         ),
     ]
     return pd.DataFrame(rijen, columns=["indicator", "begroting"])
@@ -96,7 +94,7 @@ def cit_tabel(kg: Kengetallen, aanvraag: pd.Series) -> Tabel:
     return tabel(
         cit_frame(kg),
         f"Prestatie-indicatoren Crisisinterventieteam ({aanvraag.name})",
-        {"begroting": str},
+        {"begroting": kf.AANTAL},
         {"indicator": "Indicator", "begroting": "Afspraak per jaar"},
     )
 

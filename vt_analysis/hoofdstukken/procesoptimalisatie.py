@@ -5,6 +5,7 @@ from __future__ import annotations
 from IPython.display import Markdown
 
 from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import kolomformaat as kf
 from vt_analysis.hoofdstukken.charts import Figuur, figuur, waterval_chart
 from vt_analysis.hoofdstukken.namen import HEFBOOM_NAMEN, HEFBOOM_NODIG, STAP_NAMEN, klein, tekort_of_ruimte
 from vt_analysis.hoofdstukken.tables import Tabel, tabel
@@ -63,11 +64,11 @@ def scenario_c_tabel(r: Resultaten, c: ScenarioCParams, illustratief: bool = Fal
         w[["jaar", "stap", "delta_fte", "fte_na", "meldingen_na", "tekort_na"]],
         "Scenario C: effect van elke hefboom op de benodigde formatie" + (ILLUSTRATIEF if illustratief else ""),
         {
-            "jaar": str,
-            "delta_fte": lambda x: fmt.fte(x, teken=True),
-            "fte_na": fmt.fte,
-            "meldingen_na": fmt.aantal,
-            "tekort_na": fmt.fte,
+            "jaar": kf.JAAR,
+            "delta_fte": kf.FTE_VERSCHIL,
+            "fte_na": kf.FTE,
+            "meldingen_na": kf.AANTAL,
+            "tekort_na": kf.FTE,
         },
         {
             "jaar": "Jaar",

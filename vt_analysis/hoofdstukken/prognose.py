@@ -6,6 +6,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import kolomformaat as kf
 from vt_analysis.hoofdstukken.charts import Figuur, figuur, prognose_chart
 from vt_analysis.hoofdstukken.namen import TELLING_NAMEN, VARIANT_NAMEN
 from vt_analysis.hoofdstukken.tables import Tabel, tabel
@@ -70,13 +71,12 @@ def prognose_tabel(r: Resultaten) -> Tabel:
     ns = [r.normset] + ([r.normset_vergelijking] if r.normset_vergelijking else [])
     prog["variant"] = prog["variant"].map(VARIANT_NAMEN).fillna(prog["variant"])
     prog["bandbreedte"] = [
-        f"{fmt.fte(lo)} – {fmt.fte(hi)}" if pd.notna(lo) else ""
+        kf.Interval(lo, hi) if pd.notna(lo) else ""
         for lo, hi in zip(prog[f"{kol}_ondergrens"], prog[f"{kol}_bovengrens"], strict=True)
     ]
     kolommen = ["variant", "jaar", "meldingen", "adviezen", *[f"fte_{n}" for n in ns], "bandbreedte"]
-    formats = {k: fmt.aantal for k in ("meldingen", "adviezen")} | {f"fte_{n}": fmt.fte for n in ns}
-    formats["jaar"] = str
-    formats["bandbreedte"] = str
+    formats = {"jaar": kf.JAAR, "meldingen": kf.AANTAL, "adviezen": kf.AANTAL, "bandbreedte": kf.FTE}
+    formats |= {f"fte_{n}": kf.FTE for n in ns}
     koppen = {"variant": "Variant", "jaar": "Jaar", **TELLING_NAMEN, "bandbreedte": f"Interval {r.normset}"}
     koppen |= {f"fte_{n}": f"Fte {n}" for n in ns}
     return tabel(prog[kolommen], "Prognose van de volumes en de benodigde formatie per variant", formats, koppen)

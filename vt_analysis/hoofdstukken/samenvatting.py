@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import kolomformaat as kf
 from vt_analysis.hoofdstukken.middelen_bijstellen import basis_naam
 from vt_analysis.hoofdstukken.tables import Tabel, tabel
 from vt_analysis.invoer.params import RunParams
@@ -97,7 +98,7 @@ def scenario_tabel(r: Resultaten, p: RunParams) -> Tabel:
     df = pd.DataFrame(
         {
             "naam": rij_labels(r, p, o["naam"].to_list()),
-            "jaar": o["jaar"].astype(str).to_list(),
+            "jaar": o["jaar"].astype(int).to_list(),
             "tekort": o["tekort_fte"].to_list(),
             "kosten": [_kosten_tekst(e, b) for e, b in zip(o["kosten_euro"], o["onbecijferd"], strict=True)],
             "triage": o["triage_pct"].to_list(),
@@ -119,7 +120,7 @@ def scenario_tabel(r: Resultaten, p: RunParams) -> Tabel:
         "van dat jaar dat binnen de wettelijke termijn klaar is (volgens het wachtrijmodel). Extra kosten zijn de "
         "kosten van extra formatie (richting A); wat het terugdringen van meldingen (B) en procesoptimalisatie (C) "
         "kosten, is niet becijferd",
-        {"jaar": str, "tekort": fmt.fte, "triage": procent_of_streep, "onderzoek": procent_of_streep},
+        {"jaar": kf.JAAR, "tekort": kf.FTE, "triage": kf.procent(), "onderzoek": kf.procent()},
         koppen,
     )
 
@@ -134,20 +135,15 @@ def rij_labels(r: Resultaten, p: RunParams, namen: list[str]) -> list[str]:
     return uit
 
 
-def procent_of_streep(waarde) -> str:
-    """A percentage, or '–' where the queue model has no figure."""
-    return "–" if waarde is None or waarde != waarde else fmt.procent(waarde)
-
-
 # --- the rekentool and the queue model reconciled -----------------------------------------------------
 
 
-def _met_interval(v: dict, sleutel: str) -> str:
-    """'63,65 (63,59–63,71)': a formation of the queue model with its 80% interval; '–' when not found."""
+def _met_interval(v: dict, sleutel: str) -> kf.MetInterval | str:
+    """A formation of the queue model with its 80% interval ('63,65 (63,59–63,71)'); 'niet gevonden' without."""
     waarde = v.get(sleutel)
     if waarde is None or waarde != waarde:
         return "niet gevonden"
-    return f"{fmt.fte(waarde)} ({fmt.fte(v.get(sleutel + '_laag'))}–{fmt.fte(v.get(sleutel + '_hoog'))})"
+    return kf.MetInterval(waarde, v.get(sleutel + "_laag"), v.get(sleutel + "_hoog"))
 
 
 def verzoening_tabel(r: Resultaten) -> Tabel:
@@ -160,8 +156,8 @@ def verzoening_tabel(r: Resultaten) -> Tabel:
     norm_o = fmt.procent(kg.onderzoek_binnen_10_weken_norm_pct.waarde)
     basisjaar = v.get("basisjaar", "")
     regels = [
-        ("(a) Normuren (rekentool)", lambda j: fmt.fte(v[f"fte_rekentool_{j}"])),
-        ("Beschikbaar", lambda j: fmt.fte(v[f"fte_beschikbaar_{j}"])),
+        ("(a) Normuren (rekentool)", lambda j: v[f"fte_rekentool_{j}"]),
+        ("Beschikbaar", lambda j: v[f"fte_beschikbaar_{j}"]),
         (f"(b) Evenwicht triage, tempo {basisjaar}", lambda j: _met_interval(v, f"fte_evenwicht_triage_{j}")),
         (f"(b) Evenwicht onderzoek, tempo {basisjaar}", lambda j: _met_interval(v, f"fte_evenwicht_onderzoek_{j}")),
         (f"(c) Triage {norm_t} op tijd over het jaar", lambda j: _met_interval(v, f"fte_norm_triage_{j}")),
@@ -172,6 +168,6 @@ def verzoening_tabel(r: Resultaten) -> Tabel:
         df,
         "Rekentool en wachtrijmodel naast elkaar: formatie in fte per jaar; tussen haakjes het 80%-interval van "
         "meetfout en toeval",
-        {str(j): str for j in jaren},
+        {str(j): kf.FTE for j in jaren},
         {"regel": "Formatie", **{str(j): str(j) for j in jaren}},
     )

@@ -2,15 +2,17 @@
 
 The output is ``text/markdown`` only, so nbconvert's Markdown export keeps it and pandoc turns it
 into a real table in both HTML and Typst (a DataFrame's HTML would become run-on text in the PDF).
-Numbers are formatted by the caller's formatter (vt_analysis.basis.formatting).
+A column's :class:`~vt_analysis.basis.kolomformaat.Formaat` prints its numbers (through the one formatter) and
+is what the workbook shows them with; the table keeps the unrounded numbers for the workbook.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 
 import pandas as pd
 
+from vt_analysis.basis.kolomformaat import TEKST, Formaat, cel_tekst
 from vt_analysis.hoofdstukken.tabeldata import TABEL_MIMETYPE, tabel_data
 from vt_analysis.tekst.markup import markdown_tekst
 
@@ -22,13 +24,13 @@ def _cel(waarde: object) -> str:
 
 
 class Tabel:
-    """A captioned table; columns with a formatter are numbers and are right-aligned."""
+    """A captioned table; columns with a number format are right-aligned, the others are text."""
 
     def __init__(
         self,
         df: pd.DataFrame,
         bijschrift: str,
-        formats: Mapping[str, Callable[[object], str]] | None = None,
+        formats: Mapping[str, Formaat] | None = None,
         koppen: Mapping[str, str] | None = None,
     ):
         formats = dict(formats or {})
@@ -38,10 +40,10 @@ class Tabel:
         self.bijschrift = bijschrift
         self.kolommen = list(df.columns)
         self.koppen = [dict(koppen or {}).get(k, k) for k in self.kolommen]
-        self.rechts = [k in formats for k in self.kolommen]
+        self.rechts = [formats.get(k, TEKST).is_getal for k in self.kolommen]
         self.data = tabel_data(df, bijschrift, self.koppen, formats)  # the workbook's copy: unrounded values
         self.rijen = [
-            [formats[k](v) if k in formats else v for k, v in zip(self.kolommen, rij, strict=True)]
+            [cel_tekst(v, formats.get(k, TEKST)) for k, v in zip(self.kolommen, rij, strict=True)]
             for rij in df.itertuples(index=False)
         ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from IPython.display import Markdown
 
 from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import kolomformaat as kf
 from vt_analysis.hoofdstukken.charts import Figuur, figuur, tornado_chart, vergelijking_chart
 from vt_analysis.hoofdstukken.middelen_bijstellen import basis_naam
 from vt_analysis.hoofdstukken.namen import invoer_naam, klein
@@ -67,19 +68,19 @@ def vergelijking_tabel(r: Resultaten, p: RunParams) -> Tabel:
     v = r.vergelijking.copy()
     onbecijferd = _onbecijferd(p)
     v["kosten"] = [
-        ("niet becijferd" if not k else f"{fmt.euro(k)} + niet becijferd") if n in onbecijferd else fmt.euro(k)
+        ("niet becijferd" if not k else f"{fmt.euro(k)} + niet becijferd") if n in onbecijferd else k
         for n, k in zip(v["naam"], v["kosten_euro"], strict=True)
     ]
     return tabel(
         v[["naam", "jaar", "meldingen", "fte_benodigd", "fte_beschikbaar", "tekort_fte", "kosten"]],
         "Vergelijking van de scenario's per jaar (tekort: benodigd min beschikbaar; negatief is ruimte)",
         {
-            "jaar": str,
-            "meldingen": fmt.aantal,
-            "fte_benodigd": fmt.fte,
-            "fte_beschikbaar": fmt.fte,
-            "tekort_fte": fmt.fte,
-            "kosten": str,
+            "jaar": kf.JAAR,
+            "meldingen": kf.AANTAL,
+            "fte_benodigd": kf.FTE,
+            "fte_beschikbaar": kf.FTE,
+            "tekort_fte": kf.FTE,
+            "kosten": kf.EURO,
         },
         {
             "naam": "Scenario",

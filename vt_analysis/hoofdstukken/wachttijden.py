@@ -10,6 +10,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import kolomformaat as kf
 from vt_analysis.hoofdstukken.charts import Figuur, figuur, waaier_chart
 from vt_analysis.hoofdstukken.tables import Tabel, tabel
 
@@ -74,12 +75,12 @@ def kalibratie_tabel(r: Resultaten) -> Tabel:
         "wachtend": f"Wachtend eind {kal['basisjaar']}",
     }
     formats = {
-        "norm": fmt.aantal,
-        "werkelijk": lambda x: fmt.getal(x, 1),
-        "tempo": lambda x: fmt.getal(x, 2),
-        "model": lambda x: fmt.procent(x, 1),
-        "gemeten": fmt.procent,
-        "wachtend": fmt.aantal,
+        "norm": kf.AANTAL,
+        "werkelijk": kf.getal(1),
+        "tempo": kf.getal(2),
+        "model": kf.procent(1),
+        "gemeten": kf.procent(),
+        "wachtend": kf.AANTAL,
     }
     return tabel(
         pd.DataFrame(rijen),
@@ -87,13 +88,6 @@ def kalibratie_tabel(r: Resultaten) -> Tabel:
         formats,
         koppen,
     )
-
-
-def _met_interval(waarde, laag, hoog, opmaak) -> str:
-    """A figure with its 80% interval: '98% (97–99%)'; '–' without a figure."""
-    if waarde is None or waarde != waarde:
-        return "–"
-    return f"{opmaak(waarde)} ({opmaak(laag).rstrip('%')}–{opmaak(hoog)})"
 
 
 def _jaren(r: Resultaten) -> list[int]:
@@ -112,7 +106,7 @@ def jaarindicator_tabel(r: Resultaten) -> Tabel:
         for q in ("triage", "onderzoek"):
             for j in jaren:
                 x = g.loc[j]
-                rij[f"{q}_{j}"] = _met_interval(x[f"{q}_pct"], x[f"{q}_pct_laag"], x[f"{q}_pct_hoog"], fmt.procent)
+                rij[f"{q}_{j}"] = kf.MetInterval(x[f"{q}_pct"], x[f"{q}_pct_laag"], x[f"{q}_pct_hoog"])
         rijen.append(rij)
     koppen = {"scenario": "Scenario"}
     koppen |= {f"triage_{j}": f"Triage {j}" for j in jaren} | {f"onderzoek_{j}": f"Onderzoek {j}" for j in jaren}
@@ -121,7 +115,7 @@ def jaarindicator_tabel(r: Resultaten) -> Tabel:
         "Jaarindicatoren per scenario: aandeel van de meldingen van het jaar dat binnen de termijn is getrieerd en "
         "van de onderzoeken van het jaar dat binnen de termijn is afgerond (verwacht aandeel, met het 80%-interval "
         "van meetfout en toeval)",
-        {k: str for k in koppen if k != "scenario"},
+        {k: kf.procent() for k in koppen if k != "scenario"},
         koppen,
     )
 
@@ -141,9 +135,9 @@ def formatie_tabel(r: Resultaten) -> Tabel:
         g = t[t["scenario"] == namen[0]].set_index("jaar")
         for j in _jaren(r):
             x = g.loc[j]
-            rij = {"scenario": "; ".join(namen), "jaar": str(j)}
+            rij = {"scenario": "; ".join(namen), "jaar": j}
             for k in kolommen:
-                rij[k] = _met_interval(x[k], x[f"{k}_laag"], x[f"{k}_hoog"], fmt.fte)
+                rij[k] = kf.MetInterval(x[k], x[f"{k}_laag"], x[f"{k}_hoog"])
             rijen.append(rij)
     kg = r.kengetallen
     norm_t = fmt.procent(kg.triage_binnen_5_werkdagen_norm_pct.waarde)
@@ -165,7 +159,7 @@ def formatie_tabel(r: Resultaten) -> Tabel:
         f"waarbij de jaarindicator zijn norm haalt als die formatie er vanaf {_maand(str(start))} is{eerder} "
         f"(met het 80%-interval). Een streepje: in dat jaar niet te halen, ook niet met "
         f"{fmt.getal(MAX_EVENWICHT, 1)} keer de evenwichtsformatie",
-        {k: str for k in koppen},
+        {"jaar": kf.JAAR} | dict.fromkeys(kolommen, kf.FTE),
         koppen,
     )
 

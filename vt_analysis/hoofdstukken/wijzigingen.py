@@ -9,6 +9,7 @@ from __future__ import annotations
 from IPython.display import Markdown
 
 from vt_analysis.basis import formatting as fmt
+from vt_analysis.basis import kolomformaat as kf
 from vt_analysis.hoofdstukken.namen import kengetal_naam
 from vt_analysis.hoofdstukken.tables import Tabel, tabel
 from vt_analysis.invoer.params import RunParams
@@ -36,18 +37,23 @@ def kop(vorig: w.VorigeUitgave | None) -> Markdown | None:
     )
 
 
-def _getal(eenheid: str, waarde: float, teken: bool = False) -> str:
+def _formaat(eenheid: str, teken: bool = False) -> kf.Formaat:
+    """How a key figure or kengetal of this unit looks; ``teken`` for a difference (+1,69)."""
     if eenheid == "euro":
-        return ("+" if teken and fmt.afronden(waarde) > 0 else "") + fmt.euro(waarde)
+        return kf.Formaat("euro", teken=teken)
     if eenheid == "fte":
-        return fmt.fte(waarde, teken=teken)
+        return kf.Formaat("fte", 2, teken=teken)
     if eenheid == "%":
-        return ("+" if teken and fmt.afronden(waarde, 1) > 0 else "") + fmt.procent(waarde, 1 if waarde % 1 else 0)
-    return fmt.getal(waarde, 0 if float(waarde).is_integer() else 2, teken=teken)
+        return kf.procent(1, teken=teken, heel_zonder=True)
+    return kf.getal(2, teken=teken, heel_zonder=True)
+
+
+def _cellen(eenheden, waarden, teken: bool = False) -> list[kf.Cel]:
+    return [kf.Cel(w, _formaat(e, teken)) for e, w in zip(eenheden, waarden, strict=True)]
 
 
 def _of_streep(eenheid: str, waarde) -> str:
-    return "–" if waarde is None or waarde != waarde else _getal(eenheid, waarde)
+    return _formaat(eenheid).tekst(waarde)
 
 
 def _van_naar(wat: str, rij) -> str:
@@ -59,13 +65,13 @@ def kerncijfers_tabel(r: Resultaten, p: RunParams, vorig: w.VorigeUitgave | None
     if vorig is None:
         return None
     df = w.kerncijfers(vorig.velden, velden(bron_van(r, p), list(w.KERNCIJFERS) + _per_jaar(r)))
-    df["vorige_t"] = [_getal(e, v) for e, v in zip(df["eenheid"], df["vorige"], strict=True)]
-    df["huidige_t"] = [_getal(e, v) for e, v in zip(df["eenheid"], df["huidige"], strict=True)]
-    df["verschil_t"] = [_getal(e, v, teken=True) for e, v in zip(df["eenheid"], df["verschil"], strict=True)]
+    df["vorige_t"] = _cellen(df["eenheid"], df["vorige"])
+    df["huidige_t"] = _cellen(df["eenheid"], df["huidige"])
+    df["verschil_t"] = _cellen(df["eenheid"], df["verschil"], teken=True)
     return tabel(
         df[["omschrijving", "vorige_t", "huidige_t", "verschil_t"]],
         f"Kerncijfers: {vorig.peilmoment} (zoals uitgebracht) en {p.peilmoment} (tekort: benodigd min beschikbaar)",
-        {"vorige_t": str, "huidige_t": str, "verschil_t": str},
+        dict.fromkeys(["vorige_t", "huidige_t", "verschil_t"], kf.GETALLEN),
         {
             "omschrijving": "Kerncijfer",
             "vorige_t": vorig.peilmoment,
@@ -87,13 +93,13 @@ def volumes_tabel(r: Resultaten, p: RunParams, vorig: w.VorigeUitgave | None) ->
     fte_rij = df["invoer"].str.contains("fte")
     for k in ("vorige", "huidige", "verschil"):
         df[k] = [
-            (fmt.fte(v, teken=k == "verschil") if f else fmt.getal(v, 0, teken=k == "verschil"))
+            kf.Cel(v, kf.Formaat("fte" if f else "getal", 2 if f else 0, teken=k == "verschil"))
             for v, f in zip(df[k], fte_rij, strict=True)
         ]
     return tabel(
         df,
         f"Gegevens bij het peilmoment: {vorig.peilmoment} en {p.peilmoment}",
-        {"vorige": str, "huidige": str, "verschil": str},
+        dict.fromkeys(["vorige", "huidige", "verschil"], kf.GETALLEN),
         {"invoer": "Gegeven", "vorige": vorig.peilmoment, "huidige": p.peilmoment, "verschil": "Verschil"},
     )
 
