@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+from decimal import Decimal
 
 import pytest
 from helpers import edit_file
@@ -76,8 +77,9 @@ def test_a_changed_or_added_scenario_shows_by_its_name(standaard_run):
     rijen = wijzigingen.gewijzigde_params(huidig, ander).set_index("invoer")
     naam = scenarios[0]["naam"]
     assert rijen.loc[f"Scenario {naam}: Middelen (A)"].tolist() == [scenarios[0]["middelen"], "structureel"]
-    namen = ", ".join(s["naam"] for s in scenarios)
-    assert rijen.loc["Doorgerekende scenario's"].tolist() == [namen, namen + ", Nieuw"]
+    namen = "; ".join(s["naam"] for s in scenarios)
+    assert rijen.loc["Doorgerekende scenario's"].tolist() == [namen, namen + "; Nieuw"]
+    assert not any(label.startswith("Scenario Nieuw") for label in rijen.index)  # its settings: not row by row
 
 
 def test_key_figures_as_published_against_this_run(vorige, standaard_run, standaard_resultaten):
@@ -154,3 +156,19 @@ def test_missing_previous_run_is_bad_input(cli, params_copy):
     code, out, err = cli("validate", "--params", params_copy)
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "sleutel vorige_run: 'burap0-2024.yaml' is geen bestand" in err
+
+
+def _gedrukt(tekst: str) -> Decimal:
+    """A figure as printed in Dutch ("+€ 430.665", "−1,35", "14,07") read back as the reader would."""
+    schoon = tekst.replace("€", "").replace("\u00a0", "").replace(" ", "").replace(".", "").replace("+", "")
+    return Decimal(schoon.replace("−", "-").replace(",", "."))
+
+
+def test_a_printed_difference_is_the_difference_of_the_printed_figures(vorige, standaard_run, standaard_resultaten):
+    """A board member with a calculator subtracts the two printed columns and finds the printed difference."""
+    for maak in (h_wijzigingen.kerncijfers_tabel, h_wijzigingen.volumes_tabel):
+        regels = maak(standaard_resultaten, standaard_run.params, vorige).markdown().splitlines()[2:]
+        rijen = [[c.strip() for c in r.strip("|").split("|")] for r in regels if r.startswith("|")]
+        assert len(rijen) >= 7
+        for *_, oud, nieuw, verschil in rijen:
+            assert _gedrukt(nieuw) - _gedrukt(oud) == _gedrukt(verschil), (oud, nieuw, verschil)

@@ -6,6 +6,8 @@ is computed here. See :mod:`vt_analysis.model.wijzigingen`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from IPython.display import Markdown
 
 from vt_analysis.basis import formatting as fmt
@@ -52,6 +54,14 @@ def _cellen(eenheden, waarden, teken: bool = False) -> list[kf.Cel]:
     return [kf.Cel(w, _formaat(e, teken)) for e, w in zip(eenheden, waarden, strict=True)]
 
 
+def _verschil_getoond(f: kf.Formaat, vorige: float, huidige: float) -> float:
+    """The difference of the two values as printed (each rounded first): a reader who subtracts the printed
+    figures finds the printed difference (€ 1.463.732 − € 1.033.067 = € 430.665, not the € 430.666 of the
+    exact values)."""
+    d = max(f.voor(vorige).decimalen, f.voor(huidige).decimalen)
+    return float(fmt.afronden(huidige, d) - fmt.afronden(vorige, d))
+
+
 def _of_streep(eenheid: str, waarde) -> str:
     return _formaat(eenheid).tekst(waarde)
 
@@ -67,7 +77,10 @@ def kerncijfers_tabel(r: Resultaten, p: RunParams, vorig: w.VorigeUitgave | None
     df = w.kerncijfers(vorig.velden, velden(bron_van(r, p), list(w.KERNCIJFERS) + _per_jaar(r)))
     df["vorige_t"] = _cellen(df["eenheid"], df["vorige"])
     df["huidige_t"] = _cellen(df["eenheid"], df["huidige"])
-    df["verschil_t"] = _cellen(df["eenheid"], df["verschil"], teken=True)
+    df["verschil_t"] = [
+        kf.Cel(_verschil_getoond(_formaat(e), x, y), _formaat(e, teken=True))
+        for e, x, y in zip(df["eenheid"], df["vorige"], df["huidige"], strict=True)
+    ]
     return tabel(
         df[["omschrijving", "vorige_t", "huidige_t", "verschil_t"]],
         f"Kerncijfers: {vorig.peilmoment} (zoals uitgebracht) en {p.peilmoment} (tekort: benodigd min beschikbaar)",
@@ -90,12 +103,10 @@ def volumes_tabel(r: Resultaten, p: RunParams, vorig: w.VorigeUitgave | None) ->
     if vorig is None:
         return None
     df = w.gewijzigde_volumes(vorig, r.perioden, p.peilmoment)
-    fte_rij = df["invoer"].str.contains("fte")
+    formaten = [kf.Formaat("fte", 2) if f else kf.Formaat("getal") for f in df["invoer"].str.contains("fte")]
+    df["verschil"] = [_verschil_getoond(f, x, y) for f, x, y in zip(formaten, df["vorige"], df["huidige"], strict=True)]
     for k in ("vorige", "huidige", "verschil"):
-        df[k] = [
-            kf.Cel(v, kf.Formaat("fte" if f else "getal", 2 if f else 0, teken=k == "verschil"))
-            for v, f in zip(df[k], fte_rij, strict=True)
-        ]
+        df[k] = [kf.Cel(v, replace(f, teken=k == "verschil")) for v, f in zip(df[k], formaten, strict=True)]
     return tabel(
         df,
         f"Gegevens bij het peilmoment: {vorig.peilmoment} en {p.peilmoment}",

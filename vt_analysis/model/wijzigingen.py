@@ -28,7 +28,7 @@ from vt_analysis.invoer.watals import kengetal_waarden
 UITGAVE_BESTANDEN = ("velden.json", "results.json", "manifest.json")
 
 # Administrative keys: they always differ between runs and say nothing about the figures.
-NIET_VERGELEKEN = {"run_naam", "documentdatum", "vorige_run", "versie", "status", "tekstset", "titel"}
+NIET_VERGELEKEN = {"run_naam", "documentdatum", "vorige_run", "vorige_uitgave", "versie", "status", "tekstset", "titel"}
 
 # The key figures compared before and after (names of velden.py; a name missing on one side is skipped).
 KERNCIJFERS = {
@@ -148,7 +148,7 @@ def _plat(d: dict, prefix: str = "") -> dict[str, object]:
         if isinstance(v, dict):
             uit |= _plat(v, sleutel + ".")
         elif isinstance(v, list) and v and all(isinstance(x, dict) and "naam" in x for x in v):
-            uit[sleutel] = [x["naam"] for x in v]
+            uit[sleutel] = "; ".join(x["naam"] for x in v)  # a name may hold a comma ("AB-besluit, niets doen")
             for x in v:
                 uit |= _plat({n: w for n, w in x.items() if n != "naam"}, f"{sleutel}[{x['naam']}].")
         else:
@@ -180,8 +180,8 @@ def gewijzigde_params(vorige: dict, huidige: dict) -> pd.DataFrame:
     a, b = _plat(vorige), _plat(huidige)
     rijen = []
     for sleutel in dict.fromkeys([*a, *b]):
-        if sleutel.split(".")[0] in NIET_VERGELEKEN:
-            continue
+        if sleutel.split(".")[0] in NIET_VERGELEKEN or ("[" in sleutel and (sleutel in a) != (sleutel in b)):
+            continue  # a scenario in one edition only: the list of scenarios says so, not each of its settings
         if a.get(sleutel) != b.get(sleutel):
             rijen.append(
                 {"invoer": _label(sleutel), "vorige": _tekst(a.get(sleutel)), "huidige": _tekst(b.get(sleutel))}
