@@ -159,7 +159,12 @@ def rendered(tmp_path_factory, render_cache) -> Path:
 # ``make test`` runs two pytest-xdist workers with ``--dist loadgroup``: the tests that read one session or
 # module render run in the worker that makes it, so each render is made once; the others go where there is
 # room. Each worker has its own cache folder (above).
-_GROEPEN = {"rendered": "sessie-render", "render_cache": "sessie-render", "besmet": "besmette-render"}
+_GROEPEN = {
+    "rendered": "sessie-render",
+    "render_cache": "sessie-render",
+    "besmet": "besmette-render",
+    "regio_render": "regio-render",
+}
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -116,3 +116,28 @@ def test_new_edition_shows_no_figure_of_the_old_peilmoment(cli, vorige, data_cop
     for naam in PER_VORIG_JAAR:
         assert getattr(nieuw, naam).waarde == POLITIE_2024[naam][0] != getattr(oud, naam).waarde, naam
         assert getattr(oud, naam) == getattr(bestand, naam)[2023]
+
+
+def test_params_edited_round_trip_keep_every_comment_and_the_order(cli, vorige, data_copy, tekst_copy, uitgave_burap2):
+    """ruamel.yaml edits the keys in place: every comment of the previous params survives, also one the
+    programmateam added, and the keys keep their order; only the values nieuwe-burap sets change."""
+    oud = vorige.read_text(encoding="utf-8").replace(
+        "normset: regionaal ", "# eigen aantekening van het programmateam\nnormset: regionaal "
+    )
+    vorige.write_text(oud, encoding="utf-8")
+    cli("nieuwe-burap", "--van", vorige, "--naam", "burap1-2025", "--peilmoment", "BURAP 1 2025", "--data", data_copy)
+    nieuw = (vorige.parent / "burap1-2025.yaml").read_text(encoding="utf-8")
+    commentaar = [r[r.index("#") :] for r in oud.splitlines() if "#" in r]
+    assert [c for c in commentaar if c not in nieuw] == []
+    assert "# eigen aantekening van het programmateam\nnormset: regionaal" in nieuw
+    sleutels = [r.split(":")[0] for r in oud.splitlines() if r and r[0].isalpha()]
+    assert [r.split(":")[0] for r in nieuw.splitlines() if r and r[0].isalpha()] == sleutels
+    veranderd = [r for r in nieuw.splitlines() if r not in oud.splitlines()]
+    assert sorted(r.split(":")[0].strip() for r in veranderd) == [
+        "basis_periode",
+        "documentdatum",
+        "peilmoment",
+        "run_naam",
+        "vorige_run",
+        "vorige_uitgave",
+    ], veranderd

@@ -108,7 +108,11 @@ def _parser() -> argparse.ArgumentParser:
             help="parameterbestand van de run (report/params/*.yaml)",
         )
         p.add_argument(
-            "--data", type=Path, default=paths.DATA_DIR, metavar="MAP", help="map met de datasets (standaard: data/)"
+            "--data",
+            type=Path,
+            default=None,
+            metavar="MAP",
+            help="map met de datasets (standaard: data_map uit de parameters, anders data/)",
         )
 
     p = sub.add_parser("validate", help="controleer datasets en parameters en zeg wat gecontroleerd is")
@@ -141,7 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--naam", required=True, metavar="RUN", help="run_naam van de nieuwe run (bijv. burap1-2025)")
     p.add_argument("--peilmoment", default=None, metavar="PERIODE", help="periode in volumes.csv met de nieuwe stand")
     p.add_argument(
-        "--data", type=Path, default=paths.DATA_DIR, metavar="MAP", help="map met de datasets (standaard: data/)"
+        "--data", type=Path, default=None, metavar="MAP", help="map met de datasets (standaard: die van de vorige run)"
     )
     return parser
 

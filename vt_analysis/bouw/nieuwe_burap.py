@@ -1,24 +1,27 @@
 """A new BURAP in one command: the params file of the next run, its text set, and what data/ still lacks.
 
 ``vt-analysis nieuwe-burap --van PARAMS --naam RUN [--peilmoment PERIODE]`` copies the params file of the
-previous run line by line (its comments stay), sets ``run_naam``, ``peilmoment`` (also where the old
-peilmoment was the base period) and ``documentdatum`` (today), points ``vorige_run`` at the previous
-params file and copies the previous run's text set to ``report/tekst/<RUN>/`` for the programmateam to
-edit. It then lists every period and kengetal of a year the new run needs that ``data/`` does not have
-yet (every figure that ages is keyed by year), and the figures that age it takes over unchanged from the
-previous run (to confirm); the command exits 2 until the first list is empty and the new run validates.
-Running it again keeps the params file already written and checks again.
+previous run, edited round trip with ruamel.yaml (its comments, order and quotes stay), sets ``run_naam``,
+``peilmoment`` (also where the old peilmoment was the base period) and ``documentdatum`` (today), points
+``vorige_run`` at the previous params file and copies the previous run's text set to ``report/tekst/<RUN>/``
+(another region's beside its own, ``tekstset_map``) for the programmateam to edit. It then lists every period
+and kengetal of a year the new run needs that ``data/`` does not have yet (every figure that ages is keyed by
+year), and the figures that age it takes over unchanged from the previous run (to confirm); the command
+exits 2 until the first list is empty and the new run validates. Running it again keeps the params file
+already written and checks again.
 """
 
 from __future__ import annotations
 
-import re
+import io
+import os
 import shutil
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import yaml
+from ruamel.yaml import YAML
 
 from vt_analysis.basis import formatting as fmt
 from vt_analysis.basis import paths
@@ -28,6 +31,7 @@ from vt_analysis.invoer.beginstand import ontbrekende_beginstand
 from vt_analysis.invoer.data import Dataset, load_dataset
 from vt_analysis.invoer.params import (
     RunParams,
+    data_map_van,
     jaren_voor_run,
     load_params,
     ontbrekende_kengetallen,
@@ -52,49 +56,48 @@ class NieuweBurap:
     overgenomen: list[str] = field(default_factory=list)
 
 
-# --- the params file, edited as text so the comments stay -------------------------------------------
+# --- the params file, edited round trip so the comments stay ---------------------------------------
 
 
-def _regel_waarde(regel: str, sleutel: str) -> tuple[str, str, str] | None:
-    """(indent + key + ': ', value text, trailing comment) of a ``key: value  # comment`` line."""
-    m = re.match(rf"^(\s*{re.escape(sleutel)}:\s*)(.*?)(\s+#.*)?$", regel)
-    if not m or not m.group(2):
-        return None
-    return m.group(1), m.group(2), m.group(3) or ""
+def rondgang() -> YAML:
+    """ruamel.yaml's round trip: comments, key order, quotes and flow style stay as the user wrote them."""
+    y = YAML()
+    y.preserve_quotes = True
+    y.width = 4096  # never fold a long line the user wrote on one
+    y.indent(mapping=2, sequence=4, offset=2)  # the layout of the shipped params files
+    return y
 
 
-def _yaml_scalar(waarde: object) -> str:
-    return yaml.safe_dump(waarde, default_flow_style=True, allow_unicode=True).strip().removesuffix("...").strip()
+def _vervang_perioden(knoop: object, oud: str, nieuw: str) -> None:
+    """Every ``*periode`` key (at any depth) that names ``oud`` gets ``nieuw``: the old peilmoment as base period."""
+    if isinstance(knoop, dict):
+        for sleutel, waarde in knoop.items():
+            if str(sleutel).endswith("periode") and waarde == oud:
+                knoop[sleutel] = nieuw
+            else:
+                _vervang_perioden(waarde, oud, nieuw)
+    elif isinstance(knoop, list):
+        for item in knoop:
+            _vervang_perioden(item, oud, nieuw)
 
 
 def zet_sleutels(tekst: str, nieuw: dict[str, object], vervang_periode: tuple[str, str] | None) -> str:
-    """Set top-level keys (added at the top when missing) and replace a period in every ``*periode`` key."""
-    regels = tekst.splitlines()
-    gezet = set()
-    for i, regel in enumerate(regels):
-        for sleutel, waarde in nieuw.items():
-            if regel.startswith(f"{sleutel}:"):
-                delen = _regel_waarde(regel, sleutel)
-                commentaar = delen[2] if delen else ""
-                regels[i] = f"{sleutel}: {_yaml_scalar(waarde)}{commentaar}"
-                gezet.add(sleutel)
-        if vervang_periode:
-            m = re.match(r"^\s*(\w*periode):", regel)
-            delen = _regel_waarde(regel, m.group(1)) if m else None
-            if delen and m.group(1) != "peilmoment":
-                try:
-                    huidig = yaml.safe_load(delen[1])
-                except yaml.YAMLError:
-                    huidig = None
-                if huidig == vervang_periode[0]:
-                    regels[i] = f"{delen[0]}{_yaml_scalar(vervang_periode[1])}{delen[2]}"
-    ontbrekend = [f"{k}: {_yaml_scalar(v)}" for k, v in nieuw.items() if k not in gezet]
-    if ontbrekend:  # after the last key that was set (e.g. documentdatum), else before the first key
-        gezette_regels = [i for i, r in enumerate(regels) if any(r.startswith(f"{k}:") for k in gezet)]
-        eerste = next((i for i, r in enumerate(regels) if r and not r.startswith("#")), len(regels))
-        plek = gezette_regels[-1] + 1 if gezette_regels else eerste
-        regels[plek:plek] = ontbrekend
-    return "\n".join(regels) + "\n"
+    """Set top-level keys (a missing one after the last key set, else first) and replace a period in every
+    ``*periode`` key; the rest of the file, comments included, stays as it was."""
+    y = rondgang()
+    inhoud = y.load(tekst)
+    gezet = [sleutel for sleutel in nieuw if sleutel in inhoud]
+    for sleutel in gezet:
+        inhoud[sleutel] = nieuw[sleutel]
+    plek = max((list(inhoud).index(s) + 1 for s in gezet), default=0)
+    for sleutel in (s for s in nieuw if s not in gezet):
+        inhoud.insert(plek, sleutel, nieuw[sleutel])
+        plek += 1
+    if vervang_periode:
+        _vervang_perioden(inhoud, *vervang_periode)
+    uit = io.StringIO()
+    y.dump(inhoud, uit)
+    return uit.getvalue()
 
 
 # --- what the data must still get ----------------------------------------------------------------------
@@ -158,8 +161,8 @@ def nieuwe_burap(
 ) -> NieuweBurap:
     """Write the next run's params file (and text set) and list what the data still lack."""
     van = Path(van)
-    data_map = Path(data_map) if data_map is not None else paths.DATA_DIR
     oud = load_params(van)
+    data_map = Path(data_map) if data_map is not None else data_map_van(oud)
     doel = van.parent / f"{naam}.yaml"
     if doel.resolve() == van.resolve():
         raise InvoerFout(van, "--naam", f"{naam!r} is de naam van de vorige run, verwacht een nieuwe naam")
@@ -176,6 +179,9 @@ def nieuwe_burap(
     tekst_doel = tekst.TEKST_DIR / naam
     if oud.tekstset is not None:
         nieuw["tekstset"] = naam
+    if oud.tekstset_map is not None:  # another region's set: the copy beside it, named relative to the params
+        tekst_doel = tekst_bron.parent / naam
+        nieuw["tekstset_map"] = os.path.relpath(tekst_doel, doel.parent.resolve())
 
     inhoud = zet_sleutels(
         van.read_text(encoding="utf-8"),

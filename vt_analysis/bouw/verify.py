@@ -19,7 +19,7 @@ from types import SimpleNamespace
 from vt_analysis.basis import paths
 from vt_analysis.basis.errors import InvoerFout, kort
 from vt_analysis.invoer.hoofdstuklijst import load_chapters
-from vt_analysis.invoer.params import RunParams, load_params
+from vt_analysis.invoer.params import RunParams, data_map_van, load_params
 from vt_analysis.opslag.sleutels import PYTHON_NAAM, Bronnen, sha256
 
 HTML_NAAM = "impactanalyse.html"
@@ -207,21 +207,25 @@ def verify(run_map: Path, data_map: Path | None = None, params_bestand: Path | N
         "data": _bron_pad(pad, waar, "data", None, None),
         "params": _bron_pad(pad, waar, "params", None, ".yaml"),
         "hoofdstukken": _bron_pad(pad, waar, "hoofdstukken", None, ".yaml"),
-        "tekst": _bron_pad(pad, waar, "tekst", tekst.TEKST_DIR, None),
     }
-    if data_map is None:
-        data_map = gegeven["data"] if gegeven["data"] and gegeven["data"].is_dir() else paths.DATA_DIR
     if params_bestand is None:
         params_bestand = (
             gegeven["params"]
             if gegeven["params"] and gegeven["params"].is_file()
             else paths.PARAMS_DIR / f"{manifest.get('run', '')}.yaml"
         )
-    data_map, params_bestand = Path(data_map), Path(params_bestand)
-    if not data_map.is_dir():
-        raise InvoerFout(data_map, "", "map met datasets ontbreekt")
+    params_bestand = Path(params_bestand)
     if not params_bestand.is_file():
         raise InvoerFout(params_bestand, "", "bestand ontbreekt, verwacht het parameterbestand van de run (--params)")
+    params = load_params(params_bestand)
+    if data_map is None:
+        data_map = gegeven["data"] if gegeven["data"] and gegeven["data"].is_dir() else data_map_van(params)
+    # the text set the manifest names: inside report/tekst/, or the folder the params name (another region's)
+    eigen_tekst = Path(params.tekstset_map) if params.tekstset_map is not None else tekst.TEKST_DIR
+    gegeven["tekst"] = _bron_pad(pad, waar, "tekst", eigen_tekst, None)
+    data_map = Path(data_map)
+    if not data_map.is_dir():
+        raise InvoerFout(data_map, "", "map met datasets ontbreekt")
     hoofdstukken = (
         gegeven["hoofdstukken"]
         if gegeven["hoofdstukken"] and gegeven["hoofdstukken"].is_file()
@@ -230,7 +234,7 @@ def verify(run_map: Path, data_map: Path | None = None, params_bestand: Path | N
     if "tekst" in waar:
         tekst_map = gegeven["tekst"]
     else:
-        tekst_map = tekstset_map(load_params(params_bestand))
+        tekst_map = tekstset_map(params)
     nu = bronnen(data_map, params_bestand, hoofdstukken, load_chapters(hoofdstukken), tekst_map)
     plekken = {
         "data": lambda n: paths.display_path(data_map / n),

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from vt_analysis.basis import paths
 from vt_analysis.basis.errors import InvoerFout, eerste_fout, from_validation_error
@@ -93,6 +93,22 @@ class RunParams(Strikt):
         max_length=64,
         description="map in report/tekst/; leeg = run_naam",
     )
+    # Another region keeps its own folders beside its params file: paths relative to the params file
+    # (load_params makes them absolute, so the chapters' kernels, which get the params, find them too).
+    tekstset_map: str | None = Field(
+        title="Map van de tekstset",
+        default=None,
+        min_length=1,
+        max_length=300,
+        description="map met de tekstblokken, relatief aan dit parameterbestand; leeg = report/tekst/<tekstset>",
+    )
+    data_map: str | None = Field(
+        title="Map van de gegevens",
+        default=None,
+        min_length=1,
+        max_length=300,
+        description="map met de gegevens van de regio, relatief aan dit parameterbestand; leeg = data/",
+    )
     leidende_prognose: PrognoseVariant = Field(
         title="Leidende prognose",
         default="winstwaarschuwing",
@@ -144,6 +160,13 @@ class RunParams(Strikt):
     # A what-if: counts scaled on top of the data (section defined in watals.py); the run is marked as such.
     wat_als: WatAlsParams | None = Field(default=None, title="Wat-als")
 
+    @field_validator("tekstset_map")
+    @classmethod
+    def _een_tekstset(cls, waarde: str | None, info: ValidationInfo) -> str | None:
+        if waarde is not None and info.data.get("tekstset") is not None:
+            raise ValueError(f"{waarde!r} naast tekstset, verwacht een van beide (tekstset of tekstset_map)")
+        return waarde
+
     @model_validator(mode="after")
     def _auteur_van_de_regio(self):
         if not self.auteur.strip():
@@ -163,10 +186,27 @@ def validate_params(inhoud: object, bron: Path | str = "params") -> RunParams:
         raise fout from None
 
 
+# The params keys that name a folder relative to the params file, and what that folder holds.
+MAP_SLEUTELS = {"tekstset_map": "de map met de tekstblokken", "data_map": "de map met de gegevens"}
+
+
 def load_params(path: Path | str) -> RunParams:
-    """Read and validate a params YAML file."""
+    """Read and validate a params YAML file; its folder keys (MAP_SLEUTELS) resolved against its folder."""
     path = Path(path)
-    return validate_params(load_yaml(path), path)
+    params = validate_params(load_yaml(path), path)
+    for sleutel, wat in MAP_SLEUTELS.items():
+        if (waarde := getattr(params, sleutel)) is None:
+            continue
+        map_ = (path.parent / waarde).resolve()
+        if not map_.is_dir():
+            raise InvoerFout(path, f"sleutel {sleutel}", f"{waarde!r} is geen map (naast dit bestand), verwacht {wat}")
+        setattr(params, sleutel, str(map_))
+    return params
+
+
+def data_map_van(params: RunParams) -> Path:
+    """The run's data folder: the params' ``data_map`` (another region), else ``data/``."""
+    return Path(params.data_map) if params.data_map is not None else paths.DATA_DIR
 
 
 def perioden_van_run(params: RunParams) -> dict[str, str]:

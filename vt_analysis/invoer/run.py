@@ -9,7 +9,14 @@ import pandas as pd
 
 from vt_analysis.basis import paths
 from vt_analysis.invoer.data import Dataset, kengetallen_voor, load_dataset
-from vt_analysis.invoer.params import RunParams, check_params_tegen_data, jaren_voor_run, load_params, validate_params
+from vt_analysis.invoer.params import (
+    RunParams,
+    check_params_tegen_data,
+    data_map_van,
+    jaren_voor_run,
+    load_params,
+    validate_params,
+)
 from vt_analysis.invoer.risicos import RISICOS_FILE, geen_risicos, load_risicos
 from vt_analysis.invoer.verdeling import VERDEELSLEUTEL_FILE, Verdeelsleutel, load_verdeelsleutel
 from vt_analysis.invoer.watals import pas_toe
@@ -32,7 +39,8 @@ def load_run(params: Path | str | dict | None = None, data_dir: Path | str | Non
     """Load a run from a params file, or from a params mapping injected by papermill.
 
     ``None`` means the default run (``report/params/burap2-2024.yaml``), so a chapter notebook
-    also opens and runs on its own in Jupyter.
+    also opens and runs on its own in Jupyter; no ``data_dir``: the params' own data folder (``data_map``,
+    another region's), else ``data/``.
     """
     bestand = None
     if params is None:
@@ -42,7 +50,7 @@ def load_run(params: Path | str | dict | None = None, data_dir: Path | str | Non
     else:
         bestand = Path(params)
         run_params = load_params(bestand)
-    dataset = load_dataset(Path(data_dir) if data_dir is not None else paths.DATA_DIR)
+    dataset = load_dataset(Path(data_dir) if data_dir is not None else data_map_van(run_params))
     dataset = pas_toe(run_params, dataset, bestand or "params")  # a what-if's scaled counts (watals.py)
     check_params_tegen_data(run_params, dataset, bestand or "params")
     # The figures that age, of the years this run needs (checked to be there just above).

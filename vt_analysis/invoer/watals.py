@@ -73,9 +73,15 @@ def pas_toe(params, dataset: Dataset, bron: Path | str = "params") -> Dataset:
     return replace(dataset, volumes=volumes)
 
 
+def eigen_data_map(params) -> Path:
+    """The data folder a run is the real edition of: its params' ``data_map`` (another region), else ``data/``."""
+    return Path(params.data_map) if getattr(params, "data_map", None) is not None else paths.DATA_DIR
+
+
 def is_wat_als(params, data_dir: Path) -> bool:
-    """A run is a what-if when its data folder is not ``data/`` or its params carry a ``wat_als`` section."""
-    return params.wat_als is not None or Path(data_dir).resolve() != paths.DATA_DIR.resolve()
+    """A run is a what-if when its data folder is not its own (``data/``, or the region's ``data_map``) or its
+    params carry a ``wat_als`` section."""
+    return params.wat_als is not None or Path(data_dir).resolve() != eigen_data_map(params).resolve()
 
 
 def _sha(pad: Path) -> str | None:
@@ -116,11 +122,12 @@ def verschillen(params, data_dir: Path) -> list[str]:
     """What makes this run a what-if, in Dutch: the data folder, each file that differs from data/ and how,
     and the ``wat_als`` section."""
     data_dir = Path(data_dir)
+    eigen_map = eigen_data_map(params)
     uit = []
-    if data_dir.resolve() != paths.DATA_DIR.resolve():
-        uit.append(f"gegevens uit {paths.display_path(data_dir)} in plaats van data/")
+    if data_dir.resolve() != eigen_map.resolve():
+        uit.append(f"gegevens uit {paths.display_path(data_dir)} in plaats van {paths.display_path(eigen_map)}/")
         for naam in (paths.VOLUMES_FILE, paths.NORMEN_FILE, paths.KENGETALLEN_FILE, paths.CLAIMS_FILE):
-            eigen, echt = data_dir / naam, paths.DATA_DIR / naam
+            eigen, echt = data_dir / naam, eigen_map / naam
             if _sha(eigen) == _sha(echt):
                 continue
             detail = []
@@ -129,7 +136,7 @@ def verschillen(params, data_dir: Path) -> list[str]:
             elif naam == paths.KENGETALLEN_FILE:
                 detail = _kengetallen_verschil(eigen, echt)
             uit.append(f"{naam}: {_ingekort(detail)}" if detail else f"{naam} anders")
-        for naam in sorted({p.name for p in data_dir.iterdir()} - {p.name for p in paths.DATA_DIR.iterdir()}):
+        for naam in sorted({p.name for p in data_dir.iterdir()} - {p.name for p in eigen_map.iterdir()}):
             if naam.endswith((".csv", ".yaml")):
                 uit.append(f"{naam} erbij")
     w = params.wat_als
@@ -143,7 +150,7 @@ def verschillen(params, data_dir: Path) -> list[str]:
         if w.omschrijving:
             uit.insert(0, w.omschrijving)
     if not uit:
-        uit.append("geen verschil met data/ en de params")
+        uit.append(f"geen verschil met {paths.display_path(eigen_map)}/ en de params")
     return uit
 
 

@@ -28,7 +28,10 @@ from vt_analysis.invoer.watals import kengetal_waarden
 UITGAVE_BESTANDEN = ("velden.json", "results.json", "manifest.json")
 
 # Administrative keys: they always differ between runs and say nothing about the figures.
-NIET_VERGELEKEN = {"run_naam", "documentdatum", "vorige_run", "vorige_uitgave", "versie", "status", "tekstset", "titel"}
+NIET_VERGELEKEN = {
+    *("run_naam", "documentdatum", "vorige_run", "vorige_uitgave", "versie", "status", "tekstset", "titel"),
+    *("tekstset_map", "data_map"),  # where the files are, not what they say
+}
 
 # The key figures compared before and after (names of velden.py; a name missing on one side is skipped).
 KERNCIJFERS = {

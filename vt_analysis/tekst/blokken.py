@@ -1,9 +1,9 @@
 """Text blocks the programmateam writes: Dutch Markdown with computed values, shown by the chapters.
 
-A text set is a folder ``report/tekst/<set>/`` with one ``<naam>.md`` per block; the params key
-``tekstset`` names the set (default: the folder named after ``run_naam``). A block is Markdown with
-Jinja2 placeholders for the names of :mod:`vt_analysis.tekst.velden` (``vt-analysis velden --params FILE``
-lists them with value and unit) and five filters for Dutch notation, all from ``formatting.py``::
+A text set is a folder ``report/tekst/<set>/`` with one ``<naam>.md`` per block; the params key ``tekstset``
+names the set (default: ``run_naam``), or ``tekstset_map`` a folder relative to the params file (another
+region's set beside its params and data). A block is Markdown with Jinja2 placeholders for the names of
+:mod:`vt_analysis.tekst.velden` (``vt-analysis velden --params FILE`` lists them) and filters from ``formatting.py``::
 
     Het tekort is {{ tekort_2026_fte | fte }} ({{ tekort_2026_euro | euro }} per jaar).
     {% if tekort_2026_fte > 0 %}Er is een tekort.{% else %}Er is ruimte.{% endif %}
@@ -156,7 +156,9 @@ def tekstset_naam(run: Run) -> str:
 
 
 def tekstset_map(run: Run) -> Path:
-    return TEKST_DIR / tekstset_naam(run)
+    """The params' ``tekstset_map`` (made absolute by load_params), else ``report/tekst/<tekstset>``."""
+    eigen = getattr(run.params, "tekstset_map", None)
+    return Path(eigen) if eigen is not None else TEKST_DIR / tekstset_naam(run)
 
 
 def _geen_gewoon_bestand(pad: Path) -> str | None:
@@ -174,6 +176,8 @@ def _geen_gewoon_bestand(pad: Path) -> str | None:
 def blokken(run: Run) -> dict[str, Path]:
     """The blocks of the run's text set: name → file, each a regular file in the set. A missing set is bad input."""
     map_ = tekstset_map(run)
+    if getattr(run.params, "tekstset_map", None) is not None and not map_.is_dir():
+        raise InvoerFout(run.params_bestand or "params", "sleutel tekstset_map", f"{map_} is geen map met tekstblokken")
     if not map_.is_dir() or map_.is_symlink():
         bestaande = sorted(p.name for p in TEKST_DIR.iterdir() if p.is_dir()) if TEKST_DIR.is_dir() else []
         raise InvoerFout(
@@ -367,9 +371,7 @@ def render_blok(naam: str, bron: Run | Bron, params=None) -> str:
     controleer_blok(pad, inhoud, namen(b.run))
     try:
         return vul_in(omgeving(), inhoud, _context(velden(b)))
-    except GrensFout as exc:
-        raise InvoerFout(pad, _regel(exc), f"placeholder geweigerd: {exc}") from None
-    except (SecurityError, UndefinedError) as exc:
+    except (GrensFout, SecurityError, UndefinedError) as exc:
         raise InvoerFout(pad, _regel(exc), f"placeholder geweigerd: {exc}") from None
     except (TypeError, ValueError, ArithmeticError) as exc:  # e.g. a sum of a number and formatted text
         raise InvoerFout(
@@ -388,11 +390,4 @@ def toon(naam: str, bron, params=None):
     return Markdown(render_blok(naam, bron, params))
 
 
-__all__ = [
-    "toon",
-    "render_blok",
-    "controleer_tekstset",
-    "controleer_blok",
-    "omgeving",
-    "blokken_in_code",
-]
+__all__ = ["toon", "render_blok", "controleer_tekstset", "controleer_blok", "omgeving", "blokken_in_code"]
