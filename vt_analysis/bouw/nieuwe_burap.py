@@ -29,12 +29,11 @@ from vt_analysis.basis.errors import InvoerFout
 from vt_analysis.bouw.verify import tekstset_map
 from vt_analysis.invoer.beginstand import ontbrekende_beginstand
 from vt_analysis.invoer.data import Dataset, load_dataset
+from vt_analysis.invoer.kengetaljaren import jaren_voor_run, ontbrekende_kengetallen
 from vt_analysis.invoer.params import (
     RunParams,
     data_map_van,
-    jaren_voor_run,
     load_params,
-    ontbrekende_kengetallen,
     perioden_van_run,
     validate_params,
 )
@@ -107,7 +106,7 @@ def ontbrekende_data(params: RunParams, dataset: Dataset) -> list[str]:
     """Every period and kengetal of a year the run needs that the data lack, one Dutch line each.
 
     Periods: every period key of :func:`params.perioden_van_run`. Kengetallen: every (kengetal, jaar) of
-    :func:`params.benodigde_kengetallen` (the prognosis years' formation, verzuim, the winstwaarschuwing,
+    :func:`kengetaljaren.benodigde_kengetallen` (the prognosis years' formation, verzuim, the winstwaarschuwing,
     and every figure that ages: the begroting's agreements, the police shares of the last closed year).
     """
     volumes = paths.display_path(dataset.directory / paths.VOLUMES_FILE)

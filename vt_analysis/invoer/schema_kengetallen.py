@@ -54,7 +54,7 @@ class Kengetallen(_KengetallenControle):
     """Named figures one run uses besides the volumes; every one carries its source.
 
     Figures of one year (verzuim, fte beschikbaar, the winstwaarschuwing's prognosis, ...) are keyed
-    by year; params.check_kengetallen_jaren checks that every year a run uses is there. The figures that
+    by year; kengetaljaren.check_kengetallen_jaren checks that every year a run uses is there. The figures that
     age (:data:`VEROUDEREND`) are keyed by year in the file (:class:`KengetallenBestand`); a run holds the
     one of its year (:func:`kengetallen_voor`), so no figure of an earlier edition carries a new label.
     """
@@ -100,7 +100,7 @@ class Kengetallen(_KengetallenControle):
 
 
 # Figures that age, keyed by year in kengetallen.yaml; the year a run takes follows from its params
-# (params.benodigde_kengetallen). The begroting's agreements and prices hold for the begroting year (the
+# (kengetaljaren.benodigde_kengetallen). The begroting's agreements and prices hold for the begroting year (the
 # year of aanvraag_periode, else besluit_periode): the prestatie-indicatoren as submitted, the CIT's
 # agreements, the indexation of the subsidy (winstwaarschuwing 1), the programmes' costs, the price of an
 # fte. The police and lokaal-team shares describe the last closed year before the peilmoment (the seed's
