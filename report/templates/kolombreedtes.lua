@@ -5,7 +5,8 @@
 -- other text its longest word. A header only counts its longest word, since a header may wrap. When even
 -- that does not fit, the first column keeps its labels whole and the other columns share the rest.
 -- Without widths Typst sizes every column to its header, and the first column is squeezed into three
--- lines beside columns of short numbers.
+-- lines beside columns of short numbers. Word gets its own widths (woord.py): the secretariat edits it, often
+-- without the report's font, so there a header's whole text counts, not only its longest word.
 
 local REGEL = 100          -- characters on a line of a table at the text width (9 pt on A4)
 local RAND = 2             -- a cell's inset on both sides, in characters
