@@ -54,6 +54,7 @@ _ARGPARSE_NL = (
     (r"argument (.*?): not allowed with argument (.*)", r"argument \1 kan niet samen met \2"),
     (r"argument (.*?): expected at most one argument", r"argument \1: verwacht hoogstens één waarde"),
     (r"argument (.*?): expected at least one argument", r"argument \1: verwacht minstens één waarde"),
+    (r"one of the arguments (.*) is required", r"verplicht, maar niet gegeven: een van \1"),
 )
 
 
@@ -140,8 +141,18 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--params", type=Path, default=None, metavar="BESTAND", help="parameterbestand (standaard: dat van de render)"
     )
-    p = sub.add_parser("nieuwe-burap", help="maak het parameterbestand van een nieuwe BURAP en zeg wat data/ nog mist")
-    p.add_argument("--van", required=True, type=Path, metavar="BESTAND", help="parameterbestand van de vorige run")
+    p = sub.add_parser(
+        "nieuwe-burap",
+        help="maak het parameterbestand van een nieuwe BURAP en zeg wat data/ nog mist, of begin een nieuwe regio",
+    )
+    bron = p.add_mutually_exclusive_group(required=True)
+    bron.add_argument("--van", type=Path, metavar="BESTAND", help="parameterbestand van de vorige run")
+    bron.add_argument(
+        "--regio", metavar="NAAM", help="begin een nieuwe regio uit een leeg sjabloon (gegevens, parameters, teksten)"
+    )
+    p.add_argument(
+        "--map", type=Path, default=None, metavar="MAP", help="map van de nieuwe regio (standaard: regio/<naam>/)"
+    )
     p.add_argument("--naam", required=True, metavar="RUN", help="run_naam van de nieuwe run (bijv. burap1-2025)")
     p.add_argument("--peilmoment", default=None, metavar="PERIODE", help="periode in volumes.csv met de nieuwe stand")
     p.add_argument(
@@ -165,9 +176,29 @@ def _verify(args) -> int:
     return 1
 
 
+def _nieuwe_regio(args) -> int:
+    from vt_analysis.bouw.nieuwe_regio import nieuwe_regio
+
+    for optie, waarde in (("--peilmoment", args.peilmoment), ("--data", args.data)):
+        if waarde is not None:
+            raise InvoerFout(optie, "", f"{waarde} hoort bij --van, verwacht bij --regio alleen --naam en --map")
+    uitkomst = nieuwe_regio(args.regio, args.naam, args.map)
+    params = paths.display_path(uitkomst.params_bestand)
+    print(f"nieuwe regio: {paths.display_path(uitkomst.map)} (parameters: {params})")
+    print(f"in te vullen ({len(uitkomst.te_vullen)}):")
+    for regel in uitkomst.te_vullen:
+        print(f"  {regel}")
+    print(f"daarna: vt-analysis validate --params {params} (noemt wat nog ontbreekt)")
+    return 0
+
+
 def _nieuwe_burap(args) -> int:
     from vt_analysis.bouw.nieuwe_burap import nieuwe_burap
 
+    if args.regio is not None:
+        return _nieuwe_regio(args)
+    if args.map is not None:
+        raise InvoerFout("--map", "", f"{args.map} hoort bij --regio, verwacht bij --van geen --map")
     uitkomst = nieuwe_burap(args.van, args.naam, args.peilmoment, args.data)
     pad = paths.display_path(uitkomst.params_bestand)
     print(f"parameters: {pad}" + ("" if uitkomst.geschreven else " (bestond al, niet overschreven)"))

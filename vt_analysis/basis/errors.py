@@ -133,6 +133,8 @@ def beschrijf_pydantic_fout(err: dict) -> str:
     waarde = kort(err.get("input"))
     if soort == "missing":
         return "ontbreekt"
+    if err.get("input", False) is None and soort in _PYDANTIC_NL and soort != "none_required":  # `sleutel:` left empty
+        return f"is leeg, verwacht {_PYDANTIC_NL[soort].removeprefix('is geen ')}"
     if soort == "int_from_float" and re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", waarde):
         return f"{waarde} is geen geheel getal; schrijf duizendtallen zonder punt ({waarde.replace('.', '')})"
 
