@@ -14,6 +14,7 @@ from vt_analysis.basis import paths
 from vt_analysis.basis.errors import InvoerFout
 from vt_analysis.invoer.data import PER_BEGROTINGSJAAR, PER_PEILJAAR, PER_VORIG_JAAR, VEROUDEREND, Dataset
 from vt_analysis.invoer.params_secties import prognose_jaren
+from vt_analysis.invoer.periode import periode_rij
 
 if TYPE_CHECKING:
     from vt_analysis.invoer.params import RunParams
@@ -25,10 +26,10 @@ _POLITIE_AANTALLEN = ("politie_meldingen", "politie_teruggelegd", "afgerond_zond
 
 def jaar_van_periode(periode: str | None, dataset: Dataset) -> int | None:
     """The year of a period: its ``jaar`` in volumes.csv, else the year in its name (``BURAP 1 2025``)."""
-    volumes = dataset.volumes
-    rij = volumes[volumes["periode"] == periode]
-    if not rij.empty:
-        return int(rij.iloc[0]["jaar"])
+    try:
+        return int(periode_rij(dataset.volumes, periode)["jaar"])
+    except KeyError:
+        pass
     m = _JAAR_IN_NAAM.search(periode or "")
     return int(m.group(1)) if m else None
 

@@ -23,6 +23,7 @@ from vt_analysis.basis import paths
 from vt_analysis.basis.errors import InvoerFout
 from vt_analysis.basis.schema import Strikt
 from vt_analysis.invoer.data import TELLINGEN, Dataset, load_kengetallen, load_volumes
+from vt_analysis.invoer.periode import periode_index
 
 WAT_ALS_MAP = "wat-als"  # under the output folder: report/output/wat-als/<run>/
 # A count more than this factor above or below the previous period's is flagged (a typo, not a trend:
@@ -63,13 +64,12 @@ def pas_toe(params, dataset: Dataset, bron: Path | str = "params") -> Dataset:
         return dataset
     volumes = dataset.volumes.copy()
     for periode in geschaalde_perioden(params):
-        rij = volumes["periode"] == periode
-        if not rij.any():
-            raise InvoerFout(bron, "sleutel wat_als.perioden", f"{periode!r} is geen periode in volumes.csv")
+        try:
+            rij = periode_index(volumes, periode)
+        except KeyError:
+            raise InvoerFout(bron, "sleutel wat_als.perioden", f"{periode!r} is geen periode in volumes.csv") from None
         for telling in TELLINGEN:
-            volumes.loc[rij, telling] = (
-                (volumes.loc[rij, telling] * (1 + w.meldingen_pct / 100)).round().astype("int64")
-            )
+            volumes.loc[rij, telling] = round(float(volumes.loc[rij, telling]) * (1 + w.meldingen_pct / 100))
     return replace(dataset, volumes=volumes)
 
 

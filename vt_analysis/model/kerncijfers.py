@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from vt_analysis.invoer.data import Kengetallen
-from vt_analysis.model.periode import periode_rij
+from vt_analysis.invoer.periode import periode_rij
 
 MAANDEN_PER_JAAR = 12
 

@@ -26,7 +26,7 @@ import pandas as pd
 
 from vt_analysis.invoer.data import TELLINGEN, Dataset, Normen
 from vt_analysis.invoer.params_secties import PrognoseParams, prognose_jaren
-from vt_analysis.model.periode import periode_rij
+from vt_analysis.invoer.periode import periode_rij
 from vt_analysis.model.rekentool import benodigde_fte
 
 # --- Student-t quantile ----------------------------------------------------------------------------

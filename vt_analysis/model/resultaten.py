@@ -23,11 +23,11 @@ import pandas as pd
 from vt_analysis.basis import strikt_json
 from vt_analysis.basis.strikt_json import schoon
 from vt_analysis.invoer.data import Kengetallen, Normen
+from vt_analysis.invoer.periode import periode_rij
 from vt_analysis.invoer.risicos import RISICOS_FILE, vul_omvang
 from vt_analysis.invoer.run import Run
 from vt_analysis.invoer.verdeling import a_bedragen, verdeling
 from vt_analysis.model.kerncijfers import kerncijfers, risico_kerncijfers, tekorten
-from vt_analysis.model.periode import periode_rij
 from vt_analysis.model.prognose import bereken_prognose, mix
 from vt_analysis.model.rekentool import bereken_formatie
 from vt_analysis.model.scenarios import controleer_claims, gevoeligheid, scenario_a, scenario_b, vergelijking, waterval

@@ -21,6 +21,7 @@ from vt_analysis.basis.errors import InvoerFout
 from vt_analysis.invoer import schemapad
 from vt_analysis.invoer.data import TELLING_NAMEN, TELLINGEN
 from vt_analysis.invoer.params import RunParams, load_params
+from vt_analysis.invoer.periode import periode_rij
 from vt_analysis.invoer.run import Run
 from vt_analysis.invoer.watals import kengetal_waarden
 
@@ -198,8 +199,8 @@ def _telling(rij: dict, k: str) -> float:
 
 def gewijzigde_volumes(vorige: VorigeUitgave, perioden: pd.DataFrame, peilmoment: str) -> pd.DataFrame:
     """The counts of the previous peilmoment as published against the current one: vorige, huidige, verschil."""
-    va = next(r for r in vorige.perioden if r["periode"] == vorige.peilmoment)
-    vb = perioden.set_index("periode").loc[peilmoment].to_dict()
+    va = periode_rij(vorige.perioden, vorige.peilmoment)
+    vb = periode_rij(perioden, peilmoment)
     rijen = []
     for k in (*TELLINGEN, "fte_beschikbaar"):
         x, y = _telling(va, k), _telling(vb, k)
@@ -209,12 +210,12 @@ def gewijzigde_volumes(vorige: VorigeUitgave, perioden: pd.DataFrame, peilmoment
 
 def gecorrigeerde_perioden(vorige: VorigeUitgave, perioden: pd.DataFrame) -> pd.DataFrame:
     """Counts of a period in both editions that differ: a correction of the data since the previous edition."""
-    nu = perioden.set_index("periode")
     rijen = []
     for oud in vorige.perioden:
-        if oud["periode"] not in nu.index:
-            continue
-        rij = nu.loc[oud["periode"]].to_dict()
+        try:
+            rij = periode_rij(perioden, oud["periode"])
+        except KeyError:
+            continue  # a period the data no longer hold is no correction
         for k in (*TELLINGEN, "fte_beschikbaar"):
             if k in oud and _telling(oud, k) != _telling(rij, k):
                 eenheid = "fte" if k == "fte_beschikbaar" else "aantal"

@@ -10,6 +10,7 @@ from typing import Any
 
 from vt_analysis.basis import formatting as fmt
 from vt_analysis.invoer.params_secties import prognose_jaren as _jaren_van_prognose
+from vt_analysis.invoer.periode import periode_rij
 from vt_analysis.invoer.run import Run
 from vt_analysis.model.kerncijfers import verzuim_reeks
 
@@ -67,7 +68,7 @@ class Bron:
         return self.resultaten["kalibratie"]
 
     def periode(self, periode: str) -> dict:
-        return next(r for r in self.resultaten["perioden"] if r["periode"] == periode)
+        return periode_rij(self.resultaten["perioden"], periode)
 
     def scenario_b(self, jaar: int) -> dict:
         return next(r for r in self.resultaten["scenario_b"] if r["jaar"] == jaar)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from vt_analysis.invoer.data import TELLINGEN, Dataset, Kengetallen, Normset, Wachtrijaannames
 from vt_analysis.invoer.params_secties import WachttijdenParams
-from vt_analysis.model.periode import periode_rij
+from vt_analysis.invoer.periode import periode_rij
 from vt_analysis.model.rekentool import fte_beschikbaar as fte_beschikbaar_uit_volumes
 
 TRIAGE, ONDERZOEK = "triage", "onderzoek"
