@@ -1,5 +1,6 @@
 """All project paths in one place, computed from the package location (never from the cwd)."""
 
+from functools import lru_cache
 from pathlib import Path
 
 PAKKET_DIR = Path(__file__).resolve().parents[1]  # vt_analysis/
@@ -19,6 +20,15 @@ KENGETALLEN_FILE = "kengetallen.yaml"
 CLAIMS_FILE = "claims.csv"
 WACHTTIJDEN_FILE = "wachttijden.yaml"
 HISTORIE_FILE = "wachttijden_historie.csv"  # optional
+
+
+@lru_cache(maxsize=1)
+def font_dir() -> Path:
+    """The sans font that ships with the project (Lato, SIL OFL, from the font-lato wheel): for the charts,
+    the HTML and Typst alike. Here, so the PDF path finds it without loading the chart stack."""
+    import font_lato
+
+    return Path(font_lato.__file__).parent / "files"
 
 
 def display_path(path: Path) -> str:

@@ -21,9 +21,10 @@ from nbconvert import MarkdownExporter
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Unicode
 
+from vt_analysis.basis.paths import font_dir
 from vt_analysis.bouw.typst_pdf import typst_inhoud
 from vt_analysis.bouw.woord import BREEDTE_CM
-from vt_analysis.hoofdstukken.charts import FORMAT_LOCALE, VEGALITE_MIMETYPE, font_dir, gegevens_tabel
+from vt_analysis.hoofdstukken.charts import FORMAT_LOCALE, VEGALITE_MIMETYPE, gegevens_tabel
 from vt_analysis.opslag import privecache
 from vt_analysis.opslag.sleutels import invoer_sha256, omgeving_sha256
 from vt_analysis.tekst.markup import markdown_tekst

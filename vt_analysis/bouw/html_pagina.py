@@ -20,7 +20,6 @@ from vt_analysis.bouw.html_figuren import VEGA_BESTAND, embed_script
 from vt_analysis.bouw.html_lijsten import LIJSTEN_PLEK, lijsten_html
 from vt_analysis.bouw.pandoc_omzetten import pandoc
 from vt_analysis.bouw.titelpagina import variabelen
-from vt_analysis.hoofdstukken.charts import font_dir
 from vt_analysis.invoer.run import Run
 from vt_analysis.opslag import privecache
 
@@ -35,7 +34,7 @@ def vega_bundle() -> str:
 def _font_face() -> str:
     regels = []
     for gewicht, bestand in (("normal", "Lato-Regular.ttf"), ("bold", "Lato-Bold.ttf")):
-        data = base64.b64encode((font_dir() / bestand).read_bytes()).decode("ascii")
+        data = base64.b64encode((paths.font_dir() / bestand).read_bytes()).decode("ascii")
         regels.append(
             f"@font-face {{ font-family: Lato; font-weight: {gewicht}; "
             f"src: url(data:font/ttf;base64,{data}) format('truetype'); }}"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import typst
 
+from vt_analysis.basis.paths import font_dir
 from vt_analysis.bouw.pandoc_omzetten import RenderFout
-from vt_analysis.hoofdstukken.charts import font_dir
 
 # Every character that starts Typst markup or code, and the backslash itself. '/' too: Typst makes a link of
 # a bare https:// and '//' starts a comment.

@@ -23,7 +23,6 @@ from vt_analysis.hoofdstukken.grafiekthema import (
     VARIANT_KLEUREN,
     VEGALITE_MIMETYPE,
     contrastverhouding,
-    font_dir,
     thema,
 )
 from vt_analysis.hoofdstukken.grafiekweergave import Figuur, figuur
@@ -36,7 +35,6 @@ __all__ = [
     "Figuur",
     "contrastverhouding",
     "figuur",
-    "font_dir",
     "gegevens_tabel",
     "gegevens_tekst",
     "tekstalternatief",

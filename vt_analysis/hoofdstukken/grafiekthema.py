@@ -5,9 +5,6 @@ Every chart of the report takes its look from here, so the HTML, the PDF and Wor
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 VEGALITE_MIMETYPE = "application/vnd.vegalite.v6+json"
 FORMAT_LOCALE = "nl-NL"
 LETTERTYPE = "Lato"
@@ -25,14 +22,6 @@ KLEUREN = {
     "gap": "#CC79A7",
     "neutraal": "#666666",
 }
-
-
-@lru_cache(maxsize=1)
-def font_dir() -> Path:
-    """The sans font that ships with the project (Lato, SIL OFL, from the font-lato wheel)."""
-    import font_lato
-
-    return Path(font_lato.__file__).parent / "files"
 
 
 def thema() -> dict:
