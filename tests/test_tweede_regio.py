@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -149,3 +150,29 @@ def test_tekstset_map_en_data_map_staan_naast_het_parameterbestand(tmp_path, cli
     code, _, err = cli("validate", "--params", beide)
     assert code == 2 and len(err.strip().splitlines()) == 1
     assert "verwacht een van beide (tekstset of tekstset_map)" in err
+
+
+@pytest.mark.render
+def test_verify_kent_de_tekstset_en_gegevens_van_de_regio(regio_render, cli):
+    """The manifest records the region's own folders (its text set lies outside report/tekst/); verify reads
+    them from there and finds the report current."""
+    code, out, err = cli("verify", regio_render)
+    assert (code, out.strip()) == (0, "actueel"), err
+
+
+def test_nieuwe_burap_van_een_regio_kopieert_haar_tekstset_ernaast(cli, tmp_path):
+    """A new BURAP of another region: the text set is copied beside the region's own (not into report/tekst/),
+    named relative to the params file, and the region's data folder is the one checked."""
+    regio = tmp_path / "regio"
+    shutil.copytree(REGIO, regio)
+    code, out, err = cli("nieuwe-burap", "--van", regio / REGIO_PARAMS.name, "--naam", "nko-burap2-2024-herzien")
+    # the only thing missing: the previous edition as published (the region was never rendered here)
+    assert code == 2 and "nog toe te voegen aan de data (1)" in err and "heeft geen velden.json" in err, err
+    nieuw = regio / "nko-burap2-2024-herzien.yaml"
+    assert "tekstset_map: nko-burap2-2024-herzien" in nieuw.read_text(encoding="utf-8")
+    assert sorted(p.name for p in (regio / "nko-burap2-2024-herzien").iterdir()) == sorted(
+        p.name for p in (REGIO / "tekst").iterdir()
+    )
+    assert not (tekst.TEKST_DIR / "nko-burap2-2024-herzien").exists()
+    params = load_params(nieuw)
+    assert Path(params.data_map) == (regio / "data").resolve()
