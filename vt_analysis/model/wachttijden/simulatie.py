@@ -55,18 +55,23 @@ def _klasse(
     maand_dag = np.array(dagen.maand, np.int64)
     aantal, op_tijd, gestart = np.zeros((n_m + 1, k)), np.zeros((n_m + 1, k)), np.zeros((n_m + 1, k))
     steek = min(int(steekproef) if steekproef is not True else _WACHT_STEEKPROEF, k)
-    rest, s_eind, s_aankomst, s_maand, starts, werken = [], [], [], [], [], []
+    rest, s_eind, s_aankomst, s_maand = [], [], [], []
     f = np.ascontiguousarray(np.sort(vrij, axis=0), np.float64)
-    stap = blokstap()
+    stap, plek = blokstap(), np.zeros(k, np.int64)
+    # Every case's start and work: all of them when kept, else one block's, reused (memory touched once).
+    buffer = np.empty((2, n if bewaar else min(_BLOK, n), k))
+    if n and int(stroom.tijd.max()) + termijn >= snelheid.shape[0]:  # the compiled step reads the clock unchecked
+        raise IndexError("een zaak komt te laat binnen voor de uitloop van de horizon")
     for a in range(0, n, _BLOK):
         rijen = slice(a, min(a + _BLOK, n))
+        a_n = rijen.stop - a
         tijd, geldig = stroom.tijd[rijen], stroom.geldig[rijen]
-        start, werk = np.empty(tijd.shape), np.empty(tijd.shape)
+        start, werk = (buffer[0][rijen], buffer[1][rijen]) if bewaar else (buffer[0][: a_n], buffer[1][: a_n])
         # Padding rows arrive on day 0 at clock 0 with no work: steps that change nothing, never counted.
         stap(
             *(np.ascontiguousarray(x) for x in (tijd, stroom.werk[rijen], geldig)),
             *(uren, tempo_k, tabel, snelheid, klok.rij, termijn, maand_dag, grens, f),
-            *(start, werk, aantal, op_tijd, gestart),
+            *(start, werk, aantal, op_tijd, gestart, plek),
         )
         if start.max() > eind_horizon.min():
             rest.append(np.where(geldig & (start > eind_horizon), start - eind_horizon, np.inf))
@@ -74,9 +79,6 @@ def _klasse(
             s_eind.append(np.where(geldig[:, :steek], start[:, :steek] + werk[:, :steek], np.nan))
             s_aankomst.append(tijd[:, :steek].astype(float))
             s_maand.append(maand_dag.take(tijd[:, :steek].astype(np.intp)))
-        if bewaar:
-            starts.append(start)
-            werken.append(werk)
     begonnen = np.cumsum(gestart[:n_m], axis=0)
     duur, duur_maand = np.empty(0), np.empty(0, np.int64)
     if steek:
@@ -100,8 +102,8 @@ def _klasse(
         duur_maand=duur_maand,
         vrij_na=np.clip(f - eind_horizon, 0.0, None),
         wachtend_na=rest_v[:m],
-        start=np.concatenate(starts) if bewaar else None,
-        werk=np.concatenate(werken) if bewaar else None,
+        start=buffer[0] if bewaar else None,
+        werk=buffer[1] if bewaar else None,
     )
 
 

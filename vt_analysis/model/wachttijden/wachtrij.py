@@ -87,61 +87,54 @@ def gecompileerde_stappen():
 
 
 def _blok_stappen(  # pragma: no cover - runs compiled
-    tijd, werk_rel, geldig, uren, tempo, tabel, snelheid, rij, term, maand, grens, f, start, werk, aantal, op_tijd, ok
+    tijd, rel, geldig, uren, tempo, tabel, snelheid, rij, term, maand, grens, f, start, werk, aantal, op_tijd, ok, plek
 ):
     """One block of cases of a class in one pass (see :func:`blokstap`): per case and column the arrival on the
     column's clock, its work, the recursion's step, whether it ends within the term, and the counts per month."""
     n, r = tijd.shape
     s = f.shape[0]
-    d_max = snelheid.shape[0]
     n_m = grens.shape[0]
     x = np.empty(r)
     for k in range(n):
         for j in range(r):
             d = int(tijd[k, j])
-            if d + term >= d_max:
-                raise IndexError("een zaak komt te laat binnen voor de uitloop van de horizon")
             fractie = np.float64(tijd[k, j]) - d
             q = rij[j]
-            w = uren[d] / tempo[j] * np.float64(werk_rel[k, j]) if geldig[k, j] else 0.0
+            if not geldig[k, j]:  # padding: arrives on day 0 with no work, a step that changes nothing
+                t = max(f[0, j], snelheid[d, q] * fractie + tabel[d, q])
+                start[k, j], werk[k, j], x[j] = t, 0.0, t
+                continue
+            w = uren[d] / tempo[j] * np.float64(rel[k, j])
             t = max(f[0, j], snelheid[d, q] * fractie + tabel[d, q])
-            start[k, j] = t
-            werk[k, j] = w
-            x[j] = t + w
+            start[k, j], werk[k, j], x[j] = t, w, t + w
+            m = maand[d]
+            aantal[m, j] += 1.0
+            if t + w <= snelheid[d + term, q] * fractie + tabel[d + term, q]:
+                op_tijd[m, j] += 1.0
+            b = plek[j]  # the first month whose end (on this column's clock) lies after the start: starts rise
+            if b > 0 and grens[b - 1, j] > t:  # (an earlier start than the previous one: from the first month)
+                b = 0
+            while b < n_m and grens[b, j] <= t:
+                b += 1
+            plek[j] = b
+            ok[b, j] += 1.0  # started before the end of month ``b`` (and not of the month before)
         if s == 1:
             for j in range(r):
                 f[0, j] = x[j]
-        else:
-            for j in range(r):
-                f[0, j] = min(x[j], f[1, j])
-            for i in range(1, s - 1):
-                for j in range(r):
-                    f[i, j] = max(f[i, j], min(x[j], f[i + 1, j]))
-            for j in range(r):
-                f[s - 1, j] = max(f[s - 1, j], x[j])
+            continue
         for j in range(r):
-            if not geldig[k, j]:
-                continue
-            d = int(tijd[k, j])
-            q = rij[j]
-            m = maand[d]
-            aantal[m, j] += 1.0
-            if x[j] <= snelheid[d + term, q] * (np.float64(tijd[k, j]) - d) + tabel[d + term, q]:
-                op_tijd[m, j] += 1.0
-            laag, hoog = 0, n_m  # the first month whose end (on this column's clock) lies after the start
-            while laag < hoog:
-                midden = (laag + hoog) // 2
-                if grens[midden, j] <= start[k, j]:
-                    laag = midden + 1
-                else:
-                    hoog = midden
-            ok[laag, j] += 1.0  # started before the end of month ``laag`` (and not of the month before)
+            f[0, j] = min(x[j], f[1, j])
+        for i in range(1, s - 1):
+            for j in range(r):
+                f[i, j] = max(f[i, j], min(x[j], f[i + 1, j]))
+        for j in range(r):
+            f[s - 1, j] = max(f[s - 1, j], x[j])
 
 
 _BLOK_SIGNATUUR = (
     "void(float32[:, ::1], float32[:, ::1], boolean[:, ::1], float64[::1], float64[::1], float64[:, ::1], "
     "float64[:, ::1], int64[::1], int64, int64[::1], float64[:, ::1], float64[:, ::1], float64[:, ::1], "
-    "float64[:, ::1], float64[:, ::1], float64[:, ::1], float64[:, ::1])"
+    "float64[:, ::1], float64[:, ::1], float64[:, ::1], float64[:, ::1], int64[::1])"
 )
 
 
@@ -153,10 +146,11 @@ def blokstap():
     last bit. The arguments: the block's arrivals (werkdagen), relative work and validity (cases, columns); the
     norm hours per case per day and the tempo per column; the clock day-major (:attr:`Klok.dagmajor`) and the
     row of each column; the term in werkdagen; the month of each day; the clock at each month's end (months,
-    columns). Updated in place: the servers' sorted free times ``f``, and per month and column the cases that
+    columns). The caller makes sure every arrival's day plus the term lies within the clock (not checked here).
+    Updated in place: the servers' sorted free times ``f``, and per month and column the cases that
     arrived (``aantal``), of those on time (``op_tijd``), and the cases that started before the end of month
-    ``i`` but not of month ``i - 1`` (``gestart``, one row more: after the last month). Written: every case's
-    start and work on the clock."""
+    ``i`` but not of month ``i - 1`` (``ok``, one row more: after the last month), and per column the month
+    of the last start (where the next block's search begins). Written: every case's start and work on the clock."""
     import numba
 
     from vt_analysis.opslag.privecache import numba_cache
@@ -171,25 +165,6 @@ def cumsum_omlaag(x: np.ndarray, dtype=float) -> np.ndarray:
     for k in range(1, uit.shape[0]):
         np.add(uit[k - 1], uit[k], out=uit[k])
     return uit
-
-
-def _tel_tot(gesorteerd: np.ndarray, drempels: np.ndarray) -> np.ndarray:
-    """Per column, how many values of the column-sorted ``gesorteerd`` (n, r) lie below each of
-    ``drempels`` (m, r): a binary search vectorised over columns and thresholds."""
-    n, r = gesorteerd.shape
-    vlak = gesorteerd.ravel()
-    laag = np.zeros(drempels.shape, np.int64)
-    hoog = np.full(drempels.shape, n, np.int64)
-    kol = np.arange(r)
-    while True:
-        open_ = laag < hoog
-        if not open_.any():
-            return laag
-        midden = (laag + hoog) // 2
-        waarde = vlak.take(np.minimum(midden, n - 1) * r + kol)
-        onder = open_ & (waarde < drempels)
-        laag = np.where(onder, midden + 1, laag)
-        hoog = np.where(open_ & ~onder, midden, hoog)
 
 
 def _dag_en_fractie(kalender: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -250,29 +225,76 @@ def klok_na_voorrang(klok: Klok, start: np.ndarray, werk: np.ndarray, servers: i
 
     ``start``/``werk``: the acute cases on ``klok`` (n, columns). Server-time used up to boundary b is
     the sum over start events of (b − s)+ minus over end events of (b − e)+: counts and first moments
-    per day, summed down the days.
+    per day, summed down the days (compiled: :func:`_voorrang_stappen`).
     """
     k = klok.rij.size
-    d_max = klok.snelheid.shape[1]
-    tabel = np.ascontiguousarray(klok.tabel[klok.rij].T)  # (D + 1, columns)
-    een_rij = bool((klok.rij == klok.rij[0]).all())
-    kol = np.arange(k)
-    bezet = np.zeros((d_max + 1, k))
-    for tijd, teken in ((start, 1.0), (start + werk, -1.0)):
-        eindig = np.isfinite(tijd)
-        if een_rij:  # one clock for all columns: one search in its table (columns are sorted, so searched down them)
-            na = np.searchsorted(klok.tabel[klok.rij[0]], np.ascontiguousarray(tijd.T)).T
-        else:
-            na = _tel_tot(tabel, tijd)  # the event counts for boundaries j >= na
-        vlak = (na * k + kol)[eindig & (na <= d_max)]
-        t = tijd[eindig & (na <= d_max)]
-        aantal = np.bincount(vlak, minlength=(d_max + 1) * k).reshape(d_max + 1, k)
-        moment = np.bincount(vlak, weights=t, minlength=(d_max + 1) * k).reshape(d_max + 1, k)
-        bezet += teken * (tabel * cumsum_omlaag(aantal) - cumsum_omlaag(moment))
-    per_dag = np.diff(bezet, axis=0).T  # (columns, D)
-    basis = klok.snelheid[klok.rij]
-    snelheid = np.maximum(basis - per_dag / servers, _MIN_CAPACITEIT * basis)
-    return Klok.uit_snelheid(snelheid, kol)
+    snelheid = np.empty((k, klok.snelheid.shape[1]))
+    _voorrang()(
+        *(np.ascontiguousarray(x, np.float64) for x in (start, werk, klok.tabel, klok.snelheid)),
+        np.ascontiguousarray(klok.rij, np.int64),
+        int(servers),
+        snelheid,
+    )
+    return Klok.uit_snelheid(snelheid, np.arange(k))
+
+
+def _voorrang_stappen(start, werk, tabel, basis, rij, servers, snelheid):  # pragma: no cover - runs compiled
+    """Per column: the start and end events of the acute cases counted per day they fall in (the first boundary
+    not below them) with their sum, then down the days the server-time used up to each boundary, and each day's
+    speed: the pool's minus the day's used time per server, never below ``_MIN_CAPACITEIT`` of it. The sums in
+    the order the array version summed them (events row by row, days in order), so the clock is the same."""
+    n, r = start.shape
+    d_max = basis.shape[1]
+    aantal = np.zeros((2, d_max + 1, r))  # day-major: the events of one row fall in neighbouring columns
+    moment = np.zeros((2, d_max + 1, r))
+    plek = np.zeros(r, np.int64)  # per column, the boundaries below the previous start (starts mostly rise)
+    for k in range(n):
+        for j in range(r):
+            q = rij[j]
+            t = start[k, j]
+            if not np.isfinite(t):
+                continue
+            b = plek[j]
+            if b > 0 and tabel[q, b - 1] >= t:  # an earlier start than the previous one: search from the first day
+                b = 0
+            for e in range(2):  # the start, then the end (not earlier: the boundaries below the start are below it)
+                if e == 1:
+                    t = t + werk[k, j]
+                    if not np.isfinite(t):
+                        break
+                while b <= d_max and tabel[q, b] < t:
+                    b += 1
+                if e == 0:
+                    plek[j] = b
+                if b <= d_max:
+                    aantal[e, b, j] += 1.0
+                    moment[e, b, j] += t
+    som = np.zeros((4, r))  # running counts and moments of the start and end events
+    vorig = np.zeros(r)
+    for b in range(d_max + 1):
+        for j in range(r):
+            q = rij[j]
+            som[0, j] += aantal[0, b, j]
+            som[1, j] += moment[0, b, j]
+            som[2, j] += aantal[1, b, j]
+            som[3, j] += moment[1, b, j]
+            bezet = (tabel[q, b] * som[0, j] - som[1, j]) + -(tabel[q, b] * som[2, j] - som[3, j])
+            if b > 0:
+                v = basis[q, b - 1]
+                snelheid[j, b - 1] = max(v - (bezet - vorig[j]) / servers, _MIN_CAPACITEIT * v)
+            vorig[j] = bezet
+
+
+@functools.cache
+def _voorrang():
+    """:func:`_voorrang_stappen` compiled by numba, once, on first use, kept in the private cache folder."""
+    import numba
+
+    from vt_analysis.opslag.privecache import numba_cache
+
+    matrix = "float64[:, ::1]"
+    signatuur = f"void({matrix}, {matrix}, {matrix}, {matrix}, int64[::1], int64, {matrix})"
+    return numba.njit(signatuur, cache=numba_cache(), nogil=True)(_voorrang_stappen)
 
 
 def twee_klassen(
