@@ -66,7 +66,7 @@ def _klasse(
         rijen = slice(a, min(a + _BLOK, n))
         a_n = rijen.stop - a
         tijd, geldig = stroom.tijd[rijen], stroom.geldig[rijen]
-        start, werk = (buffer[0][rijen], buffer[1][rijen]) if bewaar else (buffer[0][: a_n], buffer[1][: a_n])
+        start, werk = (buffer[0][rijen], buffer[1][rijen]) if bewaar else (buffer[0][:a_n], buffer[1][:a_n])
         # Padding rows arrive on day 0 at clock 0 with no work: steps that change nothing, never counted.
         stap(
             *(np.ascontiguousarray(x) for x in (tijd, stroom.werk[rijen], geldig)),

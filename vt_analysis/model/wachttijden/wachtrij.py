@@ -46,27 +46,48 @@ def kiefer_wolfowitz(
 
 
 def _kiefer_wolfowitz_stappen(aankomst, werk, f, start):  # pragma: no cover - runs compiled
-    """The recursion case by case, each step across the replications: x into the sorted f[1:] without
-    branches, new[i] = max(f[i], min(x, f[i + 1])), so the inner loops run over contiguous columns."""
+    """The recursion case by case, each step across the replications (:func:`_vrij_na_stap`)."""
     n, r = aankomst.shape
-    s = f.shape[0]
     x = np.empty(r)
     for k in range(n):
         for j in range(r):
             t = max(f[0, j], aankomst[k, j])
             start[k, j] = t
             x[j] = t + werk[k, j]
-        if s == 1:
-            for j in range(r):
-                f[0, j] = x[j]
-            continue
+        _vrij_na(f, x)
+
+
+def _vrij_na_stap(f, x):  # pragma: no cover - runs compiled
+    """The servers' sorted free times ``f`` (servers, columns) after each column's case that took the first free
+    server ends at ``x``: x into the sorted f[1:] without branches, new[i] = max(f[i], min(x, f[i + 1])), so the
+    inner loops run over contiguous columns."""
+    s, r = f.shape
+    if s == 1:
         for j in range(r):
-            f[0, j] = min(x[j], f[1, j])
-        for i in range(1, s - 1):
-            for j in range(r):
-                f[i, j] = max(f[i, j], min(x[j], f[i + 1, j]))
+            f[0, j] = x[j]
+        return
+    for j in range(r):
+        f[0, j] = min(x[j], f[1, j])
+    for i in range(1, s - 1):
         for j in range(r):
-            f[s - 1, j] = max(f[s - 1, j], x[j])
+            f[i, j] = max(f[i, j], min(x[j], f[i + 1, j]))
+    for j in range(r):
+        f[s - 1, j] = max(f[s - 1, j], x[j])
+
+
+# The compiled update both steps call (set by :func:`_numba` before they are compiled; inlined into them).
+_vrij_na = _vrij_na_stap
+
+
+@functools.cache
+def _numba():
+    """numba, imported on first use (validating a run needs no compiler), with the servers' update compiled for
+    the steps that call it, and its cache pointed at the private cache folder."""
+    global _vrij_na
+    import numba
+
+    _vrij_na = numba.njit(inline="always", nogil=True)(_vrij_na_stap)
+    return numba
 
 
 _SIGNATUUR = "void(float64[:, ::1], float64[:, ::1], float64[:, ::1], float64[:, ::1])"
@@ -79,11 +100,9 @@ def gecompileerde_stappen():
     (validating a run needs no compiler), and kept in the private cache folder for later runs (never next
     to the source: a system-wide install cannot be written; without a private folder, not kept). Call it
     before forking, so that a child process does not compile it again."""
-    import numba
-
     from vt_analysis.opslag.privecache import numba_cache
 
-    return numba.njit(_SIGNATUUR, cache=numba_cache(), nogil=True)(_kiefer_wolfowitz_stappen)
+    return _numba().njit(_SIGNATUUR, cache=numba_cache(), nogil=True)(_kiefer_wolfowitz_stappen)
 
 
 def _blok_stappen(  # pragma: no cover - runs compiled
@@ -92,7 +111,6 @@ def _blok_stappen(  # pragma: no cover - runs compiled
     """One block of cases of a class in one pass (see :func:`blokstap`): per case and column the arrival on the
     column's clock, its work, the recursion's step, whether it ends within the term, and the counts per month."""
     n, r = tijd.shape
-    s = f.shape[0]
     n_m = grens.shape[0]
     x = np.empty(r)
     for k in range(n):
@@ -118,17 +136,7 @@ def _blok_stappen(  # pragma: no cover - runs compiled
                 b += 1
             plek[j] = b
             ok[b, j] += 1.0  # started before the end of month ``b`` (and not of the month before)
-        if s == 1:
-            for j in range(r):
-                f[0, j] = x[j]
-            continue
-        for j in range(r):
-            f[0, j] = min(x[j], f[1, j])
-        for i in range(1, s - 1):
-            for j in range(r):
-                f[i, j] = max(f[i, j], min(x[j], f[i + 1, j]))
-        for j in range(r):
-            f[s - 1, j] = max(f[s - 1, j], x[j])
+        _vrij_na(f, x)
 
 
 _BLOK_SIGNATUUR = (
@@ -151,11 +159,9 @@ def blokstap():
     arrived (``aantal``), of those on time (``op_tijd``), and the cases that started before the end of month
     ``i`` but not of month ``i - 1`` (``ok``, one row more: after the last month), and per column the month
     of the last start (where the next block's search begins). Written: every case's start and work on the clock."""
-    import numba
-
     from vt_analysis.opslag.privecache import numba_cache
 
-    return numba.njit(_BLOK_SIGNATUUR, cache=numba_cache(), nogil=True)(_blok_stappen)
+    return _numba().njit(_BLOK_SIGNATUUR, cache=numba_cache(), nogil=True)(_blok_stappen)
 
 
 def cumsum_omlaag(x: np.ndarray, dtype=float) -> np.ndarray:
@@ -288,13 +294,11 @@ def _voorrang_stappen(start, werk, tabel, basis, rij, servers, snelheid):  # pra
 @functools.cache
 def _voorrang():
     """:func:`_voorrang_stappen` compiled by numba, once, on first use, kept in the private cache folder."""
-    import numba
-
     from vt_analysis.opslag.privecache import numba_cache
 
     matrix = "float64[:, ::1]"
     signatuur = f"void({matrix}, {matrix}, {matrix}, {matrix}, int64[::1], int64, {matrix})"
-    return numba.njit(signatuur, cache=numba_cache(), nogil=True)(_voorrang_stappen)
+    return _numba().njit(signatuur, cache=numba_cache(), nogil=True)(_voorrang_stappen)
 
 
 def twee_klassen(
