@@ -310,9 +310,10 @@ def _render(args) -> int:
     from vt_analysis.bouw.render import render_report  # the rendering stack loads only when a report is made
     from vt_analysis.invoer.run import load_run
 
-    _waarschuw(load_run(args.params, args.data), sys.stderr)
+    run = load_run(args.params, args.data)
+    _waarschuw(run, sys.stderr)
     try:
-        uitkomst = render_report(args.params, args.data, args.output)
+        uitkomst = render_report(args.params, args.data, args.output, run=run)
     except Exception as fout:
         hoofdstuk, render = _render_fouten()
         if not isinstance(fout, (hoofdstuk, render)):

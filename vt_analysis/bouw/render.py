@@ -29,7 +29,7 @@ from vt_analysis.bouw.manifest import git_commit
 from vt_analysis.bouw.publish import Publicatie, controleer_schrijfbaar
 from vt_analysis.bouw.verify import DOCX_NAAM, HTML_NAAM, PDF_NAAM, XLSX_NAAM, data_bestanden, tekstset_map
 from vt_analysis.invoer.hoofdstuklijst import check_parameters_cell, load_chapters
-from vt_analysis.invoer.run import load_run
+from vt_analysis.invoer.run import Run, load_run
 from vt_analysis.invoer.watals import WAT_ALS_MAP, is_wat_als
 from vt_analysis.model.wijzigingen import load_vorige_uitgave, uitgave_bestanden, vorige_params_pad
 from vt_analysis.opslag.sleutels import Bronnen, standaard_map
@@ -70,14 +70,16 @@ def render_report(
     workers: int = 2,
     hoofdstukken: Path | None = None,
     cache_map: Path | None = None,
+    run: Run | None = None,
 ) -> RenderUitkomst:
     """Render one run; raises InvoerFout (bad input), HoofdstukFout (a failing cell) or RenderFout.
 
     ``cache_map`` holds the results, chapter, PDF and report caches (default: the per-user cache folder).
-    A failing chapter leaves the executed chapters in ``<output>/<run>.mislukt/``.
+    A failing chapter leaves the executed chapters in ``<output>/<run>.mislukt/``. ``run``: the run of these
+    params and data when the caller has loaded it already (the CLI, for its warnings), so it is read once.
     """
     voortgang = _Voortgang(stil)
-    run = load_run(params_bestand, data_dir)
+    run = run if run is not None else load_run(params_bestand, data_dir)
     notebooks = load_chapters(hoofdstukken)
     wat_als = is_wat_als(run.params, run.data.directory)
     # A what-if goes to a folder of its own (report/output/wat-als/<run>), never over the real edition.
