@@ -39,8 +39,21 @@ def een_regel(tekst: str, maximum: int = MAX_MELDING) -> str:
     return tekst if len(tekst) <= maximum else tekst[: maximum - 1] + "…"
 
 
-class InvoerFout(Exception):
+class MetVelden:
+    """An error that pickles with the fields its ``__init__`` takes, named in ``VELDEN`` (a worker process
+    hands it to the parent; Exception's own pickling passes only the message), and its message as it is now."""
+
+    VELDEN: tuple[str, ...] = ()
+
+    def __reduce__(self):
+        velden = tuple(getattr(self, v) for v in self.VELDEN)
+        return (type(self), velden, {**self.__dict__, "args": self.args})
+
+
+class InvoerFout(MetVelden, Exception):
     """Bad input (data or params): names the file, the place, the value and what was expected."""
+
+    VELDEN = ("bestand", "plaats", "melding")
 
     def __init__(self, bestand: Path | str, plaats: str, melding: str):
         self.bestand = Path(bestand)
@@ -48,23 +61,19 @@ class InvoerFout(Exception):
         self.melding = melding
         super().__init__(str(self))
 
-    def __reduce__(self):  # pickled with its fields (a worker process hands it to the parent)
-        return (type(self), (self.bestand, self.plaats, self.melding), self.__dict__)
-
     def __str__(self) -> str:
         plaats = f", {self.plaats}" if self.plaats else ""
         return een_regel(f"{display_path(self.bestand)}{plaats}: {self.melding}")
 
 
-class SleutelFout(ValueError):
+class SleutelFout(MetVelden, ValueError):
     """A model-level check that blames one key of the section (pydantic would blame the section)."""
 
-    def __init__(self, sleutel: str, melding: str):
-        self.sleutel = sleutel
-        super().__init__(melding)
+    VELDEN = ("sleutel", "melding")
 
-    def __reduce__(self):
-        return (type(self), (self.sleutel, self.args[0]), self.__dict__)
+    def __init__(self, sleutel: str, melding: str):
+        self.sleutel, self.melding = sleutel, melding
+        super().__init__(melding)
 
 
 class OmgevingsFout(Exception):

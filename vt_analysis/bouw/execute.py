@@ -34,6 +34,7 @@ from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from papermill.exceptions import PapermillExecutionError
 
+from vt_analysis.basis.errors import MetVelden
 from vt_analysis.basis.paths import display_path
 
 if TYPE_CHECKING:
@@ -45,20 +46,19 @@ MAX_WORKERS = 2
 HOOFDSTUK_LIMIET_S = 600
 
 
-class HoofdstukFout(Exception):
+class HoofdstukFout(MetVelden, Exception):
     """A chapter failed: names the notebook and cell and gives the error message, not a traceback.
 
     ``uitvoer`` is the executed notebook with the error in it (papermill writes it on failure);
     :meth:`bewaard_in` names the place where the runner kept it for the user.
     """
 
+    VELDEN = ("notebook", "cel", "melding", "uitvoer")  # bewaard_in's longer message travels in the state
+
     def __init__(self, notebook: str, cel: int | None, melding: str, uitvoer: Path | None = None):
         self.notebook, self.cel, self.melding, self.uitvoer = notebook, cel, melding, uitvoer
         plek = f", cel {cel}" if cel is not None else ""
         super().__init__(f"hoofdstuk {notebook}{plek}: {melding}")
-
-    def __reduce__(self):  # pickled with its fields and its message (bewaard_in may have added to it)
-        return (type(self), (self.notebook, self.cel, self.melding, self.uitvoer), {**self.__dict__, "args": self.args})
 
     def bewaard_in(self, pad: Path) -> None:
         self.uitvoer = pad
