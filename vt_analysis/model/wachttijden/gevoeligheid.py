@@ -17,14 +17,15 @@ from dataclasses import replace
 
 import pandas as pd
 
+from vt_analysis.basis.errors import InvoerFout
 from vt_analysis.invoer.data import Dataset
 from vt_analysis.invoer.params_secties import WachttijdenParams
 from vt_analysis.model.wachttijden.cache import kalibratie_sleutel
-from vt_analysis.model.wachttijden.kalibratie import kalibreer
+from vt_analysis.model.wachttijden.kalibratie import Kalibratie, kalibreer
 from vt_analysis.model.wachttijden.maanden import dagreeks, evenwicht_fte_wachtrij
 from vt_analysis.model.wachttijden.overzicht import jaaroverzicht
 from vt_analysis.model.wachttijden.projectie import bronnen_voor, eerste_maand, simuleer_scenario
-from vt_analysis.model.wachttijden.simulatie import _in_twee_threads
+from vt_analysis.model.wachttijden.simulatie import in_twee_threads
 from vt_analysis.opslag import privecache
 from vt_analysis.opslag.sleutels import invoer_sha256
 
@@ -113,10 +114,15 @@ def gevoeligheid(
     ns = dataset.normen.normsets[normset]
     naam, maanden = scenario
 
-    def rij(variant: tuple) -> dict:
+    def rij(variant: tuple, warm: Kalibratie | None = None) -> tuple[dict, Kalibratie]:
         aanname, richting, waarde, d, inloop = variant
         wachtrijen = _WACHTRIJEN.get(aanname, (True, True))
-        kal = kalibreer(d, klein, peilmoment, normset, inloop, wachtrijen, interval=False)
+        try:
+            kal = kalibreer(d, klein, peilmoment, normset, inloop, wachtrijen, interval=False, warm=warm)
+        except InvoerFout:
+            if warm is None:
+                raise
+            kal = kalibreer(d, klein, peilmoment, normset, inloop, wachtrijen, interval=False)  # from the grid
         dagen = dagreeks(maanden, ns, d.wachttijden, 2 * int(d.wachttijden.termijn_onderzoek_werkdagen.waarde))
         bronnen = bronnen_voor([dagen], d.wachttijden, REPLICATIES, klein.seed)
         h = simuleer_scenario(dagen, kal, d.wachttijden, bronnen, REPLICATIES, wachtrijen=wachtrijen)
@@ -129,13 +135,13 @@ def gevoeligheid(
             "onderzoek_pct": float(laatste["onderzoek_pct"]),
             "fte_evenwicht_triage": float(evenwicht_fte_wachtrij(volumes, ns, kal.tempo_triage).iloc[0]),
             "fte_evenwicht_onderzoek": float(evenwicht_fte_wachtrij(volumes, ns, kal.tempo_onderzoek).iloc[0]),
-        }
+        }, kal
 
     alle = [("basis", "", "", dataset, True), *varianten(dataset)]
-    # Two threads, each half of the variants (each is computed alike, so the order does not matter).
-    hier, daar = _in_twee_threads(lambda: [rij(v) for v in alle[0::2]], lambda: [rij(v) for v in alle[1::2]])
-    rijen = [None] * len(alle)
-    rijen[0::2], rijen[1::2] = hier, daar
+    # The stated assumptions first; every variant's secant steps start from their fit (no grid), the variants
+    # over two threads (each is computed alike, so the order does not matter).
+    basis, kal = rij(alle[0])
+    rijen = [basis, *(r for r, _ in in_twee_threads([lambda v=v: rij(v, kal) for v in alle[1:]]))]
     tabel = pd.DataFrame(rijen, columns=list(GEVOELIGHEID_KOLOMMEN))
     for i, variant in enumerate(alle):  # a queue a variant does not touch: the stated assumptions' figures
         for q, geraakt in zip(("triage", "onderzoek"), _WACHTRIJEN.get(variant[0], (True, True)), strict=True):

@@ -72,6 +72,9 @@ class Kalibratie:
     tempo_triage_hoog: float = 0.0
     tempo_onderzoek_laag: float = 0.0
     tempo_onderzoek_hoog: float = 0.0
+    # The base year's share against log tempo at the fit (pp per unit): where a refit of nearly the same inputs starts.
+    helling_triage: float = 1.0
+    helling_onderzoek: float = 1.0
     eindstand_laag: Beginstand | None = field(default=None, repr=False)
     eindstand_hoog: Beginstand | None = field(default=None, repr=False)
     replicaties: int = 0
@@ -164,6 +167,7 @@ def kalibreer(
     inloop: bool = True,
     wachtrijen: tuple[bool, bool] = (True, True),
     interval: bool = True,
+    warm: Kalibratie | None = None,
 ) -> Kalibratie:
     """Fit one tempo per queue so that the base year, run in from the first realisatie, gives the
     realised shares (BURAP II 2024: 72% and 71%).
@@ -173,7 +177,8 @@ def kalibreer(
     half a percentage point. The two queues are independent, so both are fitted in the same runs.
     ``inloop`` False starts the base year itself from an empty queue (the start the chapter sets beside).
     ``wachtrijen``: which queues to fit on annual figures (one left out keeps tempo NaN and an empty state: the
-    sensitivity refits only the queue an assumption touches); ``interval`` False skips the runs at the bounds.
+    sensitivity refits only the queue an assumption touches); ``interval`` False skips the runs at the bounds;
+    ``warm``: a fit of nearly the same inputs whose tempi and slopes the secant steps start from, without the grid.
     """
     aannames = dataset.wachttijden
     kg, ns = dataset.kengetallen, dataset.normen.normsets[normset]
@@ -222,7 +227,7 @@ def kalibreer(
         gehaald = [float(x[0]) for x in _pct_basisjaar(_samen(*horizon), eerste_maand, 1)]
     else:
         tempo, horizon, gehaald, helling = _op_jaarcijfers(
-            dataset, kurve, doel, r, kengetal, basisperiode, basisjaar, wachtrijen
+            dataset, kurve, doel, r, kengetal, basisperiode, basisjaar, wachtrijen, warm
         )
     tri, ond = horizon[0], horizon[1]
     leeg = Beginstand.leeg(*servers, r)  # the state of a queue that is not fitted
@@ -264,6 +269,8 @@ def kalibreer(
         tempo_triage_hoog=grens["hoog"][0],
         tempo_onderzoek_laag=grens["laag"][1],
         tempo_onderzoek_hoog=grens["hoog"][1],
+        helling_triage=helling[0],
+        helling_onderzoek=helling[1],
         eindstand_laag=grenzen["laag"],
         eindstand_hoog=grenzen["hoog"],
         replicaties=r,
@@ -272,14 +279,8 @@ def kalibreer(
     )
 
 
-def _op_jaarcijfers(
-    dataset, kurve, doel, r, kengetal, basisperiode, basisjaar, wachtrijen=(True, True)
-) -> tuple[list, list, list, list]:
-    """The tempo per queue (of ``wachtrijen``) at which the base year gives the measured annual shares: tempi,
-    runs, shares, slopes (a queue left out: NaN, None, NaN, 1)."""
-    # A coarse grid on few replications brackets the target and gives the curve's slope (the curves are
-    # monotone: every tempo runs on the same cases). Then secant steps on the calibration's replications,
-    # kept inside the bracket, both queues at once; a queue that is within the margin stops running.
+def _verken(dataset, kurve, doel, kengetal, basisperiode, basisjaar, wachtrijen) -> tuple[list, list, list]:
+    """The coarse grid: per queue the bracket (log tempo) around the target, the interpolated tempo and the slope."""
     meld("wachtrijmodel: kalibratie, verkenning van het tempo")
     _, pct = kurve(np.column_stack([_GRID, _GRID]), _GRID_REPLICATIES, wachtrijen)
     log_grid = np.log(_GRID)
@@ -298,14 +299,33 @@ def _op_jaarcijfers(
         bracket.append([log_grid[k - 1], log_grid[k]])
         tempo.append(f)
         helling.append(max((kurve_i[k] - kurve_i[k - 1]) / (log_grid[k] - log_grid[k - 1]), 1e-6))
+    return bracket, tempo, helling
+
+
+def _op_jaarcijfers(
+    dataset, kurve, doel, r, kengetal, basisperiode, basisjaar, wachtrijen=(True, True), warm=None
+) -> tuple[list, list, list, list]:
+    """The tempo per queue (of ``wachtrijen``) at which the base year gives the measured annual shares: tempi,
+    runs, shares, slopes (a queue left out: NaN, None, NaN, 1)."""
+    # A coarse grid on few replications brackets the target and gives the curve's slope (the curves are
+    # monotone: every tempo runs on the same cases). Then secant steps on the calibration's replications,
+    # kept inside the bracket, both queues at once; a queue that is within the margin stops running.
+    log_grid = np.log(_GRID)
+    if warm is not None:  # nearly the same inputs fitted before: its tempi and slopes, the grid's range
+        tempo = [warm.tempo_triage if wachtrijen[0] else np.nan, warm.tempo_onderzoek if wachtrijen[1] else np.nan]
+        helling = [max(warm.helling_triage, 1e-6), max(warm.helling_onderzoek, 1e-6)]
+        bracket = [[min(log_grid[0], np.log(t)), max(log_grid[-1], np.log(t))] if t > 0 else [0, 0] for t in tempo]
+        tempi = np.array([tempo])
+    else:
+        bracket, tempo, helling = _verken(dataset, kurve, doel, kengetal, basisperiode, basisjaar, wachtrijen)
+        # The first run takes each guess a little lower and higher side by side: the local slope on these
+        # replications (the curve is an S, steeper at the target than between grid points).
+        stap_log = 0.01
+        tempi = np.array([[t * np.exp(-stap_log) for t in tempo], [t * np.exp(stap_log) for t in tempo]])
     vorig_punt: list = [None, None]
     horizon: list = [None, None]  # the run of each queue's tempo: triage and onderzoek are independent
     gehaald = [float("nan"), float("nan")]
     nog = list(wachtrijen)
-    # The first run takes each guess a little lower and higher side by side: the local slope on these
-    # replications (the curve is an S, steeper at the target than between grid points).
-    stap_log = 0.01
-    tempi = np.array([[t * np.exp(-stap_log) for t in tempo], [t * np.exp(stap_log) for t in tempo]])
     for stap in range(_KALIBRATIE_STAPPEN):
         meld(f"wachtrijmodel: kalibratie, stap {stap + 1}")
         hor, pct = kurve(tempi, r, tuple(nog))
