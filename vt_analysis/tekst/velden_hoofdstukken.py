@@ -10,6 +10,18 @@ from vt_analysis.tekst.velden_bron import WERKDAGEN_PER_WEEK, prognose_jaren
 from vt_analysis.tekst.velden_wachtrij import verzoening_velden, wachtrij_velden
 
 
+def _uit_perioden(_veld, rijen: list[tuple[str, str, str, str, str]]) -> None:
+    """Names whose figure is one column of one period's row: (name, unit, description, period, column)."""
+    for naam, eenheid, omschrijving, periode, kolom in rijen:
+        _veld(naam, eenheid, omschrijving, lambda b, q=periode, k=kolom: b.periode(q)[k])
+
+
+def _kerncijfers(_veld, rijen: list[tuple[str, str, str]]) -> None:
+    """Names whose figure is the run's key figure of the same name (model.kerncijfers): (name, unit, description)."""
+    for naam, eenheid, omschrijving in rijen:
+        _veld(naam, eenheid, omschrijving, lambda b, n=naam: b.kerncijfer(n))
+
+
 def hoofdstuk_velden(_veld, run: Run) -> None:
     """The chapters' figures, the queue model's and the reconciliation's names, and every kengetal."""
     p = run.params
@@ -17,75 +29,61 @@ def hoofdstuk_velden(_veld, run: Run) -> None:
     # --- the chapters of the text set: request and decision, legal terms, winstwaarschuwingen, verzuim, -------------
     # --- police meldingen, programmes, the bridging costs of A (impactanalyse 2024) ------------------------------
     besluit = p.besluit_periode
-    _veld(
-        "besluit_fte_structureel",
-        "fte",
-        f"structurele formatie bij het AB-besluit ({besluit})",
-        lambda b: b.periode(besluit)["fte_structureel"],
-    )
-    _veld(
-        "besluit_fte_incidenteel",
-        "fte",
-        f"tijdelijke formatie bij het AB-besluit ({besluit})",
-        lambda b: b.periode(besluit)["fte_incidenteel"],
+    _uit_perioden(
+        _veld,
+        [
+            (
+                "besluit_fte_structureel",
+                "fte",
+                f"structurele formatie bij het AB-besluit ({besluit})",
+                besluit,
+                "fte_structureel",
+            ),
+            (
+                "besluit_fte_incidenteel",
+                "fte",
+                f"tijdelijke formatie bij het AB-besluit ({besluit})",
+                besluit,
+                "fte_incidenteel",
+            ),
+        ],
     )
     if p.aanvraag_periode:
-        aanvraag = p.aanvraag_periode
-        _veld(
-            "aanvraag_meldingen",
-            "meldingen",
-            f"meldingen bij de aanvraag ({aanvraag})",
-            lambda b: b.periode(aanvraag)["meldingen"],
-        )
-        _veld(
-            "aanvraag_adviezen",
-            "adviezen",
-            f"adviezen bij de aanvraag ({aanvraag})",
-            lambda b: b.periode(aanvraag)["adviezen"],
-        )
-        _veld(
-            "aanvraag_fte",
-            "fte",
-            f"gevraagde formatie, structureel en tijdelijk ({aanvraag})",
-            lambda b: b.periode(aanvraag)["fte_beschikbaar"],
-        )
-        _veld(
-            "aanvraag_fte_benodigd",
-            "fte",
-            f"benodigde formatie volgens de toegepaste normset bij de aanvraag ({aanvraag})",
-            lambda b: b.periode(aanvraag)[f"fte_{p.normset}"],
-        )
+        a = p.aanvraag_periode
+        normsets = [("aanvraag_fte_benodigd", "de toegepaste normset", p.normset)]
         if p.normset_vergelijking:
-            _veld(
-                "aanvraag_fte_benodigd_vergelijking",
-                "fte",
-                f"benodigde formatie volgens de vergelijkingsnormset bij de aanvraag ({aanvraag})",
-                lambda b: b.periode(aanvraag)[f"fte_{p.normset_vergelijking}"],
-            )
-        _veld(
-            "besluit_onder_aanvraag_fte",
-            "fte",
-            "hoeveel formatie het AB-besluit onder de aanvraag ligt",
-            lambda b: b.kerncijfer("besluit_onder_aanvraag_fte"),
-        )
-        _veld(
-            "besluit_onder_aanvraag_euro",
-            "euro",
-            "hoeveel het AB-besluit onder de aanvraag ligt, in euro per jaar",
-            lambda b: b.kerncijfer("besluit_onder_aanvraag_euro"),
+            normsets.append(("aanvraag_fte_benodigd_vergelijking", "de vergelijkingsnormset", p.normset_vergelijking))
+        _uit_perioden(
+            _veld,
+            [
+                ("aanvraag_meldingen", "meldingen", f"meldingen bij de aanvraag ({a})", a, "meldingen"),
+                ("aanvraag_adviezen", "adviezen", f"adviezen bij de aanvraag ({a})", a, "adviezen"),
+                ("aanvraag_fte", "fte", f"gevraagde formatie, structureel en tijdelijk ({a})", a, "fte_beschikbaar"),
+            ]
+            + [
+                (naam, "fte", f"benodigde formatie volgens {welke} bij de aanvraag ({a})", a, f"fte_{normset}")
+                for naam, welke, normset in normsets
+            ],
         )
         eerste = jaren[0]
-        _veld(
-            "winstwaarschuwing_groei_meldingen_pct",
-            "%",
-            f"meldingen {eerste} volgens de winstwaarschuwing, groei ten opzichte van de aanvraag",
-            lambda b: b.kerncijfer("winstwaarschuwing_groei_meldingen_pct"),
-        )
-        _veld(
-            "winstwaarschuwing_groei_adviezen_pct",
-            "%",
-            f"adviezen {eerste} volgens de winstwaarschuwing, groei ten opzichte van de aanvraag",
-            lambda b: b.kerncijfer("winstwaarschuwing_groei_adviezen_pct"),
+        _kerncijfers(
+            _veld,
+            [
+                ("besluit_onder_aanvraag_fte", "fte", "hoeveel formatie het AB-besluit onder de aanvraag ligt"),
+                (
+                    "besluit_onder_aanvraag_euro",
+                    "euro",
+                    "hoeveel het AB-besluit onder de aanvraag ligt, in euro per jaar",
+                ),
+            ]
+            + [
+                (
+                    f"winstwaarschuwing_groei_{telling}_pct",
+                    "%",
+                    f"{telling} {eerste} volgens de winstwaarschuwing, groei ten opzichte van de aanvraag",
+                )
+                for telling in ("meldingen", "adviezen")
+            ],
         )
     _veld(
         "triage_termijn_werkdagen",
@@ -101,11 +99,8 @@ def hoofdstuk_velden(_veld, run: Run) -> None:
     )
     wachtrij_velden(_veld, run)
     verzoening_velden(_veld, run)
-    _veld(
-        "indexatie_tekort_euro",
-        "euro",
-        "gevraagde min toegekende indexatie van de subsidie, per jaar",
-        lambda b: b.kerncijfer("indexatie_tekort_euro"),
+    _kerncijfers(
+        _veld, [("indexatie_tekort_euro", "euro", "gevraagde min toegekende indexatie van de subsidie, per jaar")]
     )
     _veld(
         "verdeelsleutel_aanwezig",
@@ -113,23 +108,13 @@ def hoofdstuk_velden(_veld, run: Run) -> None:
         "de gegevens bevatten een verdeelsleutel (data/verdeelsleutel.yaml) voor het bedrag van A",
         lambda b: bool(b.resultaten["verdeling"]),
     )
-    _veld(
-        "indexatie_tekort_fte",
-        "fte",
-        "het indexatietekort uitgedrukt in fte",
-        lambda b: b.kerncijfer("indexatie_tekort_fte"),
-    )
-    _veld(
-        "programmas_kosten_euro",
-        "euro",
-        "kosten per jaar van VOiT en Veiligheid Voorop samen",
-        lambda b: b.kerncijfer("programmas_kosten_euro"),
-    )
-    _veld(
-        "programmas_fte",
-        "fte",
-        "kosten van VOiT en Veiligheid Voorop samen, uitgedrukt in fte",
-        lambda b: b.kerncijfer("programmas_fte"),
+    _kerncijfers(
+        _veld,
+        [
+            ("indexatie_tekort_fte", "fte", "het indexatietekort uitgedrukt in fte"),
+            ("programmas_kosten_euro", "euro", "kosten per jaar van VOiT en Veiligheid Voorop samen"),
+            ("programmas_fte", "fte", "kosten van VOiT en Veiligheid Voorop samen, uitgedrukt in fte"),
+        ],
     )
     for positie in ("eerste", "vorige", "laatste"):
         _veld(
@@ -158,18 +143,19 @@ def hoofdstuk_velden(_veld, run: Run) -> None:
                 f"deel van de meldingen in {jaar} dat van de politie kwam (realisatie)",
                 lambda b, j=int(jaar): b.kerncijfer(f"politie_aandeel_{j}_pct"),
             )
-    for post in ("formatie", "indexatie"):
-        _veld(
-            f"a_kosten_overbrugging_{post}_euro",
-            "euro",
-            f"A: kosten over de tussenperiode, post {post}",
-            lambda b, q=post: b.kerncijfer(f"a_kosten_overbrugging_{q}_euro"),
-        )
-    _veld(
-        "a_kosten_overbrugging_programmas_euro",
-        "euro",
-        "A: kosten over de tussenperiode, voortzetting VOiT en Veiligheid Voorop",
-        lambda b: b.kerncijfer("a_kosten_overbrugging_programmas_euro"),
+    _kerncijfers(
+        _veld,
+        [
+            (f"a_kosten_overbrugging_{post}_euro", "euro", f"A: kosten over de tussenperiode, post {post}")
+            for post in ("formatie", "indexatie")
+        ]
+        + [
+            (
+                "a_kosten_overbrugging_programmas_euro",
+                "euro",
+                "A: kosten over de tussenperiode, voortzetting VOiT en Veiligheid Voorop",
+            )
+        ],
     )
     _veld(
         "c_becijferd",
