@@ -16,6 +16,13 @@ from vt_analysis.bouw.xlsx import MAX_BLADNAAM, OVER_BLAD, bladnamen, schrijf_we
 from vt_analysis.hoofdstukken.tabeldata import TABEL_MIMETYPE, tabellen_uit_notebooks
 from vt_analysis.hoofdstukken.tables import tabel
 
+
+def _tabelblad(tmp_path, data: dict):
+    """The workbook of one table, written and read back: the table's sheet."""
+    schrijf_werkboek(tmp_path / "a.xlsx", [data], OVER)
+    return openpyxl.load_workbook(tmp_path / "a.xlsx").worksheets[1]
+
+
 # One value per kind of format: the report's text, the Excel number format, the value the workbook holds.
 SOORTEN = [
     (kf.FTE, 73.333333, "73,33", '#,##0.00;"−"#,##0.00;#,##0.00', 73.333333),
@@ -45,8 +52,7 @@ def test_the_workbook_holds_every_kind_unrounded_with_its_number_format(tmp_path
     df = pd.DataFrame({f"k{i}": [s[1]] for i, s in enumerate(SOORTEN)})
     t = tabel(df, "Soorten", {f"k{i}": s[0] for i, s in enumerate(SOORTEN)})
     assert t.rijen == [[s[2] for s in SOORTEN]]
-    schrijf_werkboek(tmp_path / "a.xlsx", [t.data], OVER)
-    ws = openpyxl.load_workbook(tmp_path / "a.xlsx").worksheets[1]
+    ws = _tabelblad(tmp_path, t.data)
     for i, (_, _, _, excel, opgeslagen) in enumerate(SOORTEN):
         cel = ws.cell(4, i + 1)
         assert cel.data_type == "n" and cel.value == pytest.approx(opgeslagen, abs=1e-12), i
@@ -58,8 +64,7 @@ def test_markdown_in_a_text_cell_is_escaped_in_the_report_and_literal_in_the_wor
     t = tabel(pd.DataFrame({"bron": [tekst], "kosten": ["€ 5 + *niet* becijferd"]}), "x", {"kosten": kf.EURO})
     md = t.markdown()
     assert "\\*nadruk\\*" in md and "\\`code\\`" in md and "\\|" in md and "\\*niet\\*" in md
-    schrijf_werkboek(tmp_path / "a.xlsx", [t.data], OVER)
-    ws = openpyxl.load_workbook(tmp_path / "a.xlsx").worksheets[1]
+    ws = _tabelblad(tmp_path, t.data)
     assert ws["A4"].value == tekst and ws["B4"].value == "€ 5 + *niet* becijferd"
 
 
@@ -74,8 +79,7 @@ def test_a_cell_with_its_own_format_and_a_range_and_an_interval(tmp_path):
     t = tabel(df, "Gemengd", {"waarde": kf.AANTAL, "band": kf.FTE, "schatting": kf.procent()})
     assert [r[1:] for r in t.rijen] == [["74,10 – 84,53", "98% (97–99%)"], ["", "–"], ["1,00 – 2,00", "niet gevonden"]]
     assert [r[0] for r in t.rijen] == ["95%", "4.600", "conform norm"]
-    schrijf_werkboek(tmp_path / "a.xlsx", [t.data], OVER)
-    ws = openpyxl.load_workbook(tmp_path / "a.xlsx").worksheets[1]
+    ws = _tabelblad(tmp_path, t.data)
     assert [c.value for c in ws[3]] == [
         "waarde",
         "band (ondergrens)",
@@ -195,8 +199,7 @@ def test_numbers_are_numbers_intervals_two_columns_empty_cells_empty_no_float_no
         }
     )
     t = tabel(df, "Prognose", {"jaar": kf.JAAR, "fte": kf.FTE, "interval": kf.FTE}, {"interval": "Voorspelinterval"})
-    schrijf_werkboek(tmp_path / "a.xlsx", [t.data], OVER)
-    ws = openpyxl.load_workbook(tmp_path / "a.xlsx").worksheets[1]
+    ws = _tabelblad(tmp_path, t.data)
     assert [c.value for c in ws[3]] == [
         "jaar",
         "fte",
