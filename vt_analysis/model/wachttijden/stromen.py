@@ -67,18 +67,33 @@ def generator(seed: int, doel: int, klasse: int, deel: int) -> np.random.Generat
     return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(doel, klasse, deel)))
 
 
+# Random numbers of runs up to this many cases × replications per class are kept in memory (a few dozen MB at
+# most): the tornado refits and projects the same horizons with the same random numbers sixteen times.
+_BEWAARD_MAX = 2_000_000
+
+
 def trek_bron(totaal: float, replicaties: int, cv: float, seed: int, doel: int, klasse: int) -> Bron:
     """The random numbers of one class for streams of at most ``totaal`` expected cases per replication.
 
     Single precision is plenty for an arrival (a few seconds at two years) and a relative amount of work:
-    half the memory to fill and to read in every scenario.
+    half the memory to fill and to read in every scenario. Small draws come from memory when drawn before (the
+    same numbers: the generator is keyed); nothing writes into a :class:`Bron`'s arrays.
     """
     n = rijen_nodig(totaal)
+    if n * replicaties <= _BEWAARD_MAX:
+        return _trek_bewaard(n, replicaties, cv, seed, doel, klasse)
+    return _trek(n, replicaties, cv, seed, doel, klasse)
+
+
+def _trek(n: int, replicaties: int, cv: float, seed: int, doel: int, klasse: int) -> Bron:
     e = generator(seed, doel, klasse, 0).standard_exponential((n, replicaties), dtype=np.float32)
     vorm = 1 / cv**2
     werk = generator(seed, doel, klasse, 1).standard_gamma(vorm, (n, replicaties), dtype=np.float32)
     werk /= np.float32(vorm)
     return Bron(cumsum_omlaag(e, dtype=np.float32), werk)
+
+
+_trek_bewaard = functools.lru_cache(maxsize=16)(_trek)
 
 
 def stroom(bron: Bron, tarief: np.ndarray) -> Stroom:
