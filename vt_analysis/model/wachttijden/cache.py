@@ -20,7 +20,12 @@ from vt_analysis.opslag.sleutels import invoer_sha256, omgeving_sha256
 
 
 def kalibratie_sleutel(
-    dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str, inloop: bool = True
+    dataset: Dataset,
+    params: WachttijdenParams,
+    basisperiode: str,
+    normset: str,
+    inloop: bool = True,
+    interval: bool = True,
 ) -> str:
     """The cache key of a calibration: what :func:`kalibreer` reads. The run-in (volumes, fte and verzuim
     of the realisatie years and the base period), the realised shares, the measured history, the normset,
@@ -32,7 +37,8 @@ def kalibratie_sleutel(
     return invoer_sha256(
         omgeving_sha256(),
         json.dumps(
-            [params.seed, r, params.model_dump(mode="json"), basisperiode, normset, doel, inloop], sort_keys=True
+            [params.seed, r, params.model_dump(mode="json"), basisperiode, normset, doel, inloop, interval],
+            sort_keys=True,
         ),
         inloopjaren(dataset, basisperiode).to_csv(index=False),  # floats as repr: every digit counts
         dataset.normen.normsets[normset].model_dump_json(),
@@ -42,13 +48,20 @@ def kalibratie_sleutel(
 
 
 def kalibreer_met_cache(
-    dataset: Dataset, params: WachttijdenParams, basisperiode: str, normset: str, inloop: bool = True
+    dataset: Dataset,
+    params: WachttijdenParams,
+    basisperiode: str,
+    normset: str,
+    inloop: bool = True,
+    interval: bool = True,
 ) -> Kalibratie:
     """:func:`kalibreer`, kept in the private verified cache under :func:`kalibratie_sleutel`: runs that
-    differ only in what the calibration does not read fit the queue once."""
-    sleutel = kalibratie_sleutel(dataset, params, basisperiode, normset, inloop)
+    differ only in what the calibration does not read fit the queue once. ``interval`` False: without the
+    states at the bounds of its interval (a start only set beside the one used needs none)."""
+    sleutel = kalibratie_sleutel(dataset, params, basisperiode, normset, inloop, interval)
     inhoud = privecache.haal(
-        f"kalibratie-{sleutel}.npz", lambda: _naar_bytes(kalibreer(dataset, params, basisperiode, normset, inloop))
+        f"kalibratie-{sleutel}.npz",
+        lambda: _naar_bytes(kalibreer(dataset, params, basisperiode, normset, inloop, interval=interval)),
     )
     return _van_bytes(inhoud)
 
@@ -82,7 +95,12 @@ def _naar_bytes(kal: Kalibratie) -> bytes:
         meta=np.frombuffer(meta, dtype=np.uint8),
         backlog_triage_eind=kal.backlog_triage_eind,
         backlog_onderzoek_eind=kal.backlog_onderzoek_eind,
-        **{f"{stand}.{k}": getattr(getattr(kal, stand), k) for stand in standen for k in _EINDSTAND},
+        **{
+            f"{stand}.{k}": getattr(getattr(kal, stand), k)
+            for stand in standen
+            if getattr(kal, stand) is not None  # a fit without its interval has no states at the bounds
+            for k in _EINDSTAND
+        },
     )
     return buffer.getvalue()
 
@@ -97,7 +115,7 @@ def _van_bytes(inhoud: bytes) -> Kalibratie:
             backlog_triage_eind=z["backlog_triage_eind"],
             backlog_onderzoek_eind=z["backlog_onderzoek_eind"],
             **{
-                s: Beginstand(*(z[f"{s}.{k}"] for k in _EINDSTAND))
+                s: Beginstand(*(z[f"{s}.{k}"] for k in _EINDSTAND)) if f"{s}.{_EINDSTAND[0]}" in z else None
                 for s in ("eindstand", "eindstand_laag", "eindstand_hoog")
             },
         )

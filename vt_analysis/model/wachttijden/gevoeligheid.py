@@ -22,9 +22,8 @@ from vt_analysis.invoer.data import Dataset
 from vt_analysis.invoer.params_secties import WachttijdenParams
 from vt_analysis.model.wachttijden.cache import kalibratie_sleutel
 from vt_analysis.model.wachttijden.kalibratie import Kalibratie, kalibreer
-from vt_analysis.model.wachttijden.maanden import dagreeks, evenwicht_fte_wachtrij
-from vt_analysis.model.wachttijden.overzicht import jaaroverzicht
-from vt_analysis.model.wachttijden.projectie import bronnen_voor, eerste_maand, simuleer_scenario
+from vt_analysis.model.wachttijden.maanden import evenwicht_fte_wachtrij
+from vt_analysis.model.wachttijden.projectie import jaren_midden
 from vt_analysis.model.wachttijden.simulatie import in_twee_threads
 from vt_analysis.opslag import privecache
 from vt_analysis.opslag.sleutels import invoer_sha256
@@ -123,10 +122,7 @@ def gevoeligheid(
             if warm is None:
                 raise
             kal = kalibreer(d, klein, peilmoment, normset, inloop, wachtrijen, interval=False)  # from the grid
-        dagen = dagreeks(maanden, ns, d.wachttijden, 2 * int(d.wachttijden.termijn_onderzoek_werkdagen.waarde))
-        bronnen = bronnen_voor([dagen], d.wachttijden, REPLICATIES, klein.seed)
-        h = simuleer_scenario(dagen, kal, d.wachttijden, bronnen, REPLICATIES, wachtrijen=wachtrijen)
-        laatste = jaaroverzicht(h, eerste_maand(maanden)).iloc[-1]
+        laatste = jaren_midden(maanden, kal, ns, d.wachttijden, REPLICATIES, klein.seed, wachtrijen).iloc[-1]
         return {
             "aanname": aanname,
             "richting": richting,

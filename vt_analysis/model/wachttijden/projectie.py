@@ -35,7 +35,7 @@ from vt_analysis.model.wachttijden.overzicht import (
     maandoverzicht,
     maandoverzicht_kolommen,
 )
-from vt_analysis.model.wachttijden.simulatie import _in_twee_threads, _twee_kernen, simuleer_kolommen
+from vt_analysis.model.wachttijden.simulatie import _in_twee_threads, _twee_kernen, in_twee_threads, simuleer_kolommen
 from vt_analysis.model.wachttijden.stromen import Stroom, stromen_uit, tarieven, trek_bronnen
 from vt_analysis.model.wachttijden.toestand import Horizon
 from vt_analysis.opslag import privecache
@@ -109,6 +109,24 @@ def simuleer_scenario(
     tempo = (np.full(replicaties, f_t), np.full(replicaties, f_o))
     begin = stand.kolommen(np.arange(replicaties) % kalibratie.replicaties).met_servers(*servers)
     return simuleer_kolommen(dagen, aannames, servers, tempo, stromen, begin, wachtrijen=wachtrijen)
+
+
+def jaren_midden(
+    maanden: pd.DataFrame,
+    kalibratie: Kalibratie,
+    normset: Normset,
+    aannames: Wachtrijaannames,
+    replicaties: int,
+    seed: int,
+    wachtrijen: tuple[bool, bool] = (True, True),
+) -> pd.DataFrame:
+    """The annual indicators of one month table at the fitted tempi only, without the runs at the bounds of the
+    calibration's interval (the tornado and the other start show no interval): the same figures as the
+    ``triage_pct``/``onderzoek_pct`` of :func:`projecteer_jaren` (a scenario's cases are its own)."""
+    dagen = dagreeks(maanden, normset, aannames, 2 * int(aannames.termijn_onderzoek_werkdagen.waarde))
+    bronnen = bronnen_voor([dagen], aannames, replicaties, seed)
+    h = simuleer_scenario(dagen, kalibratie, aannames, bronnen, replicaties, wachtrijen=wachtrijen)
+    return jaaroverzicht(h, eerste_maand(maanden))
 
 
 def jaren_met_interval(midden: pd.DataFrame, grenzen: list[pd.DataFrame]) -> pd.DataFrame:
@@ -289,11 +307,20 @@ def andere_start(run, kal: Kalibratie, scenarios: Mapping[str, pd.DataFrame]) ->
     if stand.methode == "wachtlijst":
         ander, methode = kalibreer_met_cache(d, w, p.peilmoment, p.normset), "inloop"
     else:
-        ander, methode = kalibreer_met_cache(d, w, p.peilmoment, p.normset, inloop=False), "leeg_basisjaar"
-    klein = w.model_copy(update={"replicaties": min(w.replicaties, _REPLICATIES_GRENS)})
-    sleutel = invoer_sha256(kalibratie_sleutel(d, w, p.peilmoment, p.normset), "andere start", methode)
-    ns = d.normen.normsets[p.normset]
-    _, jaren = projecteer_met_cache(scenarios, ander, sleutel, ns, d.wachttijden, klein)
+        ander = kalibreer_met_cache(d, w, p.peilmoment, p.normset, inloop=False, interval=False)
+        methode = "leeg_basisjaar"
+    ns, r = d.normen.normsets[p.normset], min(w.replicaties, _REPLICATIES_GRENS)
+    uniek = _verschillend(scenarios)
+    per_tabel = dict(
+        zip(
+            uniek,
+            in_twee_threads([lambda m=m: jaren_midden(m, ander, ns, d.wachttijden, r, w.seed) for m in uniek.values()]),
+            strict=True,
+        )
+    )
+    jaren = pd.concat(
+        [per_tabel[_maandtabel(m)].assign(scenario=naam) for naam, m in scenarios.items()], ignore_index=True
+    )
     return {
         "methode": stand.methode,
         "bron": stand.bron,
