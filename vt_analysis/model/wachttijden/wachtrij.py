@@ -15,6 +15,7 @@ classes, gamma work) and for work conservation.
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -258,7 +259,7 @@ def _voorrang_stappen(start, werk, tabel, basis, rij, servers, snelheid):  # pra
         for j in range(r):
             q = rij[j]
             t = start[k, j]
-            if not np.isfinite(t):
+            if not math.isfinite(t):
                 continue
             b = plek[j]
             if b > 0 and tabel[q, b - 1] >= t:  # an earlier start than the previous one: search from the first day
@@ -266,7 +267,7 @@ def _voorrang_stappen(start, werk, tabel, basis, rij, servers, snelheid):  # pra
             for e in range(2):  # the start, then the end (not earlier: the boundaries below the start are below it)
                 if e == 1:
                     t = t + werk[k, j]
-                    if not np.isfinite(t):
+                    if not math.isfinite(t):
                         break
                 while b <= d_max and tabel[q, b] < t:
                     b += 1
