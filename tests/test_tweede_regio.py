@@ -176,3 +176,19 @@ def test_nieuwe_burap_van_een_regio_kopieert_haar_tekstset_ernaast(cli, tmp_path
     assert not (tekst.TEKST_DIR / "nko-burap2-2024-herzien").exists()
     params = load_params(nieuw)
     assert Path(params.data_map) == (regio / "data").resolve()
+
+
+def test_wat_als_van_een_regio_vergelijkt_met_haar_eigen_gegevens(tmp_path):
+    """A what-if of another region names what differs from the region's own data folder, not from data/."""
+    from vt_analysis.invoer.run import load_run
+    from vt_analysis.invoer.watals import is_wat_als, merktekst
+
+    data = tmp_path / "wat-als-data"
+    shutil.copytree(REGIO / "data", data)
+    volumes = data / paths.VOLUMES_FILE
+    volumes.write_text(volumes.read_text(encoding="utf-8").replace(",2999,", ",3100,"), encoding="utf-8")
+    run = load_run(REGIO_PARAMS, data)
+    assert is_wat_als(run.params, run.data.directory)
+    tekst_ = merktekst(run.params, run.data.directory)
+    assert f"in plaats van {paths.display_path(REGIO / 'data')}/" in tekst_
+    assert "volumes.csv: BURAP 2 2024 meldingen 2.999 → 3.100" in tekst_ and not _gevonden(tekst_)

@@ -123,9 +123,11 @@ def verschillen(params, data_dir: Path) -> list[str]:
     and the ``wat_als`` section."""
     data_dir = Path(data_dir)
     eigen_map = eigen_data_map(params)
+    # data/ by its name (the same words from any working folder); another region's folder as the user sees it
+    eigen_naam = "data/" if eigen_map == paths.DATA_DIR else f"{paths.display_path(eigen_map)}/"
     uit = []
     if data_dir.resolve() != eigen_map.resolve():
-        uit.append(f"gegevens uit {paths.display_path(data_dir)} in plaats van {paths.display_path(eigen_map)}/")
+        uit.append(f"gegevens uit {paths.display_path(data_dir)} in plaats van {eigen_naam}")
         for naam in (paths.VOLUMES_FILE, paths.NORMEN_FILE, paths.KENGETALLEN_FILE, paths.CLAIMS_FILE):
             eigen, echt = data_dir / naam, eigen_map / naam
             if _sha(eigen) == _sha(echt):
@@ -150,7 +152,7 @@ def verschillen(params, data_dir: Path) -> list[str]:
         if w.omschrijving:
             uit.insert(0, w.omschrijving)
     if not uit:
-        uit.append(f"geen verschil met {paths.display_path(eigen_map)}/ en de params")
+        uit.append(f"geen verschil met {eigen_naam} en de params")
     return uit
 
 
