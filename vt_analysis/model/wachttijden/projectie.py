@@ -96,11 +96,13 @@ def simuleer_scenario(
     replicaties: int,
     variant: str = "midden",
     wachtrijen: tuple[bool, bool] = (True, True),
+    steekproef: bool = True,
 ) -> Horizon:
     """One scenario's horizon from the calibrated state: its own cases (:func:`.stromen.stromen_uit`), its own
     pools (:func:`servers_van`); replication ``i`` starts from replication ``i`` mod R of the run-in.
     ``bronnen``: the shared random numbers, or this scenario's streams when they are already made.
-    ``variant``: the fitted tempi or a bound of the calibration's interval (:meth:`Kalibratie.variant`)."""
+    ``variant``: the fitted tempi or a bound of the calibration's interval (:meth:`Kalibratie.variant`);
+    ``steekproef`` False: no sample of waits (a run read only for its annual indicators)."""
     servers = servers_van(dagen, aannames)
     stromen = bronnen if isinstance(bronnen[0], Stroom) else stromen_uit(bronnen, tarieven_van(dagen, aannames))
     if replicaties < stromen[0].tijd.shape[1]:
@@ -108,7 +110,7 @@ def simuleer_scenario(
     f_t, f_o, stand = kalibratie.variant(variant)
     tempo = (np.full(replicaties, f_t), np.full(replicaties, f_o))
     begin = stand.kolommen(np.arange(replicaties) % kalibratie.replicaties).met_servers(*servers)
-    return simuleer_kolommen(dagen, aannames, servers, tempo, stromen, begin, wachtrijen=wachtrijen)
+    return simuleer_kolommen(dagen, aannames, servers, tempo, stromen, begin, steekproef, wachtrijen)
 
 
 def jaren_midden(
@@ -125,7 +127,7 @@ def jaren_midden(
     ``triage_pct``/``onderzoek_pct`` of :func:`projecteer_jaren` (a scenario's cases are its own)."""
     dagen = dagreeks(maanden, normset, aannames, 2 * int(aannames.termijn_onderzoek_werkdagen.waarde))
     bronnen = bronnen_voor([dagen], aannames, replicaties, seed)
-    h = simuleer_scenario(dagen, kalibratie, aannames, bronnen, replicaties, wachtrijen=wachtrijen)
+    h = simuleer_scenario(dagen, kalibratie, aannames, bronnen, replicaties, wachtrijen=wachtrijen, steekproef=False)
     return jaaroverzicht(h, eerste_maand(maanden))
 
 
@@ -166,7 +168,9 @@ def _projecteer_uniek(
             stromen = stromen_uit(bronnen, tarieven_van(dagen[t], aannames))
             h = simuleer_scenario(dagen[t], kalibratie, aannames, stromen, r)
             grenzen = [
-                jaaroverzicht(simuleer_scenario(dagen[t], kalibratie, aannames, stromen, r_grens, v), eerste)
+                jaaroverzicht(
+                    simuleer_scenario(dagen[t], kalibratie, aannames, stromen, r_grens, v, steekproef=False), eerste
+                )
                 for v in ("laag", "hoog")
             ]
             uit.append((maandoverzicht(h, eerste), jaren_met_interval(jaaroverzicht(h, eerste), grenzen)))
