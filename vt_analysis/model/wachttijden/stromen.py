@@ -67,8 +67,8 @@ def generator(seed: int, doel: int, klasse: int, deel: int) -> np.random.Generat
     return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(doel, klasse, deel)))
 
 
-# Random numbers of runs up to this many cases × replications per class are kept in memory (a few dozen MB at
-# most): the tornado refits and projects the same horizons with the same random numbers sixteen times.
+# Random numbers of runs up to this many cases × replications per class are kept in memory, the last eight draws
+# (16 MB each at most): the tornado refits and projects the same horizons with the same random numbers.
 _BEWAARD_MAX = 2_000_000
 
 
@@ -93,7 +93,7 @@ def _trek(n: int, replicaties: int, cv: float, seed: int, doel: int, klasse: int
     return Bron(cumsum_omlaag(e, dtype=np.float32), werk)
 
 
-_trek_bewaard = functools.lru_cache(maxsize=16)(_trek)
+_trek_bewaard = functools.lru_cache(maxsize=8)(_trek)
 
 
 def stroom(bron: Bron, tarief: np.ndarray) -> Stroom:
