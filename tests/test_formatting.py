@@ -35,6 +35,12 @@ def test_counts_amounts_and_percentages():
     assert fmt.procent(18.04, 1) == "18,0%"
 
 
+def test_decimals_only_for_a_value_that_has_a_fraction():
+    """95% beside 8,5%: a whole value shows no decimals (the verzuim labels, the risks, the levers of C)."""
+    assert [fmt.procent(x, fmt.decimalen_voor(x, 1)) for x in (95, 95.0, 8.5, 8.04)] == ["95%", "95%", "8,5%", "8,0%"]
+    assert fmt.getal(7.25, fmt.decimalen_voor(7.25, 2)) == "7,25" and fmt.decimalen_voor(float("nan"), 2) == 2
+
+
 def test_missing_number_is_a_dash():
     assert fmt.getal(float("nan")) == "–" and fmt.getal(None) == "–"
 

@@ -32,6 +32,11 @@ def afronden(waarde: float, decimalen: int = 0) -> Decimal:
     return exact.quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
 
 
+def decimalen_voor(waarde: float, decimalen: int) -> int:
+    """``decimalen`` for a value with a fraction, none for a whole one: 95% beside 8,5%, as the data write them."""
+    return 0 if float(waarde).is_integer() else decimalen
+
+
 def getal(waarde: float, decimalen: int = 0, teken: bool = False) -> str:
     """A number in Dutch notation with a fixed number of decimals; ``teken`` adds '+' to positives."""
     if waarde is None or (isinstance(waarde, float) and math.isnan(waarde)):

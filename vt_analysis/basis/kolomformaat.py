@@ -53,8 +53,8 @@ class Formaat:
         """The format of this one value (``heel_zonder`` decided: 9 shows no decimals, 8,5 does)."""
         if not self.heel_zonder:
             return self
-        heel = is_getal(waarde) and float(waarde).is_integer()
-        return replace(self, decimalen=0 if heel else self.decimalen, heel_zonder=False)
+        decimalen = fmt.decimalen_voor(waarde, self.decimalen) if is_getal(waarde) else self.decimalen
+        return replace(self, decimalen=decimalen, heel_zonder=False)
 
     def tekst(self, waarde: object) -> str:
         """The Dutch text of a cell: a number through the one formatter, a text as it is, '–' for no figure."""

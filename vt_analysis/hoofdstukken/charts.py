@@ -216,8 +216,8 @@ def verzuim_chart(verzuim: pd.DataFrame, norm_pct: float) -> alt.LayerChart:
     """
     df = verzuim[["jaar", "verzuim_pct"]].copy()
     df["jaar"] = df["jaar"].astype(int).astype(str)
-    df["label"] = df["verzuim_pct"].map(lambda v: fmt.procent(v, 1 if v % 1 else 0))
-    norm_label = fmt.procent(norm_pct, 1 if norm_pct % 1 else 0)
+    df["label"] = df["verzuim_pct"].map(lambda v: fmt.procent(v, fmt.decimalen_voor(v, 1)))
+    norm_label = fmt.procent(norm_pct, fmt.decimalen_voor(norm_pct, 1))
     x = alt.X("jaar:O", title=None, axis=alt.Axis(labelAngle=0))
     y = alt.Y(
         "verzuim_pct:Q",

@@ -52,7 +52,7 @@ def _celtekst(v, jaar: bool = False) -> str:
     if isinstance(v, (int, float)):
         if jaar and float(v).is_integer():
             return str(int(v))
-        return fmt.getal(v, 0 if float(v).is_integer() else 2)
+        return fmt.getal(v, fmt.decimalen_voor(v, 2))
     if isinstance(v, str) and len(v) >= 10 and v[4] == "-" and v[7] == "-" and v[:4].isdigit():
         from babel.dates import format_date
 

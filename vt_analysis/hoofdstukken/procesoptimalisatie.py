@@ -16,7 +16,7 @@ ILLUSTRATIEF = " (illustratieve waarden van de hefbomen, geen afspraken of metin
 
 
 def _waarde(hefboom: str, waarde: float) -> str:
-    getal = fmt.getal(waarde, 0 if float(waarde).is_integer() else 1)
+    getal = fmt.getal(waarde, fmt.decimalen_voor(waarde, 1))
     return f"{getal}%" if hefboom.endswith("_pct") else getal
 
 

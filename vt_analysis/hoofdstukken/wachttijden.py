@@ -297,7 +297,7 @@ def verzuim_zinsdeel(variant_pct: float, huidig_pct: float, herkomst: str) -> st
     """'Stijgt het verzuim weer naar 15% (…)' or 'Daalt het verzuim naar 6% (…)', as the numbers go."""
 
     def pct(x: float) -> str:
-        return fmt.procent(x, 0 if float(x).is_integer() else 1)
+        return fmt.procent(x, fmt.decimalen_voor(x, 1))
 
     if variant_pct > huidig_pct:
         werkwoord = "Stijgt het verzuim weer naar" if herkomst.startswith("het hoogste") else "Stijgt het verzuim naar"

@@ -92,7 +92,7 @@ def _opmaak(naam: str, waarde: float) -> str:
         return fmt.euro(waarde)
     if naam.endswith("_fte") or naam.startswith("a_extra_fte_"):
         return fmt.fte(waarde, eenheid=True)
-    return fmt.getal(waarde, 0 if float(waarde).is_integer() else 2)
+    return fmt.getal(waarde, fmt.decimalen_voor(waarde, 2))
 
 
 def vul_omvang(risicos: pd.DataFrame, kerncijfers: dict[str, float], path: Path | str) -> pd.DataFrame:
