@@ -140,3 +140,25 @@ def test_split_rounds_parts_to_the_shown_total():
 def test_results_json_holds_the_risks_and_the_split(standaard_resultaten):
     d = json.loads(standaard_resultaten.naar_json())
     assert [x["id"] for x in d["risicos"]] == list(standaard_resultaten.risicos["id"]) and d["verdeling"] == []
+
+
+def _kolom(data: dict, naam: str) -> tuple[dict, list]:
+    nummer = next(i for i, k in enumerate(data["kolommen"]) if k["naam"] == naam)
+    return data["kolommen"][nummer], [rij[nummer] for rij in data["rijen"]]
+
+
+def test_the_cost_column_is_euro_a_workbook_can_sum(standaard_resultaten):
+    """A's costs are numbers in euro (right-aligned in the report, summable in the workbook); where B or C is in
+    the option, the part that is not costed is said in words and the cell is text."""
+    r = standaard_resultaten
+    kolom, waarden = _kolom(besluit.besluit_tabel(r, P).data, "kosten")
+    assert kolom["formaat"]["soort"] == "euro"
+    o = besluit.besluit_overzicht(r, P)
+    for waarde, euro, onbecijferd in zip(waarden, o["kosten_euro"], o["onbecijferd"], strict=True):
+        if onbecijferd:
+            assert isinstance(waarde, str) and "niet becijferd" in waarde
+        else:
+            assert waarde == pytest.approx(euro)
+    assert any(isinstance(w, float) and w > 0 for w in waarden)
+    kolom, waarden = _kolom(samenvatting.scenario_tabel(r, P).data, "kosten")
+    assert kolom["formaat"]["soort"] == "euro" and any(isinstance(w, float) and w > 0 for w in waarden)

@@ -12,7 +12,7 @@ import pandas as pd
 
 from vt_analysis.basis import formatting as fmt
 from vt_analysis.basis import kolomformaat as kf
-from vt_analysis.hoofdstukken.samenvatting import jaarindicatoren, rij_labels
+from vt_analysis.hoofdstukken.samenvatting import jaarindicatoren, kosten_cel, rij_labels
 from vt_analysis.hoofdstukken.tables import Tabel, tabel
 from vt_analysis.invoer.params import RunParams
 from vt_analysis.invoer.params_secties import ScenarioDef
@@ -81,12 +81,6 @@ def besluit_overzicht(r: Resultaten, p: RunParams) -> pd.DataFrame:
     return df.sort_values(["_v", "jaar"], kind="stable").drop(columns="_v").reset_index(drop=True)
 
 
-def _kosten(euro: float, onbecijferd: bool) -> str:
-    if onbecijferd and not euro:
-        return "niet becijferd"
-    return f"{fmt.euro(euro)} + niet becijferd" if onbecijferd else fmt.euro(euro)
-
-
 def besluit_tabel(r: Resultaten, p: RunParams) -> Tabel:
     """The options side by side, one row per option and year."""
     o = besluit_overzicht(r, p)
@@ -94,7 +88,7 @@ def besluit_tabel(r: Resultaten, p: RunParams) -> Tabel:
         {
             "optie": rij_labels(r, p, o["naam"].to_list()),
             "jaar": o["jaar"].astype(int),
-            "kosten": [_kosten(e, b) for e, b in zip(o["kosten_euro"], o["onbecijferd"], strict=True)],
+            "kosten": [kosten_cel(e, b) for e, b in zip(o["kosten_euro"], o["onbecijferd"], strict=True)],
             "triage": o["triage_pct"],
             "onderzoek": o["onderzoek_pct"],
             "risicos": o["risicos"],
@@ -108,7 +102,7 @@ def besluit_tabel(r: Resultaten, p: RunParams) -> Tabel:
         f"dat binnen de wettelijke termijn klaar is (norm {fmt.procent(kg.triage_binnen_5_werkdagen_norm_pct.waarde)}"
         f" en {fmt.procent(kg.onderzoek_binnen_10_weken_norm_pct.waarde)}, volgens het wachtrijmodel), de risico's "
         "uit de risicotabel en wanneer de optie op zijn vroegst effect heeft",
-        {"jaar": kf.JAAR, "triage": kf.procent(), "onderzoek": kf.procent()},
+        {"jaar": kf.JAAR, "kosten": kf.EURO, "triage": kf.procent(), "onderzoek": kf.procent()},
         {
             "optie": "Optie",
             "jaar": "Jaar",

@@ -18,12 +18,12 @@ from vt_analysis.tekst.velden import WERKDAGEN_PER_WEEK
 # --- the summary to decide on: the scenarios in one small table ------------------------------------------
 
 
-def _kosten_tekst(euro: float | None, onbecijferd: bool) -> str:
-    """What a scenario costs VT in a year: A's extra formatie in euro; B and C are not costed."""
+def kosten_cel(euro: float | None, onbecijferd: bool) -> float | str:
+    """What an option costs in a year, as its cell: A's extra formatie in euro (a number: the workbook sums it);
+    with B or C in it the part that is not costed is said in words (the cell becomes text)."""
     if euro is None or (onbecijferd and not euro):
         return "niet becijferd"
-    tekst = fmt.euro(euro)
-    return f"{tekst} + niet becijferd" if onbecijferd else tekst
+    return f"{fmt.euro(euro)} + niet becijferd" if onbecijferd else float(euro)
 
 
 def jaarindicatoren(r: Resultaten) -> dict[tuple[str, int], tuple[float, float]]:
@@ -100,7 +100,7 @@ def scenario_tabel(r: Resultaten, p: RunParams) -> Tabel:
             "naam": rij_labels(r, p, o["naam"].to_list()),
             "jaar": o["jaar"].astype(int).to_list(),
             "tekort": o["tekort_fte"].to_list(),
-            "kosten": [_kosten_tekst(e, b) for e, b in zip(o["kosten_euro"], o["onbecijferd"], strict=True)],
+            "kosten": [kosten_cel(e, b) for e, b in zip(o["kosten_euro"], o["onbecijferd"], strict=True)],
             "triage": o["triage_pct"].to_list(),
             "onderzoek": o["onderzoek_pct"].to_list(),
         }
@@ -120,7 +120,7 @@ def scenario_tabel(r: Resultaten, p: RunParams) -> Tabel:
         "van dat jaar dat binnen de wettelijke termijn klaar is (volgens het wachtrijmodel). Extra kosten zijn de "
         "kosten van extra formatie (richting A); wat het terugdringen van meldingen (B) en procesoptimalisatie (C) "
         "kosten, is niet becijferd",
-        {"jaar": kf.JAAR, "tekort": kf.FTE, "triage": kf.procent(), "onderzoek": kf.procent()},
+        {"jaar": kf.JAAR, "tekort": kf.FTE, "kosten": kf.EURO, "triage": kf.procent(), "onderzoek": kf.procent()},
         koppen,
     )
 
