@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import signal
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from vt_analysis.basis import paths
+from vt_analysis.basis.argumenten import ArgumentFout, Parser
 from vt_analysis.basis.errors import (
     EXIT_INPUT_ERROR,
     EXIT_OMGEVING,
@@ -29,56 +28,7 @@ from vt_analysis.basis.errors import (
     os_fout_tekst,
 )
 
-if TYPE_CHECKING:
-    pass
-
 # The commands import what they need when they run: ``vt-analysis --help`` or a bad argument loads no pandas.
-
-
-class _ArgumentFout(Exception):
-    """A bad command line: printed as one line, exit code 2 (argparse would print the usage too)."""
-
-
-# argparse's messages in Dutch (the ones a user meets); anything else stays as argparse says it.
-_ARGPARSE_NL = (
-    (r"the following arguments are required: (.*)", r"verplicht, maar niet gegeven: \1"),
-    (r"unrecognized arguments: (.*)", r"onbekende argumenten: \1"),
-    (r"argument (.*?): expected one argument", r"argument \1: verwacht een waarde"),
-    (
-        r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)",
-        r"argument \1: \2 bestaat niet, verwacht een van: \3",
-    ),
-    (r"argument (.*?): invalid \w+ value: (.*)", r"argument \1: \2 is geen geldige waarde"),
-    (r"ambiguous option: (.*?) could match (.*)", r"optie \1 is niet eenduidig, bedoel je: \2"),
-    (r"argument (.*?): ignored explicit argument (.*)", r"argument \1 neemt geen waarde, gegeven: \2"),
-    (r"argument (.*?): not allowed with argument (.*)", r"argument \1 kan niet samen met \2"),
-    (r"argument (.*?): expected at most one argument", r"argument \1: verwacht hoogstens één waarde"),
-    (r"argument (.*?): expected at least one argument", r"argument \1: verwacht minstens één waarde"),
-    (r"one of the arguments (.*) is required", r"verplicht, maar niet gegeven: een van \1"),
-)
-
-
-class _Opmaak(argparse.HelpFormatter):
-    """argparse's help in Dutch: 'gebruik:' for 'usage:' (the section titles are set per parser)."""
-
-    def add_usage(self, usage, actions, groups, prefix=None):
-        return super().add_usage(usage, actions, groups, prefix="gebruik: " if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose frame is Dutch: usage, section titles, -h and every error a user meets."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("formatter_class", _Opmaak)
-        super().__init__(*args, add_help=False, **kwargs)
-        self._positionals.title = "argumenten"
-        self._optionals.title = "opties"
-        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
-
-    def error(self, message: str):
-        for patroon, nl in _ARGPARSE_NL:
-            message = re.sub(f"^{patroon}$", nl, message)
-        raise _ArgumentFout(f"{self.prog}: {message}")
 
 
 def _versie() -> str:
@@ -91,7 +41,7 @@ def _versie() -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog="vt-analysis",
         description=("Impactanalyse Veilig Thuis: datasets valideren, de rekentool doorrekenen en het rapport maken."),
     )
@@ -358,7 +308,7 @@ def _na_signaal(args, code: int) -> int:
 def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
-    except _ArgumentFout as fout:
+    except ArgumentFout as fout:
         print(f"fout: {fout}", file=sys.stderr)
         return EXIT_INPUT_ERROR
     except SystemExit as stop:  # --help and --version: printed, done
