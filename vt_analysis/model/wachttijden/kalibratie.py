@@ -8,6 +8,7 @@ hour of work covers (1: the norm hours of the rekentool hold). The projection st
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from statistics import NormalDist
 
 import numpy as np
 import pandas as pd
@@ -29,7 +30,7 @@ from vt_analysis.model.wachttijden.maanden import (
 )
 from vt_analysis.model.wachttijden.simulatie import simuleer
 from vt_analysis.model.wachttijden.stromen import herhaal, trek_stromen
-from vt_analysis.model.wachttijden.toestand import Beginstand, Horizon
+from vt_analysis.model.wachttijden.toestand import Beginstand, Horizon, eindstand, samen
 
 # Replications per candidate tempo in the calibration grid, and the grid itself (relative to 1).
 _GRID_REPLICATIES = 16
@@ -42,7 +43,7 @@ _KALIBRATIE_REPLICATIES = 250
 _KALIBRATIE_MARGE_PP = 0.8
 # The intervals the model reports: 80%, as the band around the lines (two-sided normal quantile).
 INTERVAL_PCT = 80
-INTERVAL_Z = 1.2815515655446004
+INTERVAL_Z = NormalDist().inv_cdf(0.5 + INTERVAL_PCT / 200)
 
 
 @dataclass(frozen=True, eq=False)  # holds arrays: compare fields, not objects
@@ -224,14 +225,14 @@ def kalibreer(
         # The interval's bounds below are the tempo ± INTERVAL_Z standard errors of the fit.
         sigma = _sigma_doel(inloop.iloc[-1], doel, tuple(horizon), eerste_maand)
         helling = [sigma[i] / max(se_log[i], 1e-9) for i in range(2)]
-        gehaald = [float(x[0]) for x in _pct_basisjaar(_samen(*horizon), eerste_maand, 1)]
+        gehaald = [float(x[0]) for x in _pct_basisjaar(samen(*horizon), eerste_maand, 1)]
     else:
         tempo, horizon, gehaald, helling = _op_jaarcijfers(
             dataset, kurve, doel, r, kengetal, basisperiode, basisjaar, wachtrijen, warm
         )
     tri, ond = horizon[0], horizon[1]
     leeg = Beginstand.leeg(*servers, r)  # the state of a queue that is not fitted
-    eind = _eindstand(tri, ond, leeg)
+    eind = eindstand(tri, ond, leeg)
     sigma = _sigma_doel(inloop.iloc[-1], doel, (tri, ond), eerste_maand)
     grens = {
         welke: [float(np.exp(np.log(tempo[i]) + teken * INTERVAL_Z * sigma[i] / helling[i])) for i in range(2)]
@@ -242,7 +243,7 @@ def kalibreer(
         hor, _ = kurve(np.array([grens["laag"], grens["hoog"]]), r)
         for g, w in enumerate(("laag", "hoog")):
             run = hor.kolommen(slice(g * r, (g + 1) * r))
-            grenzen[w] = _eindstand(run, run, leeg)
+            grenzen[w] = eindstand(run, run, leeg)
     nan = np.full(r, np.nan)
     wachtend_t = nan if tri is None else tri.acuut.wachtend[-1] + tri.regulier.wachtend[-1]
     wachtend_o = nan if ond is None else ond.onderzoek.wachtend[-1]
@@ -356,24 +357,6 @@ def _op_jaarcijfers(
         i = nog.index(True)
         raise _onbereikbaar(dataset, kengetal[i], doel[i], basisperiode, basisjaar)
     return tempo, horizon, gehaald, helling
-
-
-def _samen(tri: Horizon, ond: Horizon) -> Horizon:
-    """Triage of one run beside onderzoek of another (the queues are independent)."""
-    return Horizon(tri.dagen, tri.acuut, tri.regulier, ond.onderzoek)
-
-
-def _eindstand(tri: Horizon | None, ond: Horizon | None, leeg: Beginstand) -> Beginstand:
-    """The state a run-in leaves: triage from one run, onderzoek from another (the queues are independent); a
-    queue without a run keeps the state of ``leeg``."""
-    return Beginstand(
-        leeg.acuut_vrij if tri is None else tri.acuut.vrij_na,
-        leeg.regulier_vrij if tri is None else tri.regulier.vrij_na,
-        leeg.onderzoek_vrij if ond is None else ond.onderzoek.vrij_na,
-        leeg.acuut_wachtend if tri is None else tri.acuut.wachtend_na,
-        leeg.regulier_wachtend if tri is None else tri.regulier.wachtend_na,
-        leeg.onderzoek_wachtend if ond is None else ond.onderzoek.wachtend_na,
-    )
 
 
 def _sigma_doel(basis: pd.Series, doel: tuple, runs: tuple[Horizon, Horizon], eerste_maand: int) -> list[float]:

@@ -131,3 +131,21 @@ class Horizon:
             self.regulier.wachtend_na,
             self.onderzoek.wachtend_na,
         )
+
+
+def samen(tri: Horizon, ond: Horizon) -> Horizon:
+    """Triage of one run beside onderzoek of another (the queues are independent)."""
+    return Horizon(tri.dagen, tri.acuut, tri.regulier, ond.onderzoek)
+
+
+def eindstand(tri: Horizon | None, ond: Horizon | None, leeg: Beginstand) -> Beginstand:
+    """The state a run-in leaves: triage from one run, onderzoek from another (the queues are independent); a
+    queue without a run keeps the state of ``leeg``."""
+    return Beginstand(
+        leeg.acuut_vrij if tri is None else tri.acuut.vrij_na,
+        leeg.regulier_vrij if tri is None else tri.regulier.vrij_na,
+        leeg.onderzoek_vrij if ond is None else ond.onderzoek.vrij_na,
+        leeg.acuut_wachtend if tri is None else tri.acuut.wachtend_na,
+        leeg.regulier_wachtend if tri is None else tri.regulier.wachtend_na,
+        leeg.onderzoek_wachtend if ond is None else ond.onderzoek.wachtend_na,
+    )
