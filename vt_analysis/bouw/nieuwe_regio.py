@@ -28,6 +28,7 @@ from vt_analysis.invoer.params import RunParams
 from vt_analysis.invoer.schema_kengetallen import Kengetal, KengetallenBestand
 from vt_analysis.invoer.schema_tellingen import ClaimRij, Norm, Normset, VolumeRij
 from vt_analysis.invoer.schema_wachttijden import Wachtrijaannames
+from vt_analysis.invoer.schemapad import sectiemodel
 from vt_analysis.tekst.blokken import EXTENSIE
 from vt_analysis.tekst.tekstgebruik import getoond
 
@@ -55,12 +56,6 @@ def slug(regio: str) -> str:
 # --- a YAML skeleton from a schema ---------------------------------------------------------------------
 
 
-def _model_van(annotation: object) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return next((m for a in typing.get_args(annotation) if (m := _model_van(a)) is not None), None)
-
-
 def _kengetal() -> CommentedMap:
     kg = CommentedMap(waarde=None, eenheid="", bron="")
     kg.fa.set_flow_style()
@@ -77,7 +72,7 @@ def _leeg(annotation: object) -> object:
         seq = CommentedSeq()
         seq.fa.set_flow_style()
         return seq
-    model = _model_van(annotation)
+    model = sectiemodel(annotation)
     if model is Kengetal:
         return _kengetal()
     if model is not None and herkomst is None:
@@ -96,7 +91,7 @@ def skelet(model: type[BaseModel], plek: str = "") -> tuple[CommentedMap, list[s
         if veld.description:
             uit.yaml_add_eol_comment(veld.description, naam)
         if isinstance(waarde, CommentedMap) and waarde and not waarde.fa.flow_style():
-            sleutels += skelet(_model_van(veld.annotation), f"{plek}{naam}.")[1]
+            sleutels += skelet(sectiemodel(veld.annotation), f"{plek}{naam}.")[1]
         else:
             sleutels.append(f"{plek}{naam}")
     return uit, sleutels

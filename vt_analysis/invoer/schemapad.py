@@ -11,12 +11,12 @@ import typing
 from pydantic import BaseModel
 
 
-def _section_model(annotation: object) -> type[BaseModel] | None:
+def sectiemodel(annotation: object) -> type[BaseModel] | None:
     """The params model behind an annotation: the model itself, or inside ``list[...]`` / ``... | None``."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in typing.get_args(annotation):
-        model = _section_model(arg)
+        model = sectiemodel(arg)
         if model is not None:
             return model
     return None
@@ -29,7 +29,7 @@ def _section(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
         if isinstance(part, int):
             continue
         field = section.model_fields.get(str(part)) if section else None
-        section = _section_model(getattr(field, "annotation", None))
+        section = sectiemodel(getattr(field, "annotation", None))
         if section is None:
             return None
     return section
@@ -59,6 +59,6 @@ def bladsleutels(model: type[BaseModel], prefix: str = "") -> list[str]:
     """Every key of the schema that holds a value (sections walked, a list section's item fields once)."""
     uit: list[str] = []
     for naam, veld in model.model_fields.items():
-        section = _section_model(veld.annotation)
+        section = sectiemodel(veld.annotation)
         uit += bladsleutels(section, f"{prefix}{naam}.") if section else [f"{prefix}{naam}"]
     return uit
