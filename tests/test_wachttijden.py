@@ -288,14 +288,14 @@ def test_meer_fte_geeft_meer_medewerkers_en_de_beginstand_verliest_geen_werk(dat
 
 
 def test_een_fout_in_de_tweede_thread_komt_heel_terug():
-    """The second half runs in a thread: its error is the error itself (type, file, place), not a copy."""
+    """A task on the second thread: its error is the error itself (type, file, place), not a copy."""
     fout = InvoerFout("data/kengetallen.yaml", "sleutel x", "iets")
 
     def daar():
         raise fout
 
     with pytest.raises(InvoerFout) as gevangen:
-        simulatie._in_twee_threads(lambda: 1, daar)
+        simulatie.in_twee_threads([lambda: 1, daar])
     assert gevangen.value is fout
 
 

@@ -153,9 +153,7 @@ def beschrijf_pydantic_fout(err: dict) -> str:
         teken = {"greater_than_equal": "≥", "greater_than": ">", "less_than_equal": "≤", "less_than": "<"}[soort]
         key = {"greater_than_equal": "ge", "greater_than": "gt", "less_than_equal": "le", "less_than": "lt"}[soort]
         return f"{waarde} is buiten het bereik, verwacht {teken} {ctx.get(key)}"
-    if soort == "literal_error":
-        return f"{waarde} is geen toegestane waarde, verwacht {ctx.get('expected', '').replace(' or ', ' of ')}"
-    if soort == "enum":
+    if soort in ("literal_error", "enum"):
         return f"{waarde} is geen toegestane waarde, verwacht {ctx.get('expected', '').replace(' or ', ' of ')}"
     if soort == "string_pattern_mismatch":
         return f"{waarde} heeft niet de vorm {ctx.get('pattern')!r}"

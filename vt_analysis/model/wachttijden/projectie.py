@@ -35,7 +35,7 @@ from vt_analysis.model.wachttijden.overzicht import (
     maandoverzicht,
     maandoverzicht_kolommen,
 )
-from vt_analysis.model.wachttijden.simulatie import _in_twee_threads, _twee_kernen, in_twee_threads, simuleer_kolommen
+from vt_analysis.model.wachttijden.simulatie import _twee_kernen, in_twee_threads, simuleer_kolommen
 from vt_analysis.model.wachttijden.stromen import Stroom, stromen_uit, tarieven, trek_bronnen
 from vt_analysis.model.wachttijden.toestand import Horizon
 from vt_analysis.opslag import privecache
@@ -181,7 +181,7 @@ def _projecteer_uniek(
     # paid twice. The result does not depend on it (every scenario is computed the same way).
     sleutels = list(tabellen)
     if len(sleutels) > 1 and _twee_kernen():
-        hier, daar = _in_twee_threads(lambda: overzichten(sleutels[0::2]), lambda: overzichten(sleutels[1::2]))
+        hier, daar = in_twee_threads([lambda: overzichten(sleutels[0::2]), lambda: overzichten(sleutels[1::2])])
         uit = [None] * len(sleutels)
         uit[0::2], uit[1::2] = hier, daar
         return uit

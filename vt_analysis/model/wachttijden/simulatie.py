@@ -141,27 +141,18 @@ def simuleer(
         )
         return h.zonder_werk()
 
-    return Horizon.naast(*_in_twee_threads(lambda: deel(0), lambda: deel(1)))
+    return Horizon.naast(*in_twee_threads([lambda: deel(0), lambda: deel(1)]))
 
 
 def _twee_kernen() -> bool:
     return (os.cpu_count() or 1) >= 2
 
 
-def _in_twee_threads(hier, daar):
-    """``hier()`` and ``daar()`` at the same time in two threads; returns both results. The compiled
-    recursion and NumPy's array operations release the GIL, so both cores work; an exception in either
-    is raised here as it was raised (no pickling, nothing forked while other threads run)."""
-    blokstap()  # compiled once, before both threads need it
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wachttijden") as pool:
-        tweede = pool.submit(daar)
-        eerste = hier()
-        return eerste, tweede.result()
-
-
 def in_twee_threads(taken: list) -> list:
     """Every callable of ``taken``, on two threads that each take the next one as they finish (one thread on a
-    single core); the results in the order of ``taken``. Exceptions are raised here as raised."""
+    single core); the results in the order of ``taken``. The compiled steps and NumPy's array operations release
+    the GIL, so both cores work; an exception is raised here as it was raised (no pickling, nothing forked while
+    other threads run)."""
     if len(taken) < 2 or not _twee_kernen():
         return [t() for t in taken]
     blokstap()  # compiled once, before both threads need it
