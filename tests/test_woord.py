@@ -1,15 +1,24 @@
-"""The Word document: read back with python-docx as the secretariat's Word would show it."""
+"""The Word document: read back with python-docx as the secretariat's Word would show it, and opened by a real
+client without Lato (LibreOffice, installed by ``make test``) to see that the embedded Lato is what it sets."""
 
 from __future__ import annotations
 
 import html as html_lib
+import io
 import json
+import os
 import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
 
 import docx
 import pytest
 import yaml
 from docx.oxml.ns import qn
+from docx.text.hyperlink import Hyperlink
+from lxml import etree
 
 from vt_analysis.basis import formatting as fmt
 from vt_analysis.basis import paths
@@ -105,3 +114,161 @@ def test_title_page_values_stay_text():
     meta = yaml.safe_load(tekst.split("---\n")[1])
     assert "\\*c\\*" in meta["title"] and "\\<img" in meta["title"] and "\\[l\\]" in meta["title"]
     assert "\\*\\*vet\\*\\*" in meta["abstract"] and "\\`code\\`" in meta["abstract"]
+
+
+# LibreOffice's fontconfig on a machine without Lato: the user configuration (read after the system's) rejects
+# every Lato installed, so only the document's own Lato can set the text
+ZONDER_LATO = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig><selectfont><rejectfont><pattern>
+<patelt name="family"><string>Lato</string></patelt>
+</pattern></rejectfont></selectfont></fontconfig>
+"""
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+FONT_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font"
+INSLUITINGEN = ["Regular", "Bold", "Italic", "BoldItalic"]  # the order of §17.8.3.3's embed elements
+
+
+def _zonder_ingesloten_lato(docx_bytes: bytes) -> bytes:
+    """The control: the same document without its font parts and without the embeddings in the font table."""
+    uit = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as zin, zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as zuit:
+        for info in zin.infolist():
+            if info.filename.startswith("word/fonts/") or info.filename == "word/_rels/fontTable.xml.rels":
+                continue
+            inhoud = zin.read(info)
+            if info.filename == "word/fontTable.xml":
+                inhoud = re.sub(rb"<w:embed(Regular|Bold|Italic|BoldItalic)\b[^>]*/>", b"", inhoud)
+            zuit.writestr(info, inhoud)
+    return uit.getvalue()
+
+
+def _libreoffice_pdf(docx_pad: Path, map_: Path) -> Path:
+    """The PDF LibreOffice makes of a Word document on a machine without Lato. One process per document: a font
+    embedded in one document stays loaded for the next one converted by the same process."""
+    soffice = shutil.which("soffice")
+    assert soffice, "LibreOffice missing: `make test` installs it (tools/ensure-debian)"
+    (map_ / "fontconfig").mkdir(parents=True, exist_ok=True)
+    (map_ / "fontconfig" / "fonts.conf").write_text(ZONDER_LATO, encoding="utf-8")
+    opdracht = [soffice, f"-env:UserInstallation={(map_ / 'profiel').as_uri()}", "--headless"]
+    opdracht += ["--convert-to", "pdf", "--outdir", str(map_), str(docx_pad)]
+    uit = subprocess.run(
+        opdracht, capture_output=True, text=True, timeout=300, env={**os.environ, "XDG_CONFIG_HOME": str(map_)}
+    )
+    pdf = map_ / f"{docx_pad.stem}.pdf"
+    assert uit.returncode == 0 and pdf.is_file(), uit.stderr
+    return pdf
+
+
+@pytest.fixture(scope="module")
+def libreoffice(rendered, tmp_path_factory) -> tuple[Path, Path]:
+    """LibreOffice's PDF of the report's DOCX, and of the control without the embedded Lato."""
+    map_ = tmp_path_factory.mktemp("libreoffice")
+    controle = map_ / "zonder-lato.docx"
+    controle.write_bytes(_zonder_ingesloten_lato((rendered / "impactanalyse.docx").read_bytes()))
+    return _libreoffice_pdf(rendered / "impactanalyse.docx", map_), _libreoffice_pdf(controle, map_)
+
+
+def _pdf_lettertypen(pdf: Path) -> dict[str, str]:
+    """Every font of a PDF as pdffonts (poppler-utils) lists it: its name without the subset prefix, and
+    whether the PDF embeds it."""
+    regels = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()
+    kolommen = [m.span() for m in re.finditer(r"-+", regels[1])]
+    uit = {}
+    for regel in regels[2:]:
+        velden = [regel[a:b].strip() for a, b in kolommen]
+        uit[velden[0].split("+")[-1]] = velden[3]
+    return uit
+
+
+def test_libreoffice_without_lato_sets_the_text_in_the_embedded_lato(libreoffice):
+    met, zonder = libreoffice
+    lettertypen = _pdf_lettertypen(met)
+    assert {"Lato-Regular", "Lato-Bold", "Lato-Italic"} <= set(lettertypen), lettertypen
+    # besides Lato only LibreOffice's own symbol font (the list bullets)
+    assert {n for n in lettertypen if not n.startswith("Lato-")} <= {"OpenSymbol"}, lettertypen
+    assert set(lettertypen.values()) == {"yes"}
+    # the control: without the embedded font the same client takes another, wider one
+    controle = _pdf_lettertypen(zonder)
+    assert controle and not any(n.startswith("Lato") for n in controle), controle
+
+
+def _ingesloten(docx_pad: Path) -> dict[str, tuple[str, str, bytes]]:
+    """The embeddings of Lato in the font table: per style the part, its font key and its bytes."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(docx_pad) as z:
+        typen = etree.fromstring(z.read("[Content_Types].xml"))
+        assert any(
+            d.get("Extension") == "odttf" and d.get("ContentType").endswith("officedocument.obfuscatedFont")
+            for d in typen
+        )
+        instellingen = z.read("word/settings.xml").decode("utf-8")
+        assert "<w:embedTrueTypeFonts" in instellingen and "<w:embedSystemFonts" not in instellingen
+        relaties = {r.get("Id"): r for r in etree.fromstring(z.read("word/_rels/fontTable.xml.rels")).iter(REL)}
+        (lato,) = [f for f in etree.fromstring(z.read("word/fontTable.xml")) if f.get(f"{w}name") == "Lato"]
+        uit = {}
+        for element in lato.iterchildren(*(f"{w}embed{s}" for s in INSLUITINGEN)):
+            relatie = relaties[element.get(qn("r:id"))]
+            assert relatie.get("Type") == FONT_REL
+            deel = "word/" + relatie.get("Target")
+            uit[element.tag.removeprefix(f"{w}embed")] = (deel, element.get(f"{w}fontKey"), z.read(deel))
+    return uit
+
+
+def test_the_font_parts_are_the_lato_files_obfuscated_with_their_key(rendered):
+    """ECMA-376 Part 1 §17.8.1: the key's bytes from the GUID's last hex pair to its first, XOR the font's
+    first 32 bytes; undoing that gives the font file of the project byte for byte."""
+    ingesloten = _ingesloten(rendered / "impactanalyse.docx")
+    assert list(ingesloten) == [s for s in INSLUITINGEN if s in ingesloten] and ingesloten
+    for stijl, (deel, sleutel, inhoud) in ingesloten.items():
+        assert re.fullmatch(r"word/fonts/font\d+\.odttf", deel)
+        assert re.fullmatch(r"\{[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}\}", sleutel)
+        hex_paren = sleutel.strip("{}").replace("-", "")
+        sleutel_bytes = [int(hex_paren[i : i + 2], 16) for i in range(30, -1, -2)]
+        terug = bytes(b ^ sleutel_bytes[i % 16] for i, b in enumerate(inhoud[:32])) + inhoud[32:]
+        lettertype = (paths.font_dir() / f"Lato-{stijl}.ttf").read_bytes()
+        assert terug == lettertype, stijl
+        assert inhoud[:32] != lettertype[:32]  # hidden: not the plain font file
+    assert len({k for _, k, _ in ingesloten.values()}) == len(ingesloten)
+
+
+def _vet_schuin(stijl) -> tuple[bool | None, bool | None]:
+    """Bold and italic as a style sets them, through the styles it is based on."""
+    vet = schuin = None
+    while stijl is not None:
+        vet = stijl.font.bold if vet is None else vet
+        schuin = stijl.font.italic if schuin is None else schuin
+        stijl = stijl.base_style
+    return vet, schuin
+
+
+def _gebruikte_stijlen(document) -> set[str]:
+    """The styles of Lato the runs of the document are set in (a table's first row is bold: its style)."""
+    alineas = [(p, False) for p in document.paragraphs]
+    alineas += [
+        (p, i == 0) for t in document.tables for i, r in enumerate(t.rows) for c in r.cells for p in c.paragraphs
+    ]
+    for sectie in document.sections:
+        alineas += [(p, False) for p in sectie.header.paragraphs + sectie.footer.paragraphs]
+    gebruikt = set()
+    for alinea, kopregel in alineas:
+        alinea_vet, alinea_schuin = _vet_schuin(alinea.style)
+        for stuk in alinea.iter_inner_content():
+            for run in stuk.runs if isinstance(stuk, Hyperlink) else [stuk]:
+                if not run.text.strip():
+                    continue
+                teken_vet, teken_schuin = _vet_schuin(run.style) if run.style is not None else (None, None)
+                vet = next((v for v in (run.bold, teken_vet, alinea_vet) if v is not None), False) or kopregel
+                schuin = next((v for v in (run.italic, teken_schuin, alinea_schuin) if v is not None), False)
+                gebruikt.add(
+                    {(False, False): "Regular", (True, False): "Bold", (False, True): "Italic"}.get(
+                        (vet, schuin), "BoldItalic"
+                    )
+                )
+    return gebruikt
+
+
+def test_every_style_of_lato_the_document_uses_is_embedded(document, rendered):
+    gebruikt = _gebruikte_stijlen(document)
+    assert {"Regular", "Bold", "Italic"} <= gebruikt
+    assert gebruikt <= set(_ingesloten(rendered / "impactanalyse.docx"))

@@ -5,16 +5,21 @@ builds from pandoc's own: the house style (Lato, the accent colour of the HTML a
 style names (Titel, Kop 1–3, Tabel, Bijschrift), A4, the title and page number in the footer and,
 while the status is concept, CONCEPT in the header of every page. Tables are Word tables, charts
 PNG images with their text alternative (Word's *alternatieve tekst*), the title page fields the
-ones of the PDF. Same inputs give the same bytes: pandoc takes its timestamps from
-``SOURCE_DATE_EPOCH`` (the document date) and the reference document is written with fixed times.
+ones of the PDF. Lato is embedded (as Word's *Lettertypen insluiten in het bestand* does): Word and
+LibreOffice without Lato would otherwise set the text in a wider font and break the figures of narrow
+columns. Same inputs give the same bytes: pandoc takes its timestamps from ``SOURCE_DATE_EPOCH`` (the
+document date), added parts and the reference document are written with fixed times, and each font's key
+comes from its own bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import re
 import subprocess
+import uuid
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +37,9 @@ BREEDTE_CM = 16  # A4 minus the margins of 2,5 cm
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+# the styles of Lato the document uses (text, bold headings and table headers, italic) as the font table
+# names their embedding; each file the font-lato wheel's (tests/test_woord.py checks the document uses no other)
+LATO_STIJLEN = {stijl: f"Lato-{stijl}.ttf" for stijl in ("Regular", "Bold", "Italic")}
 
 
 def _kop(naam: str, niveau: int, grootte_pt: float, voor_pt: int) -> str:
@@ -63,8 +71,9 @@ def _stijlen() -> dict[str, str]:
             f'<w:rPr><w:rFonts w:ascii="{LETTERTYPE}" w:hAnsi="{LETTERTYPE}" w:cs="{LETTERTYPE}"/>'
             '<w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="nl-NL"/></w:rPr></w:style>'
         ),
+        # lineRule said: LibreOffice takes a line spacing without it as exact, and shows a chart's bottom line only
         "BodyText": _alinea(
-            "BodyText", "Platte tekst", '<w:spacing w:before="0" w:after="140" w:line="276"/>', eigen=False
+            "BodyText", "Platte tekst", '<w:spacing w:after="140" w:line="276" w:lineRule="auto"/>', eigen=False
         ),
         "FirstParagraph": _alinea("FirstParagraph", "Eerste alinea", basis="BodyText"),
         "Compact": _alinea("Compact", "Compact", '<w:spacing w:before="20" w:after="20"/>', basis="BodyText"),
@@ -253,18 +262,66 @@ def _kolombreedtes(tabel: str) -> str:
     return tabel.replace('<w:tblW w:type="auto" w:w="0" />', '<w:tblW w:type="pct" w:w="5000" />', 1)
 
 
-def tabellen_op_tekstbreedte(docx: bytes) -> bytes:
-    """The document with every table as wide as the text (same zip entries, same stamps: same bytes)."""
+def lettertypesleutel(lettertype: bytes) -> str:
+    """The key (a GUID) that hides an embedded font: from the font's SHA-256, so the same font gives the
+    same key and the same document bytes (Word draws a random one)."""
+    return "{" + str(uuid.UUID(bytes=hashlib.sha256(lettertype).digest()[:16])).upper() + "}"
+
+
+def verhuld(lettertype: bytes, sleutel: str) -> bytes:
+    """An embedded font part (``.odttf``, ECMA-376 Part 1 §17.8.1): the first 32 bytes XOR the key's 16
+    bytes, taken from the GUID's last hex pair to its first, twice. Applied again it gives the font back."""
+    sleutel_bytes = bytes.fromhex(sleutel.strip("{}").replace("-", ""))[::-1]
+    return bytes(b ^ sleutel_bytes[i % 16] for i, b in enumerate(lettertype[:32])) + lettertype[32:]
+
+
+def _lato_delen() -> tuple[str, dict[str, bytes]]:
+    """Lato as embedded fonts (§17.8.3.3): the font table's entry; the font parts and their relationships."""
+    ingesloten, relaties, delen = [], [], {}
+    for n, (stijl, bestand) in enumerate(LATO_STIJLEN.items(), start=1):
+        lettertype = (paths.font_dir() / bestand).read_bytes()
+        sleutel = lettertypesleutel(lettertype)
+        delen[f"word/fonts/font{n}.odttf"] = verhuld(lettertype, sleutel)
+        ingesloten.append(f'<w:embed{stijl} r:id="rIdLato{n}" w:fontKey="{sleutel}"/>')
+        relaties.append(f'<Relationship Id="rIdLato{n}" Type="{_R}/font" Target="fonts/font{n}.odttf"/>')
+    font = f'<w:font w:name="{LETTERTYPE}"><w:family w:val="swiss"/>{"".join(ingesloten)}</w:font>'
+    delen["word/_rels/fontTable.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships '
+        f'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{"".join(relaties)}</Relationships>'
+    ).encode()
+    return font, delen
+
+
+def _met_ingesloten_lettertype(naam: str, tekst: str, font: str) -> str:
+    """One part of the package with Lato embedded: in the font table, its content type, and Word's setting
+    to keep embedding it when the secretariat saves (without the common system fonts: the file stays small)."""
+    if naam == "word/fontTable.xml":
+        return tekst.replace("</w:fonts>", font + "</w:fonts>", 1)
+    if naam == "[Content_Types].xml" and 'Extension="odttf"' not in tekst:
+        soort = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+        return tekst.replace("<Override ", f'<Default Extension="odttf" ContentType="{soort}" /><Override ', 1)
+    if naam == "word/settings.xml":
+        tekst = re.sub(r"<w:embed(TrueType|System)Fonts ?/>", "", tekst)
+        return re.sub(r"(<w:zoom\b[^>]*/>)", r"\1<w:embedTrueTypeFonts />", tekst, count=1)
+    return tekst
+
+
+def nabewerkt(docx: bytes) -> bytes:
+    """Pandoc's document with every table as wide as the text and Lato embedded: the same zip entries with
+    the same stamps, then the font parts with a fixed one (same input, same bytes)."""
+    font, delen = _lato_delen()
     uit = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(docx)) as zin, zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as zuit:
         for info in zin.infolist():
             inhoud = zin.read(info)
-            if info.filename == "word/document.xml":
-                tekst = re.sub(
-                    r"<w:tbl>.*?</w:tbl>", lambda m: _kolombreedtes(m[0]), inhoud.decode("utf-8"), flags=re.S
-                )
+            if info.filename.endswith(".xml"):
+                tekst = _met_ingesloten_lettertype(info.filename, inhoud.decode("utf-8"), font)
+                if info.filename == "word/document.xml":
+                    tekst = re.sub(r"<w:tbl>.*?</w:tbl>", lambda m: _kolombreedtes(m[0]), tekst, flags=re.S)
                 inhoud = tekst.encode("utf-8")
             zuit.writestr(info, inhoud)
+        for naam, inhoud in delen.items():
+            zuit.writestr(zipfile.ZipInfo(naam, date_time=(1980, 1, 1, 0, 0, 0)), inhoud, zipfile.ZIP_DEFLATED)
     return uit.getvalue()
 
 
@@ -305,7 +362,7 @@ def render_docx(markdown: str, metadata: str, referentie: bytes, doel_bestand: P
         from vt_analysis.bouw.render import RenderFout
 
         raise RenderFout(f"pandoc (docx): {result.stderr.decode('utf-8', 'replace').strip().splitlines()[-1]}")
-    doel_bestand.write_bytes(tabellen_op_tekstbreedte(doel_bestand.read_bytes()))
+    doel_bestand.write_bytes(nabewerkt(doel_bestand.read_bytes()))
 
 
 def schrijf_docx(
