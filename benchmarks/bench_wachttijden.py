@@ -30,7 +30,7 @@ from vt_analysis.invoer.run import load_run
 from vt_analysis.model import wachttijden as w
 from vt_analysis.model.prognose import bereken_prognose
 from vt_analysis.model.scenarios import vergelijking
-from vt_analysis.model.wachttijden import formatie, gevoeligheid, stromen
+from vt_analysis.model.wachttijden import formatie, gevoeligheid, stromen, uitvoering
 
 HERHALINGEN = 3
 
@@ -40,7 +40,7 @@ def beste_tijd(functie, herhalingen: int = HERHALINGEN) -> tuple[float, float]:
     its random numbers anew (the small draws the model keeps in memory are forgotten first)."""
     tijden, cpu = [], []
     for _ in range(herhalingen):
-        stromen._trek_bewaard.cache_clear()
+        stromen.vergeet_trekkingen()
         start, start_cpu = time.perf_counter(), time.process_time()
         functie()
         tijden.append(time.perf_counter() - start)
@@ -85,7 +85,7 @@ def main() -> None:
         lambda: w.normformaties(vergeleken, kalibratie, normset, d.wachttijden, params.seed, norm, werving), 1
     )
     volumes = len({formatie._volumetabel(m, werving) for m in vergeleken.values()})
-    tornado_invoer = formatie.gevoeligheid_invoer(run, verg, scenarios)
+    tornado_invoer = uitvoering.gevoeligheid_invoer(run, verg, scenarios)
     varianten = len(gevoeligheid.varianten(d)) + 1
     tornado = beste_tijd(lambda: gevoeligheid.gevoeligheid(d, params, p.peilmoment, p.normset, *tornado_invoer), 1)
 

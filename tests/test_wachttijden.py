@@ -295,7 +295,7 @@ def test_een_fout_in_de_tweede_thread_komt_heel_terug():
         raise fout
 
     with pytest.raises(InvoerFout) as gevangen:
-        simulatie.in_twee_threads([lambda: 1, daar])
+        taken.samen([lambda: 1, daar])
     assert gevangen.value is fout
 
 

@@ -33,15 +33,16 @@ from vt_analysis.model.rekentool import benodigde_fte
 
 
 def t_quantiel(p: float, df: int) -> float:
-    """The p-quantile of Student's t with ``df`` degrees of freedom, from scipy (imported on first use: the
-    CLI and the validation import this module and should not pay for scipy.stats)."""
+    """The p-quantile of Student's t with ``df`` degrees of freedom: scipy's inverse of the t distribution
+    function, the routine ``scipy.stats.t.ppf`` calls (the same value; scipy.special, imported on first use,
+    loads in a fifth of the time scipy.stats takes)."""
     if not 0 < p < 1:
         raise ValueError("p moet tussen 0 en 1 liggen")
     if df < 1:
         raise ValueError("df moet ≥ 1 zijn")
-    from scipy.stats import t
+    from scipy.special import stdtrit
 
-    return float(t.ppf(p, df))
+    return float(stdtrit(df, p))
 
 
 # --- mix and variants ----------------------------------------------------------------------------

@@ -27,7 +27,7 @@ modules write the Dutch.
 """
 
 from vt_analysis.model.wachttijden.cache import kalibratie_in_cache, kalibratie_sleutel, kalibreer_met_cache
-from vt_analysis.model.wachttijden.formatie import normformatie, normformaties, wachttijden_van_run
+from vt_analysis.model.wachttijden.formatie import normformatie, normformaties
 from vt_analysis.model.wachttijden.kalibratie import Kalibratie, kalibreer
 from vt_analysis.model.wachttijden.maanden import (
     MAAND_KOLOMMEN,
@@ -67,7 +67,6 @@ from vt_analysis.model.wachttijden.projectie import (
     projecteer,
     projecteer_jaren,
     projecteer_met_cache,
-    projectie_van_run,
     servers_van,
     verzuim_naam,
 )
@@ -82,6 +81,7 @@ from vt_analysis.model.wachttijden.stromen import (
     trek_stromen,
 )
 from vt_analysis.model.wachttijden.toestand import Beginstand, Horizon, Klasse
+from vt_analysis.model.wachttijden.uitvoering import scenarios_van_run, wachttijden_van_run
 
 __all__ = [
     "BAND",
@@ -136,7 +136,7 @@ __all__ = [
     "verzuim_scenario_pct",
     "verzuim_van_jaar",
     "wachttijden_van_run",
-    "projectie_van_run",
+    "scenarios_van_run",
     "projecteer_jaren",
     "normformatie",
     "normformaties",

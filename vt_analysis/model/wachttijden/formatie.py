@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
+from vt_analysis.basis.taken import samen
 from vt_analysis.invoer.data import Normset, Wachtrijaannames
-from vt_analysis.model.wachttijden.cache import kalibratie_sleutel
-from vt_analysis.model.wachttijden.gevoeligheid import REPLICATIES, gevoeligheid_met_cache
 from vt_analysis.model.wachttijden.kalibratie import INTERVAL_Z, Kalibratie
 from vt_analysis.model.wachttijden.maanden import (
     MAANDEN_PER_JAAR,
@@ -33,8 +31,8 @@ from vt_analysis.model.wachttijden.maanden import (
     queue_uren,
 )
 from vt_analysis.model.wachttijden.overzicht import jaaroverzicht
-from vt_analysis.model.wachttijden.projectie import andere_start, eerste_maand, projectie_van_run
-from vt_analysis.model.wachttijden.simulatie import in_twee_threads, simuleer_kolommen
+from vt_analysis.model.wachttijden.projectie import eerste_maand
+from vt_analysis.model.wachttijden.simulatie import simuleer_kolommen
 from vt_analysis.model.wachttijden.stromen import herhaal, stromen_uit, tarieven, trek_bronnen
 from vt_analysis.opslag import privecache
 from vt_analysis.opslag.sleutels import invoer_sha256
@@ -259,7 +257,7 @@ def normformaties(
         k, q = taak
         return lambda: normformatie(uniek[k], kalibratie, normset, aannames, bronnen, norm_pct, start, (q,))
 
-    delen_per = dict(zip(taken, in_twee_threads([zoek(t) for t in taken]), strict=True))
+    delen_per = dict(zip(taken, samen([zoek(t) for t in taken]), strict=True))
     per = {k: delen_per[(k, 0)].merge(delen_per[(k, 1)], on="jaar")[list(NORMFORMATIE_KOLOMMEN)] for k in uniek}
     delen = [per[_volumetabel(m, start)].assign(scenario=naam) for naam, m in scenarios.items()]
     return pd.concat(delen, ignore_index=True)[["scenario", *NORMFORMATIE_KOLOMMEN]]
@@ -288,49 +286,3 @@ def normformaties_met_cache(
     uit = pd.DataFrame(inhoud).astype({k: float for k in NORMFORMATIE_KOLOMMEN if k != "jaar"})
     uit.insert(0, "scenario", [naam for naam, m in scenarios.items() for _ in range(len(m) // MAANDEN_PER_JAAR)])
     return uit
-
-
-def wachttijden_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd.DataFrame, pd.DataFrame]:
-    """The queue model of a run (:func:`.projectie.projectie_van_run`) with, per compared scenario and year,
-    the annual indicators beside the balance and norm formations per queue (the verzuim variant has only its
-    indicators). Returns the calibration, the month table and the year table."""
-    kal, maanden, jaren, scenarios = projectie_van_run(run, vergelijking)
-    p, d = run.params, run.data
-    kg = d.kengetallen
-    vergeleken = {n: m for n, m in scenarios.items() if n in set(vergelijking["naam"])}
-    norm = (kg.triage_binnen_5_werkdagen_norm_pct.waarde, kg.onderzoek_binnen_10_weken_norm_pct.waarde)
-    sleutel = kalibratie_sleutel(d, p.wachttijden, p.peilmoment, p.normset)
-    start = p.wachttijden.wervingsduur_maanden  # new staff start after recruitment, as in the scenarios
-    formatie = normformaties_met_cache(
-        vergeleken, kal, sleutel, d.normen.normsets[p.normset], d.wachttijden, p.wachttijden.seed, norm, start
-    )
-    extra = {"beginstand": andere_start(run, kal, vergeleken), **_gevoeligheid_van_run(run, vergelijking, scenarios)}
-    kal = replace(kal, uitgangspunten=kal.uitgangspunten | extra)
-    return kal, maanden, jaren.merge(formatie, on=["scenario", "jaar"], how="left")
-
-
-def gevoeligheid_invoer(run, vergelijking: pd.DataFrame, scenarios: Mapping[str, pd.DataFrame]) -> tuple:
-    """What the tornado (:mod:`.gevoeligheid`) runs on: the first compared scenario (the decision: name and month
-    table) and the yearly volumes of the leading prognosis' last year at that scenario's verzuim."""
-    p = run.params
-    eerste = str(vergelijking["naam"].iloc[0])
-    leidend = vergelijking[vergelijking["prognose_variant"] == p.leidende_prognose]
-    rijen = leidend if len(leidend) else vergelijking
-    volumes = rijen.sort_values("jaar").iloc[[-1]].assign(verzuim_pct=float(scenarios[eerste]["verzuim_pct"].iloc[0]))
-    return (eerste, scenarios[eerste]), volumes
-
-
-def _gevoeligheid_van_run(run, vergelijking: pd.DataFrame, scenarios: Mapping[str, pd.DataFrame]) -> dict:
-    """The tornado's figures (:mod:`.gevoeligheid`) on :func:`gevoeligheid_invoer`."""
-    p, d = run.params, run.data
-    if vergelijking.empty:
-        return {}
-    scenario, volumes = gevoeligheid_invoer(run, vergelijking, scenarios)
-    tabel = gevoeligheid_met_cache(d, p.wachttijden, p.peilmoment, p.normset, scenario, volumes)
-    return {
-        "gevoeligheid_scenario": scenario[0],
-        "gevoeligheid_jaar": int(scenario[1]["jaar"].iloc[-1]),
-        "gevoeligheid_volumes_jaar": int(volumes["jaar"].iloc[0]),
-        "gevoeligheid_replicaties": REPLICATIES,
-        "gevoeligheid": tabel.to_dict(orient="records"),
-    }

@@ -18,13 +18,13 @@ from dataclasses import replace
 import pandas as pd
 
 from vt_analysis.basis.errors import InvoerFout
+from vt_analysis.basis.taken import samen
 from vt_analysis.invoer.data import Dataset
 from vt_analysis.invoer.params_secties import WachttijdenParams
 from vt_analysis.model.wachttijden.cache import kalibratie_sleutel
 from vt_analysis.model.wachttijden.kalibratie import Kalibratie, kalibreer
 from vt_analysis.model.wachttijden.maanden import evenwicht_fte_wachtrij
 from vt_analysis.model.wachttijden.projectie import jaren_midden
-from vt_analysis.model.wachttijden.simulatie import in_twee_threads
 from vt_analysis.opslag import privecache
 from vt_analysis.opslag.sleutels import invoer_sha256
 
@@ -137,7 +137,7 @@ def gevoeligheid(
     # The stated assumptions first; every variant's secant steps start from their fit (no grid), the variants
     # over two threads (each is computed alike, so the order does not matter).
     basis, kal = rij(alle[0])
-    rijen = [basis, *(r for r, _ in in_twee_threads([lambda v=v: rij(v, kal) for v in alle[1:]]))]
+    rijen = [basis, *(r for r, _ in samen([lambda v=v: rij(v, kal) for v in alle[1:]]))]
     tabel = pd.DataFrame(rijen, columns=list(GEVOELIGHEID_KOLOMMEN))
     for i, variant in enumerate(alle):  # a queue a variant does not touch: the stated assumptions' figures
         for q, geraakt in zip(("triage", "onderzoek"), _WACHTRIJEN.get(variant[0], (True, True)), strict=True):

@@ -80,11 +80,16 @@ def maanden_uit_jaren(jaren: pd.DataFrame) -> pd.DataFrame:
     return maanden[list(MAAND_KOLOMMEN)]
 
 
+def basisjaar_van(dataset: Dataset, peilmoment: str) -> int:
+    """The base year of the calibration and the projection: the peilmoment's year."""
+    return int(_volumerij(dataset, peilmoment)["jaar"])
+
+
 def inloopjaren(dataset: Dataset, peilmoment: str) -> pd.DataFrame:
     """The run-in: every realisatie before the base year, then the peilmoment as the base year; fte
     structural + incidental, verzuim of the year (:func:`verzuim_van_jaar`)."""
     basis = _volumerij(dataset, peilmoment)
-    basisjaar = int(basis["jaar"])
+    basisjaar = basisjaar_van(dataset, peilmoment)
     v = dataset.volumes
     eerder = v[(v["status"] == "realisatie") & (v["jaar"] < basisjaar)].sort_values("jaar")
     rijen = pd.concat([eerder, basis.to_frame().T], ignore_index=True)

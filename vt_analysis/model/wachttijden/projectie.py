@@ -9,15 +9,12 @@ import numpy as np
 import pandas as pd
 
 from vt_analysis.basis.formatting import getal
+from vt_analysis.basis.taken import samen
 from vt_analysis.basis.voortgang import meld
-from vt_analysis.invoer.beginstand import wachtlijsten_van
 from vt_analysis.invoer.data import Normset, Wachtrijaannames
-from vt_analysis.model.wachttijden.beginstand import uit_wachtlijst
 from vt_analysis.model.wachttijden.cache import (
     _tabellen_naar_bytes,
     _tabellen_van_bytes,
-    kalibratie_sleutel,
-    kalibreer_met_cache,
 )
 from vt_analysis.model.wachttijden.kalibratie import INTERVAL_Z, Kalibratie
 from vt_analysis.model.wachttijden.maanden import (
@@ -25,9 +22,6 @@ from vt_analysis.model.wachttijden.maanden import (
     WachttijdenParams,
     dagreeks,
     medewerkers,
-    scenario_maanden,
-    verzuim_basis_pct,
-    verzuim_scenario_pct,
 )
 from vt_analysis.model.wachttijden.overzicht import (
     JAAR_KOLOMMEN,
@@ -35,7 +29,7 @@ from vt_analysis.model.wachttijden.overzicht import (
     maandoverzicht,
     maandoverzicht_kolommen,
 )
-from vt_analysis.model.wachttijden.simulatie import _twee_kernen, in_twee_threads, simuleer_kolommen
+from vt_analysis.model.wachttijden.simulatie import simuleer_kolommen
 from vt_analysis.model.wachttijden.stromen import Stroom, stromen_uit, tarieven, trek_bronnen
 from vt_analysis.model.wachttijden.toestand import Horizon
 from vt_analysis.opslag import privecache
@@ -161,31 +155,26 @@ def _projecteer_uniek(
     r_grens = min(r, _REPLICATIES_GRENS)
     bronnen = bronnen_voor(list(dagen.values()), aannames, r, params.seed)
 
-    def overzichten(sleutels: list[str]) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
-        uit = []
-        for t in sleutels:
-            eerste = eerste_maand(tabellen[t])
-            stromen = stromen_uit(bronnen, tarieven_van(dagen[t], aannames))
-            h = simuleer_scenario(dagen[t], kalibratie, aannames, stromen, r)
-            grenzen = [
-                jaaroverzicht(
-                    simuleer_scenario(dagen[t], kalibratie, aannames, stromen, r_grens, v, steekproef=False), eerste
-                )
-                for v in ("laag", "hoog")
-            ]
-            uit.append((maandoverzicht(h, eerste), jaren_met_interval(jaaroverzicht(h, eerste), grenzen)))
-            meld("wachtrijmodel: projectie, scenario", totaal=len(tabellen))
-        return uit
+    def scenario(t: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """One scenario: its cases, then its run and the runs at the bounds as tasks of their own."""
+        eerste = eerste_maand(tabellen[t])
+        stromen = stromen_uit(bronnen, tarieven_van(dagen[t], aannames))
 
-    # Whole scenarios over two threads: each keeps all replications, so the per-case overhead is not
-    # paid twice. The result does not depend on it (every scenario is computed the same way).
-    sleutels = list(tabellen)
-    if len(sleutels) > 1 and _twee_kernen():
-        hier, daar = in_twee_threads([lambda: overzichten(sleutels[0::2]), lambda: overzichten(sleutels[1::2])])
-        uit = [None] * len(sleutels)
-        uit[0::2], uit[1::2] = hier, daar
-        return uit
-    return overzichten(sleutels)
+        def hoofd() -> tuple[pd.DataFrame, pd.DataFrame]:
+            h = simuleer_scenario(dagen[t], kalibratie, aannames, stromen, r)
+            return maandoverzicht(h, eerste), jaaroverzicht(h, eerste)
+
+        def grens(v: str) -> pd.DataFrame:
+            h = simuleer_scenario(dagen[t], kalibratie, aannames, stromen, r_grens, v, steekproef=False)
+            return jaaroverzicht(h, eerste)
+
+        (maand, jaar), laag, hoog = samen([hoofd, lambda: grens("laag"), lambda: grens("hoog")])
+        meld("wachtrijmodel: projectie, scenario", totaal=len(tabellen))
+        return maand, jaren_met_interval(jaar, [laag, hoog])
+
+    # Every scenario and every run a task (:mod:`vt_analysis.basis.taken`); each run is computed the same way
+    # whichever thread takes it, so the result does not depend on the order.
+    return samen([lambda t=t: scenario(t) for t in tabellen])
 
 
 def _per_scenario(scenarios: Mapping[str, pd.DataFrame], per_tabel: Mapping[str, tuple]) -> tuple:
@@ -275,63 +264,3 @@ def met_verzuim(maanden: pd.DataFrame, verzuim_pct: float) -> pd.DataFrame:
 
 def verzuim_naam(naam: str, verzuim_pct: float) -> str:
     return f"{naam}, verzuim {getal(verzuim_pct, 1 if verzuim_pct % 1 else 0)}%"
-
-
-def projectie_van_run(run, vergelijking: pd.DataFrame) -> tuple[Kalibratie, pd.DataFrame, pd.DataFrame, dict]:
-    """Calibrate on the run's peilmoment and project every compared scenario, plus the first one with
-    verzuim back at the level before the base year; returns the calibration, the month table, the
-    annual indicators and the month tables of the scenarios."""
-    p, d = run.params, run.data
-    w = p.wachttijden
-    sleutel = kalibratie_sleutel(d, w, p.peilmoment, p.normset)
-    kal = kalibreer_met_cache(d, w, p.peilmoment, p.normset)
-    stand = wachtlijsten_van(d, p.peilmoment)
-    if stand.methode == "wachtlijst":
-        kal = uit_wachtlijst(kal, d.normen.normsets[p.normset], d.wachttijden, stand)
-    verzuim = verzuim_basis_pct(d.kengetallen, kal.basisjaar, w)
-    scenarios = {
-        str(naam): scenario_maanden(groep, verzuim, w) for naam, groep in vergelijking.groupby("naam", sort=False)
-    }
-    if scenarios:
-        eerste, maanden = next(iter(scenarios.items()))
-        hoog = verzuim_scenario_pct(d.kengetallen, kal.basisjaar, w)
-        scenarios[verzuim_naam(eerste, hoog)] = met_verzuim(maanden, hoog)
-    ns = d.normen.normsets[p.normset]
-    maanden, jaren = projecteer_met_cache(scenarios, kal, sleutel, ns, d.wachttijden, w)
-    return kal, maanden, jaren, scenarios
-
-
-def andere_start(run, kal: Kalibratie, scenarios: Mapping[str, pd.DataFrame]) -> dict:
-    """The start the chapter sets beside the one used, and what it gives: the run-in from empty when waiting
-    lists were measured, else an empty queue at the start of the base year (fitted to the same measured
-    shares). Per compared scenario and year the annual indicators, at the bounds' number of replications."""
-    p, d = run.params, run.data
-    stand = wachtlijsten_van(d, p.peilmoment)
-    w = p.wachttijden
-    if stand.methode == "wachtlijst":
-        ander, methode = kalibreer_met_cache(d, w, p.peilmoment, p.normset), "inloop"
-    else:
-        ander = kalibreer_met_cache(d, w, p.peilmoment, p.normset, inloop=False, interval=False)
-        methode = "leeg_basisjaar"
-    ns, r = d.normen.normsets[p.normset], min(w.replicaties, _REPLICATIES_GRENS)
-    uniek = _verschillend(scenarios)
-    per_tabel = dict(
-        zip(
-            uniek,
-            in_twee_threads([lambda m=m: jaren_midden(m, ander, ns, d.wachttijden, r, w.seed) for m in uniek.values()]),
-            strict=True,
-        )
-    )
-    jaren = pd.concat(
-        [per_tabel[_maandtabel(m)].assign(scenario=naam) for naam, m in scenarios.items()], ignore_index=True
-    )
-    return {
-        "methode": stand.methode,
-        "bron": stand.bron,
-        "meldingen_wachtend": stand.meldingen_wachtend.waarde if stand.meldingen_wachtend else None,
-        "onderzoeken_open": stand.onderzoeken_open.waarde if stand.onderzoeken_open else None,
-        "andere_methode": methode,
-        "andere_factor_triage": ander.tempo_triage,
-        "andere_factor_onderzoek": ander.tempo_onderzoek,
-        "andere_jaren": jaren[["scenario", "jaar", "triage_pct", "onderzoek_pct"]].to_dict(orient="records"),
-    }

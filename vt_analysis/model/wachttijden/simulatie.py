@@ -5,16 +5,14 @@ regular ones on the clock the acute work leaves; the columns over two threads wh
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ThreadPoolExecutor
-
 import numpy as np
 
+from vt_analysis.basis.taken import samen, twee_kernen
 from vt_analysis.invoer.data import Wachtrijaannames
 from vt_analysis.model.wachttijden.maanden import Dagreeks
-from vt_analysis.model.wachttijden.stromen import Stroom
+from vt_analysis.model.wachttijden.stromen import Stroom, tijdschaal
 from vt_analysis.model.wachttijden.toestand import Beginstand, Horizon, Klasse
-from vt_analysis.model.wachttijden.wachtrij import Klok, blokstap, klok_na_voorrang
+from vt_analysis.model.wachttijden.wachtrij import Klok, blokstap, cumsumstap, klok_na_voorrang, voorrangstap
 
 # Cases per block: a block's arrays stay in the processor's cache, which makes the per-case passes fast.
 _BLOK = 256
@@ -120,7 +118,7 @@ def simuleer(
     """:func:`simuleer_kolommen`, with the columns split over two threads when there are enough of
     them and the machine has a second core. Columns are independent, so the result is the same."""
     k = np.asarray(tempo[0]).size
-    if k < _MIN_KOLOMMEN_PARALLEL or not _twee_kernen():
+    if k < _MIN_KOLOMMEN_PARALLEL or not twee_kernen():
         return simuleer_kolommen(dagen, aannames, servers, tempo, stromen, begin, steekproef, wachtrijen)
     helft = k // 2
     delen = [slice(0, helft), slice(helft, k)]
@@ -141,23 +139,16 @@ def simuleer(
         )
         return h.zonder_werk()
 
-    return Horizon.naast(*in_twee_threads([lambda: deel(0), lambda: deel(1)]))
+    return Horizon.naast(*samen([lambda: deel(0), lambda: deel(1)]))
 
 
-def _twee_kernen() -> bool:
-    return (os.cpu_count() or 1) >= 2
-
-
-def in_twee_threads(taken: list) -> list:
-    """Every callable of ``taken``, on two threads that each take the next one as they finish (one thread on a
-    single core); the results in the order of ``taken``. The compiled steps and NumPy's array operations release
-    the GIL, so both cores work; an exception is raised here as it was raised (no pickling, nothing forked while
-    other threads run)."""
-    if len(taken) < 2 or not _twee_kernen():
-        return [t() for t in taken]
-    blokstap()  # compiled once, before both threads need it
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="wachttijden") as pool:
-        return [f.result() for f in [pool.submit(t) for t in taken]]
+def voorbereid() -> None:
+    """Every compiled step compiled now (or read from the cache): two threads that first need one at the same
+    time would each compile it."""
+    blokstap()
+    voorrangstap()
+    tijdschaal()
+    cumsumstap()
 
 
 def simuleer_kolommen(

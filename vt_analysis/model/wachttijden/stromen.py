@@ -13,6 +13,8 @@ later, and more volume only brings cases earlier).
 from __future__ import annotations
 
 import functools
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -67,9 +69,10 @@ def generator(seed: int, doel: int, klasse: int, deel: int) -> np.random.Generat
     return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(doel, klasse, deel)))
 
 
-# Random numbers of runs up to this many cases × replications per class are kept in memory, the last eight draws
-# (16 MB each at most): the tornado refits and projects the same horizons with the same random numbers.
+# Random numbers of runs up to this many cases × replications per class are kept in memory, the last eight kept
+# (16 MB each at most): the tornado refits and projects horizons of several sizes with the same random numbers.
 _BEWAARD_MAX = 2_000_000
+_BEWAARD_AANTAL = 8
 
 
 def trek_bron(totaal: float, replicaties: int, cv: float, seed: int, doel: int, klasse: int) -> Bron:
@@ -81,25 +84,83 @@ def trek_bron(totaal: float, replicaties: int, cv: float, seed: int, doel: int, 
     """
     n = rijen_nodig(totaal)
     if n * replicaties <= _BEWAARD_MAX:
-        return _trek_bewaard(n, replicaties, cv, seed, doel, klasse)
+        return _bewaard.bron(n, replicaties, cv, seed, doel, klasse)
     return _trek(n, replicaties, cv, seed, doel, klasse)
 
 
 def _trek(n: int, replicaties: int, cv: float, seed: int, doel: int, klasse: int) -> Bron:
-    e = generator(seed, doel, klasse, 0).standard_exponential((n, replicaties), dtype=np.float32)
-    vorm = 1 / cv**2
-    werk = generator(seed, doel, klasse, 1).standard_gamma(vorm, (n, replicaties), dtype=np.float32)
-    werk /= np.float32(vorm)
-    return Bron(cumsum_omlaag(e, dtype=np.float32), werk)
+    return _Trekking(replicaties, cv, seed, doel, klasse).tot(n)
 
 
-_trek_bewaard = functools.lru_cache(maxsize=8)(_trek)
+class _Trekking:
+    """The draw of one class and key, row by row: its two generators where they stopped and the rows so far.
+
+    Each generator fills its rows one after the other, so the first rows of a draw are the draw of fewer rows,
+    and drawing more rows continues where the last call stopped (tested): a horizon of another size takes the
+    rows it needs from the same numbers, and only the rows not yet drawn are drawn."""
+
+    def __init__(self, replicaties: int, cv: float, seed: int, doel: int, klasse: int) -> None:
+        self.replicaties = replicaties
+        self.vorm = 1 / cv**2
+        self.aankomst = generator(seed, doel, klasse, 0)
+        self.werk_generator = generator(seed, doel, klasse, 1)
+        self.som = np.empty((0, replicaties), np.float32)
+        self.werk = np.empty((0, replicaties), np.float32)
+
+    def tot(self, n: int) -> Bron:
+        """The first ``n`` rows (drawing the rows not drawn yet)."""
+        extra = n - self.som.shape[0]
+        if extra > 0:
+            e = self.aankomst.standard_exponential((extra, self.replicaties), dtype=np.float32)
+            if self.som.shape[0]:
+                e[0] += self.som[-1]  # the sum runs on from the last row drawn
+            werk = self.werk_generator.standard_gamma(self.vorm, (extra, self.replicaties), dtype=np.float32)
+            werk /= np.float32(self.vorm)
+            self.som = np.concatenate([self.som, cumsum_omlaag(e)]) if self.som.shape[0] else cumsum_omlaag(e)
+            self.werk = np.concatenate([self.werk, werk]) if self.werk.shape[0] else werk
+        return Bron(self.som[:n], self.werk[:n])
+
+
+class _Bewaard:
+    """The last kept draws, by key (replications, spread, seed, purpose, class); a thread takes a draw out while
+    it draws more rows, so two threads never draw from one generator."""
+
+    def __init__(self) -> None:
+        self._slot = threading.Lock()
+        self._trekkingen: OrderedDict[tuple, _Trekking] = OrderedDict()
+
+    def bron(self, n: int, *sleutel) -> Bron:
+        with self._slot:
+            trekking = self._trekkingen.pop(sleutel, None)
+        if trekking is None:
+            trekking = _Trekking(*sleutel)
+        bron = trekking.tot(n)
+        with self._slot:
+            ander = self._trekkingen.get(sleutel)
+            if ander is None or ander.som.shape[0] < trekking.som.shape[0]:
+                self._trekkingen[sleutel] = trekking
+            self._trekkingen.move_to_end(sleutel)
+            while len(self._trekkingen) > _BEWAARD_AANTAL:
+                self._trekkingen.popitem(last=False)
+        return bron
+
+    def vergeet(self) -> None:
+        """Forget every kept draw (the benchmark times a draw, not a lookup)."""
+        with self._slot:
+            self._trekkingen.clear()
+
+
+_bewaard = _Bewaard()
+
+
+def vergeet_trekkingen() -> None:
+    _bewaard.vergeet()
 
 
 def stroom(bron: Bron, tarief: np.ndarray) -> Stroom:
     """The cases at ``tarief`` expected cases per working day: the unit-rate stream through the inverse of
     the cumulative intensity. Days without volume get no case. Runs of days with the same rate are one
-    segment; a column's values rise, so each column walks the segments once (compiled: :func:`_tijdschaal`)."""
+    segment; a column's values rise, so each column walks the segments once (compiled: :func:`tijdschaal`)."""
     tarief = np.asarray(tarief, float)
     nieuw = np.flatnonzero(np.r_[True, tarief[1:] != tarief[:-1]])  # first day of each segment
     lengte = np.diff(np.r_[nieuw, tarief.size])
@@ -110,7 +171,7 @@ def stroom(bron: Bron, tarief: np.ndarray) -> Stroom:
     geldig = som < totaal
     m = max(int(geldig.sum(axis=0).max(initial=0)), 1)
     tijd = np.empty((m, som.shape[1]), np.float32)
-    _tijdschaal()(som[:m], knoop, nieuw.astype(float), tarief[nieuw], float(tarief.size - 1e-3), tijd)
+    tijdschaal()(som[:m], knoop, nieuw.astype(float), tarief[nieuw], float(tarief.size - 1e-3), tijd)
     return Stroom(tijd, np.ascontiguousarray(bron.werk[:m]), geldig[:m])
 
 
@@ -136,7 +197,7 @@ def _tijdschaal_stappen(som, knoop, begin, tarief, laatste, tijd):  # pragma: no
 
 
 @functools.cache
-def _tijdschaal():
+def tijdschaal():
     """:func:`_tijdschaal_stappen` compiled by numba (a pass over every case of a scenario; NumPy's search
     and fancy indexing cost ten times more), once, on first use, kept in the private cache folder."""
     import numba
@@ -184,5 +245,14 @@ def trek_stromen(
 
 
 def herhaal(stroom_: Stroom, keer: int) -> Stroom:
-    """The same cases for ``keer`` groups of columns side by side (the calibration grid)."""
-    return Stroom(*(np.tile(getattr(stroom_, k), (1, keer)) for k in Stroom.VELDEN))
+    """The same cases for ``keer`` groups of columns side by side (the calibration grid). Copied group by group:
+    NumPy releases the GIL for a slice assignment, not for ``np.tile``'s repeat, so the other thread computes."""
+
+    def naast(a: np.ndarray) -> np.ndarray:
+        k = a.shape[1]
+        uit = np.empty((a.shape[0], k * keer), a.dtype)
+        for i in range(keer):
+            uit[:, i * k : (i + 1) * k] = a
+        return uit
+
+    return Stroom(*(naast(getattr(stroom_, v)) for v in Stroom.VELDEN))

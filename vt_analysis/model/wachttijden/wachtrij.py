@@ -128,8 +128,7 @@ def _blok_stappen(  # pragma: no cover - runs compiled
             start[k, j], werk[k, j], x[j] = t, w, t + w
             m = maand[d]
             aantal[m, j] += 1.0
-            if t + w <= snelheid[d + term, q] * fractie + tabel[d + term, q]:
-                op_tijd[m, j] += 1.0
+            op_tijd[m, j] += 1.0 if t + w <= snelheid[d + term, q] * fractie + tabel[d + term, q] else 0.0
             b = plek[j]  # the first month whose end (on this column's clock) lies after the start: starts rise
             if b > 0 and grens[b - 1, j] > t:  # (an earlier start than the previous one: from the first month)
                 b = 0
@@ -165,13 +164,29 @@ def blokstap():
     return _numba().njit(_BLOK_SIGNATUUR, cache=numba_cache(), nogil=True)(_blok_stappen)
 
 
-def cumsum_omlaag(x: np.ndarray, dtype=float) -> np.ndarray:
-    """Cumulative sum down the rows: a loop over rows of whole-row additions, much faster than
-    ``np.cumsum(axis=0)`` on a C-ordered array (which walks each column with a large stride)."""
-    uit = np.array(x, dtype=dtype, copy=True)
-    for k in range(1, uit.shape[0]):
-        np.add(uit[k - 1], uit[k], out=uit[k])
-    return uit
+def _cumsum_stappen(x):  # pragma: no cover - runs compiled
+    """Each row plus the sum of the rows above, in place, a row at a time (the additions NumPy's row by row
+    loop made, in the same order)."""
+    n, r = x.shape
+    for k in range(1, n):
+        for j in range(r):
+            x[k, j] = x[k - 1, j] + x[k, j]
+
+
+@functools.cache
+def cumsumstap():
+    """:func:`_cumsum_stappen` compiled by numba: ``np.cumsum(axis=0)`` walks each column of a C-ordered array
+    with a large stride, and a Python loop of row additions holds the GIL between rows (the other thread then
+    waits); compiled, the loop runs without it."""
+    from vt_analysis.opslag.privecache import numba_cache
+
+    return _numba().njit("void(float32[:, ::1])", cache=numba_cache(), nogil=True)(_cumsum_stappen)
+
+
+def cumsum_omlaag(x: np.ndarray) -> np.ndarray:
+    """Cumulative sum down the rows of a C-ordered float32 array, in place (returns ``x``)."""
+    cumsumstap()(x)
+    return x
 
 
 def _dag_en_fractie(kalender: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -236,7 +251,7 @@ def klok_na_voorrang(klok: Klok, start: np.ndarray, werk: np.ndarray, servers: i
     """
     k = klok.rij.size
     snelheid = np.empty((k, klok.snelheid.shape[1]))
-    _voorrang()(
+    voorrangstap()(
         *(np.ascontiguousarray(x, np.float64) for x in (start, werk, klok.tabel, klok.snelheid)),
         np.ascontiguousarray(klok.rij, np.int64),
         int(servers),
@@ -293,7 +308,7 @@ def _voorrang_stappen(start, werk, tabel, basis, rij, servers, snelheid):  # pra
 
 
 @functools.cache
-def _voorrang():
+def voorrangstap():
     """:func:`_voorrang_stappen` compiled by numba, once, on first use, kept in the private cache folder."""
     from vt_analysis.opslag.privecache import numba_cache
 
