@@ -17,6 +17,10 @@ $(STAMP):
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@# Compiled once at install, not by the first run: the package's bytecode, and the queue model's compiled
+	@# steps into the private cache folder (about 3 s; numba compiles them again when their source changes).
+	$(BIN)/python -m compileall -q vt_analysis
+	$(BIN)/python -c "from vt_analysis.model.wachttijden.simulatie import voorbereid; voorbereid()"
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 

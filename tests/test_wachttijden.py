@@ -287,18 +287,6 @@ def test_meer_fte_geeft_meer_medewerkers_en_de_beginstand_verliest_geen_werk(dat
         np.testing.assert_allclose(ander.onderzoek_vrij.sum(axis=0), begin.onderzoek_vrij.sum(axis=0))
 
 
-def test_een_fout_in_de_tweede_thread_komt_heel_terug():
-    """A task on the second thread: its error is the error itself (type, file, place), not a copy."""
-    fout = InvoerFout("data/kengetallen.yaml", "sleutel x", "iets")
-
-    def daar():
-        raise fout
-
-    with pytest.raises(InvoerFout) as gevangen:
-        taken.samen([lambda: 1, daar])
-    assert gevangen.value is fout
-
-
 def test_jaarindicator_is_het_aandeel_van_de_zaken_van_het_jaar_en_de_bodem_is_acuut(dataset, aannames):
     """The annual indicator pools the year's cases per replication (not December); a collapsed triage queue
     ends at the acute share (always first) while the regular meldingen are hardly ever on time."""

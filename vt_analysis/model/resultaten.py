@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from vt_analysis.basis import strikt_json
+from vt_analysis.basis import strikt_json, taken
 from vt_analysis.basis.strikt_json import schoon
 from vt_analysis.invoer.data import Kengetallen, Normen
 from vt_analysis.invoer.periode import periode_rij
@@ -34,6 +34,7 @@ from vt_analysis.model.scenarios import controleer_claims, gevoeligheid, scenari
 from vt_analysis.model.verzoening import verzoening
 from vt_analysis.model.wachttijden import geen_jaren, geen_projectie, verzuim_scenario_pct, wachttijden_van_run
 from vt_analysis.model.wachttijden.omvang import controleer_omvang
+from vt_analysis.model.wachttijden.simulatie import voorbereid
 from vt_analysis.opslag import privecache
 from vt_analysis.opslag.sleutels import invoer_sha256, omgeving_sha256, standaard_map
 
@@ -205,6 +206,8 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
     ``wachtrijmodel=False`` leaves the queue model out (no calibration, no projection: empty tables): for a
     previous run whose rekentool figures are compared, the part of the computation that takes seconds.
     """
+    if wachtrijmodel:  # the compiled steps load on the other thread meanwhile
+        taken.begin(voorbereid)
     p, d = run.params, run.data
     normset = d.normen.normsets[p.normset]
     kg = d.kengetallen

@@ -5,6 +5,8 @@ regular ones on the clock the acute work leaves; the columns over two threads wh
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from vt_analysis.basis.taken import samen, twee_kernen
@@ -142,13 +144,18 @@ def simuleer(
     return Horizon.naast(*samen([lambda: deel(0), lambda: deel(1)]))
 
 
+_VOORBEREID = threading.Lock()
+
+
 def voorbereid() -> None:
     """Every compiled step compiled now (or read from the cache): two threads that first need one at the same
-    time would each compile it."""
-    blokstap()
-    voorrangstap()
-    tijdschaal()
-    cumsumstap()
+    time would each compile it. A second caller waits for the first (a run begins it as a task early, so the
+    other thread loads the steps while this one reads the data)."""
+    with _VOORBEREID:
+        blokstap()
+        voorrangstap()
+        tijdschaal()
+        cumsumstap()
 
 
 def simuleer_kolommen(
