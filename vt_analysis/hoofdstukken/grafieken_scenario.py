@@ -99,9 +99,11 @@ def tornado_chart(
     tabel: pd.DataFrame,
     titel_x: str = "Verandering van het tekort (fte)",
     label=lambda e: fmt.fte(e, teken=True),
-) -> alt.Chart:
+    ruis: str | None = None,
+) -> alt.Chart | alt.LayerChart:
     """Tornado: the change of an outcome (default the shortage, fte) when each input is set lower or higher;
-    largest span on top."""
+    largest span on top. ``ruis``: the tooltip title of a grey band from −``ruis_pp`` to +``ruis_pp`` behind each
+    bar (the bar's own noise: a bar inside it is not told from chance)."""
     lang = tabel.melt(
         id_vars=["invoer", "bereik"],
         value_vars=["effect_laag", "effect_hoog"],
@@ -110,11 +112,12 @@ def tornado_chart(
     )
     lang["richting"] = lang["richting"].map({"effect_laag": "Invoer lager", "effect_hoog": "Invoer hoger"})
     lang["effect_label"] = lang["effect"].map(label)
-    return (
+    y = alt.Y("invoer:N", sort=list(tabel["invoer"]), title=None, axis=alt.Axis(labelLimit=220))
+    staven = (
         alt.Chart(lang)
         .mark_bar()
         .encode(
-            y=alt.Y("invoer:N", sort=list(tabel["invoer"]), title=None, axis=alt.Axis(labelLimit=220)),
+            y=y,
             x=alt.X("effect:Q", title=titel_x, axis=alt.Axis(format=",.1f")),
             color=alt.Color(
                 "richting:N",
@@ -130,6 +133,22 @@ def tornado_chart(
         )
         .properties(width=BREEDTE_PX - 140)
     )
+    if ruis is None:
+        return staven
+    band = tabel.loc[tabel["ruis_pp"] > 0, ["invoer", "ruis_pp"]].assign(
+        min=lambda t: -t["ruis_pp"], ruis_label=lambda t: ["± " + label(x).lstrip("+") for x in t["ruis_pp"]]
+    )
+    achter = (
+        alt.Chart(band)
+        .mark_bar(color=KLEUREN["neutraal"], opacity=0.25, height={"band": 1})
+        .encode(
+            y=y,
+            x="min:Q",
+            x2="ruis_pp:Q",
+            tooltip=[alt.Tooltip("invoer:N", title="Invoer"), alt.Tooltip("ruis_label:N", title=ruis)],
+        )
+    )
+    return alt.layer(achter, staven).properties(width=BREEDTE_PX - 140)
 
 
 def waaier_chart(

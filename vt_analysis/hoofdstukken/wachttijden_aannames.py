@@ -15,6 +15,7 @@ from IPython.display import Markdown
 from vt_analysis.basis import formatting as fmt
 from vt_analysis.hoofdstukken.charts import Figuur, figuur, tornado_chart
 from vt_analysis.model.resultaten import Resultaten
+from vt_analysis.model.wachttijden.gevoeligheid import AANNAMEN, RUIS_PCT, bars_met_ruis, tornado
 from vt_analysis.tekst.markup import markdown_tekst
 
 __all__ = ["beginstand_tekst", "gevoeligheid_figuur", "gevoeligheid_tekst"]
@@ -69,16 +70,8 @@ def beginstand_tekst(r: Resultaten) -> Markdown:
     )
 
 
-_AANNAMEN = {
-    "acuut_triage_pct": "Aandeel acute meldingen",
-    "variatiecoefficient_werk_triage": "Spreiding werk per triage",
-    "variatiecoefficient_werk_onderzoek": "Spreiding werk per onderzoek",
-    "uren_per_werkdag_triage": "Uren per triage per werkdag",
-    "uren_per_werkdag_onderzoek": "Uren per onderzoek per werkdag",
-    "vakantiedip": "Vakantiedip",
-    "gemeten_termijnen": "Kalibratiedoel",
-    "beginstand": "Beginstand",
-}
+def _label(aanname: str) -> str:
+    return AANNAMEN.get(aanname, aanname)
 
 
 def _nl(waarde: str) -> str:
@@ -86,62 +79,58 @@ def _nl(waarde: str) -> str:
     return re.sub(r"(\d)\.(\d)", r"\1,\2", str(waarde)).replace("-", "−")
 
 
-def _tornado(r: Resultaten, kolom: str) -> pd.DataFrame:
-    """Per assumption: the change of ``kolom`` when it is set lower and higher, largest change first."""
-    g = pd.DataFrame(r.kalibratie["gevoeligheid"])
-    basis = float(g.loc[g["aanname"] == "basis", kolom].iloc[0])
-    rijen = []
-    for aanname, groep in g[g["aanname"] != "basis"].groupby("aanname", sort=False):
-        per = groep.set_index("richting")
-        laag = float(per.loc["laag", kolom]) - basis if "laag" in per.index else 0.0
-        hoog = float(per.loc["hoog", kolom]) - basis if "hoog" in per.index else 0.0
-        waarden = " / ".join(_nl(w) for w in groep["waarde"])
-        rijen.append(
-            {
-                "invoer": f"{_AANNAMEN.get(aanname, aanname)} ({waarden})",
-                "bereik": max(abs(laag), abs(hoog)),  # the largest change either way
-                "effect_laag": laag,
-                "effect_hoog": hoog,
-                "aanname": aanname,
-            }
-        )
-    t = pd.DataFrame(rijen)
-    return t.sort_values("bereik", ascending=False).reset_index(drop=True)
+def _tornado(r: Resultaten, wachtrij: str) -> pd.DataFrame:
+    """Per assumption: the change of the annual indicator when it is set lower and higher and the bar's own noise
+    (:func:`.gevoeligheid.bars_met_ruis`), largest change first, labelled in Dutch with its two values."""
+    t = bars_met_ruis(pd.DataFrame(r.kalibratie["gevoeligheid"]), wachtrij)
+    t["invoer"] = [
+        f"{_label(a)} ({' / '.join(_nl(w) for w in ws)})" for a, ws in zip(t["aanname"], t["waarden"], strict=True)
+    ]
+    return t
 
 
 def gevoeligheid_figuur(r: Resultaten, wachtrij: str) -> Figuur:
-    """Tornado of one annual indicator of the decision scenario's last year against each assumption."""
+    """Tornado of one annual indicator of the decision scenario's last year against each assumption; the grey band
+    around zero is each bar's noise (a bar within it is not told from chance)."""
     kal = r.kalibratie
     wat = {"triage": "triage binnen de termijn", "onderzoek": "onderzoek binnen de termijn"}[wachtrij]
     return figuur(
         tornado_chart(
-            _tornado(r, f"{wachtrij}_pct"),
+            _tornado(r, wachtrij),
             titel_x=f"Verandering jaarindicator {wachtrij} (procentpunt)",
             label=lambda e: f"{fmt.getal(e, 1, teken=True)} pp",
+            ruis="Ruis van de balk",
         ),
         f"Gevoeligheid: hoeveel de jaarindicator {wat} van {kal['gevoeligheid_scenario']} in "
         f"{kal['gevoeligheid_jaar']} verandert als één aanname lager of hoger is (model telkens opnieuw "
-        f"gekalibreerd, {fmt.aantal(kal['gevoeligheid_replicaties'])} herhalingen)",
+        f"gekalibreerd, {fmt.aantal(kal['gevoeligheid_replicaties'])} herhalingen); de grijze band om nul is de "
+        f"ruis van elke balk ({fmt.procent(RUIS_PCT)} zekerheid)",
     )
 
 
 def gevoeligheid_tekst(r: Resultaten) -> Markdown:
-    """Which assumptions matter: the two largest spans per term, and the effect on the balance formation."""
+    """Which assumptions matter: the three largest spans per term that stand out of their noise, and the effect on
+    the balance formation."""
     kal = r.kalibratie
     if not kal.get("gevoeligheid"):
         return Markdown("")
     zinnen = []
-    for q, wat in (("triage", "triage"), ("onderzoek", "onderzoek")):
-        t = _tornado(r, f"{q}_pct")
+    for q in ("triage", "onderzoek"):
+        t = _tornado(r, q)
+        t = t[t["geraakt"] & ~t["binnen_ruis"]]
         groot = [
-            f"{_AANNAMEN.get(a, a).lower()} ({fmt.getal(b, 0)} procentpunt)"
+            f"{_label(a).lower()} ({fmt.getal(b, 0)} procentpunt)"
             for a, b in zip(t["aanname"], t["bereik"], strict=True)
         ][:3]
-        zinnen.append(f"Voor {wat} tellen het zwaarst: " + ", ".join(groot) + ".")
-    t = _tornado(r, "fte_evenwicht_onderzoek")
+        zinnen.append(
+            f"Voor {q} tellen het zwaarst: " + ", ".join(groot) + "."
+            if groot
+            else f"Voor {q} steekt geen aanname boven de ruis van het model uit."
+        )
+    t = tornado(pd.DataFrame(kal["gevoeligheid"]), "fte_evenwicht_onderzoek")
     zinnen.append(
         f"Het evenwicht van de onderzoekswachtrij in {kal['gevoeligheid_volumes_jaar']} verschuift het meest door "
-        f"{_AANNAMEN.get(t['aanname'].iloc[0], t['aanname'].iloc[0]).lower()} "
+        f"{_label(t['aanname'].iloc[0]).lower()} "
         f"({fmt.fte(t['bereik'].iloc[0], eenheid=True)}). Een aanname van één wachtrij verandert niets aan de andere: "
         "elke wachtrij heeft zijn eigen toeval en zijn eigen tempo."
     )

@@ -3,9 +3,13 @@ rekentool with the queue model: a section of the registry in :mod:`vt_analysis.t
 
 from __future__ import annotations
 
+import pandas as pd
+
 from vt_analysis.basis import formatting as fmt
 from vt_analysis.invoer.run import Run
 from vt_analysis.model.wachttijden import BAND, verzuim_scenario_pct
+from vt_analysis.model.wachttijden.gevoeligheid import AANNAMEN, RUIS_PCT, bars_met_ruis
+from vt_analysis.model.wachttijden.kalibratie import KALIBRATIE_MARGE_PP
 from vt_analysis.tekst.velden_bron import _opsomming, prognose_jaren
 
 
@@ -70,6 +74,61 @@ def _historie_velden(_veld) -> None:
             ("model_pct_hoog", "op tijd volgens het model, bovengrens band"),
         ):
             _veld(f"wachtrij_historie_{q}_{sleutel}", "%", f"{q}, toetsperiode: {wat}", h(f"{q}_toets_{sleutel}"))
+
+
+def _gevoeligheid_velden(_veld) -> None:
+    """The tornado's own noise (results.json ``kalibratie.gevoeligheid``, per bar ``*_ruis_pp``): how many
+    replications, the calibration's margin, the smallest and largest noise of a bar and the bars within it."""
+
+    def bars(b, q: str):
+        g = b.kalibratie().get("gevoeligheid")
+        if not g:
+            return None
+        t = bars_met_ruis(pd.DataFrame(g), q)
+        return t[t["geraakt"]]
+
+    def ruis(q: str, functie):
+        return lambda b: None if bars(b, q) is None else float(functie(bars(b, q)["ruis_pp"]))
+
+    def binnen(q: str):
+        def lijst(b) -> str:
+            t = bars(b, q)
+            return "" if t is None else _opsomming([AANNAMEN[a].lower() for a in t.loc[t["binnen_ruis"], "aanname"]])
+
+        return lijst
+
+    _veld(
+        "wachtrij_gevoeligheid_herhalingen",
+        "aantal",
+        "herhalingen per variant in de gevoeligheid (0: geen gevoeligheid berekend)",
+        lambda b: b.kalibratie().get("gevoeligheid_replicaties", 0) if b.kalibratie().get("gevoeligheid") else 0,
+    )
+    _veld(
+        "wachtrij_kalibratie_marge_pp",
+        "getal",
+        "de kalibratie stopt binnen zoveel procentpunt",
+        lambda b: KALIBRATIE_MARGE_PP,
+    )
+    _veld(
+        "wachtrij_gevoeligheid_ruis_zekerheid_pct",
+        "%",
+        "zekerheid waarmee de ruis van een balk is bepaald",
+        lambda b: RUIS_PCT,
+    )
+    for q in ("triage", "onderzoek"):
+        for grens, functie in (("laag", min), ("hoog", max)):
+            _veld(
+                f"wachtrij_gevoeligheid_ruis_{q}_{grens}_pp",
+                "getal",
+                f"gevoeligheid {q}: {'kleinste' if grens == 'laag' else 'grootste'} ruis van een balk (procentpunt)",
+                ruis(q, functie),
+            )
+        _veld(
+            f"wachtrij_gevoeligheid_binnen_ruis_{q}",
+            "tekst",
+            f"gevoeligheid {q}: de aannames waarvan de balk binnen zijn ruis blijft",
+            binnen(q),
+        )
 
 
 def wachtrij_velden(_veld, run: Run) -> None:
@@ -179,6 +238,7 @@ def wachtrij_velden(_veld, run: Run) -> None:
     _veld("wachtrij_infasering_maanden", "aantal", "maanden waarin de daling van B opbouwt", k("infasering_maanden"))
     _veld("wachtrij_replicaties", "aantal", "herhalingen per scenario in de projectie", k("replicaties_projectie"))
     _historie_velden(_veld)
+    _gevoeligheid_velden(_veld)
     _veld(
         "wachtrij_band_pct",
         "%",

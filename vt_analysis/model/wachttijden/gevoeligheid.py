@@ -8,13 +8,19 @@ decision scenario projected; the outcome is the change of its last year's annual
 balance formation per queue of the leading prognosis, against the same run with the stated assumptions (the
 same replications and random numbers, so the differences are the assumptions'). Fewer replications than the
 projection: the ranking is the message, the table states the run's size.
+
+Each bar is itself an estimate: :func:`gevoeligheid_ruis` says how large a bar can be by chance alone (Monte
+Carlo and the calibration's stopping margin), from what the tornado computes anyway; a smaller bar is no effect.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import replace
+from statistics import NormalDist
 
+import numpy as np
 import pandas as pd
 
 from vt_analysis.basis.errors import InvoerFout
@@ -22,9 +28,10 @@ from vt_analysis.basis.taken import samen
 from vt_analysis.invoer.data import Dataset
 from vt_analysis.invoer.params_secties import WachttijdenParams
 from vt_analysis.model.wachttijden.cache import kalibratie_sleutel
-from vt_analysis.model.wachttijden.kalibratie import Kalibratie, kalibreer
-from vt_analysis.model.wachttijden.maanden import evenwicht_fte_wachtrij
-from vt_analysis.model.wachttijden.projectie import jaren_midden
+from vt_analysis.model.wachttijden.kalibratie import KALIBRATIE_MARGE_PP, Kalibratie, kalibreer
+from vt_analysis.model.wachttijden.maanden import dagreeks, evenwicht_fte_wachtrij
+from vt_analysis.model.wachttijden.overzicht import jaaraandelen
+from vt_analysis.model.wachttijden.projectie import bronnen_voor, eerste_maand, simuleer_scenario
 from vt_analysis.opslag import privecache
 from vt_analysis.opslag.sleutels import invoer_sha256
 
@@ -33,6 +40,8 @@ REPLICATIES = 100
 # One assumption at a time: half as large and half as large again; the measured shares ± this many points.
 FACTOR = 0.5
 DOEL_PP = 5.0
+# The tornado's noise is stated at this confidence (two-sided normal): a bar within it is not told from chance.
+RUIS_PCT = 95
 # The queue an assumption of one queue touches (triage, onderzoek); the others touch both.
 _WACHTRIJEN = {
     "acuut_triage_pct": (True, False),
@@ -50,7 +59,24 @@ GEVOELIGHEID_KOLOMMEN = (
     "onderzoek_pct",
     "fte_evenwicht_triage",
     "fte_evenwicht_onderzoek",
+    "triage_verschil_se",
+    "onderzoek_verschil_se",
+    "triage_ruis_pp",
+    "onderzoek_ruis_pp",
 )
+# The calibration targets the ``gemeten_termijnen`` variant moves, per queue.
+_DOELEN = ("triage_binnen_5_werkdagen_realisatie_pct", "onderzoek_binnen_10_weken_realisatie_pct")
+# Dutch names of the assumptions, as the chapter and the text set show them.
+AANNAMEN = {
+    "acuut_triage_pct": "Aandeel acute meldingen",
+    "variatiecoefficient_werk_triage": "Spreiding werk per triage",
+    "variatiecoefficient_werk_onderzoek": "Spreiding werk per onderzoek",
+    "uren_per_werkdag_triage": "Uren per triage per werkdag",
+    "uren_per_werkdag_onderzoek": "Uren per onderzoek per werkdag",
+    "vakantiedip": "Vakantiedip",
+    "gemeten_termijnen": "Kalibratiedoel",
+    "beginstand": "Beginstand",
+}
 
 
 def _kengetal(dataset: Dataset, naam: str, waarde: float) -> Dataset:
@@ -67,13 +93,25 @@ def _vakantie(dataset: Dataset, factor: float) -> Dataset:
     return replace(dataset, wachttijden=a.model_copy(update={"vakanties": vakanties}))
 
 
+def _doelwaarde(gemeten_pct: float, verschil: float) -> float:
+    """A measured share moved by ``verschil`` points, kept inside 1–99% (a share the calibration can reach)."""
+    return min(max(gemeten_pct + verschil, 1.0), 99.0)
+
+
 def _doel(dataset: Dataset, verschil: float) -> Dataset:
     kg = dataset.kengetallen
     update = {
-        n: getattr(kg, n).model_copy(update={"waarde": min(max(getattr(kg, n).waarde + verschil, 1.0), 99.0)})
-        for n in ("triage_binnen_5_werkdagen_realisatie_pct", "onderzoek_binnen_10_weken_realisatie_pct")
+        n: getattr(kg, n).model_copy(update={"waarde": _doelwaarde(getattr(kg, n).waarde, verschil)}) for n in _DOELEN
     }
     return replace(dataset, kengetallen=kg.model_copy(update=update))
+
+
+def doel_verschil_pp(dataset: Dataset) -> tuple[float, float]:
+    """Per queue: how many points the calibration target lies apart between the ``gemeten_termijnen`` variants
+    (2 × DOEL_PP unless a target is clipped at 1% or 99%)."""
+    kg = dataset.kengetallen
+    w = [getattr(kg, n).waarde for n in _DOELEN]
+    return tuple(_doelwaarde(x, DOEL_PP) - _doelwaarde(x, -DOEL_PP) for x in w)
 
 
 def varianten(dataset: Dataset) -> list[tuple[str, str, str, Dataset, bool]]:
@@ -98,6 +136,25 @@ def varianten(dataset: Dataset) -> list[tuple[str, str, str, Dataset, bool]]:
     return uit
 
 
+def _laatste_jaar(
+    maanden: pd.DataFrame, kal: Kalibratie, ns, aannames, seed: int, wachtrijen: tuple[bool, bool]
+) -> dict[str, np.ndarray]:
+    """The run of :func:`.projectie.jaren_midden`, its last year's annual indicators kept per replication (their
+    mean is the same figure), so that a bar's error is that of the paired difference with the basis."""
+    dagen = dagreeks(maanden, ns, aannames, 2 * int(aannames.termijn_onderzoek_werkdagen.waarde))
+    bronnen = bronnen_voor([dagen], aannames, REPLICATIES, seed)
+    h = simuleer_scenario(dagen, kal, aannames, bronnen, REPLICATIES, wachtrijen=wachtrijen, steekproef=False)
+    return jaaraandelen(h, eerste_maand(maanden), int(maanden["jaar"].iloc[-1]))
+
+
+def verschil_se(variant: np.ndarray, basis: np.ndarray) -> float:
+    """Monte Carlo standard error of the mean difference of two runs on the same random numbers, replication by
+    replication (replications without cases in either run left out): the common random numbers cancel."""
+    d = np.asarray(variant, dtype=float) - np.asarray(basis, dtype=float)
+    d = d[np.isfinite(d)]
+    return float(d.std(ddof=1) / np.sqrt(d.size)) if d.size > 1 else 0.0
+
+
 def gevoeligheid(
     dataset: Dataset,
     params: WachttijdenParams,
@@ -108,12 +165,13 @@ def gevoeligheid(
 ) -> pd.DataFrame:
     """Per variant: the last year's annual indicators of ``scenario`` (name, month table) and the balance
     formation per queue for the yearly ``volumes`` (counts and verzuim_pct of the leading prognosis' last
-    year); the first row (``basis``) is the stated assumptions at the same size."""
+    year); the first row (``basis``) is the stated assumptions at the same size. Per indicator beside it the
+    standard error of the bar (variant minus basis, :func:`verschil_se`) and the bar's noise (:func:`ruis_pp`)."""
     klein = params.model_copy(update={"replicaties": REPLICATIES})
     ns = dataset.normen.normsets[normset]
     naam, maanden = scenario
 
-    def rij(variant: tuple, warm: Kalibratie | None = None) -> tuple[dict, Kalibratie]:
+    def rij(variant: tuple, warm: Kalibratie | None = None) -> tuple[dict, Kalibratie, dict]:
         aanname, richting, waarde, d, inloop = variant
         wachtrijen = _WACHTRIJEN.get(aanname, (True, True))
         try:
@@ -122,29 +180,35 @@ def gevoeligheid(
             if warm is None:
                 raise
             kal = kalibreer(d, klein, peilmoment, normset, inloop, wachtrijen, interval=False)  # from the grid
-        laatste = jaren_midden(maanden, kal, ns, d.wachttijden, REPLICATIES, klein.seed, wachtrijen).iloc[-1]
-        return {
-            "aanname": aanname,
-            "richting": richting,
-            "waarde": waarde,
-            "triage_pct": float(laatste["triage_pct"]),
-            "onderzoek_pct": float(laatste["onderzoek_pct"]),
-            "fte_evenwicht_triage": float(evenwicht_fte_wachtrij(volumes, ns, kal.tempo_triage).iloc[0]),
-            "fte_evenwicht_onderzoek": float(evenwicht_fte_wachtrij(volumes, ns, kal.tempo_onderzoek).iloc[0]),
-        }, kal
+        per_rep = _laatste_jaar(maanden, kal, ns, d.wachttijden, klein.seed, wachtrijen)
+        uit = {"aanname": aanname, "richting": richting, "waarde": waarde}
+        for q, tempo in (("triage", kal.tempo_triage), ("onderzoek", kal.tempo_onderzoek)):
+            x = per_rep.get(q, np.array([np.nan]))
+            uit[f"{q}_pct"] = float(np.nanmean(x)) if np.isfinite(x).any() else float("nan")
+            uit[f"fte_evenwicht_{q}"] = float(evenwicht_fte_wachtrij(volumes, ns, tempo).iloc[0])
+        return uit, kal, per_rep
 
     alle = [("basis", "", "", dataset, True), *varianten(dataset)]
     # The stated assumptions first; every variant's secant steps start from their fit (no grid), the variants
     # over two threads (each is computed alike, so the order does not matter).
-    basis, kal = rij(alle[0])
-    rijen = [basis, *(r for r, _ in samen([lambda v=v: rij(v, kal) for v in alle[1:]]))]
-    tabel = pd.DataFrame(rijen, columns=list(GEVOELIGHEID_KOLOMMEN))
-    for i, variant in enumerate(alle):  # a queue a variant does not touch: the stated assumptions' figures
+    basis, kal, basis_rep = rij(alle[0])
+    uitkomsten = [
+        (basis, basis_rep),
+        *((r, x) for r, _, x in samen([lambda v=v: rij(v, kal) for v in alle[1:]])),
+    ]
+    for (r, per_rep), variant in zip(uitkomsten, alle, strict=True):
         for q, geraakt in zip(("triage", "onderzoek"), _WACHTRIJEN.get(variant[0], (True, True)), strict=True):
-            if not geraakt:
-                kolommen = [f"{q}_pct", f"fte_evenwicht_{q}"]
-                tabel.loc[i, kolommen] = tabel.loc[0, kolommen].to_numpy()
-    return tabel
+            if not geraakt:  # a queue a variant does not touch: the stated assumptions' figures, no difference
+                r[f"{q}_pct"], r[f"fte_evenwicht_{q}"] = basis[f"{q}_pct"], basis[f"fte_evenwicht_{q}"]
+                per_rep[q] = basis_rep[q]
+            r[f"{q}_verschil_se"] = verschil_se(per_rep[q], basis_rep[q])
+    tabel = pd.DataFrame([r for r, _ in uitkomsten])
+    for q, helling in zip(("triage", "onderzoek"), doel_helling(tabel, doel_verschil_pp(dataset)), strict=True):
+        tabel[f"{q}_ruis_pp"] = [
+            ruis_pp(se, helling) if a != "basis" and se > 0 else 0.0
+            for a, se in zip(tabel["aanname"], tabel[f"{q}_verschil_se"], strict=True)
+        ]
+    return tabel[list(GEVOELIGHEID_KOLOMMEN)]
 
 
 def gevoeligheid_met_cache(
@@ -161,7 +225,7 @@ def gevoeligheid_met_cache(
         "gevoeligheid",
         scenario[1].reset_index(drop=True).to_csv(index=False),
         volumes.reset_index(drop=True).to_csv(index=False),
-        json.dumps([REPLICATIES, FACTOR, DOEL_PP]),
+        json.dumps([REPLICATIES, FACTOR, DOEL_PP, GEVOELIGHEID_KOLOMMEN]),
     )
 
     def bereken() -> bytes:
@@ -169,3 +233,78 @@ def gevoeligheid_met_cache(
         return json.dumps({k: t[k].tolist() for k in GEVOELIGHEID_KOLOMMEN}).encode("utf-8")
 
     return pd.DataFrame(json.loads(privecache.haal(f"gevoeligheid-{sleutel}.json", bereken)))
+
+
+# --- the tornado's bars and their noise ----------------------------------------------------------------------
+
+
+def tornado(tabel: pd.DataFrame, kolom: str) -> pd.DataFrame:
+    """Per assumption of the :func:`gevoeligheid` table: the change of ``kolom`` against the ``basis`` row when
+    it is set lower and higher (0 for a direction it lacks) and the bar's span, the larger change either way;
+    largest span first."""
+    basis = float(tabel.loc[tabel["aanname"] == "basis", kolom].iloc[0])
+    rijen = []
+    for aanname, groep in tabel[tabel["aanname"] != "basis"].groupby("aanname", sort=False):
+        per = groep.set_index("richting")[kolom]
+        laag = float(per["laag"]) - basis if "laag" in per.index else 0.0
+        hoog = float(per["hoog"]) - basis if "hoog" in per.index else 0.0
+        rijen.append(
+            {
+                "aanname": aanname,
+                "waarden": [str(w) for w in groep["waarde"]],
+                "effect_laag": laag,
+                "effect_hoog": hoog,
+                "bereik": max(abs(laag), abs(hoog)),
+            }
+        )
+    return pd.DataFrame(rijen).sort_values("bereik", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def ruis_pp(
+    se_verschil_pp: float,
+    helling_doel: float,
+    marge_pp: float = KALIBRATIE_MARGE_PP,
+    zekerheid_pct: float = RUIS_PCT,
+) -> float:
+    """How large a tornado bar can be by chance alone (percentage points, two-sided at ``zekerheid_pct``).
+
+    A bar is the variant's annual indicator minus the basis', both Monte Carlo means on the same random numbers:
+    ``se_verschil_pp`` is the standard error of that difference (:func:`verschil_se`). Both fits also stop
+    somewhere within ± ``marge_pp`` of the measured share (uniform: sd margin/√3, as the calibration's own
+    interval counts it); the indicator moves ``helling_doel`` points per point of the calibration target (the
+    tornado's own Kalibratiedoel bar, :func:`doel_helling`), so the two independent stops add
+    helling · margin · √(2/3) to the sd of the bar.
+    """
+    z = NormalDist().inv_cdf(0.5 + zekerheid_pct / 200)
+    kalibratie = abs(helling_doel) * marge_pp * math.sqrt(2 / 3)
+    return z * math.sqrt(se_verschil_pp**2 + kalibratie**2)
+
+
+def doel_helling(tabel: pd.DataFrame, doel_verschil: tuple[float, float]) -> tuple[float, float]:
+    """Per queue: how many points the annual indicator moves per point of the calibration target, the
+    ``gemeten_termijnen`` bar (higher minus lower target) over ``doel_verschil`` (:func:`doel_verschil_pp`)."""
+    doel = tabel[tabel["aanname"] == "gemeten_termijnen"].set_index("richting")
+    uit = []
+    for q, verschil in zip(("triage", "onderzoek"), doel_verschil, strict=True):
+        ok = {"laag", "hoog"} <= set(doel.index) and verschil
+        uit.append(
+            (float(doel.loc["hoog", f"{q}_pct"]) - float(doel.loc["laag", f"{q}_pct"])) / verschil if ok else 0.0
+        )
+    return tuple(uit)
+
+
+def bars_met_ruis(tabel: pd.DataFrame, wachtrij: str) -> pd.DataFrame:
+    """:func:`tornado` of one annual indicator with each bar's noise (the larger of its two variants') and
+    whether the assumption touches this queue at all (one of the other queue only moves nothing here)."""
+    bars = tornado(tabel, f"{wachtrij}_pct")
+    ruis = tabel.groupby("aanname", sort=False)[f"{wachtrij}_ruis_pp"].max()
+    i = ("triage", "onderzoek").index(wachtrij)
+    bars["ruis_pp"] = bars["aanname"].map(ruis).astype(float)
+    bars["geraakt"] = bars["aanname"].map(lambda a: _WACHTRIJEN.get(a, (True, True))[i]).astype(bool)
+    bars["binnen_ruis"] = bars["geraakt"] & (bars["bereik"] < bars["ruis_pp"])
+    return bars
+
+
+def ruis_van(tabel: pd.DataFrame, wachtrij: str) -> float:
+    """The tornado's noise for one annual indicator as one figure: the largest of its bars' (on the safe side)."""
+    return float(bars_met_ruis(tabel, wachtrij).loc[lambda b: b["geraakt"], "ruis_pp"].max())

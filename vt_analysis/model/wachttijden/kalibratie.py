@@ -40,7 +40,7 @@ _KALIBRATIE_STAPPEN = 12
 # Replications of the calibrated run-in; the projection's replications start from these states in turn.
 _KALIBRATIE_REPLICATIES = 250
 # The calibration stops within this many percentage points of the measured share.
-_KALIBRATIE_MARGE_PP = 0.8
+KALIBRATIE_MARGE_PP = 0.8
 # The intervals the model reports: 80%, as the band around the lines (two-sided normal quantile).
 INTERVAL_PCT = 80
 INTERVAL_Z = NormalDist().inv_cdf(0.5 + INTERVAL_PCT / 200)
@@ -340,7 +340,7 @@ def _op_jaarcijfers(
                 bracket[i][0 if yp < doel[i] else 1] = (
                     max(bracket[i][0], xp) if yp < doel[i] else min(bracket[i][1], xp)
                 )
-            if abs(y - doel[i]) <= _KALIBRATIE_MARGE_PP:
+            if abs(y - doel[i]) <= KALIBRATIE_MARGE_PP:
                 nog[i], gehaald[i] = False, y
                 continue
             vorige = vorig_punt[i] if len(punten) == 1 else min(punten, key=lambda p: -abs(p[1] - doel[i]))[:2]
@@ -379,6 +379,6 @@ def _sigma_doel(basis: pd.Series, doel: tuple, runs: tuple[Horizon, Horizon], ee
         op = sum(k.op_tijd[eerste_maand:].sum(axis=0) for k in klassen)
         per_rep = 100 * op / np.maximum(tot, 1)
         mc = float(np.std(per_rep, ddof=1) / np.sqrt(per_rep.size)) if per_rep.size > 1 else 0.0
-        afronding, marge = 1 / np.sqrt(12), 2 * _KALIBRATIE_MARGE_PP / np.sqrt(12)
+        afronding, marge = 1 / np.sqrt(12), 2 * KALIBRATIE_MARGE_PP / np.sqrt(12)
         uit.append(float(np.sqrt(binomiaal**2 + afronding**2 + marge**2 + mc**2)))
     return uit

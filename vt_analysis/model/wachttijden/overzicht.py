@@ -159,24 +159,36 @@ def _gemiddelde_se(per_rep: np.ndarray) -> tuple[float, float]:
     return float(x.mean()), float(x.std(ddof=1) / np.sqrt(x.size)) if x.size > 1 else 0.0
 
 
+def jaar_van_maand(h: Horizon, eerste_maand: pd.Period) -> np.ndarray:
+    """The calendar year of every month of the horizon."""
+    n_m = h.onderzoek.aantal.shape[0] if h.onderzoek is not None else h.regulier.aantal.shape[0]
+    return np.array([(eerste_maand + i).year for i in range(n_m)])
+
+
+def jaaraandelen(h: Horizon, eerste_maand: pd.Period, jaar: int) -> dict[str, np.ndarray]:
+    """Per term of a queue the horizon ran: the annual indicator of ``jaar`` per replication (NaN: no cases), so
+    two runs on the same random numbers can be compared replication by replication."""
+    maanden = jaar_van_maand(h, eerste_maand)
+    uit = {}
+    if h.regulier is not None:
+        uit["triage"] = _jaaraandeel((h.acuut, h.regulier), maanden, jaar)
+    if h.onderzoek is not None:
+        uit["onderzoek"] = _jaaraandeel((h.onderzoek,), maanden, jaar)
+    return uit
+
+
 def jaaroverzicht(h: Horizon, eerste_maand: pd.Period) -> pd.DataFrame:
     """Per calendar year of the horizon: the annual indicator per term, the share of the year's cases on time,
     as BURAP and the Inspectie report it (triage: the meldingen that arrived that year; onderzoek: the
     onderzoeken that started), mean over the replications with its Monte Carlo standard error; beside triage
     the share of the regular meldingen (the acute ones are always on time: they are the floor of the total)."""
-    n_m = h.onderzoek.aantal.shape[0] if h.onderzoek is not None else h.regulier.aantal.shape[0]
-    jaar_van_maand = np.array([(eerste_maand + i).year for i in range(n_m)])
+    maanden = jaar_van_maand(h, eerste_maand)
     rijen = []
-    for jaar in sorted(set(jaar_van_maand.tolist())):
+    for jaar in sorted(set(maanden.tolist())):
         rij = {"jaar": int(jaar)}
+        for q, per_rep in jaaraandelen(h, eerste_maand, jaar).items():
+            rij[f"{q}_pct"], rij[f"{q}_pct_se"] = _gemiddelde_se(per_rep)
         if h.regulier is not None:
-            rij["triage_pct"], rij["triage_pct_se"] = _gemiddelde_se(
-                _jaaraandeel((h.acuut, h.regulier), jaar_van_maand, jaar)
-            )
-            rij["triage_regulier_pct"] = _gemiddelde_se(_jaaraandeel((h.regulier,), jaar_van_maand, jaar))[0]
-        if h.onderzoek is not None:
-            rij["onderzoek_pct"], rij["onderzoek_pct_se"] = _gemiddelde_se(
-                _jaaraandeel((h.onderzoek,), jaar_van_maand, jaar)
-            )
+            rij["triage_regulier_pct"] = _gemiddelde_se(_jaaraandeel((h.regulier,), maanden, jaar))[0]
         rijen.append(rij)
     return pd.DataFrame(rijen).reindex(columns=list(JAAR_KOLOMMEN))
