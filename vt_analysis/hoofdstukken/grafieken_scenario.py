@@ -112,6 +112,15 @@ def tornado_chart(
     )
     lang["richting"] = lang["richting"].map({"effect_laag": "Invoer lager", "effect_hoog": "Invoer hoger"})
     lang["effect_label"] = lang["effect"].map(label)
+    tooltip = [
+        alt.Tooltip("invoer:N", title="Invoer"),
+        alt.Tooltip("richting:N", title="Richting"),
+        alt.Tooltip("effect_label:N", title=titel_x),
+    ]
+    if ruis is not None:  # the noise in the bars' own tooltip: the text alternative reads the bars
+        per_invoer = dict(zip(tabel["invoer"], tabel["ruis_pp"], strict=True))
+        lang["ruis_label"] = ["± " + label(per_invoer[i]).lstrip("+") if per_invoer[i] else "–" for i in lang["invoer"]]
+        tooltip.append(alt.Tooltip("ruis_label:N", title=ruis))
     y = alt.Y("invoer:N", sort=list(tabel["invoer"]), title=None, axis=alt.Axis(labelLimit=220))
     staven = (
         alt.Chart(lang)
@@ -125,28 +134,17 @@ def tornado_chart(
                 sort=["Invoer lager", "Invoer hoger"],
                 scale=alt.Scale(range=[KLEUREN["landelijk"], KLEUREN["regionaal"]]),
             ),
-            tooltip=[
-                alt.Tooltip("invoer:N", title="Invoer"),
-                alt.Tooltip("richting:N", title="Richting"),
-                alt.Tooltip("effect_label:N", title=titel_x),
-            ],
+            tooltip=tooltip,
         )
         .properties(width=BREEDTE_PX - 140)
     )
     if ruis is None:
         return staven
-    band = tabel.loc[tabel["ruis_pp"] > 0, ["invoer", "ruis_pp"]].assign(
-        min=lambda t: -t["ruis_pp"], ruis_label=lambda t: ["± " + label(x).lstrip("+") for x in t["ruis_pp"]]
-    )
+    band = tabel.loc[tabel["ruis_pp"] > 0, ["invoer", "ruis_pp"]].assign(min=lambda t: -t["ruis_pp"])
     achter = (
         alt.Chart(band)
         .mark_bar(color=KLEUREN["neutraal"], opacity=0.25, height={"band": 1})
-        .encode(
-            y=y,
-            x="min:Q",
-            x2="ruis_pp:Q",
-            tooltip=[alt.Tooltip("invoer:N", title="Invoer"), alt.Tooltip("ruis_label:N", title=ruis)],
-        )
+        .encode(y=y, x="min:Q", x2="ruis_pp:Q")
     )
     return alt.layer(achter, staven).properties(width=BREEDTE_PX - 140)
 
