@@ -102,8 +102,8 @@ def tornado_chart(
     ruis: str | None = None,
 ) -> alt.Chart | alt.LayerChart:
     """Tornado: the change of an outcome (default the shortage, fte) when each input is set lower or higher;
-    largest span on top. ``ruis``: the tooltip title of a grey band from −``ruis_pp`` to +``ruis_pp`` behind each
-    bar (the bar's own noise: a bar inside it is not told from chance)."""
+    largest span on top. ``ruis``: a grey band from −``ruis_pp`` to +``ruis_pp`` behind each bar (the bar's own
+    noise: a bar inside it is not told from chance), and the noise in the bars' tooltip under this title."""
     lang = tabel.melt(
         id_vars=["invoer", "bereik"],
         value_vars=["effect_laag", "effect_hoog"],

@@ -9,8 +9,8 @@ balance formation per queue of the leading prognosis, against the same run with 
 same replications and random numbers, so the differences are the assumptions'). Fewer replications than the
 projection: the ranking is the message, the table states the run's size.
 
-Each bar is itself an estimate: :func:`gevoeligheid_ruis` says how large a bar can be by chance alone (Monte
-Carlo and the calibration's stopping margin), from what the tornado computes anyway; a smaller bar is no effect.
+Each bar is itself an estimate: :func:`ruis_pp` says how large a bar can be by chance alone (Monte Carlo and the
+calibration's stopping margin), from what the tornado computes anyway; a smaller bar is no effect.
 """
 
 from __future__ import annotations
@@ -203,9 +203,10 @@ def gevoeligheid(
                 per_rep[q] = basis_rep[q]
             r[f"{q}_verschil_se"] = verschil_se(per_rep[q], basis_rep[q])
     tabel = pd.DataFrame([r for r, _ in uitkomsten])
-    for q, helling in zip(("triage", "onderzoek"), doel_helling(tabel, doel_verschil_pp(dataset)), strict=True):
-        tabel[f"{q}_ruis_pp"] = [
-            ruis_pp(se, helling) if a != "basis" and se > 0 else 0.0
+    hellingen = doel_helling(tabel, doel_verschil_pp(dataset))
+    for i, (q, helling) in enumerate(zip(("triage", "onderzoek"), hellingen, strict=True)):
+        tabel[f"{q}_ruis_pp"] = [  # the basis and a queue a variant does not touch have no bar
+            ruis_pp(se, helling) if a != "basis" and _WACHTRIJEN.get(a, (True, True))[i] else 0.0
             for a, se in zip(tabel["aanname"], tabel[f"{q}_verschil_se"], strict=True)
         ]
     return tabel[list(GEVOELIGHEID_KOLOMMEN)]
@@ -303,8 +304,3 @@ def bars_met_ruis(tabel: pd.DataFrame, wachtrij: str) -> pd.DataFrame:
     bars["geraakt"] = bars["aanname"].map(lambda a: _WACHTRIJEN.get(a, (True, True))[i]).astype(bool)
     bars["binnen_ruis"] = bars["geraakt"] & (bars["bereik"] < bars["ruis_pp"])
     return bars
-
-
-def ruis_van(tabel: pd.DataFrame, wachtrij: str) -> float:
-    """The tornado's noise for one annual indicator as one figure: the largest of its bars' (on the safe side)."""
-    return float(bars_met_ruis(tabel, wachtrij).loc[lambda b: b["geraakt"], "ruis_pp"].max())
