@@ -15,7 +15,7 @@ from IPython.display import Markdown
 from vt_analysis.basis import formatting as fmt
 from vt_analysis.hoofdstukken.charts import Figuur, figuur, tornado_chart
 from vt_analysis.model.resultaten import Resultaten
-from vt_analysis.model.wachttijden.gevoeligheid import AANNAMEN, RUIS_PCT, bars_met_ruis, tornado
+from vt_analysis.model.wachttijden.gevoeligheid import AANNAMEN, bars_met_ruis, tornado
 from vt_analysis.tekst.markup import markdown_tekst
 
 __all__ = ["beginstand_tekst", "gevoeligheid_figuur", "gevoeligheid_tekst"]
@@ -99,12 +99,11 @@ def gevoeligheid_figuur(r: Resultaten, wachtrij: str) -> Figuur:
             _tornado(r, wachtrij),
             titel_x=f"Verandering jaarindicator {wachtrij} (procentpunt)",
             label=lambda e: f"{fmt.getal(e, 1, teken=True)} pp",
-            ruis="Ruis van de balk",
+            ruis="Ruis",
         ),
-        f"Gevoeligheid: hoeveel de jaarindicator {wat} van {kal['gevoeligheid_scenario']} in "
-        f"{kal['gevoeligheid_jaar']} verandert als één aanname lager of hoger is (model telkens opnieuw "
-        f"gekalibreerd, {fmt.aantal(kal['gevoeligheid_replicaties'])} herhalingen); de grijze band om nul is de "
-        f"ruis van elke balk ({fmt.procent(RUIS_PCT)} zekerheid)",
+        f"Gevoeligheid van de jaarindicator {wat} ({kal['gevoeligheid_scenario']}, {kal['gevoeligheid_jaar']}): "
+        "één aanname lager of hoger, telkens opnieuw gekalibreerd "
+        f"({fmt.aantal(kal['gevoeligheid_replicaties'])} herhalingen); grijs: ruis per balk",
     )
 
 
