@@ -99,8 +99,7 @@ def gecompileerde_stappen():
     """The recursion compiled by numba: a loop of a few operations per case is what the model spends its
     time on, and a NumPy operation per case costs microseconds of overhead. Compiled once, on first use
     (validating a run needs no compiler), and kept in the private cache folder for later runs (never next
-    to the source: a system-wide install cannot be written; without a private folder, not kept). Call it
-    before forking, so that a child process does not compile it again."""
+    to the source: a system-wide install cannot be written; without a private folder, not kept)."""
     from vt_analysis.opslag.privecache import numba_cache
 
     return _numba().njit(_SIGNATUUR, cache=numba_cache(), nogil=True)(_kiefer_wolfowitz_stappen)
