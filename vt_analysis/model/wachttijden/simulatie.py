@@ -57,7 +57,7 @@ def _klasse(
     steek = min(int(steekproef) if steekproef is not True else _WACHT_STEEKPROEF, k)
     rest, s_eind, s_aankomst, s_maand = [], [], [], []
     f = np.ascontiguousarray(np.sort(vrij, axis=0), np.float64)
-    stap, plek = blokstap(), np.zeros(k, np.int64)
+    stap, plek, laat = blokstap(), np.zeros(k, np.int64), np.zeros(1, np.int64)
     # Every case's start and work: all of them when kept, else one block's, reused (memory touched once).
     buffer = np.empty((2, n if bewaar else min(_BLOK, n), k))
     if n and int(stroom.tijd.max()) + termijn >= snelheid.shape[0]:  # the compiled step reads the clock unchecked
@@ -71,10 +71,11 @@ def _klasse(
         stap(
             *(np.ascontiguousarray(x) for x in (tijd, stroom.werk[rijen], geldig)),
             *(uren, tempo_k, tabel, snelheid, klok.rij, termijn, maand_dag, grens, f),
-            *(start, werk, aantal, op_tijd, gestart, plek),
+            *(start, werk, aantal, op_tijd, gestart, plek, laat),
         )
-        if start.max() > eind_horizon.min():
+        if laat[0]:  # a case of this block starts after the horizon: it waits at the end
             rest.append(np.where(geldig & (start > eind_horizon), start - eind_horizon, np.inf))
+            laat[0] = 0
         if steek:
             s_eind.append(np.where(geldig[:, :steek], start[:, :steek] + werk[:, :steek], np.nan))
             s_aankomst.append(tijd[:, :steek].astype(float))

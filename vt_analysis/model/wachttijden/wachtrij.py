@@ -106,7 +106,25 @@ def gecompileerde_stappen():
 
 
 def _blok_stappen(  # pragma: no cover - runs compiled
-    tijd, rel, geldig, uren, tempo, tabel, snelheid, rij, term, maand, grens, f, start, werk, aantal, op_tijd, ok, plek
+    tijd,
+    rel,
+    geldig,
+    uren,
+    tempo,
+    tabel,
+    snelheid,
+    rij,
+    term,
+    maand,
+    grens,
+    f,
+    start,
+    werk,
+    aantal,
+    op_tijd,
+    ok,
+    plek,
+    laat,
 ):
     """One block of cases of a class in one pass (see :func:`blokstap`): per case and column the arrival on the
     column's clock, its work, the recursion's step, whether it ends within the term, and the counts per month."""
@@ -135,13 +153,15 @@ def _blok_stappen(  # pragma: no cover - runs compiled
                 b += 1
             plek[j] = b
             ok[b, j] += 1.0  # started before the end of month ``b`` (and not of the month before)
+            if t > grens[n_m - 1, j]:  # starts after the horizon: still waiting at its end
+                laat[0] = 1
         _vrij_na(f, x)
 
 
 _BLOK_SIGNATUUR = (
     "void(float32[:, ::1], float32[:, ::1], boolean[:, ::1], float64[::1], float64[::1], float64[:, ::1], "
     "float64[:, ::1], int64[::1], int64, int64[::1], float64[:, ::1], float64[:, ::1], float64[:, ::1], "
-    "float64[:, ::1], float64[:, ::1], float64[:, ::1], float64[:, ::1], int64[::1])"
+    "float64[:, ::1], float64[:, ::1], float64[:, ::1], float64[:, ::1], int64[::1], int64[::1])"
 )
 
 
@@ -156,8 +176,10 @@ def blokstap():
     columns). The caller makes sure every arrival's day plus the term lies within the clock (not checked here).
     Updated in place: the servers' sorted free times ``f``, and per month and column the cases that
     arrived (``aantal``), of those on time (``op_tijd``), and the cases that started before the end of month
-    ``i`` but not of month ``i - 1`` (``ok``, one row more: after the last month), and per column the month
-    of the last start (where the next block's search begins). Written: every case's start and work on the clock."""
+    ``i`` but not of month ``i - 1`` (``ok``, one row more: after the last month), per column the month
+    of the last start (where the next block's search begins), and ``laat[0]`` set to 1 when a case of the block
+    starts after its column's horizon (the caller then collects those; a pass over the block's starts to find
+    out costs as much). Written: every case's start and work on the clock."""
     from vt_analysis.opslag.privecache import numba_cache
 
     return _numba().njit(_BLOK_SIGNATUUR, cache=numba_cache(), nogil=True)(_blok_stappen)
