@@ -29,9 +29,9 @@ from vt_analysis.invoer.data import Dataset
 from vt_analysis.invoer.params_secties import WachttijdenParams
 from vt_analysis.model.wachttijden.cache import kalibratie_sleutel
 from vt_analysis.model.wachttijden.kalibratie import KALIBRATIE_MARGE_PP, Kalibratie, kalibreer
-from vt_analysis.model.wachttijden.maanden import dagreeks, evenwicht_fte_wachtrij
+from vt_analysis.model.wachttijden.maanden import evenwicht_fte_wachtrij
 from vt_analysis.model.wachttijden.overzicht import jaaraandelen
-from vt_analysis.model.wachttijden.projectie import bronnen_voor, eerste_maand, simuleer_scenario
+from vt_analysis.model.wachttijden.projectie import eerste_maand, horizon_midden
 from vt_analysis.opslag import privecache
 from vt_analysis.opslag.sleutels import invoer_sha256
 
@@ -136,17 +136,6 @@ def varianten(dataset: Dataset) -> list[tuple[str, str, str, Dataset, bool]]:
     return uit
 
 
-def _laatste_jaar(
-    maanden: pd.DataFrame, kal: Kalibratie, ns, aannames, seed: int, wachtrijen: tuple[bool, bool]
-) -> dict[str, np.ndarray]:
-    """The run of :func:`.projectie.jaren_midden`, its last year's annual indicators kept per replication (their
-    mean is the same figure), so that a bar's error is that of the paired difference with the basis."""
-    dagen = dagreeks(maanden, ns, aannames, 2 * int(aannames.termijn_onderzoek_werkdagen.waarde))
-    bronnen = bronnen_voor([dagen], aannames, REPLICATIES, seed)
-    h = simuleer_scenario(dagen, kal, aannames, bronnen, REPLICATIES, wachtrijen=wachtrijen, steekproef=False)
-    return jaaraandelen(h, eerste_maand(maanden), int(maanden["jaar"].iloc[-1]))
-
-
 def verschil_se(variant: np.ndarray, basis: np.ndarray) -> float:
     """Monte Carlo standard error of the mean difference of two runs on the same random numbers, replication by
     replication (replications without cases in either run left out): the common random numbers cancel."""
@@ -180,7 +169,10 @@ def gevoeligheid(
             if warm is None:
                 raise
             kal = kalibreer(d, klein, peilmoment, normset, inloop, wachtrijen, interval=False)  # from the grid
-        per_rep = _laatste_jaar(maanden, kal, ns, d.wachttijden, klein.seed, wachtrijen)
+        # the last year's annual indicators per replication (their mean is the figure), so that a bar's error
+        # is that of the paired difference with the basis
+        h = horizon_midden(maanden, kal, ns, d.wachttijden, REPLICATIES, klein.seed, wachtrijen)
+        per_rep = jaaraandelen(h, eerste_maand(maanden), int(maanden["jaar"].iloc[-1]))
         uit = {"aanname": aanname, "richting": richting, "waarde": waarde}
         for q, tempo in (("triage", kal.tempo_triage), ("onderzoek", kal.tempo_onderzoek)):
             x = per_rep.get(q, np.array([np.nan]))
