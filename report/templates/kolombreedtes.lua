@@ -1,18 +1,23 @@
--- Column widths of a table in the PDF, the way a browser lays out an automatic table: every column gets at
--- least what it cannot break, and what is left of the line goes to the columns in proportion to how much
--- more their text would take. What cannot break: a figure such as "€ 1.652.442" or "−1,69" whole; a row
+-- Column widths of a table in the PDF and in Word, the way a browser lays out an automatic table: every column
+-- gets at least what it cannot break, and what is left of the line goes to the columns in proportion to how
+-- much more their text would take. What cannot break: a figure such as "€ 1.652.442" or "−1,69" whole; a row
 -- label in the first column (a period such as "Begroting 2025 voorstel DB") whole when it is short; any
 -- other text its longest word. A header only counts its longest word, since a header may wrap. When even
--- that does not fit, the first column keeps its labels whole and the other columns share the rest.
--- Without widths Typst sizes every column to its header, and the first column is squeezed into three
--- lines beside columns of short numbers. Word gets its own widths (woord.py): the secretariat edits it, often
--- without the report's font, so there a header's whole text counts, not only its longest word.
+-- that does not fit, the first column keeps its labels whole and the other columns share the rest: Typst
+-- lets a figure run into its cell's inset rather than break it. Word and LibreOffice do break a word wider
+-- than its column, so there the first column's labels wrap at their words first, and the other columns are
+-- squeezed only when that is not enough.
+-- Without widths Typst sizes every column to its header, and the first column is squeezed into three lines
+-- beside columns of short numbers; pandoc gives a Word table equal columns. The same rule serves the PDF
+-- (Typst) and Word (woord.py): Word passes its own measures as metadata: kolombreedtes-regel and
+-- kolombreedtes-rand (its line and cell margins, in the same characters), kolombreedtes-breekt-woorden.
 
-local REGEL = 100          -- characters on a line of a table at the text width (9 pt on A4)
-local RAND = 2             -- a cell's inset on both sides, in characters
+local REGEL = 100          -- characters on a line of a table at the text width (the PDF's 8,8 pt on A4)
+local RAND = 2             -- a cell's inset on both sides together, in characters
 local LANGSTE_TEKST = 60   -- a longer text wraps anyway; it asks no more than this
 local KORT_LABEL = 30      -- a row label up to this length stays on one line
 local MINSTE = 3
+local BREEKT_WOORDEN = false  -- the client breaks a word wider than its column (Word) instead of letting it run on
 
 local function lengte(s)
   return utf8.len(s) or #s
@@ -47,17 +52,33 @@ local function meet(rijen, minst, meest, kop)
   end
 end
 
-function Table(tbl)
+local function langste_woord_eerste_kolom(rijen, langste)
+  for _, rij in ipairs(rijen) do
+    if rij.cells[1] then
+      langste = math.max(langste, langste_woord(pandoc.utils.stringify(rij.cells[1].contents)) + RAND)
+    end
+  end
+  return langste
+end
+
+local function Table(tbl)
   local minst, meest = {}, {}
   meet(tbl.head.rows, minst, meest, true)
+  local eerste_woord = langste_woord_eerste_kolom(tbl.head.rows, MINSTE)
   for _, body in ipairs(tbl.bodies) do
     meet(body.body, minst, meest, false)
+    eerste_woord = langste_woord_eerste_kolom(body.body, eerste_woord)
   end
   local n = #tbl.colspecs
   local som_min, som_max = 0, 0
   for i = 1, n do
     minst[i], meest[i] = minst[i] or MINSTE, meest[i] or MINSTE
     som_min, som_max = som_min + minst[i], som_max + meest[i]
+  end
+  if BREEKT_WOORDEN and som_min >= REGEL and n > 1 and eerste_woord < minst[1] then
+    -- the first column's labels wrap at their words (no narrower than needed) before a figure breaks
+    local kleiner = math.max(eerste_woord, REGEL - (som_min - minst[1]) - 1)
+    som_min, minst[1] = som_min - minst[1] + kleiner, kleiner
   end
   local breedte = {}
   for i = 1, n do
@@ -80,3 +101,17 @@ function Table(tbl)
   end
   return tbl
 end
+
+local function maten(meta)
+  local function waarde(naam)
+    return meta[naam] ~= nil and pandoc.utils.stringify(meta[naam]) or nil
+  end
+  REGEL = tonumber(waarde("kolombreedtes-regel")) or REGEL
+  RAND = tonumber(waarde("kolombreedtes-rand")) or RAND
+  BREEKT_WOORDEN = meta["kolombreedtes-breekt-woorden"] == true or waarde("kolombreedtes-breekt-woorden") == "true"
+  -- read, then gone: Word would list them among the document's properties
+  meta["kolombreedtes-regel"], meta["kolombreedtes-rand"], meta["kolombreedtes-breekt-woorden"] = nil, nil, nil
+  return meta
+end
+
+return {{Meta = maten}, {Table = Table}}

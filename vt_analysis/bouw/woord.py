@@ -3,19 +3,20 @@
 Made by pandoc from the same Markdown as the HTML and the PDF, with a reference document this module
 builds from pandoc's own: the house style (Lato, the accent colour of the HTML and PDF) under Dutch
 style names (Titel, Kop 1–3, Tabel, Bijschrift), A4, the title and page number in the footer and,
-while the status is concept, CONCEPT in the header of every page. Tables are Word tables, charts
-PNG images with their text alternative (Word's *alternatieve tekst*), the title page fields the
-ones of the PDF. Lato is embedded (as Word's *Lettertypen insluiten in het bestand* does): Word and
-LibreOffice without Lato would otherwise set the text in a wider font and break the figures of narrow
-columns. Same inputs give the same bytes: pandoc takes its timestamps from ``SOURCE_DATE_EPOCH`` (the
-document date), added parts and the reference document are written with fixed times, and each font's key
-comes from its own bytes.
+while the status is concept, CONCEPT in the header of every page. Tables are Word tables whose columns
+the PDF's rule sets (report/templates/kolombreedtes.lua, with Word's measures), charts PNG images with
+their text alternative (Word's *alternatieve tekst*), the title page fields the ones of the PDF. Lato is
+embedded (as Word's *Lettertypen insluiten in het bestand* does): Word and LibreOffice without Lato would
+otherwise set the text in a wider font and break the figures of narrow columns. Same inputs give the
+same bytes: pandoc takes its timestamps from ``SOURCE_DATE_EPOCH`` (the document date), added parts and
+the reference document are written with fixed times, and each font's key comes from its own bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import math
 import os
 import re
 import subprocess
@@ -34,6 +35,13 @@ ACCENT = "0B3C5D"  # the accent of the HTML and the PDF
 CONCEPT_ROOD = "B00020"
 LETTERTYPE = "Lato"
 BREEDTE_CM = 16  # A4 minus the margins of 2,5 cm
+CELMARGE_TWIPS = 90  # a table cell's margin left and right (the table style below)
+TABEL_PT = 9  # the table style's text size
+# the column rule of the PDF (report/templates/kolombreedtes.lua) counts in characters of a digit's width
+# (0,58 em of Lato): the widest character of a figure
+CIJFER_PT = 0.58 * TABEL_PT
+KOLOM_REGEL = int(BREEDTE_CM / 2.54 * 72 / CIJFER_PT)  # 86 characters on a table's line
+KOLOM_RAND = math.ceil(2 * CELMARGE_TWIPS / 20 / CIJFER_PT)  # both margins of a cell: 2 characters
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -69,7 +77,7 @@ def _stijlen() -> dict[str, str]:
         "Normal": (
             '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Standaard"/><w:qFormat/>'
             f'<w:rPr><w:rFonts w:ascii="{LETTERTYPE}" w:hAnsi="{LETTERTYPE}" w:cs="{LETTERTYPE}"/>'
-            '<w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="nl-NL"/></w:rPr></w:style>'
+            '<w:lang w:val="nl-NL"/></w:rPr></w:style>'
         ),
         # lineRule said: LibreOffice takes a line spacing without it as exact, and shows a chart's bottom line only
         "BodyText": _alinea(
@@ -113,12 +121,12 @@ def _stijlen() -> dict[str, str]:
             '<w:style w:type="table" w:default="1" w:styleId="Table"><w:name w:val="Tabel Veilig Thuis"/>'
             '<w:basedOn w:val="TableNormal"/><w:qFormat/>'
             '<w:pPr><w:spacing w:before="20" w:after="20"/></w:pPr>'
-            '<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>'
+            f'<w:rPr><w:sz w:val="{TABEL_PT * 2}"/><w:szCs w:val="{TABEL_PT * 2}"/></w:rPr>'
             '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>'
             '<w:insideH w:val="single" w:sz="4" w:space="0" w:color="DDDDDD"/>'
             '<w:bottom w:val="single" w:sz="4" w:space="0" w:color="DDDDDD"/></w:tblBorders>'
-            '<w:tblCellMar><w:top w:w="30" w:type="dxa"/><w:left w:w="90" w:type="dxa"/>'
-            '<w:bottom w:w="30" w:type="dxa"/><w:right w:w="90" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+            f'<w:tblCellMar><w:top w:w="30" w:type="dxa"/><w:left w:w="{CELMARGE_TWIPS}" w:type="dxa"/>'
+            f'<w:bottom w:w="30" w:type="dxa"/><w:right w:w="{CELMARGE_TWIPS}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
             '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr><w:tblPr/><w:trPr><w:tblHeader/></w:trPr>'
             f'<w:tcPr><w:tcBorders><w:bottom w:val="single" w:sz="8" w:space="0" w:color="{ACCENT}"/></w:tcBorders>'
             '<w:vAlign w:val="bottom"/></w:tcPr></w:tblStylePr></w:style>'
@@ -132,7 +140,14 @@ def _vervang_stijlen(styles_xml: str, stijlen: dict[str, str]) -> str:
         styles_xml, n = patroon.subn(lambda _m, x=xml: x, styles_xml, count=1)
         if n == 0:
             styles_xml = styles_xml.replace("</w:styles>", xml + "</w:styles>")
-    # Dutch as the document language (spelling check, hyphenation): the default run properties
+    # Dutch as the document language (spelling check, hyphenation): the default run properties. The text's
+    # 10,5 pt is a default too, not Standaard's: a table style's 9 pt then wins over it in Word and in
+    # LibreOffice alike (pandoc's cells have the paragraph style Compact, a Standaard; LibreOffice lets a size
+    # set there win over the table style)
+    standaard = re.search(r"<w:rPrDefault>.*?</w:rPrDefault>", styles_xml, re.S)
+    assert standaard, "pandoc's reference document has no default run properties"
+    rpr = re.sub(r'<w:sz(Cs)? w:val="\d+" />', lambda m: f'<w:sz{m[1] or ""} w:val="21" />', standaard[0])
+    styles_xml = styles_xml.replace(standaard[0], rpr, 1)
     return re.sub(r'<w:lang w:val="[^"]*"', '<w:lang w:val="nl-NL"', styles_xml, count=1)
 
 
@@ -233,35 +248,6 @@ def metadata_yaml(velden: dict[str, str], kenmerken: list[tuple[str, str]]) -> s
     return "---\n" + "\n".join(regels) + "\n---\n"
 
 
-TEKSTBREEDTE_TWIPS = round(BREEDTE_CM / 2.54 * 1440)
-
-
-def _kolombreedtes(tabel: str) -> str:
-    """One table at the text width, its columns in proportion to their longest text (pandoc gives a table
-    without widths equal columns of 2 cm: long headers then break inside words)."""
-    rijen = re.findall(r"<w:tr>.*?</w:tr>", tabel, re.S)
-    lengtes: list[int] = []
-    for rij in rijen:
-        cellen = re.findall(r"<w:tc>.*?</w:tc>", rij, re.S)
-        for i, cel in enumerate(cellen):
-            woorden = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", cel)).split() or [""]
-            # a cell needs room for its longest word and some of its text: a column of long texts (a
-            # mitigation beside an owner) gets more than one of short ones, up to a line of about 60 characters
-            nodig = max(max(len(w) for w in woorden), min(len(" ".join(woorden)), 60))
-            if i < len(lengtes):
-                lengtes[i] = max(lengtes[i], nodig)
-            else:
-                lengtes.append(max(nodig, 4))
-    if not lengtes:
-        return tabel
-    totaal = sum(lengtes)
-    grid = "".join(f'<w:gridCol w:w="{round(TEKSTBREEDTE_TWIPS * n / totaal)}" />' for n in lengtes)
-    tabel = re.sub(
-        r"<w:tblGrid>.*?</w:tblGrid>", lambda _m: f"<w:tblGrid>{grid}</w:tblGrid>", tabel, count=1, flags=re.S
-    )
-    return tabel.replace('<w:tblW w:type="auto" w:w="0" />', '<w:tblW w:type="pct" w:w="5000" />', 1)
-
-
 def lettertypesleutel(lettertype: bytes) -> str:
     """The key (a GUID) that hides an embedded font: from the font's SHA-256, so the same font gives the
     same key and the same document bytes (Word draws a random one)."""
@@ -307,8 +293,8 @@ def _met_ingesloten_lettertype(naam: str, tekst: str, font: str) -> str:
 
 
 def nabewerkt(docx: bytes) -> bytes:
-    """Pandoc's document with every table as wide as the text and Lato embedded: the same zip entries with
-    the same stamps, then the font parts with a fixed one (same input, same bytes)."""
+    """Pandoc's document with Lato embedded: the same zip entries with the same stamps, then the font parts
+    with a fixed one (same input, same bytes)."""
     font, delen = _lato_delen()
     uit = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(docx)) as zin, zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as zuit:
@@ -316,8 +302,6 @@ def nabewerkt(docx: bytes) -> bytes:
             inhoud = zin.read(info)
             if info.filename.endswith(".xml"):
                 tekst = _met_ingesloten_lettertype(info.filename, inhoud.decode("utf-8"), font)
-                if info.filename == "word/document.xml":
-                    tekst = re.sub(r"<w:tbl>.*?</w:tbl>", lambda m: _kolombreedtes(m[0]), tekst, flags=re.S)
                 inhoud = tekst.encode("utf-8")
             zuit.writestr(info, inhoud)
         for naam, inhoud in delen.items():
@@ -345,6 +329,14 @@ def render_docx(markdown: str, metadata: str, referentie: bytes, doel_bestand: P
         "--number-sections",
         "--lua-filter",
         str(paths.TEMPLATE_DIR / "alleen-eigen-opmaak.lua"),
+        "--lua-filter",
+        str(paths.TEMPLATE_DIR / "kolombreedtes.lua"),
+        "-M",
+        f"kolombreedtes-regel={KOLOM_REGEL}",
+        "-M",
+        f"kolombreedtes-rand={KOLOM_RAND}",
+        "-M",
+        "kolombreedtes-breekt-woorden=true",  # Word breaks a figure wider than its column; Typst lets it run on
         "--reference-doc=referentie.docx",
         "--metadata-file=metadata.yaml",
         "-M",
