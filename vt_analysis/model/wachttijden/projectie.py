@@ -117,25 +117,12 @@ def horizon_midden(
     wachtrijen: tuple[bool, bool] = (True, True),
 ) -> Horizon:
     """One month table's run at the fitted tempi only, without the runs at the bounds of the calibration's
-    interval and without a sample of waits (the tornado and the other start show no interval)."""
+    interval and without a sample of waits (the tornado and the other start show no interval); its annual
+    indicators are the same figures as the ``triage_pct``/``onderzoek_pct`` of :func:`projecteer_jaren` (a
+    scenario's cases are its own)."""
     dagen = dagreeks(maanden, normset, aannames, 2 * int(aannames.termijn_onderzoek_werkdagen.waarde))
     bronnen = bronnen_voor([dagen], aannames, replicaties, seed)
     return simuleer_scenario(dagen, kalibratie, aannames, bronnen, replicaties, wachtrijen=wachtrijen, steekproef=False)
-
-
-def jaren_midden(
-    maanden: pd.DataFrame,
-    kalibratie: Kalibratie,
-    normset: Normset,
-    aannames: Wachtrijaannames,
-    replicaties: int,
-    seed: int,
-    wachtrijen: tuple[bool, bool] = (True, True),
-) -> pd.DataFrame:
-    """The annual indicators of :func:`horizon_midden`: the same figures as the ``triage_pct``/``onderzoek_pct``
-    of :func:`projecteer_jaren` (a scenario's cases are its own)."""
-    h = horizon_midden(maanden, kalibratie, normset, aannames, replicaties, seed, wachtrijen)
-    return jaaroverzicht(h, eerste_maand(maanden))
 
 
 def jaren_met_interval(midden: pd.DataFrame, grenzen: list[pd.DataFrame]) -> pd.DataFrame:

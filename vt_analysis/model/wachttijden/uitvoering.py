@@ -29,11 +29,13 @@ from vt_analysis.model.wachttijden.maanden import (
     verzuim_basis_pct,
     verzuim_scenario_pct,
 )
+from vt_analysis.model.wachttijden.overzicht import jaaroverzicht
 from vt_analysis.model.wachttijden.projectie import (
     _REPLICATIES_GRENS,
     _maandtabel,
     _verschillend,
-    jaren_midden,
+    eerste_maand,
+    horizon_midden,
     met_verzuim,
     projecteer_met_cache,
     verzuim_naam,
@@ -86,7 +88,10 @@ def andere_start(run, ander: Kalibratie, scenarios: Mapping[str, pd.DataFrame]) 
     w = p.wachttijden
     ns, r = d.normen.normsets[p.normset], min(w.replicaties, _REPLICATIES_GRENS)
     uniek = _verschillend(scenarios)
-    runs = [lambda m=m: jaren_midden(m, ander, ns, d.wachttijden, r, w.seed) for m in uniek.values()]
+    runs = [
+        lambda m=m: jaaroverzicht(horizon_midden(m, ander, ns, d.wachttijden, r, w.seed), eerste_maand(m))
+        for m in uniek.values()
+    ]
     per_tabel = dict(zip(uniek, samen(runs), strict=True))
     jaren = pd.concat(
         [per_tabel[_maandtabel(m)].assign(scenario=naam) for naam, m in scenarios.items()], ignore_index=True
