@@ -160,6 +160,14 @@ def test_verify_kent_de_tekstset_en_gegevens_van_de_regio(regio_render, cli):
     assert (code, out.strip()) == (0, "actueel"), err
 
 
+@pytest.mark.render
+def test_de_uitgave_noemt_geen_absoluut_pad_van_de_machine(regio_render):
+    """The manifest and the executed chapters name the region's folders as its params write them (relative to
+    the params file), never the checkout's absolute path: the same run elsewhere is the same edition."""
+    for pad in [regio_render / "manifest.json", *sorted((regio_render / "notebooks").glob("*.ipynb"))]:
+        assert str(paths.ROOT) not in pad.read_text(encoding="utf-8"), pad.name
+
+
 def test_nieuwe_burap_van_een_regio_kopieert_haar_tekstset_ernaast(cli, tmp_path):
     """A new BURAP of another region: the text set is copied beside the region's own (not into report/tekst/),
     named relative to the params file, and the region's data folder is the one checked."""

@@ -31,6 +31,17 @@ def font_dir() -> Path:
     return Path(font_lato.__file__).parent / "files"
 
 
+def naam_in_uitgave(path: Path, basis: Path | None = None) -> str | None:
+    """A source's path as an edition records it (manifest, cache keys): relative to the repository, else to
+    ``basis`` (the params file's folder); None elsewhere. Never the machine's absolute path: the same run in
+    another checkout or folder gives the same edition."""
+    pad = Path(path).resolve()
+    for wortel in (ROOT, basis):
+        if wortel is not None and pad.is_relative_to(Path(wortel).resolve()):
+            return pad.relative_to(Path(wortel).resolve()).as_posix()
+    return None
+
+
 def display_path(path: Path) -> str:
     """A path as a person wants to read it in a message: relative to the cwd when possible."""
     path = Path(path)

@@ -46,14 +46,14 @@ def git_commit() -> str:
 def manifest(run: Run, bronnen_: Bronnen, hoofdstukken: Path) -> dict:
     """What produced this report: the sources and their hashes (the render's one :class:`Bronnen`), package
     versions, git commit, document date."""
-    invoer = bronnen_.per_bestand("data", "params", "hoofdstukken", "notebooks", "templates")
+    basis = run.params.params_map
+    invoer = bronnen_.per_bestand("data", "params", "hoofdstukken", "notebooks", "templates", basis=basis)
     versies = {}
     for naam in PAKKETTEN:
         try:
             versies[naam] = metadata.version(naam)
         except metadata.PackageNotFoundError:
             versies[naam] = "niet geïnstalleerd"
-    tekst = tekstset_map(run.params)
     return {
         "run": run.params.run_naam,
         "documentdatum": run.params.documentdatum.isoformat(),
@@ -66,10 +66,13 @@ def manifest(run: Run, bronnen_: Bronnen, hoofdstukken: Path) -> dict:
         "invoer_sha256": invoer,
         # for verify: the same sources per category, keyed independently of the cwd, and where they were
         "bronnen": bronnen_.per_soort(),
-        "bron_paden": {
-            "data": str(run.data.directory.resolve()),
-            "params": str(run.params_bestand.resolve()),
-            "hoofdstukken": str(hoofdstukken.resolve()),
-            "tekst": str(tekst.resolve()) if tekst else None,
-        },
+        "bron_paden": bron_paden(run, hoofdstukken),
     }
+
+
+def bron_paden(run: Run, hoofdstukken: Path) -> dict[str, str | None]:
+    """Where the sources were, for verify: relative to the repository (None outside it, where verify takes the
+    folders from ``--params``); never the machine's absolute path, so the edition is the same in any checkout."""
+    tekst = tekstset_map(run.params)
+    plekken = {"data": run.data.directory, "params": run.params_bestand, "hoofdstukken": hoofdstukken, "tekst": tekst}
+    return {soort: paths.naam_in_uitgave(pad) if pad is not None else None for soort, pad in plekken.items()}

@@ -30,9 +30,9 @@ from vt_analysis.bouw.verify import tekstset_map
 from vt_analysis.invoer.beginstand import ontbrekende_beginstand
 from vt_analysis.invoer.data import Dataset, load_dataset
 from vt_analysis.invoer.kengetaljaren import jaren_voor_run, ontbrekende_kengetallen
+from vt_analysis.invoer.mappen import data_map_van
 from vt_analysis.invoer.params import (
     RunParams,
-    data_map_van,
     load_params,
     perioden_van_run,
     validate_params,

@@ -3,8 +3,9 @@
 A render is deterministic (same sources, same bytes), so the whole run folder it wrote is kept in the private
 cache (:mod:`privecache`: verified on reading) under a key over everything the report is made of: every source
 with its hash (:class:`invoer.Bronnen`: data, params, chapters, templates, text blocks, the environment), where
-the sources are (the manifest records the paths), the previous edition's files the changes chapter reads, and
-the git commit (the manifest records it). Any change misses, and the render makes the report as always.
+the sources are as the report names them (the manifest's ``bron_paden``, a what-if's data folder), the previous
+edition's files the changes chapter reads, and the git commit (the manifest records it). Any change misses,
+and the render makes the report as always.
 """
 
 from __future__ import annotations
@@ -19,11 +20,15 @@ from vt_analysis.opslag import privecache
 from vt_analysis.opslag.sleutels import Bronnen, invoer_sha256
 
 
-def sleutel(bronnen: Bronnen, plekken: Iterable[Path | None], uitgave: Iterable[Path], commit: str) -> str:
-    """The key of a report: its sources' hashes, their places, the previous edition and the commit."""
-    waar = [str(Path(p).resolve()) if p is not None else "" for p in plekken]
+def sleutel(bronnen: Bronnen, plekken: dict, uitgave: Iterable[Path], commit: str) -> str:
+    """The key of a report: its sources' hashes, their places as the report names them (the manifest's
+    ``bron_paden``, never the machine's absolute paths), the previous edition and the commit."""
     return invoer_sha256(
-        "rapport", json.dumps(bronnen.per_soort(), sort_keys=True), json.dumps(waar), commit, bestanden=uitgave
+        "rapport",
+        json.dumps(bronnen.per_soort(), sort_keys=True),
+        json.dumps(plekken, sort_keys=True),
+        commit,
+        bestanden=uitgave,
     )
 
 

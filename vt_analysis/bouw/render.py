@@ -25,7 +25,7 @@ from rich.console import Console
 from vt_analysis.basis import formatting as fmt
 from vt_analysis.basis import paths
 from vt_analysis.bouw import rapportcache
-from vt_analysis.bouw.manifest import git_commit
+from vt_analysis.bouw.manifest import bron_paden, git_commit
 from vt_analysis.bouw.publish import Publicatie, controleer_schrijfbaar
 from vt_analysis.bouw.verify import DOCX_NAAM, HTML_NAAM, PDF_NAAM, XLSX_NAAM, data_bestanden, tekstset_map
 from vt_analysis.invoer.hoofdstuklijst import check_parameters_cell, load_chapters
@@ -60,6 +60,13 @@ class _Voortgang:
         self.tijden[naam] = self.tijden.get(naam, 0.0) + nu - self.vorige
         self.vorige = nu
         self.console.print(f"[dim]{fmt.getal(nu - self.start, 1):>6} s[/dim]  {tekst}")
+
+
+def rapport_sleutel(run: Run, bronnen: Bronnen, hoofdstukken: Path, wat_als: bool) -> str:
+    """The report cache's key of a run: its sources, and their places as the report names them (the manifest's,
+    and a what-if's data folder as its pages show it)."""
+    plekken = bron_paden(run, hoofdstukken) | {"wat_als": paths.display_path(run.data.directory) if wat_als else None}
+    return rapportcache.sleutel(bronnen, plekken, uitgave_bestanden(run), git_commit())
 
 
 def render_report(
@@ -97,13 +104,7 @@ def render_report(
         tekstset_map(run.params),
         {f"vorige_uitgave/{p.name}": p for p in uitgave_bestanden(run) if p.is_file()},
     )
-    tekst_map = tekstset_map(run.params)
-    sleutel = rapportcache.sleutel(
-        bronnen,
-        [run.data.directory, run.params_bestand, hoofdstukken, tekst_map],
-        uitgave_bestanden(run),
-        git_commit(),
-    )
+    sleutel = rapport_sleutel(run, bronnen, hoofdstukken, wat_als)
     # A what-if never replaces the real edition in report/output/ (another --output is the user's choice).
     echt = wat_als and output_root.resolve() == paths.OUTPUT_DIR.resolve()
     mislukt = output_root / f"{run.params.run_naam}.mislukt"

@@ -31,6 +31,7 @@ from vt_analysis.bouw.werkboek_over import werkboek_over
 from vt_analysis.bouw.woord import DOCX_NAAM, schrijf_docx
 from vt_analysis.bouw.xlsx import XLSX_NAAM, schrijf_werkboek
 from vt_analysis.hoofdstukken.tabeldata import tabellen_uit_notebooks
+from vt_analysis.invoer.mappen import data_map_van, met_mappen_opgelost
 from vt_analysis.invoer.run import Run
 from vt_analysis.model.resultaten import Resultaten, resultaten_met_cache, resultaten_uit_cache
 from vt_analysis.model.wachttijden import kalibratie_in_cache
@@ -51,6 +52,14 @@ def parameters_in_uitgave(notebooks: list[Path], parameters: dict) -> None:
                 cel.source = translate_parameters("python3", "python", parameters, "Parameters")
         nb.metadata.setdefault("papermill", {})["parameters"] = parameters
         nbformat.write(nb, pad)
+
+
+def _data_dir_in_uitgave(run: Run) -> str | None:
+    """The data folder as the run folder's chapters name it: None for the run's own (``data/`` or the params'
+    ``data_map``, which the params name as written), else the folder the user gave, as shown to a person."""
+    if run.data.directory.resolve() == data_map_van(run.params).resolve():
+        return None
+    return paths.display_path(run.data.directory)
 
 
 def _resultaten(run: Run, cache_map: Path, voortgang, uit_cache: Resultaten | None) -> Resultaten:
@@ -101,17 +110,20 @@ def maak_rapport(
         with Publicatie(output_root, run.params.run_naam, wat_als=wat_als and echte_map) as publicatie:
             werk = publicatie.werkmap
             resultaten_pad = resultaten.schrijf(werk / "results.json")
+            # The kernels get the folders resolved (they have no params file); the key and the run folder's
+            # chapters get the params as written (the same run in another checkout: the same edition).
             parameters = {
-                "params": run.params.model_dump(mode="json"),
+                "params": met_mappen_opgelost(run.params),
                 "data_dir": str(run.data.directory.resolve()),
                 "resultaten": str(resultaten_pad.resolve()),
             }
+            zoals_geschreven = {"params": run.params.model_dump(mode="json"), "data_dir": _data_dir_in_uitgave(run)}
             # What every chapter reads besides its code: results, params, data, package and lock file; the
             # chapter cache adds the text blocks each chapter shows.
             invoer = invoer_sha256(
                 omgeving,
                 resultaten_pad.read_bytes(),
-                parameters_sha256(parameters),
+                parameters_sha256(parameters | zoals_geschreven),
                 # the previous run's params: the changes chapter computes that run too
                 bestanden=[*run.data.bestanden(), *filter(None, [vorige_params_pad(run)]), *uitgave_bestanden(run)],
             )
@@ -131,7 +143,8 @@ def maak_rapport(
             except HoofdstukFout as fout:
                 _bewaar_mislukt(fout, werk / "notebooks", mislukt)
                 raise
-            parameters_in_uitgave([u.uitvoer for u in uitgevoerd], parameters | {"resultaten": "../results.json"})
+            uitgave = parameters | zoals_geschreven | {"resultaten": "../results.json"}
+            parameters_in_uitgave([u.uitvoer for u in uitgevoerd], uitgave)
             samen = combine_notebooks([u.uitvoer for u in uitgevoerd])
 
             markdown_html, meldingen = to_markdown(samen, "html")

@@ -19,7 +19,8 @@ from types import SimpleNamespace
 from vt_analysis.basis import paths
 from vt_analysis.basis.errors import InvoerFout, kort
 from vt_analysis.invoer.hoofdstuklijst import load_chapters
-from vt_analysis.invoer.params import RunParams, data_map_van, load_params
+from vt_analysis.invoer.mappen import data_map_van, map_van
+from vt_analysis.invoer.params import RunParams, load_params
 from vt_analysis.opslag.sleutels import PYTHON_NAAM, Bronnen, sha256
 
 HTML_NAAM = "impactanalyse.html"
@@ -104,7 +105,8 @@ def rapport_sha256(run_map: Path) -> dict[str, str]:
 
 
 def bron_paden(manifest: dict) -> dict[str, str]:
-    """Where the sources were at render time (absolute), so verify can default to them."""
+    """Where the sources were at render time (relative to the repository; None outside it), so verify can
+    default to them."""
     return manifest.get("bron_paden", {})
 
 
@@ -167,7 +169,7 @@ def _bron_pad(pad: Path, waar: dict, soort: str, binnen: Path | None, achtervoeg
     render reads, never a folder such as /usr)."""
     if not waar.get(soort):
         return None
-    bron = Path(waar[soort])
+    bron = paths.ROOT / waar[soort]  # relative to the repository (an older manifest's absolute path stays as is)
     if binnen is not None and not bron.resolve().is_relative_to(binnen.resolve()):
         raise InvoerFout(
             pad, f"sleutel bron_paden.{soort}", f"{kort(waar[soort])} ligt buiten {paths.display_path(binnen)}"
@@ -221,7 +223,7 @@ def verify(run_map: Path, data_map: Path | None = None, params_bestand: Path | N
     if data_map is None:
         data_map = gegeven["data"] if gegeven["data"] and gegeven["data"].is_dir() else data_map_van(params)
     # the text set the manifest names: inside report/tekst/, or the folder the params name (another region's)
-    eigen_tekst = Path(params.tekstset_map) if params.tekstset_map is not None else tekst.TEKST_DIR
+    eigen_tekst = map_van(params, "tekstset_map") or tekst.TEKST_DIR
     gegeven["tekst"] = _bron_pad(pad, waar, "tekst", eigen_tekst, None)
     data_map = Path(data_map)
     if not data_map.is_dir():

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, ValidationInfo, field_validator, model_validator
 
 from vt_analysis.basis import paths
 from vt_analysis.basis.errors import InvoerFout, eerste_fout, from_validation_error
@@ -18,6 +18,7 @@ from vt_analysis.basis.schema import Strikt
 from vt_analysis.invoer.beginstand import wachtlijsten_van
 from vt_analysis.invoer.data import Dataset
 from vt_analysis.invoer.kengetaljaren import benodigde_kengetallen, check_kengetallen_jaren
+from vt_analysis.invoer.mappen import MAP_SLEUTELS, map_van
 from vt_analysis.invoer.params_secties import (
     PrognoseParams,
     PrognoseVariant,
@@ -93,8 +94,8 @@ class RunParams(Strikt):
         max_length=64,
         description="map in report/tekst/; leeg = run_naam",
     )
-    # Another region keeps its own folders beside its params file: paths relative to the params file
-    # (load_params makes them absolute, so the chapters' kernels, which get the params, find them too).
+    # Another region keeps its own folders beside its params file: paths relative to the params file, kept as
+    # written (mappen.py resolves them against the params file's folder, ``params_map``).
     tekstset_map: str | None = Field(
         title="Map van de tekstset",
         default=None,
@@ -159,6 +160,12 @@ class RunParams(Strikt):
     wachttijden: WachttijdenParams = Field(default_factory=WachttijdenParams)
     # A what-if: counts scaled on top of the data (section defined in watals.py); the run is marked as such.
     wat_als: WatAlsParams | None = Field(default=None, title="Wat-als")
+    # The params file's folder (not a parameter, never dumped): what data_map and tekstset_map are relative to.
+    _params_map: Path | None = PrivateAttr(default=None)
+
+    @property
+    def params_map(self) -> Path | None:
+        return self._params_map
 
     @field_validator("tekstset_map")
     @classmethod
@@ -186,27 +193,17 @@ def validate_params(inhoud: object, bron: Path | str = "params") -> RunParams:
         raise fout from None
 
 
-# The params keys that name a folder relative to the params file, and what that folder holds.
-MAP_SLEUTELS = {"tekstset_map": "de map met de tekstblokken", "data_map": "de map met de gegevens"}
-
-
 def load_params(path: Path | str) -> RunParams:
-    """Read and validate a params YAML file; its folder keys (MAP_SLEUTELS) resolved against its folder."""
+    """Read and validate a params YAML file; its folder keys (MAP_SLEUTELS) must name folders beside it."""
     path = Path(path)
     params = validate_params(load_yaml(path), path)
+    params._params_map = path.parent.resolve()
     for sleutel, wat in MAP_SLEUTELS.items():
-        if (waarde := getattr(params, sleutel)) is None:
-            continue
-        map_ = (path.parent / waarde).resolve()
-        if not map_.is_dir():
+        map_ = map_van(params, sleutel)
+        if map_ is not None and not map_.is_dir():
+            waarde = getattr(params, sleutel)
             raise InvoerFout(path, f"sleutel {sleutel}", f"{waarde!r} is geen map (naast dit bestand), verwacht {wat}")
-        setattr(params, sleutel, str(map_))
     return params
-
-
-def data_map_van(params: RunParams) -> Path:
-    """The run's data folder: the params' ``data_map`` (another region), else ``data/``."""
-    return Path(params.data_map) if params.data_map is not None else paths.DATA_DIR
 
 
 def perioden_van_run(params: RunParams) -> dict[str, str]:

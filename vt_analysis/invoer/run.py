@@ -10,10 +10,10 @@ import pandas as pd
 from vt_analysis.basis import paths
 from vt_analysis.invoer.data import Dataset, kengetallen_voor, load_dataset
 from vt_analysis.invoer.kengetaljaren import jaren_voor_run
+from vt_analysis.invoer.mappen import data_map_van
 from vt_analysis.invoer.params import (
     RunParams,
     check_params_tegen_data,
-    data_map_van,
     load_params,
     validate_params,
 )

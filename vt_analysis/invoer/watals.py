@@ -23,6 +23,7 @@ from vt_analysis.basis import paths
 from vt_analysis.basis.errors import InvoerFout
 from vt_analysis.basis.schema import Strikt
 from vt_analysis.invoer.data import TELLINGEN, Dataset, load_kengetallen, load_volumes
+from vt_analysis.invoer.mappen import data_map_van
 from vt_analysis.invoer.periode import periode_index
 
 WAT_ALS_MAP = "wat-als"  # under the output folder: report/output/wat-als/<run>/
@@ -73,15 +74,10 @@ def pas_toe(params, dataset: Dataset, bron: Path | str = "params") -> Dataset:
     return replace(dataset, volumes=volumes)
 
 
-def eigen_data_map(params) -> Path:
-    """The data folder a run is the real edition of: its params' ``data_map`` (another region), else ``data/``."""
-    return Path(params.data_map) if getattr(params, "data_map", None) is not None else paths.DATA_DIR
-
-
 def is_wat_als(params, data_dir: Path) -> bool:
     """A run is a what-if when its data folder is not its own (``data/``, or the region's ``data_map``) or its
     params carry a ``wat_als`` section."""
-    return params.wat_als is not None or Path(data_dir).resolve() != eigen_data_map(params).resolve()
+    return params.wat_als is not None or Path(data_dir).resolve() != data_map_van(params).resolve()
 
 
 def _sha(pad: Path) -> str | None:
@@ -122,7 +118,7 @@ def verschillen(params, data_dir: Path) -> list[str]:
     """What makes this run a what-if, in Dutch: the data folder, each file that differs from data/ and how,
     and the ``wat_als`` section."""
     data_dir = Path(data_dir)
-    eigen_map = eigen_data_map(params)
+    eigen_map = data_map_van(params)
     # data/ by its name (the same words from any working folder); another region's folder as the user sees it
     eigen_naam = "data/" if eigen_map == paths.DATA_DIR else f"{paths.display_path(eigen_map)}/"
     uit = []

@@ -170,10 +170,11 @@ class Bronnen:
         """The hashes per category: what the manifest records and ``verify`` compares."""
         return {soort: {naam: sha for naam, (_, sha) in items.items()} for soort, items in self.paden.items()}
 
-    def per_bestand(self, *soorten: str) -> dict[str, str]:
-        """The hashes of some categories keyed by the file's path as shown to a person."""
+    def per_bestand(self, *soorten: str, basis: Path | None = None) -> dict[str, str]:
+        """The hashes of some categories keyed by the file's path relative to the repository or ``basis`` (the
+        params file's folder), else its name: the same keys in any checkout (:func:`paths.naam_in_uitgave`)."""
         return {
-            paths.display_path(pad): sha
+            paths.naam_in_uitgave(pad, basis) or pad.name: sha
             for soort in soorten
             for pad, sha in self.paden[soort].values()
             if pad is not None

@@ -49,6 +49,7 @@ from vt_analysis.basis import formatting as fmt
 from vt_analysis.basis import paths
 from vt_analysis.basis.errors import InvoerFout
 from vt_analysis.invoer.bestandslezer import lees_bytes
+from vt_analysis.invoer.mappen import map_van
 from vt_analysis.invoer.run import Run
 from vt_analysis.tekst.jinja_nl import syntaxfout
 from vt_analysis.tekst.markup import blok_markdown, markdown_tekst
@@ -156,9 +157,8 @@ def tekstset_naam(run: Run) -> str:
 
 
 def tekstset_map(run: Run) -> Path:
-    """The params' ``tekstset_map`` (made absolute by load_params), else ``report/tekst/<tekstset>``."""
-    eigen = getattr(run.params, "tekstset_map", None)
-    return Path(eigen) if eigen is not None else TEKST_DIR / tekstset_naam(run)
+    """The params' ``tekstset_map`` (relative to the params file), else ``report/tekst/<tekstset>``."""
+    return map_van(run.params, "tekstset_map") or TEKST_DIR / tekstset_naam(run)
 
 
 def _geen_gewoon_bestand(pad: Path) -> str | None:
