@@ -12,6 +12,7 @@ import html
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -19,6 +20,7 @@ import pytest
 import yaml
 
 from vt_analysis.basis import paths
+from vt_analysis.invoer.mappen import data_map_van, map_van
 from vt_analysis.invoer.params import load_params
 from vt_analysis.tekst import blokken as tekst
 
@@ -134,10 +136,9 @@ def test_tekstset_map_en_data_map_staan_naast_het_parameterbestand(tmp_path, cli
     from vt_analysis.bouw.verify import bronnen
 
     params = load_params(REGIO_PARAMS)
-    assert Path(params.data_map) == (REGIO / "data").resolve()
-    tekst_bronnen = bronnen(Path(params.data_map), REGIO_PARAMS, paths.CHAPTERS_FILE, [], Path(params.tekstset_map))[
-        "tekst"
-    ]
+    assert (params.data_map, data_map_van(params)) == ("data", (REGIO / "data").resolve())
+    tekst_map = map_van(params, "tekstset_map")
+    tekst_bronnen = bronnen(data_map_van(params), REGIO_PARAMS, paths.CHAPTERS_FILE, [], tekst_map)["tekst"]
     assert sorted(tekst_bronnen) == sorted(p.name for p in (REGIO / "tekst").glob("*.md"))
 
     kapot = tmp_path / "regio.yaml"
@@ -162,10 +163,21 @@ def test_verify_kent_de_tekstset_en_gegevens_van_de_regio(regio_render, cli):
 
 @pytest.mark.render
 def test_de_uitgave_noemt_geen_absoluut_pad_van_de_machine(regio_render):
-    """The manifest and the executed chapters name the region's folders as its params write them (relative to
-    the params file), never the checkout's absolute path: the same run elsewhere is the same edition."""
-    for pad in [regio_render / "manifest.json", *sorted((regio_render / "notebooks").glob("*.ipynb"))]:
-        assert str(paths.ROOT) not in pad.read_text(encoding="utf-8"), pad.name
+    """No file of the run folder (manifest, results, executed chapters, HTML, PDF, Word, workbook) names the
+    checkout's or the output's absolute path: the region's folders are named as its params write them, so the
+    same run elsewhere is the same edition."""
+    machine = (str(paths.ROOT), str(regio_render.parent))
+    bestanden = sorted(p for p in regio_render.rglob("*") if p.is_file())
+    assert {p.suffix for p in bestanden} >= {".json", ".ipynb", ".html", ".pdf", ".docx", ".xlsx"}
+    for pad in bestanden:
+        if pad.suffix == ".pdf":
+            teksten = [_pdf_tekst(pad)[1]]
+        elif pad.suffix in (".docx", ".xlsx"):
+            with zipfile.ZipFile(pad) as z:
+                teksten = [z.read(n).decode("utf-8", "replace") for n in z.namelist()]
+        else:
+            teksten = [pad.read_bytes().decode("utf-8", "replace")]
+        assert not [m for t in teksten for m in machine if m in t], pad.relative_to(regio_render)
 
 
 def test_nieuwe_burap_van_een_regio_kopieert_haar_tekstset_ernaast(cli, tmp_path):
@@ -183,7 +195,7 @@ def test_nieuwe_burap_van_een_regio_kopieert_haar_tekstset_ernaast(cli, tmp_path
     )
     assert not (tekst.TEKST_DIR / "nko-burap2-2024-herzien").exists()
     params = load_params(nieuw)
-    assert Path(params.data_map) == (regio / "data").resolve()
+    assert data_map_van(params) == (regio / "data").resolve()
 
 
 def test_wat_als_van_een_regio_vergelijkt_met_haar_eigen_gegevens(tmp_path):

@@ -44,13 +44,20 @@ from vt_analysis.tekst.velden_json import velden_json
 def parameters_in_uitgave(notebooks: list[Path], parameters: dict) -> None:
     """The executed chapters' parameters cell as the run folder holds them: results.json beside the chapters'
     folder, not in the temporary folder the render wrote it to (gone once published), and likewise in a chapter
-    taken from the cache, which held the parameters of the render that stored it. Outputs stay as they are."""
+    taken from the cache, which held the parameters of the render that stored it. Outputs stay as they are; the
+    notebook's own and written paths relative to the repository and the run folder."""
     for pad in notebooks:
         nb = nbformat.read(pad, as_version=4)
         for cel in nb.cells:
             if "injected-parameters" in cel.metadata.get("tags", []):
                 cel.source = translate_parameters("python3", "python", parameters, "Parameters")
-        nb.metadata.setdefault("papermill", {})["parameters"] = parameters
+        papermill = nb.metadata.setdefault("papermill", {})
+        papermill["parameters"] = parameters
+        # where papermill read and wrote it, as the edition names them: never the machine's absolute paths
+        if papermill.get("input_path"):
+            bron = Path(papermill["input_path"])
+            papermill["input_path"] = paths.naam_in_uitgave(bron) or bron.name
+        papermill["output_path"] = f"{pad.parent.name}/{pad.name}"
         nbformat.write(nb, pad)
 
 
