@@ -50,14 +50,17 @@ def _wijzig(notebook: Path, soort: str, tekst: str) -> None:
 
 def _parameters_wijzen_naar_de_uitgave(run_map: Path) -> None:
     """Each chapter in the run folder names the run's own results.json (a chapter from the cache too: it was
-    stored by another render, in another folder) and an existing data folder, not a temporary folder."""
+    stored by another render, in another folder) and no data folder of this machine: the run's own (None: the
+    one its params name), not a temporary or absolute path."""
     notebooks = sorted((run_map / "notebooks").glob("*.ipynb"))
     assert notebooks
     for pad in notebooks:
         nb = nbformat.read(pad, as_version=4)
         parameters = nb.metadata.papermill.parameters
         assert (pad.parent / parameters["resultaten"]).resolve() == (run_map / "results.json").resolve(), pad.name
-        assert Path(parameters["data_dir"]).is_dir()
+        assert parameters["data_dir"] is None, pad.name
+        assert not Path(nb.metadata.papermill.get("input_path", "")).is_absolute(), pad.name
+        assert nb.metadata.papermill.output_path == f"notebooks/{pad.name}"
         cel = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
         assert 'resultaten = "../results.json"' in cel.source and ".tmp-" not in cel.source, pad.name
 
