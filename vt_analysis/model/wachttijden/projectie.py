@@ -29,7 +29,7 @@ from vt_analysis.model.wachttijden.overzicht import (
     maandoverzicht,
     maandoverzicht_kolommen,
 )
-from vt_analysis.model.wachttijden.simulatie import simuleer
+from vt_analysis.model.wachttijden.simulatie import simuleer_kolommen
 from vt_analysis.model.wachttijden.stromen import Stroom, stromen_uit, tarieven, trek_bronnen
 from vt_analysis.model.wachttijden.toestand import Horizon
 from vt_analysis.opslag import privecache
@@ -104,7 +104,7 @@ def simuleer_scenario(
     f_t, f_o, stand = kalibratie.variant(variant)
     tempo = (np.full(replicaties, f_t), np.full(replicaties, f_o))
     begin = stand.kolommen(np.arange(replicaties) % kalibratie.replicaties).met_servers(*servers)
-    return simuleer(dagen, aannames, servers, tempo, stromen, begin, steekproef, wachtrijen)
+    return simuleer_kolommen(dagen, aannames, servers, tempo, stromen, begin, steekproef, wachtrijen)
 
 
 def horizon_midden(
