@@ -111,3 +111,11 @@ def test_text_from_the_data_keeps_amounts_and_fte_with_their_number():
         "de 73,33\u00a0fte zijn inclusief; circa 1\u00a0fte (€\u00a0104.000)"
     )
     assert fmt.plak_eenheden("fte beschikbaar en € per fte") == "fte beschikbaar en € per fte"  # no number: untouched
+
+
+def test_opsomming_in_het_nederlands():
+    """One enumeration for every sentence that lists (years, scenarios, assumptions): commas, then 'en'."""
+    assert fmt.opsomming([]) == ""
+    assert fmt.opsomming([2025]) == "2025"
+    assert fmt.opsomming(["2025", "2026"]) == "2025 en 2026"
+    assert fmt.opsomming(["a", "b", "c"]) == "a, b en c"  # not "a en b en c"

@@ -121,6 +121,13 @@ def maand(jaar: int, maand_nr: int) -> str:
     return format_date(date(int(jaar), int(maand_nr), 1), format="MMMM y", locale=LOCALE)
 
 
+def opsomming(delen) -> str:
+    """A Dutch enumeration: '2025', '2025 en 2026', '2025, 2026 en 2027' (Babel's list pattern; '' for none)."""
+    from babel.lists import format_list
+
+    return format_list([str(d) for d in delen], locale=LOCALE)
+
+
 def zin(tekst: str) -> str:
     """First letter upper case, the rest untouched (``str.capitalize`` would turn 'RvdK' into 'Rvdk')."""
     return tekst[:1].upper() + tekst[1:]

@@ -63,12 +63,12 @@ def scenario_a_tekst(r: Resultaten, p: RunParams) -> Markdown:
     werving = int(r.kalibratie.get("wervingsduur_maanden", p.wachttijden.wervingsduur_maanden))
     zinnen = [
         f"Richting A vult het tekort aan met extra formatie voor de tussenperiode "
-        f"{' en '.join(str(j) for j in jaren)}, tot B en C effect hebben, tegen "
+        f"{fmt.opsomming(jaren)}, tot B en C effect hebben, tegen "
         f"{fmt.euro(r.kengetallen.kosten_per_fte_euro.waarde)} per fte per jaar. Het advies rekent op "
         f"{basis_naam(r, advies)}"
         + (
             "; ter vergelijking staat ernaast wat A kost op "
-            + " en ".join(basis_naam(r, v) for v in dict.fromkeys(a["variant"]) if v != advies)
+            + fmt.opsomming(basis_naam(r, v) for v in dict.fromkeys(a["variant"]) if v != advies)
             if a["variant"].nunique() > 1
             else ""
         )
@@ -80,7 +80,7 @@ def scenario_a_tekst(r: Resultaten, p: RunParams) -> Markdown:
     for variant, groep in a.groupby("variant", sort=False):
         delen = [f"{fmt.fte(g['extra_fte_formatie'], eenheid=True)} in {int(g['jaar'])}" for _, g in groep.iterrows()]
         zinnen.append(
-            f"Op {basis_naam(r, variant)} is het tekort {' en '.join(delen)}; A kost dan over de hele periode "
+            f"Op {basis_naam(r, variant)} is het tekort {fmt.opsomming(delen)}; A kost dan over de hele periode "
             f"{fmt.euro(groep['kosten_totaal_euro'].sum())}."
         )
     zinnen.append(programmas_zin(r))

@@ -20,10 +20,6 @@ def _onbecijferd(p: RunParams) -> set[str]:
     return {s.naam for s in p.vergelijking.scenarios if s.meldingen_terugdringen or s.procesoptimalisatie}
 
 
-def _opsomming(delen: list[str]) -> str:
-    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
-
-
 def vergelijking_tekst(r: Resultaten, p: RunParams) -> Markdown:
     v = r.vergelijking
     laatste = int(v["jaar"].max())
@@ -54,7 +50,7 @@ def vergelijking_tekst(r: Resultaten, p: RunParams) -> Markdown:
         k = v[v["naam"] == naam].sort_values("jaar")
         zinnen.append(
             f"*{naam}* kost "
-            + _opsomming([f"{fmt.euro(x)} in {int(j)}" for j, x in zip(k["jaar"], k["kosten_euro"], strict=True)])
+            + fmt.opsomming([f"{fmt.euro(x)} in {int(j)}" for j, x in zip(k["jaar"], k["kosten_euro"], strict=True)])
             + f", samen {fmt.euro(k['kosten_euro'].sum())}."
         )
     zinnen.append(

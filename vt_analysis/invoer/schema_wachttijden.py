@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from vt_analysis.basis import formatting as fmt
 from vt_analysis.invoer.schema_kengetallen import Kengetal
 from vt_analysis.invoer.schema_tellingen import MAX_TELLING
 
@@ -64,7 +65,7 @@ class Wachtlijsten(BaseModel):
         namen = ("meldingen_wachtend", "onderzoeken_open")
         ontbreekt = [n for n in namen if getattr(self, n) is None]
         if self.methode == "wachtlijst" and ontbreekt:
-            raise ValueError(f"methode wachtlijst vraagt ook {' en '.join(ontbreekt)} (waarde, eenheid, bron)")
+            raise ValueError(f"methode wachtlijst vraagt ook {fmt.opsomming(ontbreekt)} (waarde, eenheid, bron)")
         for n in namen:
             kg = getattr(self, n)
             if kg is not None and (kg.waarde < 0 or kg.waarde != int(kg.waarde)):

@@ -123,8 +123,3 @@ def prognose_naam(run: Run, variant: str) -> str:
     if variant == "peilmoment":
         return f"de stand bij {run.params.peilmoment} zonder groei"
     return {"winstwaarschuwing": "de winstwaarschuwing", "trend": "de trend"}[variant]
-
-
-def _opsomming(delen: list[str]) -> str:
-    """'2025', '2025 en 2026', '2025, 2026 en 2027'."""
-    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1] if delen else ""

@@ -3,8 +3,9 @@ registry in :mod:`vt_analysis.tekst.velden`."""
 
 from __future__ import annotations
 
+from vt_analysis.basis import formatting as fmt
 from vt_analysis.invoer.run import Run
-from vt_analysis.tekst.velden_bron import _opsomming, leidende_prognose, prognose_jaren, prognose_naam
+from vt_analysis.tekst.velden_bron import leidende_prognose, prognose_jaren, prognose_naam
 
 
 def scenario_velden(_veld, run: Run) -> None:
@@ -18,7 +19,7 @@ def scenario_velden(_veld, run: Run) -> None:
         "a_overbrugging_jaren",
         "tekst",
         "A: de jaren van de tussenperiode, als tekst",
-        lambda b: _opsomming([str(j) for j in overbrugging]),
+        lambda b: fmt.opsomming([str(j) for j in overbrugging]),
     )
     _veld(
         "a_kosten_overbrugging_euro",

@@ -10,7 +10,7 @@ from vt_analysis.invoer.run import Run
 from vt_analysis.model.wachttijden import BAND, verzuim_scenario_pct
 from vt_analysis.model.wachttijden.gevoeligheid import AANNAMEN, RUIS_PCT, bars_met_ruis
 from vt_analysis.model.wachttijden.kalibratie import KALIBRATIE_MARGE_PP
-from vt_analysis.tekst.velden_bron import _opsomming, prognose_jaren
+from vt_analysis.tekst.velden_bron import prognose_jaren
 
 
 def verzoening_velden(_veld, run: Run) -> None:
@@ -93,7 +93,7 @@ def _gevoeligheid_velden(_veld) -> None:
     def binnen(q: str):
         def lijst(b) -> str:
             t = bars(b, q)
-            return "" if t is None else _opsomming([AANNAMEN[a].lower() for a in t.loc[t["binnen_ruis"], "aanname"]])
+            return "" if t is None else fmt.opsomming([AANNAMEN[a].lower() for a in t.loc[t["binnen_ruis"], "aanname"]])
 
         return lijst
 
@@ -222,7 +222,7 @@ def wachtrij_velden(_veld, run: Run) -> None:
         "wachtrij_vakanties",
         "tekst",
         "vakantieweken met hun capaciteit (aanname)",
-        lambda b: _opsomming(
+        lambda b: fmt.opsomming(
             [
                 f"{v['weken']} weken {v['naam']} op {fmt.procent(v['capaciteit_pct'])}"
                 for v in b.kalibratie()["vakanties"]
