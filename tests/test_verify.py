@@ -155,6 +155,9 @@ def _manifest_met(run_map: Path, **wijziging) -> None:
     for sleutel, waarde in wijziging.items():
         if sleutel == "bron_paden_tekst":
             manifest["bron_paden"]["tekst"] = waarde
+        elif sleutel == "vanaf_run_params":  # a params file outside the repository, relative to the run folder
+            manifest["bron_paden"]["params"] = None
+            manifest["bron_paden_vanaf_run"] = {"params": waarde}
         else:
             manifest[sleutel] = waarde
     pad.write_text(json.dumps(manifest), encoding="utf-8")
@@ -172,6 +175,13 @@ def _manifest_met(run_map: Path, **wijziging) -> None:
         ({"bron_paden": ["/usr"]}, "sleutel bron_paden: heeft niet de vorm"),
         ({"bron_paden": {"params": "/etc/passwd"}}, "sleutel bron_paden.params: '/etc/passwd' is geen .yaml-bestand"),
         ({"run": ["x"]}, "sleutel run: ['x'] is geen runnaam"),
+        (
+            {"vanaf_run_params": "../../../x.yaml"},
+            "sleutel bron_paden_vanaf_run.params: '../../../x.yaml' ligt niet naast",
+        ),
+        ({"vanaf_run_params": "/etc/x.yaml"}, "sleutel bron_paden_vanaf_run.params: '/etc/x.yaml' ligt niet naast"),
+        ({"vanaf_run_params": "../../passwd"}, "sleutel bron_paden_vanaf_run.params: '../../passwd' is geen .yaml"),
+        ({"bron_paden_vanaf_run": {"params": 5}}, "sleutel bron_paden_vanaf_run: heeft niet de vorm"),
     ],
 )
 def test_manifest_buiten_de_bronnen_of_van_de_verkeerde_vorm(cli, run_map, wijziging, verwacht):

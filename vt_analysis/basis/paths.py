@@ -1,5 +1,6 @@
 """All project paths in one place, computed from the package location (never from the cwd)."""
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +41,23 @@ def naam_in_uitgave(path: Path, basis: Path | None = None) -> str | None:
         if wortel is not None and pad.is_relative_to(Path(wortel).resolve()):
             return pad.relative_to(Path(wortel).resolve()).as_posix()
     return None
+
+
+# A source outside the repository is recorded relative to the run folder when it lies below the folder that holds
+# the output folder (a region with its output beside or inside it): at most this many ``..`` from the run folder,
+# so the path names no folder of the machine and holds when region and output move together.
+OMHOOG_VANAF_RUN = 2
+
+
+def naam_vanaf_run(path: Path, run_map: Path) -> str | None:
+    """A source's path relative to the run folder (``../../regio/x.yaml``), when it lies below the folder that
+    holds the output folder; None elsewhere (a path climbing further would spell out the machine's folders)."""
+    pad, run = Path(path).resolve(), Path(run_map).resolve()
+    if len(run.parents) <= OMHOOG_VANAF_RUN:  # that folder would be the file system's root
+        return None
+    if not pad.is_relative_to(run.parents[OMHOOG_VANAF_RUN - 1]):
+        return None
+    return Path(os.path.relpath(pad, run)).as_posix()
 
 
 def display_path(path: Path) -> str:

@@ -43,9 +43,9 @@ def git_commit() -> str:
         return "onbekend"
 
 
-def manifest(run: Run, bronnen_: Bronnen, hoofdstukken: Path) -> dict:
+def manifest(run: Run, bronnen_: Bronnen, hoofdstukken: Path, run_map: Path | None = None) -> dict:
     """What produced this report: the sources and their hashes (the render's one :class:`Bronnen`), package
-    versions, git commit, document date."""
+    versions, git commit, document date. ``run_map``: where the run folder is published (for verify's paths)."""
     basis = run.params.params_map
     invoer = bronnen_.per_bestand("data", "params", "hoofdstukken", "notebooks", "templates", basis=basis)
     versies = {}
@@ -66,13 +66,18 @@ def manifest(run: Run, bronnen_: Bronnen, hoofdstukken: Path) -> dict:
         "invoer_sha256": invoer,
         # for verify: the same sources per category, keyed independently of the cwd, and where they were
         "bronnen": bronnen_.per_soort(),
-        "bron_paden": bron_paden(run, hoofdstukken),
-    }
+    } | bron_paden(run, hoofdstukken, run_map)
 
 
-def bron_paden(run: Run, hoofdstukken: Path) -> dict[str, str | None]:
-    """Where the sources were, for verify: relative to the repository (None outside it, where verify takes the
-    folders from ``--params``); never the machine's absolute path, so the edition is the same in any checkout."""
+def bron_paden(run: Run, hoofdstukken: Path, run_map: Path | None = None) -> dict[str, dict[str, str | None]]:
+    """Where the sources were, for verify, never as the machine's absolute path (the edition is the same in any
+    checkout or folder): ``bron_paden`` relative to the repository (None outside it); a source outside it in
+    ``bron_paden_vanaf_run``, relative to the run folder when it lies beside the output folder (another region's
+    params, data and text set: verify finds them after region and output moved together), else None (--params)."""
     tekst = tekstset_map(run.params)
     plekken = {"data": run.data.directory, "params": run.params_bestand, "hoofdstukken": hoofdstukken, "tekst": tekst}
-    return {soort: paths.naam_in_uitgave(pad) if pad is not None else None for soort, pad in plekken.items()}
+    waar = {soort: paths.naam_in_uitgave(pad) if pad is not None else None for soort, pad in plekken.items()}
+    uit = {"bron_paden": waar}
+    if run_map is not None and (buiten := [s for s, p in plekken.items() if p is not None and waar[s] is None]):
+        uit["bron_paden_vanaf_run"] = {soort: paths.naam_vanaf_run(plekken[soort], run_map) for soort in buiten}
+    return uit

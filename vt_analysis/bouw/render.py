@@ -62,10 +62,11 @@ class _Voortgang:
         self.console.print(f"[dim]{fmt.getal(nu - self.start, 1):>6} s[/dim]  {tekst}")
 
 
-def rapport_sleutel(run: Run, bronnen: Bronnen, hoofdstukken: Path, wat_als: bool) -> str:
+def rapport_sleutel(run: Run, bronnen: Bronnen, hoofdstukken: Path, wat_als: bool, run_map: Path | None = None) -> str:
     """The report cache's key of a run: its sources, and their places as the report names them (the manifest's,
-    and a what-if's data folder as its pages show it)."""
-    plekken = bron_paden(run, hoofdstukken) | {"wat_als": paths.display_path(run.data.directory) if wat_als else None}
+    which a run folder ``run_map`` holds relative to itself, and a what-if's data folder as its pages show it)."""
+    wat_als_map = paths.display_path(run.data.directory) if wat_als else None
+    plekken = bron_paden(run, hoofdstukken, run_map) | {"wat_als": wat_als_map}
     return rapportcache.sleutel(bronnen, plekken, uitgave_bestanden(run), git_commit())
 
 
@@ -104,7 +105,7 @@ def render_report(
         tekstset_map(run.params),
         {f"vorige_uitgave/{p.name}": p for p in uitgave_bestanden(run) if p.is_file()},
     )
-    sleutel = rapport_sleutel(run, bronnen, hoofdstukken, wat_als)
+    sleutel = rapport_sleutel(run, bronnen, hoofdstukken, wat_als, output_root / run.params.run_naam)
     # A what-if never replaces the real edition in report/output/ (another --output is the user's choice).
     echt = wat_als and output_root.resolve() == paths.OUTPUT_DIR.resolve()
     mislukt = output_root / f"{run.params.run_naam}.mislukt"

@@ -187,7 +187,7 @@ def maak_rapport(
             shutil.rmtree(werk / "samenvatting")
             voortgang.stap("samenvatting", f"{SAMENVATTING_NAAM} geschreven")
 
-            beschrijving = manifest(run, bronnen, hoofdstukken)
+            beschrijving = manifest(run, bronnen, hoofdstukken, publicatie.doel)
             tabellen = tabellen_uit_notebooks([u.uitvoer for u in uitgevoerd])
             schrijf_werkboek(werk / XLSX_NAAM, tabellen, werkboek_over(run, beschrijving))
             voortgang.stap("xlsx", f"{XLSX_NAAM} geschreven ({len(tabellen)} tabellen)")

@@ -11,6 +11,7 @@ hand is not the one the tool wrote.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,9 +106,15 @@ def rapport_sha256(run_map: Path) -> dict[str, str]:
 
 
 def bron_paden(manifest: dict) -> dict[str, str]:
-    """Where the sources were at render time (relative to the repository; None outside it), so verify can
-    default to them."""
+    """Where the sources were at render time, relative to the repository (None outside it), so verify can
+    default to them; one outside it lies in :func:`bron_paden_vanaf_run`."""
     return manifest.get("bron_paden", {})
+
+
+def bron_paden_vanaf_run(manifest: dict) -> dict[str, str]:
+    """Where the sources outside the repository were, relative to the run folder (a region with its output
+    beside it: still found after both moved together); None where they lay elsewhere."""
+    return manifest.get("bron_paden_vanaf_run", {})
 
 
 @dataclass(frozen=True)
@@ -156,28 +163,82 @@ def _controleer_vorm(pad: Path, manifest: dict) -> None:
             raise InvoerFout(pad, f"sleutel bronnen.{soort[:40]}", f"heeft niet de vorm naam: SHA-256, {vorm}")
     if not _is_hashes(manifest["rapport_sha256"]):
         raise InvoerFout(pad, "sleutel rapport_sha256", f"heeft niet de vorm naam: SHA-256, {vorm}")
-    waar = manifest.get("bron_paden", {})
-    if not isinstance(waar, dict) or not all(v is None or isinstance(v, str) for v in waar.values()):
-        raise InvoerFout(pad, "sleutel bron_paden", f"heeft niet de vorm soort: pad, {vorm}")
+    for sleutel in ("bron_paden", "bron_paden_vanaf_run"):
+        waar = manifest.get(sleutel, {})
+        if not isinstance(waar, dict) or not all(v is None or isinstance(v, str) for v in waar.values()):
+            raise InvoerFout(pad, f"sleutel {sleutel}", f"heeft niet de vorm soort: pad, {vorm}")
     if not isinstance(manifest.get("run", ""), str):
         raise InvoerFout(pad, "sleutel run", f"{kort(manifest['run'])} is geen runnaam, {vorm}")
 
 
-def _bron_pad(pad: Path, waar: dict, soort: str, binnen: Path | None, achtervoegsel: str | None) -> Path | None:
-    """A source path the manifest names, when it is one verify may read: inside ``binnen`` (the text set in
-    report/tekst/), a file ending in ``achtervoegsel``; a path elsewhere is one line (verify hashes only what a
-    render reads, never a folder such as /usr)."""
-    if not waar.get(soort):
+@dataclass(frozen=True)
+class Plek:
+    """A source's place as the manifest names it."""
+
+    bron: Path
+    sleutel: str  # the manifest's key, for a message: sleutel bron_paden.params
+    waarde: str  # as the manifest writes it
+    vanaf_run: bool  # relative to the run folder (beside the params file of the render), not to the repository
+
+    def gevonden(self) -> bool:
+        return self.bron.is_dir() if self.bron.suffix != ".yaml" else self.bron.is_file()
+
+
+def _naast_de_output(run_map: Path, waarde: str) -> bool:
+    """A path relative to the run folder that stays below the folder holding the output folder (as a render
+    writes it, :func:`paths.naam_vanaf_run`)."""
+    run = run_map.absolute()
+    if Path(waarde).is_absolute() or len(run.parents) <= paths.OMHOOG_VANAF_RUN:
+        return False
+    return Path(os.path.normpath(run / waarde)).is_relative_to(run.parents[paths.OMHOOG_VANAF_RUN - 1])
+
+
+def _bron_pad(run_map: Path, manifest: dict, soort: str, achtervoegsel: str | None) -> Plek | None:
+    """A source's place the manifest names: relative to the repository, else to the run folder (climbing at
+    most to the folder that holds the output folder); a file ends in ``achtervoegsel``. Another path is one
+    line: verify hashes only what a render reads."""
+    pad = run_map / MANIFEST_NAAM
+    if waarde := bron_paden(manifest).get(soort):
+        plek = Plek(paths.ROOT / waarde, f"sleutel bron_paden.{soort}", waarde, False)  # an older absolute one stays
+    elif waarde := bron_paden_vanaf_run(manifest).get(soort):
+        plek = Plek(Path(os.path.normpath(run_map / waarde)), f"sleutel bron_paden_vanaf_run.{soort}", waarde, True)
+        if not _naast_de_output(run_map, waarde):
+            omhoog = f"vanaf de runmap hoogstens {paths.OMHOOG_VANAF_RUN} mappen omhoog"
+            raise InvoerFout(
+                pad, plek.sleutel, f"{kort(waarde)} ligt niet naast de outputmap, verwacht een pad {omhoog}"
+            )
+    else:
         return None
-    bron = paths.ROOT / waar[soort]  # relative to the repository (an older manifest's absolute path stays as is)
-    if binnen is not None and not bron.resolve().is_relative_to(binnen.resolve()):
-        raise InvoerFout(
-            pad, f"sleutel bron_paden.{soort}", f"{kort(waar[soort])} ligt buiten {paths.display_path(binnen)}"
-        )
-    if achtervoegsel is not None and bron.suffix != achtervoegsel:
-        raise InvoerFout(
-            pad, f"sleutel bron_paden.{soort}", f"{kort(waar[soort])} is geen {achtervoegsel}-bestand van een run"
-        )
+    if achtervoegsel is not None and plek.bron.suffix != achtervoegsel:
+        raise InvoerFout(pad, plek.sleutel, f"{kort(waarde)} is geen {achtervoegsel}-bestand van een run")
+    return plek
+
+
+def _tekst_binnen(run_map: Path, plek: Plek, binnen: Path) -> Path:
+    """A text set the manifest names, when it lies inside ``binnen`` (the run's own: in report/tekst/ or the
+    folder its params name); elsewhere one line (verify once hashed all of /usr)."""
+    if not plek.bron.resolve().is_relative_to(binnen.resolve()):
+        buiten = f"{kort(plek.waarde)} ligt buiten {paths.display_path(binnen)}"
+        raise InvoerFout(run_map / MANIFEST_NAAM, plek.sleutel, buiten)
+    return plek.bron
+
+
+def _params_bestand(run_map: Path, manifest: dict, plek: Plek | None) -> Path:
+    """The params file of the render, as the manifest names it; a manifest from before the places were
+    recorded: ``report/params/<run>.yaml``. Missing: one line naming where it was looked for, and --params."""
+    run = manifest.get("run", "")
+    verwacht = f"verwacht het parameterbestand van run {run or '?'}; geef het met --params BESTAND"
+    if plek is not None:
+        if not plek.gevonden():
+            waar = f"manifest.json, {plek.sleutel}: {kort(plek.waarde)}"
+            raise InvoerFout(plek.bron, "", f"bestand ontbreekt ({waar}), {verwacht}")
+        return plek.bron
+    if "params" in bron_paden(manifest):  # recorded as None: outside the repository and away from the output
+        waar = "het bestand lag buiten de repository en niet naast de outputmap"
+        raise InvoerFout(run_map / MANIFEST_NAAM, "sleutel bron_paden.params", f"geen pad ({waar}), {verwacht}")
+    bron = paths.PARAMS_DIR / f"{run}.yaml"
+    if not bron.is_file():
+        raise InvoerFout(bron, "", f"bestand ontbreekt, {verwacht}")
     return bron
 
 
@@ -196,45 +257,38 @@ def _vergelijk(soort: str, toen: dict[str, str], nu: dict[str, str], pad_van) ->
 def verify(run_map: Path, data_map: Path | None = None, params_bestand: Path | None = None) -> list[Verschil]:
     """What differs between a run folder's manifest and the files now; empty means the report is current.
 
-    Defaults: the data folder and params file the report was rendered from (recorded in the manifest),
-    else ``data/`` and ``report/params/<run>.yaml``.
+    Defaults: the params file, data folder, chapter list and text set the report was rendered from (recorded
+    in the manifest), else the params' own folders and ``report/hoofdstukken.yaml``. With ``params_bestand``
+    given, the places recorded relative to the run folder (beside the params file of the render) are not used.
     """
     from vt_analysis.tekst import blokken as tekst
 
     run_map = Path(run_map)
     manifest = _lees_manifest(run_map)
-    waar = bron_paden(manifest)
-    pad = run_map / MANIFEST_NAAM
     gegeven = {
-        "data": _bron_pad(pad, waar, "data", None, None),
-        "params": _bron_pad(pad, waar, "params", None, ".yaml"),
-        "hoofdstukken": _bron_pad(pad, waar, "hoofdstukken", None, ".yaml"),
+        soort: _bron_pad(run_map, manifest, soort, achtervoegsel)
+        for soort, achtervoegsel in (("params", ".yaml"), ("hoofdstukken", ".yaml"), ("data", None), ("tekst", None))
     }
     if params_bestand is None:
-        params_bestand = (
-            gegeven["params"]
-            if gegeven["params"] and gegeven["params"].is_file()
-            else paths.PARAMS_DIR / f"{manifest.get('run', '')}.yaml"
-        )
+        params_bestand = _params_bestand(run_map, manifest, gegeven["params"])
     params_bestand = Path(params_bestand)
     if not params_bestand.is_file():
         raise InvoerFout(params_bestand, "", "bestand ontbreekt, verwacht het parameterbestand van de run (--params)")
     params = load_params(params_bestand)
+    # a place beside the render's params file counts only with that params file; a moved source is looked for
+    # where the params name it
+    eigen = params_bestand.resolve() == gegeven["params"].bron.resolve() if gegeven["params"] else False
+    gevonden = {s: p.bron for s, p in gegeven.items() if p and p.gevonden() and (eigen or not p.vanaf_run)}
     if data_map is None:
-        data_map = gegeven["data"] if gegeven["data"] and gegeven["data"].is_dir() else data_map_van(params)
-    # the text set the manifest names: inside report/tekst/, or the folder the params name (another region's)
-    eigen_tekst = map_van(params, "tekstset_map") or tekst.TEKST_DIR
-    gegeven["tekst"] = _bron_pad(pad, waar, "tekst", eigen_tekst, None)
+        data_map = gevonden.get("data") or data_map_van(params)
     data_map = Path(data_map)
     if not data_map.is_dir():
-        raise InvoerFout(data_map, "", "map met datasets ontbreekt")
-    hoofdstukken = (
-        gegeven["hoofdstukken"]
-        if gegeven["hoofdstukken"] and gegeven["hoofdstukken"].is_file()
-        else paths.CHAPTERS_FILE
-    )
-    if "tekst" in waar:
-        tekst_map = gegeven["tekst"]
+        raise InvoerFout(data_map, "", "map met datasets ontbreekt, verwacht de gegevens van de run (--data)")
+    hoofdstukken = gevonden.get("hoofdstukken", paths.CHAPTERS_FILE)
+    # the text set the manifest names: inside report/tekst/, or the folder the params name (another region's)
+    eigen_tekst = map_van(params, "tekstset_map") or tekst.TEKST_DIR
+    if "tekst" in gevonden:
+        tekst_map = _tekst_binnen(run_map, gegeven["tekst"], eigen_tekst)
     else:
         tekst_map = tekstset_map(params)
     nu = bronnen(data_map, params_bestand, hoofdstukken, load_chapters(hoofdstukken), tekst_map)
