@@ -55,24 +55,3 @@ def test_render_reads_the_run_once(cli, monkeypatch, tmp_path):
         cli("render", "--params", paths.DEFAULT_PARAMS, "--output", tmp_path)
     assert len(geladen) == 1 and gekregen == geladen
 
-
-def test_the_command_skips_the_cycle_search_at_exit():
-    """The ``vt-analysis`` command (pyproject's script) runs :func:`vt_analysis.cli.als_proces`, which freezes the
-    objects at exit (the interpreter's cycle search over them while it clears the modules costs some 0,3 s),
-    and returns main's exit code; ``main`` itself leaves collection alone (tests call it in their own process)."""
-    import tomllib
-
-    from vt_analysis.basis import paths
-
-    script = tomllib.loads((paths.ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert script["vt-analysis"] == "vt_analysis.cli:als_proces"
-    code = (
-        "import atexit, gc, sys\n"
-        "atexit.register(lambda: print('bevroren bij afsluiten:', gc.get_freeze_count() > 0))\n"
-        "from vt_analysis.cli import {functie}\n"
-        "sys.exit({functie}(['bestaat-niet']))\n"
-    )
-    for functie, bevroren in (("als_proces", True), ("main", False)):
-        uit = subprocess.run([sys.executable, "-c", code.format(functie=functie)], capture_output=True, text=True)
-        assert uit.returncode == 2, uit.stderr  # an unknown command: exit 2, as from main
-        assert uit.stdout.strip() == f"bevroren bij afsluiten: {bevroren}"

@@ -9,8 +9,6 @@ and SIGTERM clean up and exit with 130 and 143. Never a traceback (``VT_ANALYSIS
 from __future__ import annotations
 
 import argparse
-import atexit
-import gc
 import os
 import signal
 import sys
@@ -29,6 +27,7 @@ from vt_analysis.basis.errors import (
     een_regel,
     os_fout_tekst,
 )
+from vt_analysis.basis.proces import als_eigen_proces
 
 # The commands import what they need when they run: ``vt-analysis --help`` or a bad argument loads no pandas.
 
@@ -357,13 +356,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def als_proces(argv: list[str] | None = None) -> int:
-    """:func:`main` as a process of its own (the ``vt-analysis`` command, ``python -m vt_analysis.cli``).
-
-    At exit the interpreter looks for reference cycles among every object it still holds, several times over
-    while it clears the modules: with pandas, scipy and numba loaded some 0,3 s of a cold ``compute`` (measured),
-    for memory the operating system frees at once anyway. Objects frozen at that point are skipped. Not in
-    :func:`main` itself: a test calling it in its own process keeps collecting as usual."""
-    atexit.register(gc.freeze)
+    """:func:`main` as a process of its own (the ``vt-analysis`` command, ``python -m vt_analysis.cli``), with the
+    settings of :mod:`vt_analysis.basis.proces`. Not in :func:`main` itself: a test calling it keeps its own."""
+    als_eigen_proces()
     return main(argv)
 
 
