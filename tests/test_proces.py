@@ -36,7 +36,10 @@ def test_freed_memory_is_reused_without_page_faults():
         ("gehouden", "from vt_analysis.basis.proces import houd_vrijgegeven_geheugen; houd_vrijgegeven_geheugen()"),
     ):
         uit = subprocess.run(
-            [sys.executable, "-c", _HERGEBRUIK.format(instelling=instelling)], capture_output=True, text=True, check=True
+            [sys.executable, "-c", _HERGEBRUIK.format(instelling=instelling)],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         fouten[naam] = int(uit.stdout)
     assert fouten["gewoon"] > 20 * 1024 * 1024 // pagina // 2  # given back: the pages fault in again
