@@ -54,4 +54,3 @@ def test_render_reads_the_run_once(cli, monkeypatch, tmp_path):
     with pytest.raises(_Stop):
         cli("render", "--params", paths.DEFAULT_PARAMS, "--output", tmp_path)
     assert len(geladen) == 1 and gekregen == geladen
-
