@@ -51,6 +51,8 @@ def test_zonder_opties_actueel_vanuit_elke_werkmap(project, cli, monkeypatch, tm
     assert cli("verify", run_map) == (0, "actueel\n", "")
     monkeypatch.chdir(tmp_path)  # nothing is looked for in the working folder or the repository
     assert cli("verify", run_map) == (0, "actueel\n", "")
+    (tmp_path / "snelkoppeling").symlink_to(run_map)  # reached through a link: from the real run folder
+    assert cli("verify", "snelkoppeling") == (0, "actueel\n", "")
 
 
 @pytest.mark.render

@@ -184,13 +184,14 @@ class Plek:
         return self.bron.is_dir() if self.bron.suffix != ".yaml" else self.bron.is_file()
 
 
-def _naast_de_output(run_map: Path, waarde: str) -> bool:
-    """A path relative to the run folder that stays below the folder holding the output folder (as a render
-    writes it, :func:`paths.naam_vanaf_run`)."""
-    run = run_map.absolute()
+def _vanaf_run(run_map: Path, waarde: str) -> Path | None:
+    """Where a path relative to the run folder points, from the real run folder (symlinks followed, as the render
+    wrote it: :func:`paths.naam_vanaf_run`); None when it climbs above the folder that holds the output folder."""
+    run = run_map.resolve()
     if Path(waarde).is_absolute() or len(run.parents) <= paths.OMHOOG_VANAF_RUN:
-        return False
-    return Path(os.path.normpath(run / waarde)).is_relative_to(run.parents[paths.OMHOOG_VANAF_RUN - 1])
+        return None
+    bron = Path(os.path.normpath(run / waarde))
+    return bron if bron.is_relative_to(run.parents[paths.OMHOOG_VANAF_RUN - 1]) else None
 
 
 def _bron_pad(run_map: Path, manifest: dict, soort: str, achtervoegsel: str | None) -> Plek | None:
@@ -201,12 +202,11 @@ def _bron_pad(run_map: Path, manifest: dict, soort: str, achtervoegsel: str | No
     if waarde := bron_paden(manifest).get(soort):
         plek = Plek(paths.ROOT / waarde, f"sleutel bron_paden.{soort}", waarde, False)  # an older absolute one stays
     elif waarde := bron_paden_vanaf_run(manifest).get(soort):
-        plek = Plek(Path(os.path.normpath(run_map / waarde)), f"sleutel bron_paden_vanaf_run.{soort}", waarde, True)
-        if not _naast_de_output(run_map, waarde):
+        sleutel = f"sleutel bron_paden_vanaf_run.{soort}"
+        if (bron := _vanaf_run(run_map, waarde)) is None:
             omhoog = f"vanaf de runmap hoogstens {paths.OMHOOG_VANAF_RUN} mappen omhoog"
-            raise InvoerFout(
-                pad, plek.sleutel, f"{kort(waarde)} ligt niet naast de outputmap, verwacht een pad {omhoog}"
-            )
+            raise InvoerFout(pad, sleutel, f"{kort(waarde)} ligt niet naast de outputmap, verwacht een pad {omhoog}")
+        plek = Plek(bron, sleutel, waarde, True)
     else:
         return None
     if achtervoegsel is not None and plek.bron.suffix != achtervoegsel:
