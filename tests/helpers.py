@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 # The keys every row of results.json's ``wachttijden`` keeps (the contract with readers of results.json);
@@ -16,6 +18,24 @@ WACHTTIJDEN_SLEUTELS = {
     "backlog_mediaan",
     "wacht_p90_werkdagen",
 }
+
+
+def pdf_tekst(pad: Path) -> list[str]:
+    """The PDF's text as pdftotext reads it, also with the line breaks joined (a name may be hyphenated)."""
+    ruw = subprocess.run(["pdftotext", "-layout", str(pad), "-"], capture_output=True, text=True, check=True).stdout
+    plat = re.sub(r"\s+", " ", ruw)
+    return [ruw, plat, re.sub(r"-\s*\n\s*", "", ruw), re.sub(r"-\s*\n\s*", "-", ruw)]
+
+
+def teksten_van(pad: Path) -> list[str]:
+    """Every text a file of a run folder holds: a PDF's as read (one line), each part of a Word document or
+    workbook, else the file itself."""
+    if pad.suffix == ".pdf":
+        return [pdf_tekst(pad)[1]]
+    if pad.suffix in (".docx", ".xlsx"):
+        with zipfile.ZipFile(pad) as z:
+            return [z.read(n).decode("utf-8", "replace") for n in z.namelist()]
+    return [pad.read_bytes().decode("utf-8", "replace")]
 
 
 def edit_file(path: Path, old: str, new: str) -> None:

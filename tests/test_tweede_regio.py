@@ -11,13 +11,12 @@ from __future__ import annotations
 import html
 import re
 import shutil
-import subprocess
-import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 import yaml
+from helpers import pdf_tekst, teksten_van
 
 from vt_analysis.basis import paths
 from vt_analysis.invoer.mappen import data_map_van, map_van
@@ -102,17 +101,10 @@ def test_html_noemt_geen_naam_van_de_meegeleverde_regio(regio_render):
     assert not _gevonden(inhoud)
 
 
-def _pdf_tekst(pad: Path) -> list[str]:
-    """The PDF's text as pdftotext reads it, also with the line breaks joined (a name may be hyphenated)."""
-    ruw = subprocess.run(["pdftotext", "-layout", str(pad), "-"], capture_output=True, text=True, check=True).stdout
-    plat = re.sub(r"\s+", " ", ruw)
-    return [ruw, plat, re.sub(r"-\s*\n\s*", "", ruw), re.sub(r"-\s*\n\s*", "-", ruw)]
-
-
 @pytest.mark.render
 @pytest.mark.parametrize("naam", ["impactanalyse.pdf", "samenvatting.pdf"])
 def test_pdf_noemt_geen_naam_van_de_meegeleverde_regio(regio_render, naam):
-    teksten = _pdf_tekst(regio_render / naam)
+    teksten = pdf_tekst(regio_render / naam)
     assert "Noorderkwartier-Oost" in teksten[1]
     assert not sorted({n for t in teksten for n in _gevonden(t)})
 
@@ -170,13 +162,7 @@ def test_de_uitgave_noemt_geen_absoluut_pad_van_de_machine(regio_render):
     bestanden = sorted(p for p in regio_render.rglob("*") if p.is_file())
     assert {p.suffix for p in bestanden} >= {".json", ".ipynb", ".html", ".pdf", ".docx", ".xlsx"}
     for pad in bestanden:
-        if pad.suffix == ".pdf":
-            teksten = [_pdf_tekst(pad)[1]]
-        elif pad.suffix in (".docx", ".xlsx"):
-            with zipfile.ZipFile(pad) as z:
-                teksten = [z.read(n).decode("utf-8", "replace") for n in z.namelist()]
-        else:
-            teksten = [pad.read_bytes().decode("utf-8", "replace")]
+        teksten = teksten_van(pad)
         assert not [m for t in teksten for m in machine if m in t], pad.relative_to(regio_render)
 
 

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import edit_file
+from helpers import edit_file, teksten_van
 
 from vt_analysis.basis import paths
 from vt_analysis.bouw.manifest import bron_paden
@@ -57,16 +57,21 @@ def test_zonder_opties_actueel_vanuit_elke_werkmap(project, cli, monkeypatch, tm
 
 @pytest.mark.render
 def test_het_manifest_noemt_de_plekken_vanaf_de_runmap_en_geen_pad_van_de_machine(project):
-    manifest = _manifest(project / "out" / RUN)
+    """The manifest names the region's places from the run folder; no file of the run folder (manifest,
+    results, executed chapters, HTML, PDF, Word, workbook) names the region's, output's or checkout's path."""
+    run_map = project / "out" / RUN
+    manifest = _manifest(run_map)
     assert manifest["bron_paden_vanaf_run"] == {
         "data": "../../regio/data",
         "params": f"../../regio/{PARAMS_NAAM}",
         "tekst": "../../regio/tekst",
     }
     assert {manifest["bron_paden"][s] for s in ("data", "params", "tekst")} == {None}
-    tekst = (project / "out" / RUN / "manifest.json").read_text(encoding="utf-8")
-    for machine in {str(project), str(project.resolve()), str(paths.ROOT), str(paths.ROOT.resolve())}:
-        assert machine not in tekst
+    machine = {str(project), str(project.resolve()), str(paths.ROOT), str(paths.ROOT.resolve())}
+    bestanden = sorted(p for p in run_map.rglob("*") if p.is_file())
+    assert {p.suffix for p in bestanden} >= {".json", ".ipynb", ".html", ".pdf", ".docx", ".xlsx"}
+    for pad in bestanden:
+        assert not [m for t in teksten_van(pad) for m in machine if m in t], pad.relative_to(run_map)
 
 
 @pytest.mark.render
