@@ -7,8 +7,6 @@ indicator of the decision scenario against every assumption, the model refitted 
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 from IPython.display import Markdown
 
@@ -18,7 +16,7 @@ from vt_analysis.model.resultaten import Resultaten
 from vt_analysis.model.wachttijden.gevoeligheid import AANNAMEN, bars_met_ruis, tornado
 from vt_analysis.tekst.markup import markdown_tekst
 
-__all__ = ["beginstand_tekst", "gevoeligheid_figuur", "gevoeligheid_tekst"]
+__all__ = ["beginstand_tekst", "gevoeligheid_figuur", "gevoeligheid_tekst", "variant_waarde"]
 
 
 def _naam(naam: str) -> str:
@@ -74,24 +72,38 @@ def _label(aanname: str) -> str:
     return AANNAMEN.get(aanname, aanname)
 
 
-def _nl(waarde: str) -> str:
-    """A variant's value as the model wrote it ('0.5 × dip', '-5 pp'), with Dutch decimals and minus sign."""
-    return re.sub(r"(\d)\.(\d)", r"\1,\2", str(waarde)).replace("-", "−")
+def variant_waarde(waarde: float | None, eenheid: str, decimalen: int, basisjaar: int) -> str:
+    """A variant's value (results.json ``gevoeligheid``: ``waarde``, ``eenheid``, ``decimalen``) in Dutch, with
+    the decimals its own value has: '5%', '0,25', '12', '× 0,5' (the holiday dip times), '−5 pp' (the
+    calibration target moved), or the other start state, which has no number."""
+    if eenheid == "beginstand":
+        return f"leeg op 1 januari {basisjaar}"
+    if eenheid == "pct":
+        return fmt.procent(waarde, decimalen)
+    if eenheid == "factor_dip":
+        return f"× {fmt.getal(waarde, decimalen)}"
+    if eenheid == "pp":
+        return f"{fmt.getal(waarde, decimalen, teken=True)} pp"
+    return fmt.getal(waarde, decimalen)  # a ratio (verhouding) or hours per working day (uren)
 
 
 def _tornado(r: Resultaten, wachtrij: str) -> pd.DataFrame:
-    """Per assumption: the change of the annual indicator when it is set lower and higher and the bar's own noise
-    (:func:`.gevoeligheid.bars_met_ruis`), largest change first, labelled in Dutch with its two values."""
+    """Per assumption that touches the queue: the change of the annual indicator when it is set lower and higher
+    and the bar's own noise (:func:`.gevoeligheid.bars_met_ruis`), largest change first, labelled in Dutch with
+    its values."""
     t = bars_met_ruis(pd.DataFrame(r.kalibratie["gevoeligheid"]), wachtrij)
+    jaar = r.kalibratie["basisjaar"]
     t["invoer"] = [
-        f"{_label(a)} ({' / '.join(_nl(w) for w in ws)})" for a, ws in zip(t["aanname"], t["waarden"], strict=True)
+        f"{_label(x.aanname)} ({' / '.join(variant_waarde(w, x.eenheid, x.decimalen, jaar) for w in x.waarden)})"
+        for x in t.itertuples()
     ]
     return t
 
 
 def gevoeligheid_figuur(r: Resultaten, wachtrij: str) -> Figuur:
-    """Tornado of one annual indicator of the decision scenario's last year against each assumption; the grey band
-    around zero is each bar's noise (a bar within it is not told from chance)."""
+    """Tornado of one annual indicator of the decision scenario's last year against each assumption that touches
+    this queue (one of the other queue only has no bar, and an empty row reads as a finding); the grey band around
+    zero is each bar's noise (a bar within it is not told from chance)."""
     kal = r.kalibratie
     wat = {"triage": "triage binnen de termijn", "onderzoek": "onderzoek binnen de termijn"}[wachtrij]
     return figuur(
@@ -102,7 +114,7 @@ def gevoeligheid_figuur(r: Resultaten, wachtrij: str) -> Figuur:
             ruis="Ruis",
         ),
         f"Gevoeligheid van de jaarindicator {wat} ({kal['gevoeligheid_scenario']}, {kal['gevoeligheid_jaar']}): "
-        "één aanname lager of hoger, telkens opnieuw gekalibreerd "
+        f"één aanname lager of hoger (de aannames die {wachtrij} beïnvloeden), telkens opnieuw gekalibreerd "
         f"({fmt.aantal(kal['gevoeligheid_replicaties'])} herhalingen); grijs: ruis per balk",
     )
 
@@ -116,7 +128,7 @@ def gevoeligheid_tekst(r: Resultaten) -> Markdown:
     zinnen = []
     for q in ("triage", "onderzoek"):
         t = _tornado(r, q)
-        t = t[t["geraakt"] & ~t["binnen_ruis"]]
+        t = t[~t["binnen_ruis"]]
         groot = [
             f"{_label(a).lower()} ({fmt.getal(b, 0)} procentpunt)"
             for a, b in zip(t["aanname"], t["bereik"], strict=True)

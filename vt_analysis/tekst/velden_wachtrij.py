@@ -84,8 +84,7 @@ def _gevoeligheid_velden(_veld) -> None:
         g = b.kalibratie().get("gevoeligheid")
         if not g:
             return None
-        t = bars_met_ruis(pd.DataFrame(g), q)
-        return t[t["geraakt"]]
+        return bars_met_ruis(pd.DataFrame(g), q)
 
     def ruis(q: str, functie):
         return lambda b: None if bars(b, q) is None else float(functie(bars(b, q)["ruis_pp"]))

@@ -18,7 +18,9 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import replace
+from decimal import Decimal
 from statistics import NormalDist
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -55,6 +57,8 @@ GEVOELIGHEID_KOLOMMEN = (
     "aanname",
     "richting",
     "waarde",
+    "eenheid",
+    "decimalen",
     "triage_pct",
     "onderzoek_pct",
     "fte_evenwicht_triage",
@@ -64,6 +68,19 @@ GEVOELIGHEID_KOLOMMEN = (
     "triage_ruis_pp",
     "onderzoek_ruis_pp",
 )
+# The kind of each variant's value (``eenheid``), which says how the chapter writes it: a share in percent, a
+# ratio (spread of the work), hours per working day, a factor on the holiday dip, percentage points on the
+# calibration target, or the other start state (no number). The stated assumptions' row has none.
+EENHEDEN = {
+    "acuut_triage_pct": "pct",
+    "variatiecoefficient_werk_triage": "verhouding",
+    "variatiecoefficient_werk_onderzoek": "verhouding",
+    "uren_per_werkdag_triage": "uren",
+    "uren_per_werkdag_onderzoek": "uren",
+    "vakantiedip": "factor_dip",
+    "gemeten_termijnen": "pp",
+    "beginstand": "beginstand",
+}
 # The calibration targets the ``gemeten_termijnen`` variant moves, per queue.
 _DOELEN = ("triage_binnen_5_werkdagen_realisatie_pct", "onderzoek_binnen_10_weken_realisatie_pct")
 # Dutch names of the assumptions, as the chapter and the text set show them.
@@ -114,10 +131,38 @@ def doel_verschil_pp(dataset: Dataset) -> tuple[float, float]:
     return tuple(_doelwaarde(x, DOEL_PP) - _doelwaarde(x, -DOEL_PP) for x in w)
 
 
-def varianten(dataset: Dataset) -> list[tuple[str, str, str, Dataset, bool]]:
-    """(assumption, direction, value as text, dataset, run-in) for every one-at-a-time variant."""
+class Variant(NamedTuple):
+    """One run of the tornado: which assumption, which way, its value as a number (None: no number) with its kind
+    (:data:`EENHEDEN`) and the decimals it has, the data it runs on and whether the queue runs in."""
+
+    aanname: str
+    richting: str
+    waarde: float | None
+    eenheid: str | None
+    decimalen: int
+    dataset: Dataset
+    inloop: bool
+
+
+def decimalen(*factoren: float) -> int:
+    """The decimals of the product of ``factoren`` written out exactly, as the data write them: the stated acute
+    share 10 times 0,5 is 5 (none), a spread of 0,5 times 0,5 is 0,25 (two). A variant is shown with the
+    precision its own value has, never with the binary rest of a float product."""
+    exact = Decimal(1)
+    for x in factoren:
+        exact *= Decimal(repr(float(x)))
+    return max(0, -exact.normalize().as_tuple().exponent)
+
+
+def varianten(dataset: Dataset) -> list[Variant]:
+    """Every one-at-a-time variant (:class:`Variant`)."""
     a = dataset.wachttijden
+    factoren = (("laag", 1 - FACTOR), ("hoog", 1 + FACTOR))
     uit = []
+
+    def variant(naam: str, richting: str, waarde: float | None, n: int, d: Dataset, inloop: bool = True) -> Variant:
+        return Variant(naam, richting, waarde, EENHEDEN[naam], n, d, inloop)
+
     for naam in (
         "acuut_triage_pct",
         "variatiecoefficient_werk_triage",
@@ -126,13 +171,15 @@ def varianten(dataset: Dataset) -> list[tuple[str, str, str, Dataset, bool]]:
         "uren_per_werkdag_onderzoek",
     ):
         basis = getattr(a, naam).waarde
-        for richting, f in (("laag", 1 - FACTOR), ("hoog", 1 + FACTOR)):
-            uit.append((naam, richting, f"{basis * f:g}", _kengetal(dataset, naam, basis * f), True))
-    for richting, f in (("laag", 1 - FACTOR), ("hoog", 1 + FACTOR)):
-        uit.append(("vakantiedip", richting, f"{f:g} × dip", _vakantie(dataset, f), True))
+        for richting, f in factoren:
+            w = basis * f
+            uit.append(variant(naam, richting, w, decimalen(basis, f), _kengetal(dataset, naam, w)))
+    for richting, f in factoren:
+        uit.append(variant("vakantiedip", richting, f, decimalen(f), _vakantie(dataset, f)))
     for richting, d in (("laag", -DOEL_PP), ("hoog", DOEL_PP)):
-        uit.append(("gemeten_termijnen", richting, f"{d:+g} pp", _doel(dataset, d), True))
-    uit.append(("beginstand", "laag", "leeg begin basisjaar", dataset, False))
+        uit.append(variant("gemeten_termijnen", richting, d, decimalen(d), _doel(dataset, d)))
+    # an empty queue at the start of the base year instead of the stated start state: no number
+    uit.append(variant("beginstand", "laag", None, 0, dataset, inloop=False))
     return uit
 
 
@@ -160,8 +207,8 @@ def gevoeligheid(
     ns = dataset.normen.normsets[normset]
     naam, maanden = scenario
 
-    def rij(variant: tuple, warm: Kalibratie | None = None) -> tuple[dict, Kalibratie, dict]:
-        aanname, richting, waarde, d, inloop = variant
+    def rij(variant: Variant, warm: Kalibratie | None = None) -> tuple[dict, Kalibratie, dict]:
+        aanname, d, inloop = variant.aanname, variant.dataset, variant.inloop
         wachtrijen = _WACHTRIJEN.get(aanname, (True, True))
         try:
             kal = kalibreer(d, klein, peilmoment, normset, inloop, wachtrijen, interval=False, warm=warm)
@@ -173,14 +220,14 @@ def gevoeligheid(
         # is that of the paired difference with the basis
         h = horizon_midden(maanden, kal, ns, d.wachttijden, REPLICATIES, klein.seed, wachtrijen)
         per_rep = jaaraandelen(h, eerste_maand(maanden), int(maanden["jaar"].iloc[-1]))
-        uit = {"aanname": aanname, "richting": richting, "waarde": waarde}
+        uit = {k: getattr(variant, k) for k in ("aanname", "richting", "waarde", "eenheid", "decimalen")}
         for q, tempo in (("triage", kal.tempo_triage), ("onderzoek", kal.tempo_onderzoek)):
             x = per_rep.get(q, np.array([np.nan]))
             uit[f"{q}_pct"] = float(np.nanmean(x)) if np.isfinite(x).any() else float("nan")
             uit[f"fte_evenwicht_{q}"] = float(evenwicht_fte_wachtrij(volumes, ns, tempo).iloc[0])
         return uit, kal, per_rep
 
-    alle = [("basis", "", "", dataset, True), *varianten(dataset)]
+    alle = [Variant("basis", "", None, None, 0, dataset, True), *varianten(dataset)]
     # The stated assumptions first; every variant's secant steps start from their fit (no grid), the variants
     # over two threads (each is computed alike, so the order does not matter).
     basis, kal, basis_rep = rij(alle[0])
@@ -234,7 +281,8 @@ def gevoeligheid_met_cache(
 def tornado(tabel: pd.DataFrame, kolom: str) -> pd.DataFrame:
     """Per assumption of the :func:`gevoeligheid` table: the change of ``kolom`` against the ``basis`` row when
     it is set lower and higher (0 for a direction it lacks) and the bar's span, the larger change either way;
-    largest span first."""
+    largest span first. Beside them the variants' values (None: no number), their kind and their decimals, for
+    the label."""
     basis = float(tabel.loc[tabel["aanname"] == "basis", kolom].iloc[0])
     rijen = []
     for aanname, groep in tabel[tabel["aanname"] != "basis"].groupby("aanname", sort=False):
@@ -244,7 +292,9 @@ def tornado(tabel: pd.DataFrame, kolom: str) -> pd.DataFrame:
         rijen.append(
             {
                 "aanname": aanname,
-                "waarden": [str(w) for w in groep["waarde"]],
+                "waarden": [None if pd.isna(w) else float(w) for w in groep["waarde"]],
+                "eenheid": groep["eenheid"].iloc[0],
+                "decimalen": int(groep["decimalen"].max()),
                 "effect_laag": laag,
                 "effect_hoog": hoog,
                 "bereik": max(abs(laag), abs(hoog)),
@@ -286,13 +336,19 @@ def doel_helling(tabel: pd.DataFrame, doel_verschil: tuple[float, float]) -> tup
     return tuple(uit)
 
 
+def raakt(aanname: str, wachtrij: str) -> bool:
+    """Whether an assumption can move this queue at all: one of the other queue only moves nothing here (each
+    queue has its own random numbers and its own tempo)."""
+    return _WACHTRIJEN.get(aanname, (True, True))[("triage", "onderzoek").index(wachtrij)]
+
+
 def bars_met_ruis(tabel: pd.DataFrame, wachtrij: str) -> pd.DataFrame:
-    """:func:`tornado` of one annual indicator with each bar's noise (the larger of its two variants') and
-    whether the assumption touches this queue at all (one of the other queue only moves nothing here)."""
+    """:func:`tornado` of one annual indicator with each bar's noise (the larger of its two variants'), only the
+    assumptions that touch this queue (:func:`raakt`): a row of the other queue only has no bar by construction,
+    and the reader would take its empty row for a finding."""
     bars = tornado(tabel, f"{wachtrij}_pct")
+    bars = bars[[raakt(a, wachtrij) for a in bars["aanname"]]].reset_index(drop=True)
     ruis = tabel.groupby("aanname", sort=False)[f"{wachtrij}_ruis_pp"].max()
-    i = ("triage", "onderzoek").index(wachtrij)
     bars["ruis_pp"] = bars["aanname"].map(ruis).astype(float)
-    bars["geraakt"] = bars["aanname"].map(lambda a: _WACHTRIJEN.get(a, (True, True))[i]).astype(bool)
-    bars["binnen_ruis"] = bars["geraakt"] & (bars["bereik"] < bars["ruis_pp"])
+    bars["binnen_ruis"] = bars["bereik"] < bars["ruis_pp"]
     return bars
