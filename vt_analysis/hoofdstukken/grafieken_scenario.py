@@ -102,14 +102,16 @@ def tornado_chart(
     ruis: str | None = None,
 ) -> alt.Chart | alt.LayerChart:
     """Tornado: the change of an outcome (default the shortage, fte) when each input is set lower or higher;
-    largest span on top. ``ruis``: a grey band from −``ruis_pp`` to +``ruis_pp`` behind each bar (the bar's own
-    noise: a bar inside it is not told from chance), and the noise in the bars' tooltip under this title."""
+    largest span on top; an effect NaN is a direction the input lacks (no bar, no row). ``ruis``: a grey band
+    from −``ruis_pp`` to +``ruis_pp`` behind each bar (the bar's own noise: a bar inside it is not told from
+    chance), and the noise in the bars' tooltip under this title."""
     lang = tabel.melt(
         id_vars=["invoer", "bereik"],
         value_vars=["effect_laag", "effect_hoog"],
         var_name="richting",
         value_name="effect",
     )
+    lang = lang.dropna(subset=["effect"]).reset_index(drop=True)  # a direction an input lacks: no bar, no row
     lang["richting"] = lang["richting"].map({"effect_laag": "Invoer lager", "effect_hoog": "Invoer hoger"})
     lang["effect_label"] = lang["effect"].map(label)
     tooltip = [

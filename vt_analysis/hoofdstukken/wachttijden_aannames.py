@@ -102,8 +102,8 @@ def _tornado(r: Resultaten, wachtrij: str) -> pd.DataFrame:
 
 def gevoeligheid_figuur(r: Resultaten, wachtrij: str) -> Figuur:
     """Tornado of one annual indicator of the decision scenario's last year against each assumption that touches
-    this queue (one of the other queue only has no bar, and an empty row reads as a finding); the grey band around
-    zero is each bar's noise (a bar within it is not told from chance)."""
+    this queue (one of the other queue only has no bar, and an empty row reads as a finding: the text above says
+    why the two differ); the grey band around zero is each bar's noise (a bar within it is not told from chance)."""
     kal = r.kalibratie
     wat = {"triage": "triage binnen de termijn", "onderzoek": "onderzoek binnen de termijn"}[wachtrij]
     return figuur(
@@ -114,7 +114,7 @@ def gevoeligheid_figuur(r: Resultaten, wachtrij: str) -> Figuur:
             ruis="Ruis",
         ),
         f"Gevoeligheid van de jaarindicator {wat} ({kal['gevoeligheid_scenario']}, {kal['gevoeligheid_jaar']}): "
-        f"één aanname lager of hoger (de aannames die {wachtrij} beïnvloeden), telkens opnieuw gekalibreerd "
+        "één aanname lager of hoger, telkens opnieuw gekalibreerd "
         f"({fmt.aantal(kal['gevoeligheid_replicaties'])} herhalingen); grijs: ruis per balk",
     )
 
@@ -134,7 +134,7 @@ def gevoeligheid_tekst(r: Resultaten) -> Markdown:
             for a, b in zip(t["aanname"], t["bereik"], strict=True)
         ][:3]
         zinnen.append(
-            f"Voor {q} tellen het zwaarst: " + ", ".join(groot) + "."
+            f"Voor {q} tellen het zwaarst: {fmt.opsomming(groot)}."
             if groot
             else f"Voor {q} steekt geen aanname boven de ruis van het model uit."
         )
@@ -143,6 +143,7 @@ def gevoeligheid_tekst(r: Resultaten) -> Markdown:
         f"Het evenwicht van de onderzoekswachtrij in {kal['gevoeligheid_volumes_jaar']} verschuift het meest door "
         f"{_label(t['aanname'].iloc[0]).lower()} "
         f"({fmt.fte(t['bereik'].iloc[0], eenheid=True)}). Een aanname van één wachtrij verandert niets aan de andere: "
-        "elke wachtrij heeft zijn eigen toeval en zijn eigen tempo."
+        "elke wachtrij heeft zijn eigen toeval en zijn eigen tempo. De figuren hieronder tonen per wachtrij daarom "
+        "alleen de aannames die op die wachtrij werken."
     )
     return Markdown(" ".join(zinnen))

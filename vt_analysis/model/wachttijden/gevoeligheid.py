@@ -280,15 +280,16 @@ def gevoeligheid_met_cache(
 
 def tornado(tabel: pd.DataFrame, kolom: str) -> pd.DataFrame:
     """Per assumption of the :func:`gevoeligheid` table: the change of ``kolom`` against the ``basis`` row when
-    it is set lower and higher (0 for a direction it lacks) and the bar's span, the larger change either way;
+    it is set lower and higher (NaN for a direction it lacks: the start state has one variant, and a bar of 0
+    would read as a finding) and the bar's span, the larger change either way;
     largest span first. Beside them the variants' values (None: no number), their kind and their decimals, for
     the label."""
     basis = float(tabel.loc[tabel["aanname"] == "basis", kolom].iloc[0])
     rijen = []
     for aanname, groep in tabel[tabel["aanname"] != "basis"].groupby("aanname", sort=False):
         per = groep.set_index("richting")[kolom]
-        laag = float(per["laag"]) - basis if "laag" in per.index else 0.0
-        hoog = float(per["hoog"]) - basis if "hoog" in per.index else 0.0
+        laag = float(per["laag"]) - basis if "laag" in per.index else math.nan
+        hoog = float(per["hoog"]) - basis if "hoog" in per.index else math.nan
         rijen.append(
             {
                 "aanname": aanname,
@@ -297,7 +298,7 @@ def tornado(tabel: pd.DataFrame, kolom: str) -> pd.DataFrame:
                 "decimalen": int(groep["decimalen"].max()),
                 "effect_laag": laag,
                 "effect_hoog": hoog,
-                "bereik": max(abs(laag), abs(hoog)),
+                "bereik": max(abs(x) for x in (laag, hoog) if not math.isnan(x)),
             }
         )
     return pd.DataFrame(rijen).sort_values("bereik", ascending=False, kind="stable").reset_index(drop=True)
