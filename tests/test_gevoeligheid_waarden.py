@@ -4,6 +4,7 @@ assumptions that can move that queue."""
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
 
@@ -134,3 +135,22 @@ def test_tornado_per_wachtrij_zonder_aannames_van_de_andere(standaard_resultaten
     onderzoek = set(g.bars_met_ruis(t, "onderzoek")["aanname"])
     assert "acuut_triage_pct" in triage - onderzoek
     assert "uren_per_werkdag_onderzoek" in onderzoek - triage
+
+
+def test_cache_van_de_tornado_leest_geen_oudere_indeling(standaard_run, monkeypatch):
+    """The tornado's cache entry is named by its columns too: an entry of the layout before ``eenheid`` and
+    ``decimalen`` (the value as text) is another name, so it is computed again, never read as this layout."""
+    namen = []
+
+    def haal(naam, bouw):
+        namen.append(naam)
+        return json.dumps({k: [] for k in g.GEVOELIGHEID_KOLOMMEN}).encode("utf-8")
+
+    monkeypatch.setattr(g.privecache, "haal", haal)
+    p = standaard_run.params
+    invoer = ("scenario", pd.DataFrame()), pd.DataFrame()  # the same scenario and volumes both times
+    g.gevoeligheid_met_cache(standaard_run.data, p.wachttijden, p.peilmoment, p.normset, *invoer)
+    oud = tuple(k for k in g.GEVOELIGHEID_KOLOMMEN if k not in ("eenheid", "decimalen"))
+    monkeypatch.setattr(g, "GEVOELIGHEID_KOLOMMEN", oud)
+    g.gevoeligheid_met_cache(standaard_run.data, p.wachttijden, p.peilmoment, p.normset, *invoer)
+    assert len(namen) == 2 and namen[0] != namen[1]
