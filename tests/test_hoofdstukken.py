@@ -46,8 +46,9 @@ def test_summary_table_shows_shortage_cost_and_terms_per_scenario(r):
     a = r.scenario_a[r.scenario_a["variant"] == p.scenario_a.prognose_variant].set_index("jaar")["kosten_totaal_euro"]
     assert f"| {fmt.euro(a[2025])} |" in rijen["A"][0] and f"| {fmt.euro(a[2026])} |" in rijen["A"][1]
     b = r.scenario_b.set_index("jaar")
-    daling = fmt.procent(-b.loc[2025, "reductie_overige_pct"])
-    assert f"(vraagt {daling} van de overige meldingen in 2025)" in rijen["B"][0]
+    daling = fmt.procent(b.loc[2025, "reductie_overige_pct"])
+    assert b.loc[2025, "reductie_overige_pct"] > 0 and "\u2212" not in daling  # a cut, said in words, not as −73%
+    assert f"(vraagt {daling} minder overige meldingen in 2025)" in rijen["B"][0]
     assert all("| niet becijferd |" in rij and "€\u00a00" not in rij for rij in rijen["B"])
     assert not any(naam.startswith(("C", "B+C", "A tijdelijk")) for naam in rijen)
     j = r.wachttijden_jaren.set_index(["scenario", "jaar"])
@@ -197,3 +198,25 @@ def test_count_and_fte_charts_start_at_zero_and_alternatives_are_no_time_line(r)
                 assert y["scale"].get("zero") is True, y
     marks = [laag.get("mark") for laag in lagen(formatie_figuur(r).spec)]
     assert not any((m if isinstance(m, str) else (m or {}).get("type")) == "line" for m in marks), marks
+
+
+def test_the_text_before_the_formation_chart_names_the_marks_it_draws(r):
+    """Chapter 02 says what figure 2 draws: points per period and a bar for the shortage, so the reader is not
+    sent looking for lines (the periods are alternatives, not a time line)."""
+    import nbformat
+
+    from vt_analysis.hoofdstukken.meerjarige_ontwikkeling import formatie_figuur
+
+    def lagen(spec):
+        return [spec, *[laag for x in spec.get("layer", []) for laag in lagen(x)]]
+
+    soorten = {
+        (m if isinstance(m, str) else m["type"])
+        for m in (laag.get("mark") for laag in lagen(formatie_figuur(r).spec))
+        if m
+    }
+    cellen = nbformat.read(paths.NOTEBOOKS_DIR / "02-meerjarige-ontwikkeling.ipynb", as_version=4).cells
+    code = next(i for i, c in enumerate(cellen) if c.cell_type == "code" and "formatie_figuur" in c.source)
+    uitleg = next(c.source for c in reversed(cellen[:code]) if c.cell_type == "markdown")
+    assert soorten == {"point", "bar"}, soorten
+    assert "punten" in uitleg and "balk" in uitleg and "lijn" not in uitleg, uitleg

@@ -77,7 +77,7 @@ def scenario_label(r: Resultaten, p: RunParams, naam: str) -> str:
         jaren = [j for j in v["jaar"] if p.scenario_b.vanaf_jaar is None or j >= p.scenario_b.vanaf_jaar]
         if jaren and b.loc[jaren[0], "reductie_meldingen"] > 0:
             delen.append(
-                f"vraagt {fmt.procent(-b.loc[jaren[0], 'reductie_overige_pct'])} van de overige meldingen in {jaren[0]}"
+                f"vraagt {fmt.procent(b.loc[jaren[0], 'reductie_overige_pct'])} minder overige meldingen in {jaren[0]}"
             )
     peil = r.periode(r.peilmoment)["meldingen"]
     eerste = v.iloc[0]
