@@ -98,3 +98,12 @@ def test_aanvraag_periode_must_be_a_period(cli, params_copy):
     edit_file(params_copy, "aanvraag_periode: Begroting 2025 voorstel DB", "aanvraag_periode: Begroting 2025 voorstel")
     regel = params_fout(cli, params_copy)
     assert "sleutel aanvraag_periode: 'Begroting 2025 voorstel' is geen periode in volumes.csv" in regel
+
+
+def test_questions_block_claims_c_only_when_c_is_computed_and_ends_its_list(run, v):
+    """'Open vragen' says the analysis counts C from a year only when a lever of C has a value (without one, C is
+    left out of the comparison altogether), and its list of bridging costs ends with a full stop, not a ';'."""
+    md = tekst.render_blok("vragen", run)
+    assert ("laat C pas vanaf" in md) == bool(v["c_becijferd"] and v["c_vanaf_jaar"]), md
+    lijst = [regel for regel in md.splitlines() if regel.startswith("- ")]
+    assert lijst and lijst[-1].endswith(".") and all(regel.endswith(";") for regel in lijst[:-1]), lijst
