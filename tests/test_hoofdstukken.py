@@ -220,3 +220,15 @@ def test_the_text_before_the_formation_chart_names_the_marks_it_draws(r):
     uitleg = next(c.source for c in reversed(cellen[:code]) if c.cell_type == "markdown")
     assert soorten == {"point", "bar"}, soorten
     assert "punten" in uitleg and "balk" in uitleg and "lijn" not in uitleg, uitleg
+
+
+def test_kengetallen_table_writes_a_formation_as_every_other_fte(r):
+    """The formation of the AB-besluit is 63,40 fte in every sentence and table; its kengetal row says so too
+    (not 63,4 as typed in the data). Other kengetallen keep the decimals they were written with (8,8%)."""
+    from vt_analysis.hoofdstukken.methode_en_bronnen import KENGETALLEN_DELEN, kengetallen_tabel
+
+    rijen = [rij for d in range(1, KENGETALLEN_DELEN + 1) for rij in kengetallen_tabel(r, d).rijen]
+    fte = [(rij[1], rij[2]) for rij in rijen if rij[2] == "fte"]
+    assert ("63,40", "fte") in fte and ("58,90", "fte") in fte, fte
+    assert all("," in w and len(w.split(",")[1]) == 2 for w, _ in fte), fte
+    assert any(rij[1] == "8,8" for rij in rijen)  # the indexation as asked, with its one decimal

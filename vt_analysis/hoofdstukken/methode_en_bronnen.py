@@ -157,9 +157,13 @@ def _decimalen(waarde: float) -> int:
 
 
 def kengetallen_tabel(r: Resultaten, deel: int = 1) -> Tabel:
-    """Part ``deel`` (1 to KENGETALLEN_DELEN) of the kengetallen with their source, each with its own decimals."""
+    """Part ``deel`` (1 to KENGETALLEN_DELEN) of the kengetallen with their source, each with its own decimals;
+    a formation in fte to the hundredth, as every other fte of the report (63,40, never 63,4 beside it)."""
     df = kengetallen_frame(r.kengetallen)
-    df["waarde"] = [kf.Cel(w, kf.getal(_decimalen(w))) for w in df["waarde"]]
+    df["waarde"] = [
+        kf.Cel(w, kf.FTE if e == "fte" else kf.getal(_decimalen(w)))
+        for w, e in zip(df["waarde"], df["eenheid"], strict=True)
+    ]
     df["naam"] = df["naam"].map(kengetal_naam)
     df["eenheid"] = df["eenheid"].replace({"%": "procent"})
     per_deel = -(-len(df) // KENGETALLEN_DELEN)
