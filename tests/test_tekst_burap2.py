@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from helpers import edit_file, params_fout
@@ -107,3 +109,15 @@ def test_questions_block_claims_c_only_when_c_is_computed_and_ends_its_list(run,
     assert ("laat C pas vanaf" in md) == bool(v["c_becijferd"] and v["c_vanaf_jaar"]), md
     lijst = [regel for regel in md.splitlines() if regel.startswith("- ")]
     assert lijst and lijst[-1].endswith(".") and all(regel.endswith(";") for regel in lijst[:-1]), lijst
+
+
+def test_queue_block_gives_the_balance_of_each_queue(run, v):
+    """The calibration's balance in the base year is given per queue, as the summary's (b) and the formation
+    table give it: the one joint figure lay between the two and hid that the onderzoek queue grew."""
+    md = re.sub(r"[ ]*\n[ ]*", " ", tekst.render_blok("wachttijden", run))
+    triage, onderzoek = v["wachtrij_fte_evenwicht_triage"], v["wachtrij_fte_evenwicht_onderzoek"]
+    assert triage != onderzoek
+    assert (
+        f"in evenwicht bij {fmt.fte(triage)}\u00a0fte voor triage en {fmt.fte(onderzoek)}\u00a0fte voor onderzoek" in md
+    )
+    assert f"evenwicht bij {fmt.fte(v['wachtrij_fte_evenwicht'])}" not in md

@@ -30,3 +30,23 @@ def test_peilmoment_in_een_prognosejaar(standaard_resultaten):
     zin = _zin(binnen)
     assert f"eind {jaar}" not in zin
     assert f"overhoudt na een jaar op de aantallen van het peilmoment ({r.peilmoment}): ongeveer" in zin
+
+
+def test_een_tekortscenario_dat_de_norm_haalt_noemt_het_evenwicht_per_wachtrij(standaard_resultaten):
+    """The reason a scenario short by the rekentool still meets a norm names the balance of each queue, the
+    figures of the formation table and of the summary's (b): one joint figure (64,20 fte for A in 2026) matched
+    neither queue, and at it the onderzoek queue would grow."""
+    from vt_analysis.basis import formatting as fmt
+
+    r = standaard_resultaten
+    j = r.wachttijden_jaren.set_index(["scenario", "jaar"])
+    zinnen = [z for z in str(projectie_tekst(r).data).split("\n\n") if " haalt in het model " in z]
+    assert zinnen
+    for zin in zinnen:
+        naam = zin.split("*")[1]
+        jaar = int(zin.split("in evenwicht bij")[0].rsplit(" in ", 1)[1].split()[0])
+        rij = j.loc[(naam, jaar)]
+        assert (
+            f"in evenwicht bij {fmt.fte(rij['fte_evenwicht_triage'], eenheid=True)} (triage) en "
+            f"{fmt.fte(rij['fte_evenwicht_onderzoek'], eenheid=True)} (onderzoek)"
+        ) in zin, zin

@@ -22,7 +22,6 @@ from vt_analysis.model.resultaten import Resultaten
 from vt_analysis.model.wachttijden import (
     BAND,
     WachttijdenParams,
-    evenwicht_fte,
     normmomenten,
     verzuim_scenario_herkomst,
     verzuim_scenario_pct,
@@ -185,14 +184,12 @@ def bodem_tekst(r: Resultaten) -> Markdown:
 
 
 def evenwicht(r: Resultaten) -> pd.DataFrame:
-    """Per compared scenario and year: the formation at which the queues are in balance at the
-    calibrated tempo, beside the rekentool's fte benodigd and the fte available."""
-    kal = r.kalibratie
-    v = r.vergelijking.assign(verzuim_pct=kal["verzuim_pct"])
-    ns = r.normen.normsets[kal["normset"]]
-    uit = v[["naam", "jaar", "fte_benodigd", "fte_beschikbaar", "tekort_fte"]].copy()
-    uit["fte_evenwicht"] = evenwicht_fte(v, ns, kal["factor_triage"], kal["factor_onderzoek"]).to_numpy()
-    return uit
+    """Per compared scenario and year: the formation at which each queue is in balance at its calibrated
+    tempo (as the formation table and the summary's (b) give it; one joint figure would hide the queue that
+    grows), beside the rekentool's fte benodigd and the fte available."""
+    uit = r.vergelijking[["naam", "jaar", "fte_benodigd", "fte_beschikbaar", "tekort_fte"]]
+    per_wachtrij = r.wachttijden_jaren[["scenario", "jaar", "fte_evenwicht_triage", "fte_evenwicht_onderzoek"]]
+    return uit.merge(per_wachtrij.rename(columns={"scenario": "naam"}), on=["naam", "jaar"], how="left")
 
 
 def projectie_tekst(r: Resultaten) -> Markdown:
@@ -254,9 +251,10 @@ def projectie_tekst(r: Resultaten) -> Markdown:
             f"{_naam(naam)} haalt in het model de {' en de '.join(haalt)}, terwijl de rekentool in elk jaar een "
             f"tekort geeft ({fmt.fte(krap['tekort_fte'], eenheid=True)} in {int(krap['jaar'])}). Dat komt door het "
             f"tempo van {kal['basisjaar']}: bij dat tempo zijn de wachtrijen in {int(krap['jaar'])} in evenwicht bij "
-            f"{fmt.fte(krap['fte_evenwicht'], eenheid=True)}, en dit scenario heeft "
-            f"{fmt.fte(krap['fte_beschikbaar'], eenheid=True)}. Houdt VT dat tempo niet vol, dan geldt het tekort "
-            "van de rekentool."
+            f"{fmt.fte(krap['fte_evenwicht_triage'], eenheid=True)} (triage) en "
+            f"{fmt.fte(krap['fte_evenwicht_onderzoek'], eenheid=True)} (onderzoek), en dit scenario heeft "
+            f"{fmt.fte(krap['fte_beschikbaar'], eenheid=True)}. Houdt Veilig Thuis dat tempo niet vol, dan geldt het "
+            "tekort van de rekentool."
         )
     # The stress variant's verzuim: the data's rule (the highest of the last three years) unless the params set it.
     standaard = WachttijdenParams()

@@ -178,6 +178,13 @@ def wachtrij_velden(_veld, run: Run) -> None:
         "formatie waarbij de wachtrijen in het basisjaar in evenwicht zijn",
         k("fte_evenwicht"),
     )
+    for wachtrij in ("triage", "onderzoek"):
+        _veld(
+            f"wachtrij_fte_evenwicht_{wachtrij}",
+            "fte",
+            f"formatie waarbij de wachtrij voor {wachtrij} in het basisjaar in evenwicht is (bij zijn eigen tempo)",
+            k(f"fte_evenwicht_{wachtrij}"),
+        )
     _veld(
         "wachtrij_fte_benodigd",
         "fte",
