@@ -14,8 +14,6 @@ import pytest
 from helpers import edit_file, teksten_van
 
 from vt_analysis.basis import paths
-from vt_analysis.bouw.manifest import bron_paden
-from vt_analysis.invoer.run import load_run
 
 REGIO = paths.ROOT / "tests" / "regio" / "noorderkwartier-oost"
 PARAMS_NAAM = "nko-burap2-2024.yaml"
@@ -105,15 +103,18 @@ def test_alleen_de_outputmap_verplaatst_is_een_regel_met_params(project, cli, tm
 
 
 @pytest.mark.render
-def test_regio_ver_van_de_output_vraagt_om_params(project, cli, tmp_path):
-    """A region rendered into an output folder away from it (report/output/, say): the manifest names no path
-    for it (a relative one would spell out the machine's folders); verify says so in one line and --params works,
-    the region's text set included."""
-    run_map = Path(shutil.copytree(project / "out" / RUN, tmp_path / "a" / "b" / "out" / RUN))
-    manifest = _manifest(run_map)
-    plekken = bron_paden(load_run(project / "regio" / PARAMS_NAAM), paths.CHAPTERS_FILE, run_map)
-    assert plekken["bron_paden_vanaf_run"] == {"data": None, "params": None, "tekst": None}
-    (run_map / "manifest.json").write_text(json.dumps(manifest | plekken), encoding="utf-8")
+def test_regio_ver_van_de_output_vraagt_om_params(project, cli, tmp_path, capsys):
+    """A region rendered into an output folder away from it (as report/output/ would be): the manifest names no
+    path for its sources (a relative one would spell out the machine's folders); the render says so, verify says
+    so in one line, and with --params it is current, the region's text set included."""
+    from vt_analysis.bouw.render import render_report
+
+    run_map = render_report(project / "regio" / PARAMS_NAAM, output_root=tmp_path / "a" / "b" / "out").directory
+    voortgang = capsys.readouterr().err
+    hint = next((r for r in voortgang.splitlines() if "let op:" in r), voortgang)
+    assert "let op: de gegevensmap, het parameterbestand en de tekstset liggen buiten de repository" in hint
+    assert hint.endswith("verify vraagt dan om --data en --params (zet --output naast de regio)"), hint
+    assert _manifest(run_map)["bron_paden_vanaf_run"] == {"data": None, "params": None, "tekst": None}
     code, out, err = cli("verify", run_map)
     regel = _regel(err)
     assert (code, out) == (2, "")

@@ -30,6 +30,16 @@ PAKKETTEN = (
 )
 
 
+# The sources whose place the manifest records, as a message names them; and the key of those outside the repository.
+PLEK_NAMEN = {
+    "data": "de gegevensmap",
+    "params": "het parameterbestand",
+    "hoofdstukken": "de hoofdstukkenlijst",
+    "tekst": "de tekstset",
+}
+VANAF_RUN = "bron_paden_vanaf_run"
+
+
 def git_commit() -> str:
     try:
         commit = subprocess.run(
@@ -79,5 +89,5 @@ def bron_paden(run: Run, hoofdstukken: Path, run_map: Path | None = None) -> dic
     waar = {soort: paths.naam_in_uitgave(pad) if pad is not None else None for soort, pad in plekken.items()}
     uit = {"bron_paden": waar}
     if run_map is not None and (buiten := [s for s, p in plekken.items() if p is not None and waar[s] is None]):
-        uit["bron_paden_vanaf_run"] = {soort: paths.naam_vanaf_run(plekken[soort], run_map) for soort in buiten}
+        uit[VANAF_RUN] = {soort: paths.naam_vanaf_run(plekken[soort], run_map) for soort in buiten}
     return uit

@@ -25,7 +25,7 @@ from rich.console import Console
 from vt_analysis.basis import formatting as fmt
 from vt_analysis.basis import paths
 from vt_analysis.bouw import rapportcache
-from vt_analysis.bouw.manifest import bron_paden, git_commit
+from vt_analysis.bouw.manifest import PLEK_NAMEN, VANAF_RUN, bron_paden, git_commit
 from vt_analysis.bouw.publish import Publicatie, controleer_schrijfbaar
 from vt_analysis.bouw.verify import DOCX_NAAM, HTML_NAAM, PDF_NAAM, XLSX_NAAM, data_bestanden, tekstset_map
 from vt_analysis.invoer.hoofdstuklijst import check_parameters_cell, load_chapters
@@ -70,6 +70,20 @@ def rapport_sleutel(run: Run, bronnen: Bronnen, hoofdstukken: Path, wat_als: boo
     return rapportcache.sleutel(bronnen, plekken, uitgave_bestanden(run), git_commit())
 
 
+def _zonder_plek(run: Run, hoofdstukken: Path, run_map: Path, voortgang: _Voortgang) -> None:
+    """Say at render time which sources the manifest can name no place for (outside the repository and away
+    from the output: a path would spell out the machine's folders), and which option verify will then need."""
+    buiten = [s for s, plek in bron_paden(run, hoofdstukken, run_map).get(VANAF_RUN, {}).items() if not plek]
+    if buiten:
+        liggen = "liggen" if len(buiten) > 1 else "ligt"
+        opties = fmt.opsomming(sorted({"--data" if s == "data" else "--params" for s in buiten}))
+        voortgang.console.print(
+            f"[yellow]let op: {fmt.opsomming(PLEK_NAMEN[s] for s in buiten)} {liggen} buiten de repository en niet "
+            f"naast de outputmap; verify vraagt dan om {opties} (zet --output naast de regio)[/yellow]",
+            soft_wrap=True,  # one line, as a terminal of any width shows it
+        )
+
+
 def render_report(
     params_bestand: Path | str,
     data_dir: Path | str | None = None,
@@ -105,7 +119,9 @@ def render_report(
         tekstset_map(run.params),
         {f"vorige_uitgave/{p.name}": p for p in uitgave_bestanden(run) if p.is_file()},
     )
-    sleutel = rapport_sleutel(run, bronnen, hoofdstukken, wat_als, output_root / run.params.run_naam)
+    run_map = output_root / run.params.run_naam
+    sleutel = rapport_sleutel(run, bronnen, hoofdstukken, wat_als, run_map)
+    _zonder_plek(run, hoofdstukken, run_map, voortgang)
     # A what-if never replaces the real edition in report/output/ (another --output is the user's choice).
     echt = wat_als and output_root.resolve() == paths.OUTPUT_DIR.resolve()
     mislukt = output_root / f"{run.params.run_naam}.mislukt"
