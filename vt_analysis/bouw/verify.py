@@ -179,9 +179,10 @@ class Plek:
     sleutel: str  # the manifest's key, for a message: sleutel bron_paden.params
     waarde: str  # as the manifest writes it
     vanaf_run: bool  # relative to the run folder (beside the params file of the render), not to the repository
+    bestand: bool  # a file (params, chapter list), else a folder (data, text set)
 
     def gevonden(self) -> bool:
-        return self.bron.is_dir() if self.bron.suffix != ".yaml" else self.bron.is_file()
+        return self.bron.is_file() if self.bestand else self.bron.is_dir()
 
 
 def _vanaf_run(run_map: Path, waarde: str) -> Path | None:
@@ -200,18 +201,17 @@ def _bron_pad(run_map: Path, manifest: dict, soort: str, achtervoegsel: str | No
     line: verify hashes only what a render reads."""
     pad = run_map / MANIFEST_NAAM
     if waarde := bron_paden(manifest).get(soort):
-        plek = Plek(paths.ROOT / waarde, f"sleutel bron_paden.{soort}", waarde, False)  # an older absolute one stays
+        bron, sleutel, vanaf_run = paths.ROOT / waarde, f"sleutel bron_paden.{soort}", False  # older: absolute
     elif waarde := bron_paden_vanaf_run(manifest).get(soort):
-        sleutel = f"sleutel bron_paden_vanaf_run.{soort}"
+        sleutel, vanaf_run = f"sleutel bron_paden_vanaf_run.{soort}", True
         if (bron := _vanaf_run(run_map, waarde)) is None:
             omhoog = f"vanaf de runmap hoogstens {paths.OMHOOG_VANAF_RUN} mappen omhoog"
             raise InvoerFout(pad, sleutel, f"{kort(waarde)} ligt niet naast de outputmap, verwacht een pad {omhoog}")
-        plek = Plek(bron, sleutel, waarde, True)
     else:
         return None
-    if achtervoegsel is not None and plek.bron.suffix != achtervoegsel:
-        raise InvoerFout(pad, plek.sleutel, f"{kort(waarde)} is geen {achtervoegsel}-bestand van een run")
-    return plek
+    if achtervoegsel is not None and bron.suffix != achtervoegsel:
+        raise InvoerFout(pad, sleutel, f"{kort(waarde)} is geen {achtervoegsel}-bestand van een run")
+    return Plek(bron, sleutel, waarde, vanaf_run, achtervoegsel is not None)
 
 
 def _tekst_binnen(run_map: Path, plek: Plek, binnen: Path) -> Path:
@@ -258,8 +258,9 @@ def verify(run_map: Path, data_map: Path | None = None, params_bestand: Path | N
     """What differs between a run folder's manifest and the files now; empty means the report is current.
 
     Defaults: the params file, data folder, chapter list and text set the report was rendered from (recorded
-    in the manifest), else the params' own folders and ``report/hoofdstukken.yaml``. With ``params_bestand``
-    given, the places recorded relative to the run folder (beside the params file of the render) are not used.
+    in the manifest), else the params' own folders and ``report/hoofdstukken.yaml``. With another
+    ``params_bestand`` given, the places recorded relative to the run folder (beside the params file of the
+    render) are not used: its own folders are.
     """
     from vt_analysis.tekst import blokken as tekst
 
