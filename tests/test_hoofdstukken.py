@@ -232,3 +232,21 @@ def test_kengetallen_table_writes_a_formation_as_every_other_fte(r):
     assert ("63,40", "fte") in fte and ("58,90", "fte") in fte, fte
     assert all("," in w and len(w.split(",")[1]) == 2 for w, _ in fte), fte
     assert any(rij[1] == "8,8" for rij in rijen)  # the indexation as asked, with its one decimal
+
+
+def test_b_cost_text_names_the_assumption_and_rounds_ruim_down(r):
+    """The plausible cut is called an assumption with a pointer to its source in Methode en bronnen (the data's
+    whole source text in brackets read as a broken sentence in the middle of the paragraph), and 'ruim N keer
+    zoveel' takes the whole number below the ratio: a cut 7,6 times the plausible one is 'ruim 7', never 'ruim 8'."""
+    from vt_analysis.hoofdstukken.meldingen_terugdringen import kosten_en_tijd_tekst
+
+    p = load_run(None).params
+    md = kosten_en_tijd_tekst(r, p).data
+    assert r.kengetallen.b_plausibele_daling_overige_pct.bron not in md
+    assert "een aanname, met haar onderbouwing bij de kengetallen in het hoofdstuk Methode en bronnen." in md
+    inhoud = r.naar_dict()
+    eerste = inhoud["scenario_b"][0]
+    plausibel = eerste["overige_meldingen"] * r.kengetallen.b_plausibele_daling_overige_pct.waarde / 100
+    eerste["reductie_meldingen"] = 7.6 * plausibel
+    md = kosten_en_tijd_tekst(Resultaten.van_dict(inhoud), p).data
+    assert "ruim 7 keer zoveel" in md, md

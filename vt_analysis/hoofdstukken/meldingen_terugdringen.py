@@ -174,6 +174,13 @@ def herkomst_tabel(r: Resultaten) -> Tabel:
     )
 
 
+def _keer_zoveel(verhouding: float) -> str:
+    """'ruim 7 keer zoveel' for a ratio of 7,3 or 7,6: 'ruim' means more than, so the whole number below it;
+    rounding 7,6 up would claim a factor the cut does not reach."""
+    heel = int(verhouding)
+    return f"{fmt.aantal(heel)} keer zoveel" if verhouding == heel else f"ruim {fmt.aantal(heel)} keer zoveel"
+
+
 def kosten_en_tijd_tekst(r: Resultaten, p: RunParams) -> Markdown:
     """B is not free and not plausible at this size: the cut against the other meldingen and against the
     plausible maximum, its uncosted cost, and the time it needs."""
@@ -189,12 +196,12 @@ def kosten_en_tijd_tekst(r: Resultaten, p: RunParams) -> Markdown:
         f"{fmt.aantal(eerste['overige_meldingen'])}, een daling van {fmt.procent(eerste['reductie_overige_pct'])}"
         + (" (meer dan er zijn)." if eerste["reductie_overige_pct"] > 100 else "."),
         f"Dit document neemt aan dat hoogstens {fmt.procent(plausibel_pct)} van de overige meldingen per jaar "
-        f"kan verdwijnen, in {int(eerste['jaar'])} zo'n {fmt.aantal(plausibel)} meldingen "
-        f"({fmt.plak_eenheden(kg.b_plausibele_daling_overige_pct.bron)}). "
+        f"kan verdwijnen, in {int(eerste['jaar'])} zo'n {fmt.aantal(plausibel)} meldingen: een aanname, met haar "
+        "onderbouwing bij de kengetallen in het hoofdstuk Methode en bronnen. "
         + (
-            f"B vraagt er {fmt.aantal(eerste['reductie_meldingen'])}: ruim "
-            f"{fmt.getal(eerste['reductie_meldingen'] / plausibel, 0)} keer zoveel. B is daarom geen oplossing voor "
-            "het tekort van deze jaren."
+            f"B vraagt er {fmt.aantal(eerste['reductie_meldingen'])}: "
+            f"{_keer_zoveel(eerste['reductie_meldingen'] / plausibel)}. B is daarom geen oplossing voor het tekort "
+            "van deze jaren."
             if plausibel > 0 and eerste["reductie_meldingen"] > plausibel
             else "De daling die B vraagt, past daarbinnen."
         ),
