@@ -250,3 +250,15 @@ def test_b_cost_text_names_the_assumption_and_rounds_ruim_down(r):
     eerste["reductie_meldingen"] = 7.6 * plausibel
     md = kosten_en_tijd_tekst(Resultaten.van_dict(inhoud), p).data
     assert "ruim 7 keer zoveel" in md, md
+
+
+def test_text_alternative_of_the_formation_chart_names_its_highest_bar(r):
+    """Figure 2 draws the shortage as a bar from available to required fte: its text alternative names the period
+    whose required formation is highest (the bar's top), not the period with the most available fte."""
+    from vt_analysis.hoofdstukken.charts import tekstalternatief
+    from vt_analysis.hoofdstukken.meerjarige_ontwikkeling import formatie_figuur
+
+    alt = tekstalternatief(formatie_figuur(r).spec, "bijschrift")
+    hoogste = r.perioden.loc[r.perioden[f"fte_{r.normset}"].idxmax()]
+    assert f"Hoogste waarde: Periode {hoogste['periode']}, " in alt, alt
+    assert f"{fmt.fte(hoogste[f'fte_{r.normset}'])}" in alt, alt

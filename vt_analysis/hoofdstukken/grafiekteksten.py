@@ -91,7 +91,14 @@ def _hoofdpunt(spec: dict) -> str:
     rijen = [r for r in spec.get("datasets", {}).get(naam, []) if as_ and isinstance(r.get(as_["field"]), (int, float))]
     if not rijen:
         return ""
-    hoogste = max(rijen, key=lambda r: abs(r[as_["field"]]))
+    # A bar or band from y to y2 (available to required fte, a prediction interval) reaches its top at the larger
+    # end: the row named must be the one that is highest in the chart, not the one with the highest lower end.
+    tot = enc.get("y2", {}).get("field") if as_ is enc.get("y") and isinstance(enc.get("y2"), dict) else None
+
+    def grootte(r: dict) -> float:
+        return max(abs(r[as_["field"]]), abs(r[tot]) if isinstance(r.get(tot), (int, float)) else 0.0)
+
+    hoogste = max(rijen, key=grootte)
     negatief = any(r[as_["field"]] < 0 for r in rijen)
     return ("Grootste waarde (absoluut): " if negatief else "Hoogste waarde: ") + ", ".join(
         f"{titel.lower() if i else titel} {_celtekst(hoogste.get(veld), _is_jaar(veld, titel))}"
