@@ -78,6 +78,38 @@ def test_page_is_never_wider_than_the_screen(rendered, chromium, tmp_path, breed
     assert re.search(r'data-buiten="([^"]*)"', body)[1] == ""
 
 
+# Per table box: does it scroll sideways, and does it show the edge shadow that says so.
+_ROLLEN = """<script>
+window.addEventListener('load', function () {
+  var uit = [];
+  document.querySelectorAll('.tabel-rol').forEach(function (e) {
+    var s = getComputedStyle(e);
+    uit.push([e.scrollWidth > e.clientWidth + 1, s.backgroundImage, s.backgroundAttachment]);
+  });
+  parent.postMessage({breedte: JSON.stringify(uit), scherm: document.documentElement.clientWidth, buiten: ''}, '*');
+});
+</script>
+"""
+
+
+def test_a_table_wider_than_the_phone_shows_that_it_scrolls(rendered, chromium, tmp_path):
+    """At 390 px most tables are wider than the screen and scroll in their box; a phone shows no scroll bar until
+    the reader touches it, so each such box shows a shadow at the edge where columns are hidden (an overlay that
+    scrolls with the table and disappears at the end), else the columns on the right (the shortage of the board's
+    key figures) look like they are not there."""
+    pagina = tmp_path / "pagina.html"
+    pagina.write_text(_met_script((rendered / "impactanalyse.html").read_text(encoding="utf-8"), _ROLLEN), "utf-8")
+    raam = tmp_path / "raam.html"
+    raam.write_text(_RAAM % {"breedte": 390}, encoding="utf-8")
+    dom = chromium_dom(chromium, raam, extra=("--window-size=1200,1000",)).stdout
+    rollen = json.loads(html_lib.unescape(re.search(r'data-breedte="([^"]*)"', dom)[1]))
+    breed = [(beeld, hechting) for scrollt, beeld, hechting in rollen if scrollt]
+    assert len(breed) >= 5, rollen  # the kerncijfers and the wide tables of the report
+    for beeld, hechting in breed:
+        assert beeld.count("radial-gradient") == 2 and beeld.count("linear-gradient") == 2, beeld
+        assert hechting.split(", ") == ["local", "local", "scroll", "scroll"], hechting
+
+
 def test_every_chart_shows_without_javascript(rendered, chromium, tmp_path):
     """No script runs (a mail client, an intranet viewer): each chart is there as the PDF's vector drawing,
     with its text alternative; no button that needs JavaScript is there. (The page's own CSP is set to
