@@ -262,3 +262,20 @@ def test_text_alternative_of_the_formation_chart_names_its_highest_bar(r):
     hoogste = r.perioden.loc[r.perioden[f"fte_{r.normset}"].idxmax()]
     assert f"Hoogste waarde: Periode {hoogste['periode']}, " in alt, alt
     assert f"{fmt.fte(hoogste[f'fte_{r.normset}'])}" in alt, alt
+
+
+def test_period_labels_wrap_at_whole_words_not_at_every_space(r):
+    """Figures 1 and 2 name a period under its bars: 'BURAP 1 2024' is one line (split at every space it was
+    'BURAP' over '1' over '2024'), and no label takes more than two lines, in the drawing the PDF and HTML show."""
+    import re
+
+    from vt_analysis.bouw.convert import spec_to_svg
+    from vt_analysis.hoofdstukken.meerjarige_ontwikkeling import formatie_figuur
+
+    svg = spec_to_svg(formatie_figuur(r).spec)
+    teksten = [re.sub(r"<text[^>]*>", "", t)[: -len("</text>")] for t in re.findall(r"<text[^>]*>.*?</text>", svg)]
+    regels = [re.findall(r">([^<]*)</tspan>", t) if "<tspan" in t else [t] for t in teksten]
+    perioden = list(r.perioden["periode"])
+    labels = [regel for regel in regels if " ".join(regel) in perioden]
+    assert len(labels) == len(perioden) and ["BURAP 1 2024"] in labels, labels
+    assert all(len(regel) <= 2 for regel in labels), labels

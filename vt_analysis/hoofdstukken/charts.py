@@ -23,6 +23,7 @@ from vt_analysis.hoofdstukken.grafiekthema import (
     VARIANT_KLEUREN,
     VEGALITE_MIMETYPE,
     contrastverhouding,
+    labels_in_regels,
     thema,
 )
 from vt_analysis.hoofdstukken.grafiekweergave import Figuur, figuur
@@ -51,7 +52,7 @@ def _perioden_as(volgorde: list[str]) -> alt.X:
         "periode:N",
         sort=volgorde,
         title=None,
-        axis=alt.Axis(labelAngle=0, labelLimit=90, labelExpr="split(datum.label, ' ')"),
+        axis=alt.Axis(labelAngle=0, labelLimit=90, labelExpr=labels_in_regels(volgorde)),
     )
 
 

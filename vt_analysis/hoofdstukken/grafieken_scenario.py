@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from vt_analysis.basis import formatting as fmt
-from vt_analysis.hoofdstukken.grafiekthema import BREEDTE_PX, HOOGTE_PX, KLEUREN
+from vt_analysis.hoofdstukken.grafiekthema import BREEDTE_PX, HOOGTE_PX, KLEUREN, labels_in_regels
 
 
 def waterval_chart(tabel: pd.DataFrame, jaar: int, namen: Mapping[str, str]) -> alt.LayerChart:
@@ -33,7 +33,7 @@ def waterval_chart(tabel: pd.DataFrame, jaar: int, namen: Mapping[str, str]) -> 
         "stap:N",
         sort=list(df["stap"]),
         title=None,
-        axis=alt.Axis(labelAngle=0, labelLimit=110, labelExpr="split(datum.label, ' ')"),
+        axis=alt.Axis(labelAngle=0, labelLimit=110, labelExpr=labels_in_regels(list(df["stap"]))),
     )
     staven = (
         alt.Chart(df)

@@ -5,11 +5,26 @@ Every chart of the report takes its look from here, so the HTML, the PDF and Wor
 
 from __future__ import annotations
 
+import json
+import textwrap
+
 VEGALITE_MIMETYPE = "application/vnd.vegalite.v6+json"
 FORMAT_LOCALE = "nl-NL"
 LETTERTYPE = "Lato"
 BREEDTE_PX = 560
 HOOGTE_PX = 260
+
+# An axis label of a category axis wraps at whole words within this many characters (a band of 560 px / 7 periods).
+LABEL_TEKENS = 14
+
+
+def labels_in_regels(labels: list[str], tekens: int = LABEL_TEKENS) -> str:
+    """A Vega ``labelExpr`` that puts each category label on lines of at most ``tekens`` characters, whole words:
+    'BURAP 1 2024' stays one line and 'Begroting 2025 voorstel DB' takes two, where splitting at every space
+    stacked 'BURAP', '1' and '2024' and gave a period four lines."""
+    regels = {label: textwrap.wrap(label, tekens) or [label] for label in labels}
+    return f"({json.dumps(regels, ensure_ascii=False)})[datum.label] || datum.label"
+
 
 # Colours: one per meaning, used in every chart (colour-blind safe, Okabe-Ito), each at least 3:1 against
 # the white background (WCAG 1.4.11, non-text contrast; tested).
