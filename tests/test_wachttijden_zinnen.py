@@ -50,3 +50,13 @@ def test_een_tekortscenario_dat_de_norm_haalt_noemt_het_evenwicht_per_wachtrij(s
             f"in evenwicht bij {fmt.fte(rij['fte_evenwicht_triage'], eenheid=True)} (triage) en "
             f"{fmt.fte(rij['fte_evenwicht_onderzoek'], eenheid=True)} (onderzoek)"
         ) in zin, zin
+
+
+def test_formatietabel_bijschrift_zonder_dubbele_haakjes_en_streepje_alleen_als_er_een_staat(standaard_resultaten):
+    """The caption of the formation table reads as Dutch ('(6 maanden werving) (met het 80%-interval)' had two
+    brackets in a row) and explains the dash only when a cell of the table shows one."""
+    from vt_analysis.hoofdstukken.wachttijden import formatie_tabel
+
+    t = formatie_tabel(standaard_resultaten)
+    assert ") (" not in t.bijschrift and "Tussen haakjes het 80%-interval" in t.bijschrift, t.bijschrift
+    assert ("streepje" in t.bijschrift) == any("–" == cel.strip() for rij in t.rijen for cel in rij), t.bijschrift

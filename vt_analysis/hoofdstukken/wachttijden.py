@@ -152,12 +152,18 @@ def formatie_tabel(r: Resultaten) -> Tabel:
     werving = int(r.kalibratie["wervingsduur_maanden"])
     start = pd.Period(year=_jaren(r)[0], month=1, freq="M") + werving
     eerder = f"; daarvoor de formatie van het scenario zelf ({fmt.aantal(werving)} maanden werving)" if werving else ""
+    # The dash is explained only where the table shows one.
+    streepje = (
+        f". Een streepje: in dat jaar niet te halen, ook niet met {fmt.getal(MAX_EVENWICHT, 1)} keer de "
+        "evenwichtsformatie"
+        if t.loc[t["jaar"].isin(_jaren(r)), kolommen].isna().any().any()
+        else ""
+    )
     return tabel(
         pd.DataFrame(rijen),
         f"Formatie (fte) waarbij elke wachtrij bij het tempo van {r.kalibratie['basisjaar']} in evenwicht is, en "
-        f"waarbij de jaarindicator zijn norm haalt als die formatie er vanaf {_maand(str(start))} is{eerder} "
-        f"(met het 80%-interval). Een streepje: in dat jaar niet te halen, ook niet met "
-        f"{fmt.getal(MAX_EVENWICHT, 1)} keer de evenwichtsformatie",
+        f"waarbij de jaarindicator zijn norm haalt als die formatie er vanaf {_maand(str(start))} is{eerder}. "
+        f"Tussen haakjes het 80%-interval{streepje}",
         {"jaar": kf.JAAR} | dict.fromkeys(kolommen, kf.FTE),
         koppen,
     )
