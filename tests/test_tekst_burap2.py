@@ -121,3 +121,16 @@ def test_queue_block_gives_the_balance_of_each_queue(run, v):
         f"in evenwicht bij {fmt.fte(triage)}\u00a0fte voor triage en {fmt.fte(onderzoek)}\u00a0fte voor onderzoek" in md
     )
     assert f"evenwicht bij {fmt.fte(v['wachtrij_fte_evenwicht'])}" not in md
+
+
+def test_a_reference_to_an_appendix_names_the_document_it_is_in(run, v, standaard_resultaten):
+    """This report has no appendices: 'Bijlage 2' alone sent the reader looking for one. The VOiT block names the
+    document whose Bijlage 2 it means; chapter A points to the kengetallen instead of pasting their source text
+    (which nested brackets: 'al (Aanleiding (de 73,33 fte ...) en Bijlage 2, ...)')."""
+    from vt_analysis.hoofdstukken.middelen_bijstellen import programmas_zin
+
+    md = re.sub(r"\s+", " ", tekst.render_blok("voit-veiligheid-voorop", run))
+    assert f"(Bijlage 2 van {v['bron_naam']}: " in md, md
+    zin = programmas_zin(standaard_resultaten)
+    assert standaard_resultaten.kengetallen.programmas_in_normuren.bron not in zin and "Bijlage" not in zin, zin
+    assert "(de bron staat bij de kengetallen in het hoofdstuk Methode en bronnen)" in zin, zin

@@ -117,8 +117,9 @@ GEGEVENS_NAMEN = {
     "verdeelsleutel.yaml": "Verdeelsleutel",
 }
 BESTANDEN = {
-    "volumes.csv": "Meldingen, adviezen, overdrachten, onderzoeken, monitoring en fte per periode (Bijlage 2)",
-    "normen.yaml": "Normuren per product, per normset, en productieve uren per fte (Bijlage 1)",
+    "volumes.csv": "Meldingen, adviezen, overdrachten, onderzoeken, monitoring en fte per periode (Bijlage 2 van het "
+    "brondocument)",
+    "normen.yaml": "Normuren per product, per normset, en productieve uren per fte (Bijlage 1 van het brondocument)",
     "kengetallen.yaml": "Overige cijfers: kosten per fte, indexatie, programma's, prestatie-indicatoren, verzuim",
     "claims.csv": "Uitspraken over volume en formatie in het brondocument, die de rekentool narekent",
     "wachttijden.yaml": "Aannames van het wachtrijmodel: termijnen, acute meldingen, spreiding en uren per zaak, "

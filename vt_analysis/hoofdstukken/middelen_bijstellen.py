@@ -44,8 +44,8 @@ def programmas_zin(r: Resultaten) -> str:
     if kg.programmas_in_normuren.waarde == 1:
         return (
             "VOiT en Veiligheid Voorop staan niet als aparte post in A: de normuren van de rekentool bevatten de "
-            f"bijdrage aan beide programma's al ({fmt.plak_eenheden(kg.programmas_in_normuren.bron)}). Wie het tekort "
-            "aanvult, betaalt ze dus mee; apart tellen zou ze twee keer tellen."
+            "bijdrage aan beide programma's al (de bron staat bij de kengetallen in het hoofdstuk Methode en "
+            "bronnen). Wie het tekort aanvult, betaalt ze dus mee; apart tellen zou ze twee keer tellen."
         )
     return (
         "De normuren van de rekentool bevatten VOiT en Veiligheid Voorop niet (volgens de gegevens van deze analyse); "
