@@ -6,7 +6,7 @@ Every chart of the report takes its look from here, so the HTML, the PDF and Wor
 from __future__ import annotations
 
 import json
-import textwrap
+from itertools import combinations
 
 VEGALITE_MIMETYPE = "application/vnd.vegalite.v6+json"
 FORMAT_LOCALE = "nl-NL"
@@ -14,15 +14,30 @@ LETTERTYPE = "Lato"
 BREEDTE_PX = 560
 HOOGTE_PX = 260
 
-# An axis label of a category axis wraps at whole words within this many characters (a band of 560 px / 7 periods).
-LABEL_TEKENS = 14
+# An axis label of a category axis wraps at whole words within this many characters: at 11 px a line of 12 is
+# about 70 px, so the labels of seven periods on 560 px keep a gap (14 let two labels of 2025 touch).
+LABEL_TEKENS = 12
+
+
+def _regels(label: str, tekens: int) -> list[str]:
+    """The label in as few lines as fit ``tekens`` characters, whole words, the longest line as short as can be:
+    'Begroting 2025 besluit AB' as 'Begroting', '2025', 'besluit AB' (a greedy wrap leaves 'AB' alone)."""
+    woorden = label.split()
+    for n in range(1, len(woorden) + 1):
+        kandidaten = [
+            [" ".join(woorden[a:b]) for a, b in zip((0, *knip), (*knip, len(woorden)), strict=True)]
+            for knip in combinations(range(1, len(woorden)), n - 1)
+        ]
+        passend = [k for k in kandidaten if max(map(len, k)) <= tekens]
+        if passend:
+            return min(passend, key=lambda k: max(map(len, k)))
+    return woorden or [label]
 
 
 def labels_in_regels(labels: list[str], tekens: int = LABEL_TEKENS) -> str:
     """A Vega ``labelExpr`` that puts each category label on lines of at most ``tekens`` characters, whole words:
-    'BURAP 1 2024' stays one line and 'Begroting 2025 voorstel DB' takes two, where splitting at every space
-    stacked 'BURAP', '1' and '2024' and gave a period four lines."""
-    regels = {label: textwrap.wrap(label, tekens) or [label] for label in labels}
+    'BURAP 1 2024' stays one line, where splitting at every space stacked 'BURAP', '1' and '2024'."""
+    regels = {label: _regels(label, tekens) for label in labels}
     return f"({json.dumps(regels, ensure_ascii=False)})[datum.label] || datum.label"
 
 
