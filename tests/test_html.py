@@ -78,36 +78,61 @@ def test_page_is_never_wider_than_the_screen(rendered, chromium, tmp_path, breed
     assert re.search(r'data-buiten="([^"]*)"', body)[1] == ""
 
 
-# Per table box: does it scroll sideways, and does it show the edge shadow that says so.
-_ROLLEN = """<script>
+# What a phone of 390 px shows: per table box whether it scrolls sideways, its edge shadow and where its caption
+# ends; per chart the smallest text as drawn on the screen (font size times the SVG's scale).
+_TELEFOON = """<script>
 window.addEventListener('load', function () {
-  var uit = [];
+  var rollen = [], figuren = [];
   document.querySelectorAll('.tabel-rol').forEach(function (e) {
-    var s = getComputedStyle(e);
-    uit.push([e.scrollWidth > e.clientWidth + 1, s.backgroundImage, s.backgroundAttachment]);
+    var s = getComputedStyle(e), c = e.querySelector('caption');
+    rollen.push([e.scrollWidth > e.clientWidth + 1, s.backgroundImage, s.backgroundAttachment,
+                 c ? c.getBoundingClientRect().right : 0]);
   });
-  parent.postMessage({breedte: JSON.stringify(uit), scherm: document.documentElement.clientWidth, buiten: ''}, '*');
+  document.querySelectorAll('.vega-figuur > svg').forEach(function (svg) {
+    var schaal = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width, kleinste = 99;
+    svg.querySelectorAll('text').forEach(function (x) {
+      kleinste = Math.min(kleinste, parseFloat(getComputedStyle(x).fontSize) * schaal);
+    });
+    figuren.push(kleinste);
+  });
+  parent.postMessage({breedte: JSON.stringify({rollen: rollen, figuren: figuren}),
+                      scherm: document.documentElement.clientWidth, buiten: ''}, '*');
 });
 </script>
 """
 
 
-def test_a_table_wider_than_the_phone_shows_that_it_scrolls(rendered, chromium, tmp_path):
+@pytest.fixture(scope="module")
+def telefoon(rendered, chromium, tmp_path_factory) -> dict:
+    """The page at 390 px, measured once for the tests of what a phone reader sees."""
+    map_ = tmp_path_factory.mktemp("telefoon")
+    pagina = map_ / "pagina.html"
+    pagina.write_text(_met_script((rendered / "impactanalyse.html").read_text(encoding="utf-8"), _TELEFOON), "utf-8")
+    (map_ / "raam.html").write_text(_RAAM % {"breedte": 390}, encoding="utf-8")
+    dom = chromium_dom(chromium, map_ / "raam.html", extra=("--window-size=1200,1000",)).stdout
+    uit = json.loads(html_lib.unescape(re.search(r'data-breedte="([^"]*)"', dom)[1]))
+    uit["scherm"] = int(re.search(r'data-scherm="(\d+)"', dom)[1])
+    return uit
+
+
+def test_a_table_wider_than_the_phone_shows_that_it_scrolls(telefoon):
     """At 390 px most tables are wider than the screen and scroll in their box; a phone shows no scroll bar until
     the reader touches it, so each such box shows a shadow at the edge where columns are hidden (an overlay that
     scrolls with the table and disappears at the end), else the columns on the right (the shortage of the board's
-    key figures) look like they are not there."""
-    pagina = tmp_path / "pagina.html"
-    pagina.write_text(_met_script((rendered / "impactanalyse.html").read_text(encoding="utf-8"), _ROLLEN), "utf-8")
-    raam = tmp_path / "raam.html"
-    raam.write_text(_RAAM % {"breedte": 390}, encoding="utf-8")
-    dom = chromium_dom(chromium, raam, extra=("--window-size=1200,1000",)).stdout
-    rollen = json.loads(html_lib.unescape(re.search(r'data-breedte="([^"]*)"', dom)[1]))
-    breed = [(beeld, hechting) for scrollt, beeld, hechting in rollen if scrollt]
-    assert len(breed) >= 5, rollen  # the kerncijfers and the wide tables of the report
-    for beeld, hechting in breed:
+    key figures) look like they are not there. Its caption stays on the screen instead of running off it."""
+    breed = [rol for rol in telefoon["rollen"] if rol[0]]
+    assert len(breed) >= 5, telefoon["rollen"]  # the kerncijfers and the wide tables of the report
+    for _, beeld, hechting, rechts in breed:
         assert beeld.count("radial-gradient") == 2 and beeld.count("linear-gradient") == 2, beeld
         assert hechting.split(", ") == ["local", "local", "scroll", "scroll"], hechting
+        assert rechts <= telefoon["scherm"], (rechts, telefoon["scherm"])
+
+
+def test_chart_text_reads_on_a_phone(telefoon):
+    """A chart scaled down to the phone's width drew its 11 px labels at about 5 px; it keeps a width at which its
+    smallest text is at least 8 px on the screen and scrolls sideways in its box."""
+    assert len(telefoon["figuren"]) >= 10
+    assert min(telefoon["figuren"]) >= 8, telefoon["figuren"]
 
 
 def test_every_chart_shows_without_javascript(rendered, chromium, tmp_path):
