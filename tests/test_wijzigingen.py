@@ -16,6 +16,7 @@ from vt_analysis.hoofdstukken import wijzigingen as h_wijzigingen
 from vt_analysis.invoer import schemapad
 from vt_analysis.invoer.params import RunParams
 from vt_analysis.model import wijzigingen
+from vt_analysis.tekst.markup import markdown_tekst
 from vt_analysis.tekst.velden import bron_van, velden
 
 ARCHIEF = paths.ROOT / "report" / "uitgaven" / "burap1-2024"
@@ -172,3 +173,14 @@ def test_a_printed_difference_is_the_difference_of_the_printed_figures(vorige, s
         assert len(rijen) >= 7
         for *_, oud, nieuw, verschil in rijen:
             assert _gedrukt(nieuw) - _gedrukt(oud) == _gedrukt(verschil), (oud, nieuw, verschil)
+
+
+def test_a_changed_list_of_scenarios_reads_as_two_enumerations(vorige, standaard_run, standaard_resultaten):
+    """'Doorgerekende scenario's: van Voorstel DB, niets doen; A; B; ... naar AB-besluit, niets doen; ...' left the
+    reader to find where the first list ends: each list is a Dutch enumeration of italic names."""
+    p = standaard_run.params
+    tekst = h_wijzigingen.uitgangspunten_tekst(standaard_resultaten, p, vorige).data
+    regel = next(r for r in tekst.splitlines() if r.startswith("- Doorgerekende scenario's: "))
+    nu = [s.naam for s in p.vergelijking.scenarios]
+    assert regel.endswith(" naar " + fmt.opsomming([f"*{markdown_tekst(n)}*" for n in nu])), regel
+    assert "; " not in regel, regel

@@ -18,6 +18,7 @@ from vt_analysis.invoer.params import RunParams
 from vt_analysis.invoer.run import load_run
 from vt_analysis.model import wijzigingen as w
 from vt_analysis.model.resultaten import Resultaten
+from vt_analysis.tekst.markup import markdown_tekst
 from vt_analysis.tekst.velden import bron_van, velden
 
 
@@ -69,6 +70,16 @@ def _of_streep(eenheid: str, waarde) -> str:
 def _van_naar(wat: str, rij) -> str:
     """One list line of a change: what changed, from the previous edition's value to this one's."""
     return f"- {wat}: van {_of_streep(rij.eenheid, rij.vorige)} naar {_of_streep(rij.eenheid, rij.huidige)}"
+
+
+def _instelling(waarde) -> str:
+    """A params value in a 'van ... naar ...' line. A list of names (the model joins them with '; ', as a name may
+    hold a comma) reads as an enumeration of italic names, as the report writes scenario names elsewhere: 'van
+    Voorstel DB, niets doen; A; B naar ...' left the reader to guess where one list ends and 'naar' begins."""
+    tekst = str(waarde)
+    if "; " not in tekst:
+        return tekst
+    return fmt.opsomming([f"*{markdown_tekst(naam)}*" for naam in tekst.split("; ")])
 
 
 def kerncijfers_tabel(r: Resultaten, p: RunParams, vorig: w.VorigeUitgave | None) -> Tabel | None:
@@ -125,7 +136,10 @@ def uitgangspunten_tekst(r: Resultaten, p: RunParams, vorig: w.VorigeUitgave | N
     correcties = w.gecorrigeerde_perioden(vorig, r.perioden)
     delen = []
     if not params.empty:
-        regels = [f"- {rij.invoer}: van {rij.vorige} naar {rij.huidige}" for rij in params.itertuples()]
+        regels = [
+            f"- {rij.invoer}: van {_instelling(rij.vorige)} naar {_instelling(rij.huidige)}"
+            for rij in params.itertuples()
+        ]
         delen.append("Gewijzigde uitgangspunten:\n\n" + "\n".join(regels))
     if not kg.empty:
         regels = [_van_naar(kengetal_naam(rij.kengetal), rij) for rij in kg.itertuples()]
