@@ -89,14 +89,15 @@ def test_verplaatst_met_de_regio_actueel_en_een_gewijzigd_gegevensbestand_genoem
 
 
 @pytest.mark.render
-def test_alleen_de_outputmap_verplaatst_is_een_regel_met_params(project, cli, tmp_path):
+def test_alleen_de_outputmap_verplaatst_is_een_regel_met_params(project, cli, tmp_path, monkeypatch):
     """A run folder moved away from its region: one line naming where the params file was looked for (the
     manifest's key and value) and --params; with --params the data and text set are those the params name."""
     run_map = Path(shutil.copytree(project / "out" / RUN, tmp_path / "ergens" / "anders" / RUN))
+    monkeypatch.chdir(tmp_path)  # the message names the file as seen from here
     code, out, err = cli("verify", run_map)
     regel = _regel(err)
     assert (code, out) == (2, "")
-    assert f"{tmp_path / 'ergens' / 'regio' / PARAMS_NAAM}: bestand ontbreekt" in regel, regel
+    assert regel.startswith(f"fout: ergens/regio/{PARAMS_NAAM}: bestand ontbreekt"), regel
     assert f"sleutel bron_paden_vanaf_run.params: '../../regio/{PARAMS_NAAM}'" in regel, regel
     assert f"verwacht het parameterbestand van run {RUN}" in regel and "--params" in regel, regel
     assert cli("verify", run_map, "--params", project / "regio" / PARAMS_NAAM) == (0, "actueel\n", "")
