@@ -281,3 +281,20 @@ def test_period_labels_wrap_at_whole_words_not_at_every_space(r):
     assert len(labels) == len(perioden) and ["BURAP 1 2024"] in labels, labels
     assert all(len(regel) <= 3 and max(map(len, regel)) <= LABEL_TEKENS for regel in labels), labels
     assert all(len(woorden) > 2 for regel in labels for woorden in regel), labels  # no "AB" alone on a line
+
+
+def test_sensitivity_text_agrees_in_number_with_the_inputs_without_effect(r):
+    """One input without effect is one: 'Geen invloed heeft: aantal meldingen; die invoer staat ...' (it read
+    'Geen invloed hebben: aantal meldingen; die staan ...'); several are a Dutch enumeration."""
+    from vt_analysis.hoofdstukken.namen import invoer_naam, klein
+    from vt_analysis.hoofdstukken.vergelijking import gevoeligheid_tekst
+
+    g = r.gevoeligheid
+    nul = g[(g["bereik"] == 0) & (g["soort"] != "hefboom")]
+    namen = [klein(invoer_naam(s, i)) for s, i in zip(nul["soort"], nul["invoer"], strict=True)]
+    tekst = gevoeligheid_tekst(r).data
+    if len(namen) == 1:
+        assert f" Geen invloed heeft: {namen[0]}; die invoer staat niet in de grafiek." in tekst, tekst
+    elif namen:
+        assert f" Geen invloed hebben: {fmt.opsomming(namen)}; die staan niet in de grafiek." in tekst, tekst
+    assert "Geen invloed hebben: aantal meldingen;" not in tekst

@@ -113,8 +113,10 @@ def gevoeligheid_tekst(r: Resultaten) -> Markdown:
     nul = g[g["bereik"] == 0]
     zonder = nul["invoer"].tolist()
     tellingen = [klein(invoer_naam(s, i)) for s, i in zip(nul["soort"], nul["invoer"], strict=True) if s != "hefboom"]
-    if tellingen:
-        tekst += f" Geen invloed hebben: {', '.join(tellingen)}; die staan niet in de grafiek."
+    if len(tellingen) == 1:
+        tekst += f" Geen invloed heeft: {tellingen[0]}; die invoer staat niet in de grafiek."
+    elif tellingen:
+        tekst += f" Geen invloed hebben: {fmt.opsomming(tellingen)}; die staan niet in de grafiek."
     if "meldingen" in zonder:
         tekst += (
             " Het aantal meldingen zelf telt in de rekentool niet mee, omdat de triagenorm met het aantal overdragen "
