@@ -197,3 +197,17 @@ def test_a_period_name_in_a_table_stays_on_one_line(rendered):
     for periode in perioden:
         rijen = re.findall(rf"^\s*{re.escape(periode)}\s+[−\-]?\d", tekst, flags=re.M)
         assert len(rijen) >= 2, periode
+
+
+@pytest.mark.render
+def test_an_interval_in_a_table_is_never_broken_after_its_dash(rendered):
+    """'58,46 (58,41–58,52)' in a narrow column breaks at its space: the interval moves to the next line whole,
+    never '(58,41–' over '58,52)' (Tabel 15, whose four interval columns share the line with the scenarios). The
+    text itself is untouched: no invisible joiner reaches a reader who copies a figure."""
+    tekst = subprocess.run(
+        ["pdftotext", "-layout", str(rendered / "impactanalyse.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    intervallen = re.findall(r"\(\d[\d.,]*%?–\d[\d.,]*%?\)", tekst)
+    assert len(intervallen) >= 20, intervallen  # the tables of the queue chapter and of the summary
+    assert not re.search(r"\(\d[\d.,]*%?–\s*$", tekst, flags=re.M), re.findall(r".*\(\d[\d.,]*%?–\s*$", tekst, re.M)
+    assert "\u2060–" not in tekst and "–\u2060" not in tekst
