@@ -233,6 +233,21 @@ def test_axe_finds_no_wcag_21_a_or_aa_violation(rendered, chromium, tmp_path, in
     assert uitslag["fouten"] == [], json.dumps(uitslag["fouten"], ensure_ascii=False, indent=1)
 
 
+def test_axe_finds_all_content_in_landmarks(rendered, chromium, tmp_path):
+    """A screen reader moves by landmarks: axe's region rule finds no content outside them (the CONCEPT mark
+    stood before the page's header; it is part of it now)."""
+    html = (rendered / "impactanalyse.html").read_text(encoding="utf-8")
+    axe = "<script>" + AXE.read_text(encoding="utf-8").replace("</script", "<\\/script") + "</script>\n"
+    regel = _AXE_RUN.replace("{runOnly: {type: 'tag', values: tags}", "{runOnly: {type: 'rule', values: ['region']}")
+    assert regel != _AXE_RUN
+    pagina = tmp_path / "pagina.html"
+    pagina.write_text(_met_script(_met_script(html, axe), regel), encoding="utf-8")
+    dom = chromium_dom(chromium, pagina, extra=("--window-size=1280,1000",)).stdout
+    uitslag = json.loads(html_lib.unescape(re.search(r'<pre id="axe-uitslag">(.*?)</pre>', dom, re.S)[1]))
+    assert 'class="conceptmerk"' in html and uitslag["geslaagd"] >= 1
+    assert uitslag["fouten"] == [], json.dumps(uitslag["fouten"], ensure_ascii=False, indent=1)
+
+
 # A reader who opens the rekentool, reads it, then changes one number at a time: what the page showed each time
 # is written into the DOM for the dump.
 _REKEN_ZELF = """<script>
