@@ -134,3 +134,13 @@ def test_a_reference_to_an_appendix_names_the_document_it_is_in(run, v, standaar
     zin = programmas_zin(standaard_resultaten)
     assert standaard_resultaten.kengetallen.programmas_in_normuren.bron not in zin and "Bijlage" not in zin, zin
     assert "(de bron staat bij de kengetallen in het hoofdstuk Methode en bronnen)" in zin, zin
+
+
+def test_the_difference_a_minus_b_says_which_balance_it_takes(run, v):
+    """(b) has a balance per queue; the difference with (a) is taken from the higher one (onderzoek), which a reader
+    with a calculator can only find when the sentence says so: 77,47 − 63,65 is not the 10,36 printed."""
+    md = re.sub(r"\s+", " ", tekst.render_blok("verzoening", run))
+    hoogste = max(v["verzoening_fte_evenwicht_triage_2025"], v["verzoening_fte_evenwicht_onderzoek_2025"])
+    verschil = v["verzoening_verschil_rekentool_evenwicht_2025"]
+    assert verschil == pytest.approx(v["verzoening_fte_rekentool_2025"] - hoogste)
+    assert f"het hoogste evenwicht van (b), in 2025 {fmt.fte(verschil)}" in md.replace("\u00a0", " "), md
