@@ -57,6 +57,35 @@ def test_meldingen_plus_ten_percent_keeps_the_mix_and_raises_the_need(params_cop
     ]
 
 
+def test_a_what_if_names_its_data_folder_without_a_path_of_the_machine(tmp_path, monkeypatch):
+    """The mark on every page, the manifest and the cache keys name a what-if's data folder as the edition does:
+    relative to the repository, else by its name (one named like the run's own is called another folder);
+    never the machine's path, and the same words from any working folder."""
+    from vt_analysis.bouw.render import rapport_sleutel
+    from vt_analysis.bouw.render_stappen import _data_dir_in_uitgave
+    from vt_analysis.bouw.verify import data_bestanden
+    from vt_analysis.opslag.sleutels import Bronnen
+
+    elders = tmp_path / "ergens" / "wat-als-meldingen"
+    shutil.copytree(paths.DATA_DIR, elders)
+    gelijknamig = tmp_path / "data"
+    shutil.copytree(paths.DATA_DIR, gelijknamig)
+    teksten, sleutels = {}, {}
+    for werkmap in (paths.ROOT, tmp_path / "ergens"):
+        monkeypatch.chdir(werkmap)
+        for map_ in (elders, gelijknamig):
+            run = load_run(PARAMS, map_)
+            teksten[werkmap, map_] = (verschillen(run.params, map_)[0], _data_dir_in_uitgave(run))
+            bronnen = Bronnen.van(data_bestanden(map_), PARAMS, None, paths.CHAPTERS_FILE, [], None)
+            sleutels[werkmap, map_] = rapport_sleutel(run, bronnen, paths.CHAPTERS_FILE, wat_als=True)
+    for (werkmap, map_), (merk, in_hoofdstuk) in teksten.items():
+        assert str(tmp_path) not in merk and str(tmp_path) not in in_hoofdstuk
+        assert teksten[paths.ROOT, map_] == (merk, in_hoofdstuk)
+        assert sleutels[paths.ROOT, map_] == sleutels[werkmap, map_]
+    assert teksten[paths.ROOT, elders] == ("gegevens uit wat-als-meldingen/ in plaats van data/", "wat-als-meldingen/")
+    assert teksten[paths.ROOT, gelijknamig][0] == "gegevens uit een andere map met de naam data/ in plaats van data/"
+
+
 def test_a_what_if_never_replaces_the_real_edition(tmp_path):
     """Even pointed at the real edition's folder, a what-if stops before it touches it."""
     from vt_analysis.basis.errors import InvoerFout

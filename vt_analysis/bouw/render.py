@@ -29,6 +29,7 @@ from vt_analysis.bouw.manifest import PLEK_NAMEN, VANAF_RUN, bron_paden, git_com
 from vt_analysis.bouw.publish import Publicatie, controleer_schrijfbaar
 from vt_analysis.bouw.verify import DOCX_NAAM, HTML_NAAM, PDF_NAAM, XLSX_NAAM, data_bestanden, tekstset_map
 from vt_analysis.invoer.hoofdstuklijst import check_parameters_cell, load_chapters
+from vt_analysis.invoer.mappen import map_in_uitgave
 from vt_analysis.invoer.run import Run, load_run
 from vt_analysis.invoer.watals import WAT_ALS_MAP, is_wat_als
 from vt_analysis.model.wijzigingen import load_vorige_uitgave, uitgave_bestanden, vorige_params_pad
@@ -65,7 +66,7 @@ class _Voortgang:
 def rapport_sleutel(run: Run, bronnen: Bronnen, hoofdstukken: Path, wat_als: bool, run_map: Path | None = None) -> str:
     """The report cache's key of a run: its sources, and their places as the report names them (the manifest's,
     which a run folder ``run_map`` holds relative to itself, and a what-if's data folder as its pages show it)."""
-    wat_als_map = paths.display_path(run.data.directory) if wat_als else None
+    wat_als_map = map_in_uitgave(run.data.directory, run.params) if wat_als else None
     plekken = bron_paden(run, hoofdstukken, run_map) | {"wat_als": wat_als_map}
     return rapportcache.sleutel(bronnen, plekken, uitgave_bestanden(run), git_commit())
 

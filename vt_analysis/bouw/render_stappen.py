@@ -31,7 +31,7 @@ from vt_analysis.bouw.werkboek_over import werkboek_over
 from vt_analysis.bouw.woord import DOCX_NAAM, schrijf_docx
 from vt_analysis.bouw.xlsx import XLSX_NAAM, schrijf_werkboek
 from vt_analysis.hoofdstukken.tabeldata import tabellen_uit_notebooks
-from vt_analysis.invoer.mappen import data_map_van, met_mappen_opgelost
+from vt_analysis.invoer.mappen import data_map_van, map_in_uitgave, met_mappen_opgelost
 from vt_analysis.invoer.run import Run
 from vt_analysis.model.resultaten import Resultaten, resultaten_met_cache, resultaten_uit_cache
 from vt_analysis.model.wachttijden import kalibratie_in_cache
@@ -63,10 +63,11 @@ def parameters_in_uitgave(notebooks: list[Path], parameters: dict) -> None:
 
 def _data_dir_in_uitgave(run: Run) -> str | None:
     """The data folder as the run folder's chapters name it: None for the run's own (``data/`` or the params'
-    ``data_map``, which the params name as written), else the folder the user gave, as shown to a person."""
+    ``data_map``, which the params name as written), else the folder the user gave as the edition names it
+    (:func:`.mappen.map_in_uitgave`: no path of the machine in the chapters or the chapter cache's key)."""
     if run.data.directory.resolve() == data_map_van(run.params).resolve():
         return None
-    return paths.display_path(run.data.directory)
+    return map_in_uitgave(run.data.directory, run.params)
 
 
 def _resultaten(run: Run, cache_map: Path, voortgang, uit_cache: Resultaten | None) -> Resultaten:

@@ -30,6 +30,14 @@ def data_map_van(params) -> Path:
     return map_van(params, "data_map") or paths.DATA_DIR
 
 
+def map_in_uitgave(map_: Path, params) -> str:
+    """A data folder as an edition names it (a what-if's mark on every page, its manifest, chapters and cache
+    keys): relative to the repository or to the params file's folder, else by its own name; never the machine's
+    path, so the same what-if gives the same pages and keys from any checkout or working folder."""
+    naam = paths.naam_in_uitgave(map_, getattr(params, "params_map", None)) or Path(map_).resolve().name
+    return f"{naam}/"
+
+
 def met_mappen_opgelost(params) -> dict:
     """The params as a chapter's kernel gets them (it has no params file): the folder keys resolved. Only for
     running; what is shown and hashed is ``params.model_dump()``, the folders as written."""

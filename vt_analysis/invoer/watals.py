@@ -23,7 +23,7 @@ from vt_analysis.basis import paths
 from vt_analysis.basis.errors import InvoerFout
 from vt_analysis.basis.schema import Strikt
 from vt_analysis.invoer.data import TELLINGEN, Dataset, load_kengetallen, load_volumes
-from vt_analysis.invoer.mappen import data_map_van
+from vt_analysis.invoer.mappen import data_map_van, map_in_uitgave
 from vt_analysis.invoer.periode import periode_index
 
 WAT_ALS_MAP = "wat-als"  # under the output folder: report/output/wat-als/<run>/
@@ -119,11 +119,13 @@ def verschillen(params, data_dir: Path) -> list[str]:
     and the ``wat_als`` section."""
     data_dir = Path(data_dir)
     eigen_map = data_map_van(params)
-    # data/ by its name (the same words from any working folder); another region's folder as the user sees it
-    eigen_naam = "data/" if eigen_map == paths.DATA_DIR else f"{paths.display_path(eigen_map)}/"
+    # both folders as the edition names them (the same words from any machine or working folder)
+    eigen_naam = map_in_uitgave(eigen_map, params)
     uit = []
     if data_dir.resolve() != eigen_map.resolve():
-        uit.append(f"gegevens uit {paths.display_path(data_dir)} in plaats van {eigen_naam}")
+        naam = map_in_uitgave(data_dir, params)
+        naam = f"een andere map met de naam {naam}" if naam == eigen_naam else naam
+        uit.append(f"gegevens uit {naam} in plaats van {eigen_naam}")
         for naam in (paths.VOLUMES_FILE, paths.NORMEN_FILE, paths.KENGETALLEN_FILE, paths.CLAIMS_FILE):
             eigen, echt = data_dir / naam, eigen_map / naam
             if _sha(eigen) == _sha(echt):
