@@ -59,7 +59,7 @@ def test_ruis_per_rij_van_de_geleverde_run(standaard_run, standaard_resultaten):
         assert h == pytest.approx((doel.loc["hoog", f"{q}_pct"] - doel.loc["laag", f"{q}_pct"]) / (2 * g.DOEL_PP))
         for rij in t.itertuples():
             se, ruis = getattr(rij, f"{q}_verschil_se"), getattr(rij, f"{q}_ruis_pp")
-            geraakt = rij.aanname != "basis" and g._WACHTRIJEN.get(rij.aanname, (True, True))[q == "onderzoek"]
+            geraakt = rij.aanname != "basis" and g.wachtrijen_van(rij.aanname)[q == "onderzoek"]
             if geraakt:
                 assert ruis == pytest.approx(g.ruis_pp(se, h))
                 assert ruis > Z95 * abs(h) * KALIBRATIE_MARGE_PP * math.sqrt(2 / 3)  # the margin alone is a floor

@@ -209,7 +209,7 @@ def gevoeligheid(
 
     def rij(variant: Variant, warm: Kalibratie | None = None) -> tuple[dict, Kalibratie, dict]:
         aanname, d, inloop = variant.aanname, variant.dataset, variant.inloop
-        wachtrijen = _WACHTRIJEN.get(aanname, (True, True))
+        wachtrijen = wachtrijen_van(aanname)
         try:
             kal = kalibreer(d, klein, peilmoment, normset, inloop, wachtrijen, interval=False, warm=warm)
         except InvoerFout:
@@ -236,7 +236,7 @@ def gevoeligheid(
         *((r, x) for r, _, x in samen([lambda v=v: rij(v, kal) for v in alle[1:]])),
     ]
     for (r, per_rep), variant in zip(uitkomsten, alle, strict=True):
-        for q, geraakt in zip(("triage", "onderzoek"), _WACHTRIJEN.get(variant[0], (True, True)), strict=True):
+        for q, geraakt in zip(("triage", "onderzoek"), wachtrijen_van(variant[0]), strict=True):
             if not geraakt:  # a queue a variant does not touch: the stated assumptions' figures, no difference
                 r[f"{q}_pct"], r[f"fte_evenwicht_{q}"] = basis[f"{q}_pct"], basis[f"fte_evenwicht_{q}"]
                 per_rep[q] = basis_rep[q]
@@ -245,7 +245,7 @@ def gevoeligheid(
     hellingen = doel_helling(tabel, doel_verschil_pp(dataset))
     for i, (q, helling) in enumerate(zip(("triage", "onderzoek"), hellingen, strict=True)):
         tabel[f"{q}_ruis_pp"] = [  # the basis and a queue a variant does not touch have no bar
-            ruis_pp(se, helling) if a != "basis" and _WACHTRIJEN.get(a, (True, True))[i] else 0.0
+            ruis_pp(se, helling) if a != "basis" and wachtrijen_van(a)[i] else 0.0
             for a, se in zip(tabel["aanname"], tabel[f"{q}_verschil_se"], strict=True)
         ]
     return tabel[list(GEVOELIGHEID_KOLOMMEN)]
@@ -337,10 +337,15 @@ def doel_helling(tabel: pd.DataFrame, doel_verschil: tuple[float, float]) -> tup
     return tuple(uit)
 
 
+def wachtrijen_van(aanname: str) -> tuple[bool, bool]:
+    """Which queues (triage, onderzoek) an assumption can move: its own queue's, or both."""
+    return _WACHTRIJEN.get(aanname, (True, True))
+
+
 def raakt(aanname: str, wachtrij: str) -> bool:
     """Whether an assumption can move this queue at all: one of the other queue only moves nothing here (each
     queue has its own random numbers and its own tempo)."""
-    return _WACHTRIJEN.get(aanname, (True, True))[("triage", "onderzoek").index(wachtrij)]
+    return wachtrijen_van(aanname)[("triage", "onderzoek").index(wachtrij)]
 
 
 def bars_met_ruis(tabel: pd.DataFrame, wachtrij: str) -> pd.DataFrame:
