@@ -218,18 +218,25 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
     basis_mix = mix(d.volumes, p.prognose.basis_periode or p.peilmoment)
     werving = p.wachttijden.wervingsduur_maanden
     verg = vergelijking(p.vergelijking, p.scenario_a, p.scenario_b, p.scenario_c, prognose, normset, kg, werving)
+    # what needs no queue model first: it runs while the other thread loads the compiled steps
+    basisjaar = int(perioden.set_index("periode").loc[p.peilmoment, "jaar"])
+    a = scenario_a(p.scenario_a, prognose, normset, kg, werving)
+    b = scenario_b(p.scenario_b, prognose, normset, kg)
+    tekort = tekorten(prognose, kg, p.normset)
+    verzuim_stress = verzuim_scenario_pct(kg, basisjaar, p.wachttijden)
+    kern = kerncijfers(p, perioden, tekort, a, kg)
+    kern |= risico_kerncijfers(kg, tekort, p.leidende_prognose, basisjaar, verzuim_stress)
+    claims = controleer_claims(d.claims, basis_mix, d.normen, p.normset)
+    c = waterval(p.scenario_c, prognose, p.vergelijking.prognose_variant, normset, kg)
+    gevoelig = gevoeligheid(p.vergelijking, p.scenario_c, prognose, normset, kg)
+    risicos = vul_omvang(run.risicos, kern, d.directory / RISICOS_FILE)
+    verdeeld = verdeling(run.verdeelsleutel, a_bedragen(kern, p.scenario_a.overbrugging_jaren))
     if wachtrijmodel:
         controleer_omvang(run, verg)  # memory grows with replications × cases: refused before, not a MemoryError
         kal, tabel, jaren = wachttijden_van_run(run, verg)
         kalibratie = kal.record()
     else:
         kalibratie, tabel, jaren = {}, geen_projectie(), geen_jaren()
-    basisjaar = int(perioden.set_index("periode").loc[p.peilmoment, "jaar"])
-    a = scenario_a(p.scenario_a, prognose, normset, kg, werving)
-    tekort = tekorten(prognose, kg, p.normset)
-    verzuim_stress = verzuim_scenario_pct(kg, basisjaar, p.wachttijden)
-    kern = kerncijfers(p, perioden, tekort, a, kg)
-    kern |= risico_kerncijfers(kg, tekort, p.leidende_prognose, basisjaar, verzuim_stress)
     return Resultaten(
         run=p.run_naam,
         peilmoment=p.peilmoment,
@@ -239,11 +246,11 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
         perioden=perioden,
         prognose=prognose,
         scenario_a=a,
-        scenario_b=scenario_b(p.scenario_b, prognose, normset, kg),
-        claims=controleer_claims(d.claims, basis_mix, d.normen, p.normset),
-        waterval=waterval(p.scenario_c, prognose, p.vergelijking.prognose_variant, normset, kg),
+        scenario_b=b,
+        claims=claims,
+        waterval=c,
         vergelijking=verg,
-        gevoeligheid=gevoeligheid(p.vergelijking, p.scenario_c, prognose, normset, kg),
+        gevoeligheid=gevoelig,
         wachttijden=tabel.reset_index(drop=True),
         wachttijden_jaren=jaren.reset_index(drop=True),
         wachttijd_varianten=_wachttijd_varianten(tabel, verg, verzuim_stress),
@@ -251,8 +258,8 @@ def bereken_resultaten(run: Run, wachtrijmodel: bool = True) -> Resultaten:
         tekorten=tekort,
         kerncijfers=kern,
         verzoening=verzoening(verg, tekort, jaren, kalibratie, normset, p.leidende_prognose),
-        risicos=vul_omvang(run.risicos, kern, d.directory / RISICOS_FILE),
-        verdeling=verdeling(run.verdeelsleutel, a_bedragen(kern, p.scenario_a.overbrugging_jaren)),
+        risicos=risicos,
+        verdeling=verdeeld,
         normen=d.normen,
         kengetallen=kg,
         bestanden=[pad.name for pad in d.bestanden()],
