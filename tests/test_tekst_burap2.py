@@ -133,7 +133,7 @@ def test_a_reference_to_an_appendix_names_the_document_it_is_in(run, v, standaar
     assert f"(Bijlage 2 van {v['bron_naam']}: " in md, md
     zin = programmas_zin(standaard_resultaten)
     assert standaard_resultaten.kengetallen.programmas_in_normuren.bron not in zin and "Bijlage" not in zin, zin
-    assert "(de bron staat bij de kengetallen in het hoofdstuk Methode en bronnen)" in zin, zin
+    assert "(de herkomst staat bij de kengetallen in het hoofdstuk Methode en bronnen)" in zin, zin
 
 
 def test_the_difference_a_minus_b_says_which_balance_it_takes(run, v):

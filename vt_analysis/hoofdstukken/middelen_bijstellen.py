@@ -44,7 +44,7 @@ def programmas_zin(r: Resultaten) -> str:
     if kg.programmas_in_normuren.waarde == 1:
         return (
             "VOiT en Veiligheid Voorop staan niet als aparte post in A: de normuren van de rekentool bevatten de "
-            "bijdrage aan beide programma's al (de bron staat bij de kengetallen in het hoofdstuk Methode en "
+            "bijdrage aan beide programma's al (de herkomst staat bij de kengetallen in het hoofdstuk Methode en "
             "bronnen). Wie het tekort aanvult, betaalt ze dus mee; apart tellen zou ze twee keer tellen."
         )
     return (
