@@ -604,6 +604,9 @@ def test_het_hoofdstuk_noemt_de_gebruikte_beginstand_en_wat_de_andere_geeft(resu
     assert b["methode"] == "inloop" and b["andere_methode"] == "leeg_basisjaar"
     tekst = h.beginstand_tekst(resultaten).data
     assert "gekozen uitgangspunt" in tekst and "lege wachtrij" in tekst
+    # the choice is said in the sentence itself; the data's own note (which says it again, with brackets inside)
+    # is not pasted into it, and the reader is pointed to where the assumptions are listed
+    assert b["bron"] not in tekst and "(zie Methode en bronnen)" in tekst
     jaren = {(x["scenario"], x["jaar"]) for x in b["andere_jaren"]}
     vergeleken = resultaten.wachttijden_jaren.dropna(subset=["fte_evenwicht_triage"])
     assert jaren == {(x.scenario, x.jaar) for x in vergeleken.itertuples()}  # every compared scenario and year

@@ -41,7 +41,7 @@ def beginstand_tekst(r: Resultaten) -> Markdown:
         gebruikt = (
             f"De data geven geen wachtlijsten op {r.peilmoment}. De projectie begint daarom bij de wachtrij die het "
             f"model overhoudt na het inlopen vanaf een lege wachtrij in {kal['inloop_jaren'][0]}; dat is een "
-            f"gekozen uitgangspunt, zo vastgelegd bij de aannames van het wachtrijmodel ({markdown_tekst(b['bron'])})."
+            "gekozen uitgangspunt, vastgelegd bij de aannames van het wachtrijmodel (zie Methode en bronnen)."
         )
         ander = (
             f"Begint het model in plaats daarvan op 1 januari {kal['basisjaar']} met een lege wachtrij, dan past "
