@@ -188,14 +188,29 @@ def test_werving_en_infasering_volgen_de_params(resultaten):
     p = w.WachttijdenParams(wervingsduur_maanden=3, infasering_maanden=4)
     a = resultaten.vergelijking[resultaten.vergelijking["naam"] == "A"]
     m = w.scenario_maanden(a, 7, p)
-    basis = a["fte_beschikbaar"].iloc[0] - a["extra_fte"].iloc[0]
+    # the months run on the formation once A's staff are at work; before that, without them
+    basis = a["fte_na_werving"].iloc[0] - a["extra_fte"].iloc[0]
     assert m["fte_beschikbaar"].iloc[:3].tolist() == pytest.approx([basis] * 3)
-    assert m["fte_beschikbaar"].iloc[3] == pytest.approx(a["fte_beschikbaar"].iloc[0])
+    assert m["fte_beschikbaar"].iloc[3] == pytest.approx(a["fte_na_werving"].iloc[0])
     b = resultaten.vergelijking[resultaten.vergelijking["naam"] == "B"]
     mb = w.scenario_maanden(b, 7, p)
     voor, na = b["meldingen_voor_b"].iloc[0], b["meldingen"].iloc[0]
     verwacht = [voor + (na - voor) * min(1, (k + 1) / 4) for k in range(6)]
     assert mb["meldingen"].iloc[:6].tolist() == pytest.approx(verwacht)
+
+
+def test_de_maandtabel_en_de_vergelijking_tellen_dezelfde_formatie_per_jaar(resultaten, standaard_run):
+    """The comparison's formation of a year is the average of the queue model's months: A's extra staff count in
+    both for the months they are at work only (its cost counts the same months)."""
+    p = standaard_run.params.wachttijden
+    v = resultaten.vergelijking
+    for naam, groep in v.groupby("naam", sort=False):
+        m = w.scenario_maanden(groep, 7, p)
+        gemiddeld = m.groupby("jaar")["fte_beschikbaar"].mean()
+        verwacht = groep.set_index("jaar")["fte_beschikbaar"]
+        assert gemiddeld.to_numpy() == pytest.approx(verwacht.loc[gemiddeld.index].to_numpy()), naam
+    a = v[v["naam"] == "A"].sort_values("jaar")
+    assert a["fte_beschikbaar"].iloc[0] < a["fte_na_werving"].iloc[0]  # the first year starts with recruitment
 
 
 @pytest.fixture(scope="module")

@@ -69,7 +69,9 @@ def vergelijking_tabel(r: Resultaten, p: RunParams) -> Tabel:
     ]
     return tabel(
         v[["naam", "jaar", "meldingen", "fte_benodigd", "fte_beschikbaar", "tekort_fte", "kosten"]],
-        "Vergelijking van de scenario's per jaar (tekort: benodigd min beschikbaar; negatief is ruimte)",
+        "Vergelijking van de scenario's per jaar (beschikbaar: gemiddeld over het jaar, de extra formatie van "
+        "A voor de maanden dat zij in dienst is, zoals haar kosten; tekort: benodigd min beschikbaar; negatief is "
+        "ruimte)",
         {
             "jaar": kf.JAAR,
             "meldingen": kf.AANTAL,

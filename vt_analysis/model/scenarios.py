@@ -157,6 +157,11 @@ def vergelijking(
 ) -> pd.DataFrame:
     """Per compared scenario and year: fte benodigd, fte beschikbaar (with A's extra), tekort, kosten, meldingen.
 
+    A's extra staff start after ``wervingsduur_maanden`` of recruitment: ``fte_beschikbaar`` is the year's
+    formation on average, counting them for the months they are at work (``maanden_in_dienst``, as their cost
+    does), so the year's shortage is the one its annual indicators of the legal terms live with;
+    ``fte_na_werving`` is the formation once they are at work (the queue model's months after recruitment).
+
     Order within a year: C changes counts and hours, then B caps meldingen to the available fte, then A
     funds the shortage on its own basis (``scenario_a.prognose_variant``), never more than what is left:
     A funded on the peilmoment leaves a shortage when the winstwaarschuwing comes true. Its cost is the
@@ -183,7 +188,8 @@ def vergelijking(
     posten_euro = sum(hele_euro(euro) for _, euro in a_posten(a, kg).values())
     out = plan[["naam", "jaar", "prognose_variant"]].copy()
     out["fte_benodigd"] = benodigd
-    out["fte_beschikbaar"] = beschikbaar + extra
+    out["fte_beschikbaar"] = beschikbaar + extra * (maanden / MAANDEN_PER_JAAR)  # a full year: exactly extra
+    out["fte_na_werving"] = beschikbaar + extra
     verschil = out["fte_beschikbaar"] - out["fte_benodigd"]
     out["gap"] = verschil.where(verschil.abs() > 1e-9, 0.0)  # a closed gap is 0, not −0 from rounding
     out["tekort_fte"] = -out["gap"] + 0.0

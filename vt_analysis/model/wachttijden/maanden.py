@@ -107,6 +107,8 @@ def scenario_maanden(groep: pd.DataFrame, verzuim_pct: float, params: Wachttijde
     the counts builds up linearly over ``infasering_maanden`` from the first month in which it applies.
     """
     jaren = groep.sort_values("jaar").reset_index(drop=True)
+    if "fte_na_werving" in jaren:  # the comparison's year average counts A's staff for their months at work only
+        jaren = jaren.assign(fte_beschikbaar=jaren["fte_na_werving"])
     maanden = maanden_uit_jaren(jaren.assign(verzuim_pct=float(verzuim_pct)))
     k = np.arange(len(maanden))
     extra = np.repeat(jaren["extra_fte"].to_numpy(float), MAANDEN_PER_JAAR) if "extra_fte" in jaren else 0.0
